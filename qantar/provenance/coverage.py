@@ -1,0 +1,147 @@
+"""Coverage: every number-like token and every proper-noun candidate of every article is used by a
+curated row or excluded with a reason. There is no third case.
+
+A number token is accounted for when it is
+- the number of a figure (inside figures.number_char_start:number_char_end),
+- part of a printed publication date (sources.published_char_start:published_char_end),
+- a date inside a curated quote; a relative date ('Rabu', 'tahun lalu', 'minggu depan') must also be
+  resolved: quoted by an event whose date_reasoning names it, or named in its source's
+  published_date_reasoning,
+- or inside an exclusions span.
+A proper-noun candidate word (from the tagger) is accounted for when it lies inside an occurrence of an
+actor's or place's name form, a printed publication date or an exclusion, or is a calendar word (the
+number check owns those).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qantar._tokens import MONTHS, Token, number_tokens
+from qantar.provenance._package import Finding, Package
+from qantar.provenance.anchors import anchored_spans
+
+_MONTH = re.compile(rf"\s*(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
+
+
+@dataclass
+class Coverage:
+    numbers: dict[str, Counter] = field(default_factory=dict)  # source -> {figure, publication, date, excluded, uncovered}
+    names: dict[str, Counter] = field(default_factory=dict)  # source -> {candidates, curated, excluded, calendar, uncovered}
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _spans(pkg: Package) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
+    """source -> kind -> [(start, end, row id)] for figures, publication dates, quotes and exclusions."""
+    out: dict[str, dict[str, list]] = {}
+
+    def add(kind, sid, a, b, ident):
+        if sid is not None and a is not None and b is not None:
+            out.setdefault(sid, {}).setdefault(kind, []).append((int(a), int(b), ident))
+
+    t = pkg.tables
+    for sid, a, b, fid in t["figures"].select("source_id", "number_char_start", "number_char_end", "figure_id").iter_rows():
+        add("figure", sid, a, b, fid)
+    for sid, a, b in t["sources"].select("source_id", "published_char_start", "published_char_end").iter_rows():
+        add("publication", sid, a, b, sid)
+    for sid, a, b, xid in t["exclusions"].select("source_id", "char_start", "char_end", "exclusion_id").iter_rows():
+        add("excluded", sid, a, b, xid)
+    for table, frame in t.items():
+        if table in ("exclusions", "sources"):
+            continue
+        key = frame.columns[0]
+        for source_col, text_col, start_col, end_col in anchored_spans(pkg, table):
+            if text_col == "number_as_written":
+                continue
+            for sid, a, b, ident in frame.select(source_col, start_col, end_col, key).iter_rows():
+                add("quote", sid, a, b, f"{table}:{ident}")
+    return out
+
+
+def _inside(tok_start: int, tok_end: int, spans) -> list[str]:
+    return [ident for a, b, ident in spans if a <= tok_start and tok_end <= b]
+
+
+def _is_date(tok: Token, text: str) -> bool:
+    return tok.is_date or (tok.kind == "digits" and _MONTH.match(text, tok.end) is not None)
+
+
+def check_coverage(pkg: Package, *, names: bool = True) -> Coverage:
+    cov = Coverage()
+    spans = _spans(pkg)
+    t = pkg.tables
+    reasoning = dict(t["events"].select("event_id", "date_reasoning").iter_rows())
+    pub_reasoning = dict(t["sources"].select("source_id", "published_date_reasoning").iter_rows())
+    row_of = {sid: i for i, sid in enumerate(t["sources"]["source_id"].to_list(), 1)}
+
+    for sid, text in pkg.texts.items():
+        s = spans.get(sid, {})
+        counts = Counter()
+        for tok in number_tokens(text):
+            if _inside(tok.start, tok.end, s.get("figure", [])):
+                counts["figure"] += 1
+            elif _inside(tok.start, tok.end, s.get("publication", [])):
+                counts["publication"] += 1
+            elif _inside(tok.start, tok.end, s.get("excluded", [])):
+                counts["excluded"] += 1
+            elif _is_date(tok, text) and (quoted := _inside(tok.start, tok.end, s.get("quote", []))):
+                if tok.kind in ("relative", "day") and not _resolved(tok.text, quoted, reasoning, pub_reasoning.get(sid)):
+                    counts["uncovered"] += 1
+                    cov.findings.append(Finding("coverage-dates", "sources", row_of[sid], "path", tok.text,
+                                                f"relative date at {sid}[{tok.start}:{tok.end}] is quoted but no event's date_reasoning resolves it"))
+                else:
+                    counts["date"] += 1
+            else:
+                counts["uncovered"] += 1
+                cov.findings.append(Finding("coverage-numbers", "sources", row_of[sid], "path", tok.text,
+                                            f"number-like token at {sid}[{tok.start}:{tok.end}] is neither a figure, a resolved date nor excluded: "
+                                            f"…{text[max(0, tok.start - 30):tok.end + 30]}…"))
+        cov.numbers[sid] = counts
+    if names:
+        _check_names(pkg, spans, cov, row_of)
+    return cov
+
+
+def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str | None) -> bool:
+    needle = token.lower()
+    if pub_reasoning and needle in pub_reasoning.lower():
+        return True
+    events = {q.split(":", 1)[1] for q in quoted if q.startswith("event_sources:")}
+    return any(needle in (reasoning.get(e) or "").lower() for e in events)
+
+
+def _check_names(pkg: Package, spans, cov: Coverage, row_of) -> None:
+    from qantar.provenance._tagger import Tagger, _WORD
+
+    tagger = Tagger()
+    forms = set()
+    for table in ("actors", "places"):
+        for v in pkg.tables[table]["name_forms"].to_list():
+            forms.update(f for f in (v or "").split("|") if f)
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
+    for sid, text in pkg.texts.items():
+        s = spans.get(sid, {})
+        named = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+        calendar = [(tk.start, tk.end) for tk in number_tokens(text) if tk.kind in ("month", "day")]
+        counts = Counter()
+        for span in tagger.proper_nouns(text):
+            for m in _WORD.finditer(span.text):
+                word = m.group(0)
+                if not word[0].isalnum() or word.lower() in tagger.common:
+                    continue
+                a, b = span.start + m.start(), span.start + m.end()
+                counts["candidates"] += 1
+                if any(x <= a and b <= y for x, y in named):
+                    counts["curated"] += 1
+                elif _inside(a, b, s.get("excluded", [])) or _inside(a, b, s.get("publication", [])):
+                    counts["excluded"] += 1
+                elif any(x <= a and b <= y for x, y in calendar):
+                    counts["calendar"] += 1
+                else:
+                    counts["uncovered"] += 1
+                    cov.findings.append(Finding("coverage-names", "sources", row_of[sid], "path", word,
+                                                f"proper-noun candidate at {sid}[{a}:{b}] is in no actor's or place's name forms and not excluded: "
+                                                f"…{text[max(0, a - 30):b + 30]}…"))
+        cov.names[sid] = counts
