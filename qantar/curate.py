@@ -1,0 +1,148 @@
+"""Curation helpers: fill quote offsets from the article text, and re-stamp the descriptor.
+
+Contributors never count characters: they type (or paste) a quote, leave char_start and
+char_end empty, and run `qantar anchor`. Spaces in the quote may stand for the articles'
+non-breaking spaces and straight quotes for typographic ones: the exact article text is
+written back. Then `qantar stamp` records the new bytes and sha256 of every file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_SPACE = "[ \u00a0]+"
+_QUOTES = {'"': '["“”]', "“": '["“”]', "”": '["“”]', "'": "['‘’]", "‘": "['‘’]", "’": "['‘’]"}
+
+
+class AnchorError(ValueError):
+    """A quote that cannot be placed in its article; the message names table, row and column."""
+
+
+@dataclass(frozen=True)
+class Change:
+    table: str
+    row: int
+    column: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.table} row {self.row} {self.column}: {self.old!r} -> {self.new!r}"
+
+
+def find_quote(text: str, quote: str, near: int | None = None) -> tuple[int, int, str]:
+    """(start, end, exact text) of `quote` in `text`, tolerant of NBSP and typographic quotes.
+
+    With several occurrences, the one nearest `near` is taken; without `near` that is an error,
+    since only the contributor knows which one is meant."""
+    parts = [_SPACE if ch == " " else _QUOTES.get(ch, re.escape(ch)) for ch in quote]
+    hits = list(re.finditer("".join(parts), text)) if quote else []
+    if not hits:
+        raise LookupError(f"not in the article: {quote[:60]!r}")
+    if len(hits) > 1:
+        if near is None:
+            where = ", ".join(str(m.start()) for m in hits)
+            raise LookupError(f"occurs {len(hits)} times (at {where}); set char_start to the one you mean")
+        hits.sort(key=lambda m: abs(m.start() - near))
+    m = hits[0]
+    return m.start(), m.end(), m.group(0)
+
+
+def _read(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    tmp.replace(path)  # all or nothing
+
+
+def _int(v: str) -> int | None:
+    return int(v) if v not in (None, "") else None
+
+
+def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
+    """Fill or correct the offsets (and exact text) of every anchored span in the package at `root`.
+
+    Returns the changes; with write=False nothing is written (a check). Raises AnchorError, before
+    writing anything, when a quote cannot be placed."""
+    from qantar.provenance._package import Package
+    from qantar.provenance.anchors import anchored_spans
+
+    root = Path(root)
+    pkg = Package.read(root)
+    changes: list[Change] = []
+    updated: dict[str, tuple[list[str], list[dict]]] = {}
+    errors: list[str] = []
+    for resource in pkg.descriptor["resources"]:
+        if resource.get("type", "table") != "table":
+            continue
+        table = resource["name"]
+        fields, rows = _read(root / resource["path"])
+        spans = anchored_spans(pkg, table)
+        # the number of a figure is placed inside its quote, so quotes go first
+        spans.sort(key=lambda s: s[1] == "number_as_written")
+        for i, row in enumerate(rows, 1):
+            for source_col, text_col, start_col, end_col in spans:
+                quote = row.get(text_col) or ""
+                if not quote:
+                    continue
+                text = pkg.texts.get(row.get(source_col) or "")
+                if text is None:
+                    errors.append(f"{table} row {i} column {source_col}: unknown source {row.get(source_col)!r}")
+                    continue
+                a, b = _int(row.get(start_col)), _int(row.get(end_col))
+                if a is not None and b is not None and text[a:b] == quote:
+                    continue
+                lo, hi = 0, len(text)
+                if text_col == "number_as_written":  # search inside the figure's own quote
+                    lo, hi = _int(row["char_start"]) or 0, _int(row["char_end"]) or len(text)
+                try:
+                    s, e, exact = find_quote(text[lo:hi], quote, None if a is None else a - lo)
+                except LookupError as exc:
+                    errors.append(f"{table} row {i} column {text_col}: {exc}")
+                    continue
+                for col, new in ((start_col, str(s + lo)), (end_col, str(e + lo)), (text_col, exact)):
+                    if row.get(col) != new:
+                        changes.append(Change(table, i, col, row.get(col) or "", new))
+                        row[col] = new
+                updated[table] = (fields, rows)
+    if errors:
+        raise AnchorError("cannot anchor:\n  " + "\n  ".join(errors))
+    if write:
+        for resource in pkg.descriptor["resources"]:
+            if resource["name"] in updated:
+                _write(root / resource["path"], *updated[resource["name"]])
+    return changes
+
+
+def stamp(root: str | Path, *, write: bool = True) -> list[str]:
+    """Record the bytes and sha256 of every resource in datapackage.json; returns what changed."""
+    root = Path(root)
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text("utf-8"))
+    changed = []
+    for r in descriptor["resources"]:
+        data = (root / r["path"]).read_bytes()
+        size, digest = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+        if (r.get("bytes"), r.get("hash")) != (size, digest):
+            changed.append(r["name"])
+            r["bytes"], r["hash"] = size, digest
+    if changed and write:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    return changed

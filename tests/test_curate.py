@@ -1,0 +1,89 @@
+"""`qantar anchor` fills offsets from typed quotes; `qantar stamp` records bytes and hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from qantar.curate import AnchorError, anchor, find_quote, stamp
+from qantar.provenance import Package, check_anchors
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not (ROOT / "datapackage.json").exists(), reason="no data package at the repository root")
+
+
+@pytest.fixture
+def copy(tmp_path) -> Path:
+    for name in ("datapackage.json", "data", "articles"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / name)
+    return tmp_path
+
+
+def test_real_data_needs_no_anchoring():
+    assert anchor(ROOT, write=False) == []
+    assert stamp(ROOT, write=False) == []
+
+
+def test_find_quote_tolerates_nbsp_and_typographic_quotes():
+    text = "Kata dia, “ekstremis\u00a0dan radikal” telah menyerang."
+    start, end, exact = find_quote(text, '"ekstremis dan radikal"')
+    assert text[start:end] == exact == "“ekstremis\u00a0dan radikal”"
+
+
+def test_find_quote_ambiguous_needs_a_hint():
+    with pytest.raises(LookupError, match="occurs 2 times"):
+        find_quote("a b a b", "a b")
+    assert find_quote("a b a b", "a b", near=3)[:2] == (4, 7)
+
+
+def test_typed_quote_is_anchored_and_stamped(copy):
+    path = copy / "data" / "statements.csv"
+    frame = pl.read_csv(path, infer_schema=False)
+    row = frame.filter(pl.col("statement_id") == "ST18").row(0, named=True)
+    typed = row["quote"].replace("\u00a0", " ")
+    frame.with_columns(
+        pl.when(pl.col("statement_id") == "ST18").then(pl.lit(None)).otherwise(pl.col(c)).alias(c) for c in ("char_start", "char_end")
+    ).with_columns(pl.when(pl.col("statement_id") == "ST18").then(pl.lit(typed)).otherwise(pl.col("quote")).alias("quote")).write_csv(path)
+    assert check_anchors(Package.read(copy))  # broken before
+    changes = anchor(copy)
+    assert {(c.table, c.column) for c in changes} == {("statements", "char_start"), ("statements", "char_end")}
+    assert check_anchors(Package.read(copy)) == []
+    assert (copy / "data" / "statements.csv").read_bytes() == (ROOT / "data" / "statements.csv").read_bytes()
+
+
+def test_nbsp_typed_as_space_is_restored(copy):
+    path = copy / "data" / "event_sources.csv"
+    original = path.read_bytes()
+    frame = pl.read_csv(path, infer_schema=False)
+    has_nbsp = frame["quote"].str.contains("\u00a0")
+    assert has_nbsp.any()
+    frame.with_columns(pl.col("quote").str.replace_all("\u00a0", " ")).write_csv(path)
+    changes = anchor(copy)
+    assert changes and all(c.column == "quote" for c in changes)
+    assert pl.read_csv(path, infer_schema=False).equals(pl.read_csv(ROOT / "data" / "event_sources.csv", infer_schema=False))
+    assert path.read_bytes() == original
+
+
+def test_unplaceable_quote_fails_and_writes_nothing(copy):
+    path = copy / "data" / "figures.csv"
+    frame = pl.read_csv(path, infer_schema=False)
+    frame.with_columns(pl.when(pl.col("figure_id") == "F002").then(pl.lit("tidak ada di artikel")).otherwise(pl.col("quote")).alias("quote")).write_csv(path)
+    before = {p.name: p.read_bytes() for p in (copy / "data").iterdir()}
+    with pytest.raises(AnchorError, match="figures row 2 column quote"):
+        anchor(copy)
+    assert {p.name: p.read_bytes() for p in (copy / "data").iterdir()} == before
+
+
+def test_stamp_records_new_hash(copy):
+    path = copy / "data" / "places.csv"
+    path.write_bytes(path.read_bytes().replace(b"Almaty Region", b"Almaty Province"))
+    assert stamp(copy) == ["places"]
+    res = next(r for r in json.loads((copy / "datapackage.json").read_text())["resources"] if r["name"] == "places")
+    assert res["hash"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() and res["bytes"] == path.stat().st_size
+    assert stamp(copy) == []
