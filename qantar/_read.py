@@ -95,10 +95,11 @@ def _problem(field: Field, value: str) -> str:
 
 
 def _csv_options(resource: Resource) -> dict[str, object]:
-    nulls = [m for m in resource.missing_values if m != ""]
+    # Listing "" in null_values (not only empty_string_is_null) makes a quoted empty cell
+    # ("") missing too, as Frictionless reads it.
     return {
         "has_header": True,
-        "null_values": nulls or None,
+        "null_values": list(resource.missing_values) or None,
         "empty_string_is_null": "" in resource.missing_values,
         "quote_char": '"',
         "separator": ",",
