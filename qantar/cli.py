@@ -33,9 +33,13 @@ class _Versions(argparse.Action):
         import qantar
 
         try:
-            package, data = qantar.__version__, qantar.data_version or "unversioned"
+            data = qantar.data_version or "unversioned"
         except DataError as exc:
-            package, data = "(unknown)", f"unavailable: {exc}"
+            data = f"unavailable: {exc}"
+        try:
+            package = qantar.__version__
+        except DataError:
+            package = "(unknown)"
         print(f"qantar {package} (data {data})")
         parser.exit(EXIT_OK)
 
