@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -40,29 +39,68 @@ _HASH_RE = re.compile(r"^(?:(?P<algo>[a-z0-9]+):)?(?P<hex>[0-9a-fA-F]+)$")
 _UNSAFE_NAME_PARTS = ("/", "\\", "..", "\0")
 
 
-@dataclass(frozen=True)
 class Field:
-    name: str
-    type: str
-    dtype: pl.DataType
-    categories: tuple[str, ...] | None = None
-    categories_ordered: bool = False
-    delimiter: str = ","
-    true_values: tuple[str, ...] = DEFAULT_TRUE
-    false_values: tuple[str, ...] = DEFAULT_FALSE
-    description: str | None = None
+    """One schema field, with the polars dtype it loads as."""
+
+    __slots__ = (
+        "name", "type", "dtype", "categories", "categories_ordered", "delimiter",
+        "true_values", "false_values", "description",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        dtype: pl.DataType,
+        *,
+        categories: tuple[str, ...] | None = None,
+        categories_ordered: bool = False,
+        delimiter: str = ",",
+        true_values: tuple[str, ...] = DEFAULT_TRUE,
+        false_values: tuple[str, ...] = DEFAULT_FALSE,
+        description: str | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.dtype = dtype
+        self.categories = categories
+        self.categories_ordered = categories_ordered
+        self.delimiter = delimiter
+        self.true_values = true_values
+        self.false_values = false_values
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, {self.type!r}, {self.dtype!r})"
 
 
-@dataclass(frozen=True)
 class Resource:
-    name: str
-    path: str  # relative, POSIX separators, checked to stay inside the package root
-    fields: tuple[Field, ...]
-    missing_values: tuple[str, ...]
-    bytes: int | None
-    hash_algorithm: str | None
-    hash_hex: str | None
-    description: str | None = None
+    """One table: where its file is, its fields, and what its bytes should be."""
+
+    __slots__ = ("name", "path", "fields", "missing_values", "bytes", "hash_algorithm", "hash_hex", "description")
+
+    def __init__(
+        self,
+        name: str,
+        path: str,
+        fields: tuple[Field, ...],
+        missing_values: tuple[str, ...],
+        bytes: int | None,
+        hash_algorithm: str | None,
+        hash_hex: str | None,
+        description: str | None = None,
+    ) -> None:
+        self.name = name
+        self.path = path  # relative, POSIX separators, checked to stay inside the package root
+        self.fields = fields
+        self.missing_values = missing_values
+        self.bytes = bytes
+        self.hash_algorithm = hash_algorithm
+        self.hash_hex = hash_hex
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Resource({self.name!r}, {self.path!r}, {len(self.fields)} fields)"
 
     @property
     def field_names(self) -> list[str]:
@@ -74,15 +112,27 @@ class Resource:
         return {f.name: f.dtype for f in self.fields}
 
 
-@dataclass
 class Package:
-    root: Path
-    descriptor_path: Path
-    raw: dict[str, Any]
-    version: str | None
-    names: list[str]
-    _raw_resources: dict[str, dict[str, Any]]
-    _resources: dict[str, Resource] = field(default_factory=dict)
+    """A parsed descriptor: its root directory, version and resources (checked lazily)."""
+
+    __slots__ = ("root", "descriptor_path", "raw", "version", "names", "_raw_resources", "_resources")
+
+    def __init__(
+        self,
+        root: Path,
+        descriptor_path: Path,
+        raw: dict[str, Any],
+        version: str | None,
+        names: list[str],
+        raw_resources: dict[str, dict[str, Any]],
+    ) -> None:
+        self.root = root
+        self.descriptor_path = descriptor_path
+        self.raw = raw
+        self.version = version
+        self.names = names
+        self._raw_resources = raw_resources
+        self._resources: dict[str, Resource] = {}
 
     def resource(self, name: str) -> Resource:
         check_table_name(name, self.names)
@@ -163,7 +213,7 @@ def _parse(path_str: str, _mtime_ns: int, _size: int) -> Package:
         raw=raw,
         version=version if isinstance(version, str) else None,
         names=list(by_name),
-        _raw_resources=by_name,
+        raw_resources=by_name,
     )
 
 

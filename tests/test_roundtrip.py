@@ -12,6 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -62,30 +63,55 @@ FIELDS = [
 rows = st.lists(st.tuples(*(cell(k) for k in KINDS)), max_size=15)
 
 
+def write_package(root: Path, cells: list[list[str]], *, crlf: bool, quote_all: bool) -> None:
+    (root / "data").mkdir()
+    with open(root / "data" / "t.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(
+            fh,
+            lineterminator="\r\n" if crlf else "\n",
+            quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+        )
+        writer.writerow([f["name"] for f in FIELDS])
+        writer.writerows(cells)
+    descriptor = {
+        "version": "1.0.0",
+        "resources": [{"name": "t", "path": "data/t.csv", "schema": {"fields": FIELDS, "missingValues": [""]}}],
+    }
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def unquoted_cr(rows, crlf: bool, quote_all: bool) -> bool:
+    # RFC 4180: a CR inside a cell must be quoted; csv.writer only does that by itself when
+    # CR is part of its line terminator.
+    return not crlf and not quote_all and any("\r" in text for row in rows for text, _ in row)
+
+
 @settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=rows, crlf=st.booleans(), quote_all=st.booleans())
 def test_valid_tables_round_trip(rows, crlf, quote_all) -> None:
-    # RFC 4180: a CR inside a cell must be quoted; csv.writer only does that by itself when
-    # CR is part of its line terminator.
-    assume(crlf or quote_all or not any("\r" in text for row in rows for text, _ in row))
+    assume(not unquoted_cr(rows, crlf, quote_all))
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "data").mkdir()
-        with open(root / "data" / "t.csv", "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(
-                fh,
-                lineterminator="\r\n" if crlf else "\n",
-                quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
-            )
-            writer.writerow([f["name"] for f in FIELDS])
-            writer.writerows([[text for text, _ in row] for row in rows])
-        descriptor = {
-            "version": "1.0.0",
-            "resources": [{"name": "t", "path": "data/t.csv", "schema": {"fields": FIELDS, "missingValues": [""]}}],
-        }
-        (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-        with qantar._locate.use_root(root):
+        write_package(Path(tmp), [[text for text, _ in row] for row in rows], crlf=crlf, quote_all=quote_all)
+        with qantar._locate.use_root(tmp):
             frame = qantar.load("t")
     assert frame.height == len(rows)
     expected = [tuple(value for _, value in row) for row in rows]
     assert frame.rows() == expected
+
+
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=rows.filter(len), crlf=st.booleans(), quote_all=st.booleans(), data=st.data())
+def test_short_row_is_always_caught(rows, crlf, quote_all, data) -> None:
+    # Drop trailing cells of one row: whatever the values, the loader must refuse the table
+    # and name that row (cells that were empty anyway make no difference to the count).
+    assume(not unquoted_cr(rows, crlf, quote_all))
+    cells = [[text for text, _ in row] for row in rows]
+    victim = data.draw(st.integers(0, len(cells) - 1), label="row")
+    keep = data.draw(st.integers(1, len(FIELDS) - 1), label="cells kept")
+    cells[victim] = cells[victim][:keep]
+    with tempfile.TemporaryDirectory() as tmp:
+        write_package(Path(tmp), cells, crlf=crlf, quote_all=quote_all)
+        with qantar._locate.use_root(tmp), pytest.raises(qantar.DataError) as err:
+            qantar.load("t")
+    assert err.value.row == victim + 1
+    assert f"has {keep} cells, the header has {len(FIELDS)}" in str(err.value)
