@@ -1,0 +1,75 @@
+"""Qantar: an open, versioned dataset about Kazakhstan's January 2022 unrest.
+
+The data is a Frictionless Data Package (v2): CSV tables described by ``datapackage.json``,
+which is the single source of truth for table names, columns, types, keys and descriptions.
+This package ships the data inside the wheel and loads each table already typed.
+
+Usage::
+
+    import qantar
+
+    qantar.tables()                      # table names, in descriptor order
+    events = qantar.load("events")       # a polars DataFrame, typed per the descriptor
+    events = qantar.load("events", backend="pandas")  # needs: pip install "qantar[pandas]"
+    frames = qantar.load_all(verify=True)  # every table; check sizes and sha256 first
+    qantar.data_version                  # the data package's version
+    qantar.path("events")                # where the CSV file is
+
+From a shell: ``qantar info --verify``.
+
+Types: ``string`` -> String, ``string`` with ``categories`` -> Enum (categories in descriptor
+order), ``integer`` -> Int64, ``number`` -> Float64, ``boolean`` -> Boolean, ``date`` ->
+Date, ``datetime`` -> Datetime("us", "UTC"), ``list`` -> List(String). Empty cells are
+missing (null).
+
+Errors: bad data raises ``qantar.DataError`` naming the table, row, line, column and value;
+an unknown table raises ``qantar.UnknownTableError`` listing the valid names.
+
+The columns of each table are documented in the descriptor (``description`` of each field).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from qantar._api import load, load_all, path, tables
+from qantar.errors import DataError, UnknownTableError
+
+if TYPE_CHECKING:
+    __version__: str
+    data_version: str | None
+
+__all__ = [
+    "DataError",
+    "UnknownTableError",
+    "__version__",
+    "data_version",
+    "load",
+    "load_all",
+    "path",
+    "tables",
+]
+
+_LAZY = ("__version__", "data_version")
+
+
+def __getattr__(name: str) -> object:
+    # Read lazily: importing qantar reads no file.
+    if name == "data_version":
+        from qantar._descriptor import current
+
+        return current().version
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("qantar")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            from qantar._descriptor import current
+
+            return current().version
+    raise AttributeError(f"module 'qantar' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,0 +1,7 @@
+"""``python -m qantar`` is the ``qantar`` command."""
+
+import sys
+
+from qantar.cli import main
+
+sys.exit(main())

@@ -1,0 +1,219 @@
+"""The slow path: something is wrong with a table; find the first problem and name it.
+
+Imported only when the fast path in ``qantar._read`` has failed a check. Every function here
+raises ``DataError`` with the table, row (1-based data row), line (1-based physical line),
+column and value, as far as they apply.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from typing import NoReturn
+
+import polars as pl
+
+from qantar._descriptor import Field, Resource
+from qantar._read import csv_options, from_string
+from qantar.errors import DataError
+
+_HEAD_BYTES = 1 << 16
+_EXPECTED = {
+    "integer": "is not an integer",
+    "number": "is not a number",
+    "date": "is not an ISO date (expected YYYY-MM-DD, e.g. 2022-01-05)",
+    "datetime": (
+        "is not an ISO 8601 datetime with a UTC offset "
+        "(expected e.g. 2022-01-10T12:13:00+06:00 or 2022-01-10T06:13:00Z)"
+    ),
+}
+
+
+def header(resource: Resource, data: bytes, where: str) -> None:
+    """Return if the (quoted) header matches the descriptor; raise saying how it differs."""
+    head = data[:_HEAD_BYTES]
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) == len(data))
+    except UnicodeDecodeError as exc:
+        _not_utf8(resource, head, exc, where)
+    found = next(csv.reader(io.StringIO(text, newline="")), [])
+    expected = resource.field_names
+    if found == expected:
+        return
+    if found and found[0].startswith("\ufeff"):
+        raise DataError(
+            "file starts with a UTF-8 byte order mark (BOM); the descriptor says plain utf-8",
+            table=resource.name, line=1, path=where,
+        )
+    missing = [n for n in expected if n not in found]
+    extra = [n for n in found if n not in expected]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(map(repr, missing))}")
+        if extra:
+            parts.append(f"unexpected column(s) {', '.join(map(repr, extra))}")
+        detail = "; ".join(parts)
+    elif len(found) != len(set(found)):
+        detail = "a column name is repeated"
+    else:
+        detail = "the columns are in a different order"
+    raise DataError(
+        f"header does not match the descriptor's fields: {detail} "
+        f"(expected {','.join(expected)}; found {','.join(found)})",
+        table=resource.name, line=1, path=where,
+    )
+
+
+def unreadable(resource: Resource, data: bytes, where: str, exc: Exception) -> NoReturn:
+    """The CSV reader refused the file: find out why."""
+    text = _decode(resource, data, where)
+    _check_records(resource, text, where)
+    try:
+        strings = pl.read_csv(
+            data,
+            schema={f.name: pl.String() for f in resource.fields},
+            **csv_options(resource),  # type: ignore[arg-type]
+        )
+    except pl.exceptions.PolarsError:
+        strings = None
+    if strings is not None:
+        for field in resource.fields:
+            if field.type in ("string", "any") and field.categories is None:
+                continue
+            parsed = strings.select(from_string(field)).to_series()
+            if parsed.null_count() != strings[field.name].null_count():
+                bad_value(resource, strings, field, data, where)
+    stray = _stray_quote_line(text)
+    if stray is not None:
+        raise DataError(
+            'a double quote (") inside a cell that does not start with one: quote the whole cell '
+            'and double the inner quote ("")',
+            table=resource.name, line=stray, path=where,
+        ) from exc
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    raise DataError(f"the CSV could not be parsed: {message}", table=resource.name, path=where) from exc
+
+
+def records(resource: Resource, data: bytes, where: str) -> None:
+    """Raise at the first record whose cell count differs from the header's."""
+    _check_records(resource, _decode(resource, data, where), where)
+
+
+def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: bytes, where: str) -> NoReturn:
+    """``strings[field.name]`` holds a value that ``from_string`` cannot convert: name it."""
+    hit = (
+        strings.select(pl.col(field.name).alias("value"), from_string(field).alias("parsed"))
+        .with_row_index("index")
+        .filter(pl.col("value").is_not_null() & pl.col("parsed").is_null())
+        .row(0, named=True)
+    )
+    row = hit["index"] + 1
+    text = _decode(resource, data, where)
+    _check_records(resource, text, where)  # a short row shifts values: report that instead
+    raise DataError(
+        _problem(field, hit["value"]),
+        table=resource.name, row=row, line=_line_of_row(text, row), column=field.name,
+        value=hit["value"], path=where,
+    )
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _problem(field: Field, value: str) -> str:
+    if field.categories is not None:
+        shown = ", ".join(field.categories[:20]) + (", ..." if len(field.categories) > 20 else "")
+        return f"value {value!r} is not one of the field's categories ({shown})"
+    if field.type == "boolean":
+        allowed = ", ".join(field.true_values + field.false_values)
+        return f"value {value!r} is not a boolean (expected one of {allowed})"
+    return f"value {value!r} {_EXPECTED.get(field.type, f'does not parse as {field.type}')}"
+
+
+def _decode(resource: Resource, data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _not_utf8(resource, data, exc, where)
+
+
+def _not_utf8(resource: Resource, data: bytes, exc: UnicodeDecodeError, where: str) -> NoReturn:
+    line = data.count(b"\n", 0, exc.start) + 1
+    raise DataError(
+        f"bytes are not valid UTF-8: {data[exc.start:exc.end]!r} at byte offset {exc.start}",
+        table=resource.name, line=line, path=where,
+    ) from None
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _records(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """Yield (data row, first line, cells) for every record after the header."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        next(reader, None)
+        row = 0
+        line = reader.line_num + 1
+        for cells in reader:
+            row += 1
+            yield row, line, cells
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise _Malformed(str(exc), reader.line_num) from None
+
+
+def _check_records(resource: Resource, text: str, where: str) -> None:
+    width = len(resource.fields)
+    try:
+        for row, line, cells in _records(text):
+            if len(cells) != width:
+                what = "is a blank line" if not cells else f"has {len(cells)} cells, the header has {width}"
+                raise DataError(what, table=resource.name, row=row, line=line, path=where)
+    except _Malformed as exc:
+        raise DataError(f"malformed CSV: {exc}", table=resource.name, line=exc.line, path=where) from None
+
+
+def _line_of_row(text: str, wanted: int) -> int | None:
+    try:
+        for row, line, _cells in _records(text):
+            if row == wanted:
+                return line
+    except _Malformed:
+        return None
+    return None
+
+
+def _stray_quote_line(text: str) -> int | None:
+    """Line of the first '"' in an unquoted cell (RFC 4180 forbids it; polars rejects it)."""
+    line, in_quotes, cell_start, i, n = 1, False, True, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if in_quotes:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    i += 1
+                else:
+                    in_quotes = False
+            elif ch == "\n":
+                line += 1
+        elif ch == '"':
+            if not cell_start:
+                return line
+            in_quotes = True
+            cell_start = False
+        elif ch == ",":
+            cell_start = True
+        elif ch == "\n":
+            line += 1
+            cell_start = True
+        elif ch != "\r":
+            cell_start = False
+        i += 1
+    return None

@@ -1,0 +1,22 @@
+"""The descriptor -> polars dtype mapping, written out independently of the loader's code."""
+
+from __future__ import annotations
+
+import polars as pl
+
+
+def expected_dtype(field: dict) -> pl.DataType:
+    ftype = field.get("type", "any")
+    if ftype == "string" and field.get("categories") is not None:
+        values = [c["value"] if isinstance(c, dict) else c for c in field["categories"]]
+        return pl.Enum(values)
+    return {
+        "string": pl.String(),
+        "any": pl.String(),
+        "integer": pl.Int64(),
+        "number": pl.Float64(),
+        "boolean": pl.Boolean(),
+        "date": pl.Date(),
+        "datetime": pl.Datetime("us", "UTC"),
+        "list": pl.List(pl.String()),
+    }[ftype]
