@@ -207,14 +207,22 @@ def _parse(path_str: str, _mtime_ns: int, _size: int) -> Package:
             raise DataError("resource name appears twice in the descriptor", table=name, path=path_str)
         by_name[name] = res
     version = raw.get("version")
+    # Tables only: the article copies are "type": "file" resources, hashed but not loaded.
+    tables = {n: r for n, r in by_name.items() if is_table(r)}
     return Package(
         root=path.parent,
         descriptor_path=path,
         raw=raw,
         version=version if isinstance(version, str) else None,
-        names=list(by_name),
-        raw_resources=by_name,
+        names=list(tables),
+        raw_resources=tables,
     )
+
+
+def is_table(res: dict[str, Any]) -> bool:
+    """Data Package v2: a resource is a table when its type says so, or, untyped, when it has a schema."""
+    kind = res.get("type")
+    return kind == "table" or (kind is None and "schema" in res)
 
 
 def _check_path(name: str, value: object) -> str:
@@ -295,7 +303,14 @@ def _build_field(table: str, raw: object) -> Field:
         )
     kwargs: dict[str, Any] = {"description": raw.get("description")}
     dtype = DTYPES[ftype]
-    if ftype == "string" and raw.get("categories") is not None:
+    enum = (raw.get("constraints") or {}).get("enum") if isinstance(raw.get("constraints"), dict) else None
+    if ftype == "string" and raw.get("categories") is None and enum is not None:
+        # A closed vocabulary: frictionless enforces constraints.enum (not v2 categories),
+        # so that is where the descriptor keeps it; it loads as a category like categories do.
+        categories = _categories(table, name, enum)
+        dtype = pl.Enum(list(categories))
+        kwargs["categories"] = categories
+    elif ftype == "string" and raw.get("categories") is not None:
         categories = _categories(table, name, raw["categories"])
         dtype = pl.Enum(list(categories))
         kwargs["categories"] = categories

@@ -52,6 +52,13 @@ def real_resource_params() -> list:
     """Parameters over the real descriptor's resources, or one skipped parameter."""
     if not REAL_DESCRIPTOR.is_file():
         return [pytest.param(None, marks=pytest.mark.skip(reason=NO_REAL_DATA), id="no-real-data")]
+    return [pytest.param(res, id=res["name"]) for res in descriptor_resources(REAL_DESCRIPTOR) if res.get("type", "table") == "table"]
+
+
+def real_file_params() -> list:
+    """Parameters over every resource of the real descriptor, tables and article files."""
+    if not REAL_DESCRIPTOR.is_file():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=NO_REAL_DATA), id="no-real-data")]
     return [pytest.param(res, id=res["name"]) for res in descriptor_resources(REAL_DESCRIPTOR)]
 
 

@@ -10,6 +10,8 @@ def expected_dtype(field: dict) -> pl.DataType:
     if ftype == "string" and field.get("categories") is not None:
         values = [c["value"] if isinstance(c, dict) else c for c in field["categories"]]
         return pl.Enum(values)
+    if ftype == "string" and (field.get("constraints") or {}).get("enum") is not None:
+        return pl.Enum(field["constraints"]["enum"])
     return {
         "string": pl.String(),
         "any": pl.String(),

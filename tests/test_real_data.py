@@ -10,7 +10,7 @@ import hashlib
 import json
 
 import pytest
-from conftest import REAL_DESCRIPTOR, REPO, csv_data_rows, real_resource_params
+from conftest import REAL_DESCRIPTOR, REPO, csv_data_rows, real_file_params, real_resource_params
 from expected_types import expected_dtype
 
 import qantar
@@ -18,7 +18,7 @@ import qantar
 RESOURCES = real_resource_params()
 
 
-@pytest.mark.parametrize("res", RESOURCES)
+@pytest.mark.parametrize("res", real_file_params())
 def test_file_matches_recorded_bytes_and_hash(res) -> None:
     data = (REPO / res["path"]).read_bytes()
     assert len(data) == res["bytes"]
@@ -60,4 +60,5 @@ def test_pandas_backend(real_root, res) -> None:
 def test_package_version_and_order(real_root) -> None:
     descriptor = json.loads(REAL_DESCRIPTOR.read_text(encoding="utf-8"))
     assert qantar.data_version == descriptor["version"]
-    assert qantar.tables() == [r["name"] for r in descriptor["resources"]]
+    assert qantar.tables() == [r["name"] for r in descriptor["resources"] if r["type"] == "table"]
+    assert "article-000" not in qantar.tables()  # file resources are hashed, not loaded
