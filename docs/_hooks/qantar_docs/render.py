@@ -81,8 +81,9 @@ def numeric(fdef: dict[str, Any]) -> bool:
 
 def width_class(table: Table, fdef: dict[str, Any]) -> str:
     """Short columns (codes, identifiers) do not wrap; long text columns get room to breathe."""
-    longest = max((len(str(r.get(fdef["name"]) or "")) for r in table.rows), default=0)
-    if longest <= 28:
+    values = [str(r.get(fdef["name"]) or "") for r in table.rows]
+    longest = max((len(v) for v in values), default=0)
+    if longest <= 28 or (longest <= 40 and not any(" " in v for v in values)):
         return "qantar-short"
     if longest >= 90:
         return "qantar-long"
