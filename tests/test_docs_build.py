@@ -367,3 +367,14 @@ def test_highlighting_handles_overlapping_and_nested_spans():
     assert {"c1", "c4", "c5"} <= p.ids
     assert 'class="q d2 num"' in html  # 'f' is in both passages and is the number
     assert html.index(">E001</a>") < html.index(">F001</a>")  # E001 ends first
+
+
+def test_jsonld_urls_are_absolute_with_a_site_url():
+    from qantar_docs.data import load_package
+    from qantar_docs.home import jsonld as make_jsonld
+
+    block = make_jsonld(load_package(ROOT), "https://qantar.example.org/docs/", "qantar-0.1.0.zip")
+    data = json.loads(block.split(">", 1)[1].rsplit("<", 1)[0])
+    assert data["url"] == "https://qantar.example.org/docs/"
+    assert all(d["contentUrl"].startswith("https://qantar.example.org/docs/") for d in data["distribution"])
+    assert "https://qantar.example.org/docs/data/events.csv" in {d["contentUrl"] for d in data["distribution"]}
