@@ -156,7 +156,7 @@ def render_report(report: Any, pkg: Package, path: Path) -> list[str]:
             if errs:
                 items = "".join(f"<li>{esc(_error_text(e))}</li>" for e in errs[:50])
                 more = f"<li>… and {len(errs) - 50} more</li>" if len(errs) > 50 else ""
-                details += f"<details><summary>{len(errs)} errors</summary><ul>{items}{more}</ul></details>"
+                details += f"<details><summary>{len(errs)} error{'' if len(errs) == 1 else 's'}</summary><ul>{items}{more}</ul></details>"
             rows.append(
                 f"<tr><td><code>{esc(name)}</code></td><td>{esc(c.get('table') or c.get('resource') or '')}</td>"
                 f"<td>{_badge(_status(c))}</td><td>{details}</td></tr>"
