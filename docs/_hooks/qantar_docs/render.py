@@ -1,0 +1,118 @@
+"""Small HTML helpers shared by the page generators.
+
+Generated pages are Markdown files whose data parts are raw HTML blocks. Python-Markdown leaves raw HTML
+alone, so every value is escaped here, and newlines inside values become character references so that a
+block never contains a blank line (which would end a raw HTML block).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from .data import Package, Table, href
+
+
+def esc(value: Any) -> str:
+    if value is None:
+        return ""
+    s = html.escape(str(value), quote=True)
+    return s.replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+def attr(value: Any) -> str:
+    return esc(value)
+
+
+def missing() -> str:
+    return '<span class="qantar-na" title="empty (missing value)"></span>'
+
+
+def char_start_source_field(table: Table, fname: str) -> str | None:
+    """For an offset field (``char_start``, ``claim_a_char_start`` ...) the field naming its source."""
+    if not fname.endswith("char_start"):
+        return None
+    prefix = fname[: -len("char_start")]
+    names = table.field_names
+    for cand in (prefix + "source_id", prefix.rstrip("_") + "_source_id"):
+        if cand in names:
+            return cand
+    if "source_id" in names:
+        return "source_id"
+    return None
+
+
+def row_link(pkg: Package, from_src: str, table_name: str, value: str) -> str:
+    return href(from_src, f"tables/{table_name}.md", value)
+
+
+def cell_html(pkg: Package, table: Table, fdef: dict[str, Any], row: dict[str, Any], from_src: str) -> str:
+    name = fdef["name"]
+    value = row.get(name)
+    if value is None or value == "":
+        return missing()
+    fks = table.fk_links()
+    if name in fks:
+        ref_table, ref_field = fks[name]
+        ref = pkg.table(ref_table)
+        if ref is not None and ref.primary_key == [ref_field]:
+            return f'<a href="{attr(row_link(pkg, from_src, ref_table, value))}">{esc(value)}</a>'
+    if table.name == "sources" and name == "source_id":
+        # The source's own id leads to its article page with the highlighted quotes.
+        return f'<a href="{attr(href(from_src, f"provenance/{value}.md"))}" title="article text and quotes">{esc(value)}</a>'
+    if name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None:
+        return f'<a href="{attr(row_link(pkg, from_src, row["subject_table"], value))}">{esc(value)}</a>'
+    src_field = char_start_source_field(table, name)
+    if src_field and row.get(src_field) in pkg.texts:
+        url = href(from_src, f"provenance/{row[src_field]}.md", f"c{value}")
+        return f'<a href="{attr(url)}" title="show this passage in the article">{esc(value)}</a>'
+    if fdef.get("type") == "list":
+        sep = fdef.get("delimiter", ",")
+        items = [esc(v) for v in str(value).split(sep)]
+        return '<span class="qantar-list">' + '<span class="qantar-sep"> | </span>'.join(
+            f"<span>{i}</span>" for i in items
+        ) + "</span>"
+    return esc(value)
+
+
+def numeric(fdef: dict[str, Any]) -> bool:
+    return fdef.get("type") in ("integer", "number", "year")
+
+
+def width_class(table: Table, fdef: dict[str, Any]) -> str:
+    """Short columns (codes, identifiers) do not wrap; long text columns get room to breathe."""
+    values = [str(r.get(fdef["name"]) or "") for r in table.rows]
+    longest = max((len(v) for v in values), default=0)
+    if longest <= 28 or (longest <= 40 and not any(" " in v for v in values)):
+        return "qantar-short"
+    if longest >= 90:
+        return "qantar-long"
+    return ""
+
+
+def data_table(pkg: Package, table: Table, from_src: str) -> str:
+    """The rows of a table as a sortable, filterable HTML table (see assets/javascripts/tables.js)."""
+    parts = [
+        f'<div class="qantar-table-wrap qantar-data"><table data-table="{attr(table.name)}">',
+        "<thead><tr>",
+    ]
+    for f in table.fields:
+        kind = "num" if numeric(f) else "text"
+        parts.append(
+            f'<th data-type="{kind}" title="{attr(f.get("description", ""))}" scope="col">{esc(f["name"])}</th>'
+        )
+    parts.append("</tr></thead><tbody>")
+    widths = {f["name"]: width_class(table, f) for f in table.fields}
+    for row in table.rows:
+        parts.append(f'<tr id="{attr(table.row_id(row))}">')
+        for f in table.fields:
+            cls = "qantar-num" if numeric(f) else widths[f["name"]]
+            cls = f' class="{cls}"' if cls else ""
+            parts.append(f"<td{cls}>{cell_html(pkg, table, f, row, from_src)}</td>")
+        parts.append("</tr>")
+    parts.append("</tbody></table></div>")
+    return "".join(parts)
+
+
+def fmt_int(n: int) -> str:
+    return f"{n:,}"

@@ -1,0 +1,323 @@
+"""The timeline page: events on a time axis, as inline SVG drawn at build time.
+
+Date precision is drawn, not hidden: a single known day is a dot; a range (the event happened at some
+time, or over some time, between date_start and date_end) is a bar from the start of date_start to the end
+of date_end; a month or a year is a hatched bar over that month or year. Colours are event types.
+The main axis covers the unrest (December 2021 to January 2022 unless events fall outside); events that
+start earlier are background and get a chart of their own on a yearly axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .data import Package, href
+from .render import attr, esc
+
+SRC = "timeline.md"
+WINDOW = (dt.date(2021, 12, 1), dt.date(2022, 1, 31))
+
+# 24 distinguishable colours (after Kelly's and Tableau's palettes, pale ones darkened so that a
+# translucent range bar stays visible), assigned in event_types order.
+PALETTE = [
+    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#0fa3b1", "#f032e6", "#9a6324",
+    "#469990", "#800000", "#808000", "#000075", "#e6a100", "#6b6b6b", "#7cb518", "#d81b60",
+    "#8e7cc3", "#2e7d32", "#c77c02", "#37474f", "#1f77b4", "#8c564b", "#17becf", "#bcbd22",
+]
+
+LABEL_W = 300
+PLOT_W = 760
+RIGHT = 30
+ROW_H = 21
+TOP = 64
+FONT = "font-family=\"-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif\""
+
+
+def d(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def type_colours(pkg: Package) -> dict[str, str]:
+    types = [r["event_type"] for r in pkg.rows("event_types")]
+    for r in pkg.rows("events"):
+        if r.get("event_type") and r["event_type"] not in types:
+            types.append(r["event_type"])
+    return {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+
+
+def type_labels(pkg: Package) -> dict[str, str]:
+    return {r["event_type"]: r.get("label") or r["event_type"] for r in pkg.rows("event_types")}
+
+
+def _truncate(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _defs() -> str:
+    return (
+        "<defs>"
+        '<pattern id="tl-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="#ffffff" fill-opacity="0.55"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2.5"/></pattern>'
+        "</defs>"
+    )
+
+
+def _glyph(ev: dict[str, Any], x0: float, x1: float, y: float, colour: str, tip: str, link: str) -> str:
+    """Glyph of one event between x0 (start of first day) and x1 (end of last day)."""
+    prec = ev.get("date_precision")
+    parts = [f'<a href="{attr(link)}" class="tl-event"><title>{esc(tip)}</title>']
+    if prec == "day":
+        cx = (x0 + x1) / 2
+        parts.append(f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="5.5" fill="{colour}" stroke="#222" stroke-width="1"/>')
+    else:
+        w = max(x1 - x0, 3.0)
+        parts.append(
+            f'<rect x="{x0:.1f}" y="{y - 6:.1f}" width="{w:.1f}" height="12" rx="3" fill="{colour}" '
+            f'fill-opacity="{0.55 if prec == "range" else 0.9}" stroke="{colour}" stroke-width="1.5"/>'
+        )
+        if prec in ("month", "year"):
+            parts.append(f'<rect x="{x0:.1f}" y="{y - 6:.1f}" width="{w:.1f}" height="12" rx="3" fill="url(#tl-hatch)"/>')
+        else:  # range: whiskers at both ends mark the bounds
+            for xx in (x0, x0 + w):
+                parts.append(f'<line x1="{xx:.1f}" y1="{y - 8:.1f}" x2="{xx:.1f}" y2="{y + 8:.1f}" stroke="{colour}" stroke-width="2"/>')
+    parts.append("</a>")
+    return "".join(parts)
+
+
+def _tip(ev: dict[str, Any], labels: dict[str, str]) -> str:
+    return (
+        f"{ev['event_id']} · {labels.get(ev.get('event_type') or '', ev.get('event_type') or '')} · "
+        f"{ev.get('date_start')} – {ev.get('date_end')} ({ev.get('date_precision')}, {ev.get('date_basis')}) · "
+        f"{ev.get('status')} · {ev.get('summary_en') or ''}"
+    )
+
+
+def _label(ev: dict[str, Any], y: float, link: str) -> str:
+    text = _truncate(ev.get("summary_en") or "", 46)
+    return (
+        f'<a href="{attr(link)}"><text x="8" y="{y + 4:.1f}" font-size="12" fill="#222">'
+        f'<tspan font-weight="bold" fill="#3f51b5">{esc(ev["event_id"])}</tspan> {esc(text)}</text></a>'
+    )
+
+
+def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, dt.date]) -> str:
+    colours, labels = type_colours(pkg), type_labels(pkg)
+    start, end = win
+    days = (end - start).days + 1
+    ppd = PLOT_W / days
+    X0 = LABEL_W
+
+    def x(day: dt.date) -> float:
+        return X0 + (day - start).days * ppd
+
+    sources = sorted((s for s in pkg.rows("sources") if d(s.get("published_date_min"))), key=lambda s: s["source_id"])
+    n = len(events)
+    src_rows = len(sources)
+    height = TOP + (n + src_rows) * ROW_H + 24
+    width = LABEL_W + PLOT_W + RIGHT
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'class="qantar-timeline" role="img" aria-labelledby="tl-main-title" {FONT}>',
+        f'<title id="tl-main-title">Timeline of {n} events from {start} to {end}</title>',
+        _defs(),
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    # Week shading and day grid.
+    day = start
+    while day <= end:
+        xx = x(day)
+        if day.weekday() >= 5:
+            out.append(f'<rect x="{xx:.1f}" y="{TOP - 6}" width="{ppd:.2f}" height="{height - TOP - 18}" fill="#f3f3f6"/>')
+        if day.day == 1:
+            out.append(f'<line x1="{xx:.1f}" y1="22" x2="{xx:.1f}" y2="{height - 22}" stroke="#666" stroke-width="1"/>')
+            out.append(f'<text x="{xx + 4:.1f}" y="20" font-size="13" font-weight="bold" fill="#333">{day.strftime("%B %Y")}</text>')
+        if day.day in (1, 5, 10, 15, 20, 25) or day.day == 30 and (day + dt.timedelta(days=1)).day == 31:
+            out.append(f'<line x1="{xx:.1f}" y1="{TOP - 16}" x2="{xx:.1f}" y2="{height - 22}" stroke="#ddd" stroke-width="0.8"/>')
+            out.append(f'<text x="{xx + 2:.1f}" y="{TOP - 18}" font-size="10.5" fill="#555">{day.day}</text>')
+        day += dt.timedelta(days=1)
+    out.append(f'<line x1="{X0}" y1="{TOP - 14}" x2="{X0 + PLOT_W}" y2="{TOP - 14}" stroke="#444"/>')
+    y = TOP + ROW_H / 2
+    for src in sources:  # one row per article: when it was published (a bar where the date is inferred)
+        lo = d(src["published_date_min"])
+        hi = d(src.get("published_date_max")) or lo
+        link = href(SRC, f"provenance/{src['source_id']}.md")
+        num = src["source_id"].split("_")[0]
+        tip = (f"Article {src['source_id']} published {src['published_date_min']} – {src.get('published_date_max')} "
+               f"({src.get('published_date_basis')})")
+        out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#6d4c41" fill-opacity="0.05"/>')
+        out.append(
+            f'<a href="{attr(link)}"><title>{esc(tip)}</title><text x="8" y="{y + 4:.1f}" font-size="12" font-style="italic" fill="#6d4c41">'
+            f'article {esc(num)} published · {esc(_truncate(src.get("outlet") or src.get("original_outlet") or "outlet unknown", 24))}</text>'
+        )
+        if lo is not None and hi is not None and hi >= start and lo <= end:
+            x0, x1 = x(max(lo, start)), x(min(hi, end) + dt.timedelta(days=1))
+            out.append(
+                f'<path d="M{x0:.1f},{y - 6:.1f} h{max(x1 - x0, 3):.1f} v12 h-{max(x1 - x0, 3):.1f} z" fill="#6d4c41" '
+                f'fill-opacity="{0.85 if lo == hi else 0.3}" stroke="#6d4c41"/>'
+            )
+        out.append("</a>")
+        y += ROW_H
+    if sources:
+        out.append(f'<line x1="0" y1="{y - ROW_H / 2:.1f}" x2="{width}" y2="{y - ROW_H / 2:.1f}" stroke="#6d4c41" stroke-width="0.8"/>')
+    for i, ev in enumerate(events):
+        link = href(SRC, "tables/events.md", ev["event_id"])
+        if i % 2 == 0:
+            out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
+        out.append(_label(ev, y, link))
+        s, e = d(ev["date_start"]), d(ev["date_end"]) or d(ev["date_start"])
+        clipped_l, clipped_r = s < start, e > end
+        s, e = max(s, start), min(e, end)
+        x0, x1 = x(s), x(e + dt.timedelta(days=1))
+        colour = colours.get(ev.get("event_type") or "", "#777")
+        out.append(_glyph(ev, x0, x1, y, colour, _tip(ev, labels), link))
+        if clipped_r:
+            out.append(f'<path d="M{x1 + 2:.1f},{y - 5:.1f} l7,5 l-7,5 z" fill="{colour}"/>')
+        if clipped_l:
+            out.append(f'<path d="M{x0 - 2:.1f},{y - 5:.1f} l-7,5 l7,5 z" fill="{colour}"/>')
+        y += ROW_H
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def background_chart(pkg: Package, events: list[dict[str, Any]]) -> str:
+    colours, labels = type_colours(pkg), type_labels(pkg)
+    starts = [d(e["date_start"]) for e in events]
+    ends = [d(e["date_end"]) or d(e["date_start"]) for e in events]
+    y_lo = (min(starts).year // 10) * 10
+    y_hi = max(e.year for e in ends) + 1
+    start, end = dt.date(y_lo, 1, 1), dt.date(y_hi, 1, 1)
+    total = (end - start).days
+    X0 = LABEL_W
+
+    def x(day: dt.date) -> float:
+        return X0 + (day - start).days / total * PLOT_W
+
+    n = len(events)
+    height = 44 + n * ROW_H + 20
+    width = LABEL_W + PLOT_W + RIGHT
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'class="qantar-timeline" role="img" aria-labelledby="tl-bg-title" {FONT}>',
+        f'<title id="tl-bg-title">Background events from {y_lo} to {y_hi - 1}, on a yearly axis</title>',
+        _defs().replace("tl-hatch", "tl-hatch-bg"),
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    step = 10 if y_hi - y_lo > 30 else 5 if y_hi - y_lo > 10 else 1
+    for yr in range(y_lo, y_hi + 1, step):
+        xx = x(dt.date(yr, 1, 1))
+        out.append(f'<line x1="{xx:.1f}" y1="26" x2="{xx:.1f}" y2="{height - 16}" stroke="#ddd"/>')
+        out.append(f'<text x="{xx:.1f}" y="22" font-size="11" text-anchor="middle" fill="#444">{yr}</text>')
+    y = 44 + ROW_H / 2
+    for i, ev in enumerate(events):
+        link = href(SRC, "tables/events.md", ev["event_id"])
+        if i % 2 == 0:
+            out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
+        out.append(_label(ev, y, link))
+        s, e = d(ev["date_start"]), d(ev["date_end"]) or d(ev["date_start"])
+        colour = colours.get(ev.get("event_type") or "", "#777")
+        g = _glyph(ev, x(s), x(e + dt.timedelta(days=1)), y, colour, _tip(ev, labels), link)
+        out.append(g.replace("tl-hatch", "tl-hatch-bg"))
+        y += ROW_H
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def legend(pkg: Package, events: list[dict[str, Any]]) -> str:
+    colours, labels = type_colours(pkg), type_labels(pkg)
+    present = []
+    for e in events:
+        t = e.get("event_type")
+        if t and t not in present:
+            present.append(t)
+    order = [t for t in colours if t in present]
+    items = "".join(
+        f'<li><span class="tl-swatch" style="background:{colours[t]}"></span>'
+        f'<a href="{attr(href(SRC, "tables/event_types.md", t))}">{esc(labels.get(t, t))}</a></li>'
+        for t in order
+    )
+    prec = (
+        '<li><svg width="26" height="14"><circle cx="13" cy="7" r="5.5" fill="#888" stroke="#222"/></svg> day: a single known day</li>'
+        '<li><svg width="26" height="14"><rect x="2" y="1" width="22" height="12" rx="3" fill="#888" fill-opacity="0.45" stroke="#888" stroke-width="1.5"/>'
+        '<line x1="2" y1="0" x2="2" y2="14" stroke="#888" stroke-width="2"/><line x1="24" y1="0" x2="24" y2="14" stroke="#888" stroke-width="2"/></svg>'
+        " range: some time between the start of date_start and the end of date_end</li>"
+        '<li><svg width="26" height="14"><defs><pattern id="lg-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2.5"/></pattern></defs>'
+        '<rect x="2" y="1" width="22" height="12" rx="3" fill="#888" stroke="#888"/><rect x="2" y="1" width="22" height="12" rx="3" fill="url(#lg-hatch)"/></svg>'
+        " month or year: known only to that month or year</li>"
+    )
+    return (
+        '<div class="qantar-legend"><div><strong>Event type</strong><ul class="tl-types">' + items + "</ul></div>"
+        '<div><strong>Date precision</strong><ul class="tl-prec">' + prec + "</ul></div></div>"
+    )
+
+
+def sort_key(ev: dict[str, Any]) -> tuple:
+    return (ev.get("date_start") or "", ev.get("date_end") or "", ev.get("event_id") or "")
+
+
+def timeline_page(pkg: Package) -> str:
+    events = sorted(pkg.rows("events"), key=sort_key)
+    win_start, win_end = WINDOW
+    main = [e for e in events if d(e.get("date_start")) and d(e["date_start"]) >= win_start]
+    background = [e for e in events if d(e.get("date_start")) and d(e["date_start"]) < win_start]
+    undated = [e for e in events if not d(e.get("date_start"))]
+    if main:
+        latest = max(d(e["date_end"]) or d(e["date_start"]) for e in main)
+        if latest > win_end:  # never cut the unrest's own events off
+            win_end = dt.date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1) - dt.timedelta(days=1)
+    counts: dict[str, int] = {}
+    for e in main:
+        counts[e.get("date_precision") or "?"] = counts.get(e.get("date_precision") or "?", 0) + 1
+    prec_txt = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+    out = [
+        "---\nhide:\n  - toc\n---\n",
+        "# Timeline",
+        "",
+        f"The {len(events)} events of the [events table](tables/events.md), drawn with the precision their dates "
+        "have. Each event's date is an interval: a dot is a single known day, a bar with end marks is a range "
+        "(the event falls somewhere, or lasts, within it — see each event's `date_reasoning`). "
+        "Click an event to open its row. Weekends are shaded. The brown rows at the top are the "
+        "publication dates of the articles (a pale bar where the date is only inferred within bounds): "
+        "nothing reported can have happened after its article was written.",
+        "",
+        f"## The unrest, {win_start.strftime('%B %Y')} to {win_end.strftime('%B %Y')} {{#main}}",
+        "",
+        f"{len(main)} events ({prec_txt}).",
+        "",
+        legend(pkg, events),
+        "",
+        '<div class="qantar-figure qantar-scroll">' + main_chart(pkg, main, (win_start, win_end)) + "</div>",
+        "",
+    ]
+    if background:
+        out += [
+            "## Background events {#background}",
+            "",
+            f"{len(background)} events begin before {win_start.strftime('%B %Y')}: history the articles refer to. "
+            "They are drawn on a yearly axis so that the unrest above keeps a readable scale.",
+            "",
+            '<div class="qantar-figure qantar-scroll">' + background_chart(pkg, background) + "</div>",
+            "",
+            "| Event | Start | End | Precision | Basis | Type | Summary |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        labels = type_labels(pkg)
+        for e in background:
+            out.append(
+                f"| [{e['event_id']}](tables/events.md#{e['event_id']}) | {e['date_start']} | {e['date_end']} | "
+                f"{e.get('date_precision')} | {e.get('date_basis')} | {esc(labels.get(e.get('event_type') or '', e.get('event_type')))} | "
+                f"{esc(e.get('summary_en') or '').replace('|', '&#124;')} |"
+            )
+        out.append("")
+    if undated:
+        out += ["## Events without a usable date {#undated}", ""]
+        out += [f"- [{e['event_id']}](tables/events.md#{e['event_id']}): {esc(e.get('summary_en') or '')}" for e in undated]
+        out.append("")
+    return "\n".join(out)

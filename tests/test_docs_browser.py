@@ -1,0 +1,221 @@
+"""Documentation site in a real browser: headless Chromium (Debian) driven by Selenium through ChromeDriver.
+
+The site is built with ``mkdocs build --strict`` into a temporary folder and served on 127.0.0.1.
+These tests FAIL (they do not skip) when Chromium, ChromeDriver or Selenium is missing: run
+``.ci/install-system-deps`` first. Screenshots go to artifacts/screenshots/ (gitignored).
+Run: pytest tests/test_docs_browser.py
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _docs_site import ARTIFACTS, ROOT, Server, browser_missing_message, build, start_browser  # noqa: E402
+
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+TABLES = [r for r in DESCRIPTOR["resources"] if r.get("type") == "table"]
+
+COLLECT_LINKS = """
+const out = [];
+for (const el of document.querySelectorAll('a[href], link[href], script[src], img[src], image[href], use[href]')) {
+  const raw = el.getAttribute('href') ?? el.getAttribute('src');
+  let abs = null;
+  try { abs = new URL(raw, document.baseURI).href; } catch (e) {}
+  out.push([el.tagName.toLowerCase(), raw, abs]);
+}
+return out;
+"""
+COLLECT_IDS = "return Array.from(document.querySelectorAll('[id]'), e => e.id);"
+RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name);"
+
+
+@pytest.fixture(scope="module")
+def server():
+    site, _ = build()
+    srv = Server(site)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def driver():
+    msg = browser_missing_message()
+    if msg:
+        pytest.fail(msg, pytrace=False)
+    d = start_browser()
+    yield d
+    d.quit()
+
+
+def load(driver, url: str) -> list[dict]:
+    """Open a page, wait until it has loaded, and return the SEVERE browser log entries it produced."""
+    driver.get_log("browser")  # drain what earlier pages left
+    driver.get(url)
+    deadline = time.time() + 30
+    while driver.execute_script("return document.readyState") != "complete":
+        if time.time() > deadline:
+            raise AssertionError(f"{url} did not finish loading")
+        time.sleep(0.05)
+    time.sleep(0.1)  # let deferred scripts report errors
+    return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, b""
+
+
+def full_page_screenshot(driver, path: Path, width: int = 1400) -> None:
+    height = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]["height"]
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": int(min(height, 12000)), "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def test_crawl_every_page_loads_cleanly_and_every_internal_link_resolves(server, driver):
+    base = server.base
+    origin = urlparse(base).netloc
+    todo = [base + "index.html"]
+    pages: dict[str, set[str]] = {}  # page URL -> ids on it
+    errors: dict[str, list] = {}
+    foreign: dict[str, list[str]] = {}
+    fragments: list[tuple[str, str, str]] = []  # (from page, target page, fragment)
+    assets: dict[str, str] = {}  # URL -> first page linking to it
+    while todo:
+        url = todo.pop()
+        if url in pages:
+            continue
+        severe = load(driver, url)
+        if severe:
+            errors[url] = severe
+        pages[url] = set(driver.execute_script(COLLECT_IDS))
+        outside = [r for r in driver.execute_script(RESOURCES) if urlparse(r).netloc != origin and not r.startswith(("data:", "blob:"))]
+        if outside:
+            foreign[url] = outside
+        for tag, raw, absolute in driver.execute_script(COLLECT_LINKS):
+            if absolute is None:
+                errors.setdefault(url, []).append(f"unparsable link {raw!r}")
+                continue
+            parsed = urlparse(absolute)
+            if parsed.scheme not in ("http", "https") or parsed.netloc != origin:
+                if tag != "a":
+                    foreign.setdefault(url, []).append(absolute)
+                continue
+            target, frag = urldefrag(absolute)
+            if target.endswith(".html") or target.endswith("/"):
+                if target not in pages:
+                    todo.append(target)
+                if frag:
+                    fragments.append((url, target, frag))
+            else:
+                assets.setdefault(target, url)
+    assert not errors, "console errors:\n" + json.dumps(errors, indent=1)
+    assert not foreign, "requests to other hosts:\n" + json.dumps(foreign, indent=1)
+    expected = {"index.html", "timeline.html", "map.html", "data-dictionary.html", "validation.html", "cite.html"}
+    expected |= {f"tables/{t['name']}.html" for t in TABLES}
+    assert {base + p for p in expected} <= set(pages), sorted(set(base + p for p in expected) - set(pages))
+    broken_pages = [p for p, ids in pages.items() if ids is None]
+    assert not broken_pages
+    missing_anchors = [f"{src} -> {tgt}#{frag}" for src, tgt, frag in fragments if frag not in pages.get(tgt, set())]
+    assert not missing_anchors, "links to missing anchors:\n" + "\n".join(sorted(set(missing_anchors))[:50])
+    bad_assets = []
+    for url, src in assets.items():
+        status, _ = fetch(url)
+        if status != 200:
+            bad_assets.append(f"{src} -> {url}: HTTP {status}")
+    assert not bad_assets, "\n".join(bad_assets)
+    # Not-found pages would have been served as 404 by http.server: check each page's status too.
+    bad_pages = [u for u in pages if fetch(u)[0] != 200]
+    assert not bad_pages, bad_pages
+    print(f"crawled {len(pages)} pages, {len(assets)} files, {len(fragments)} links with anchors")
+
+
+@pytest.mark.parametrize("table", [t["name"] for t in TABLES])
+def test_csv_download_link_returns_the_package_bytes(server, driver, table):
+    assert not load(driver, server.base + f"tables/{table}.html")
+    resource = next(t for t in TABLES if t["name"] == table)
+    name = Path(resource["path"]).name
+    links = driver.execute_script(
+        "return Array.from(document.querySelectorAll('a[href]'), a => a.href).filter(h => h.split('#')[0].endsWith(arguments[0]));",
+        "/" + name,
+    )
+    assert links, f"no download link to {name} on the {table} page"
+    status, body = fetch(links[0])
+    assert status == 200
+    assert body == (ROOT / resource["path"]).read_bytes()
+
+
+def test_table_filter_and_sort_work(server, driver):
+    from selenium.webdriver.common.by import By
+
+    assert not load(driver, server.base + "tables/events.html")
+    rows = "return Array.from(document.querySelector('table[data-table=events]').tBodies[0].rows).filter(r => !r.hidden)"
+    total = len(driver.execute_script(rows))
+    box = driver.find_element(By.CSS_SELECTOR, ".qantar-table-tools input")
+    box.send_keys("Almaty")
+    visible = driver.execute_script(rows + ".map(r => r.textContent.toLowerCase())")
+    assert 0 < len(visible) < total
+    assert all("almaty" in text for text in visible)
+    box.clear()
+    driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", box)
+    assert len(driver.execute_script(rows)) == total
+    header = driver.find_element(By.XPATH, "//table[@data-table='events']//th[normalize-space()='date_end']")
+    header.click()
+    header.click()  # descending
+    first = driver.execute_script(rows + "[0].cells[2].textContent")
+    ends = driver.execute_script(rows + ".map(r => r.cells[2].textContent)")
+    assert first == max(ends)
+
+
+def test_row_anchor_targets_the_row(server, driver):
+    assert not load(driver, server.base + "tables/events.html#E022")
+    assert driver.execute_script("return document.querySelector(':target') && document.querySelector(':target').id") == "E022"
+
+
+def test_timeline_events_link_to_their_rows(server, driver):
+    assert not load(driver, server.base + "timeline.html")
+    links = driver.execute_script(
+        "return Array.from(document.querySelectorAll('svg a'), a => a.getAttribute('href')).filter(h => h.includes('events.html#'));"
+    )
+    events = {h.split("#")[1] for h in links}
+    ids = (ROOT / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert events == {line.split(",", 1)[0] for line in ids if line}
+
+
+def test_screenshots(server, driver):
+    shots = {
+        "home.png": "index.html",
+        "timeline.png": "timeline.html",
+        "map.png": "map.html",
+        "data-dictionary.png": "data-dictionary.html",
+        "events-table.png": "tables/events.html",
+        "article-002.png": "provenance/002_295c2baa0c2732ff.html",
+        "discrepancies.png": "discrepancies.html",
+        "validation.png": "validation.html",
+    }
+    for name, page in shots.items():
+        assert not load(driver, server.base + page)
+        full_page_screenshot(driver, ARTIFACTS / name)
+        data = (ARTIFACTS / name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, name

@@ -1,0 +1,380 @@
+"""Documentation site: build-level checks (no browser). Run: pytest tests/test_docs_build.py"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_hooks"))
+
+from _docs_site import ROOT, build, copy_repo  # noqa: E402
+
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+TABLES = [r for r in DESCRIPTOR["resources"] if r.get("type") == "table"]
+SOURCES = pl.read_csv(ROOT / "data" / "sources.csv", infer_schema_length=0).to_dicts()
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return build()[0]
+
+
+class Tags(HTMLParser):
+    """Collects start tags with their attributes, and text by nesting."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def tags_of(path: Path) -> list[tuple[str, dict[str, str | None]]]:
+    p = Tags()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p.tags
+
+
+def test_strict_build_has_no_warnings():
+    _, log = build()
+    assert "WARNING" not in log, log
+
+
+def test_every_page_is_generated(site: Path):
+    expected = ["index.html", "data-dictionary.html", "timeline.html", "map.html", "discrepancies.html",
+                "validation.html", "cite.html", "changelog.html", "versioning.html", "curation.html",
+                "contributing.html", "tables/index.html", "provenance/index.html", "assets/generated/erd.svg"]
+    expected += [f"tables/{t['name']}.html" for t in TABLES]
+    expected += [f"provenance/{s['source_id']}.html" for s in SOURCES]
+    missing = [p for p in expected if not (site / p).is_file()]
+    assert not missing, missing
+
+
+def test_nav_lists_every_table_and_article(site: Path):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for t in TABLES:
+        assert f'href="tables/{t["name"]}.html"' in html, t["name"]
+    for s in SOURCES:
+        assert f'href="provenance/{s["source_id"]}.html"' in html, s["source_id"]
+
+
+def test_downloads_are_byte_identical(site: Path):
+    paths = ["datapackage.json"] + [r["path"] for r in DESCRIPTOR["resources"]]
+    for p in paths:
+        assert (site / p).read_bytes() == (ROOT / p).read_bytes(), p
+    for r in DESCRIPTOR["resources"]:
+        digest = hashlib.sha256((site / r["path"]).read_bytes()).hexdigest()
+        assert r["hash"] == f"sha256:{digest}", r["path"]
+
+
+def test_package_zip_holds_the_package(site: Path):
+    import zipfile
+
+    zips = list((site / "downloads").glob("*.zip"))
+    assert len(zips) == 1
+    assert zips[0].name == f"qantar-{DESCRIPTOR['version']}.zip"
+    with zipfile.ZipFile(zips[0]) as zf:
+        for p in ["datapackage.json"] + [r["path"] for r in DESCRIPTOR["resources"]]:
+            assert zf.read(p) == (ROOT / p).read_bytes(), p
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+def test_no_scripts_styles_or_fonts_from_other_hosts(site: Path):
+    offenders = []
+    for page in site.rglob("*.html"):
+        for tag, attrs in tags_of(page):
+            for attr in ("src", "href", "srcset", "data"):
+                value = attrs.get(attr) or ""
+                if tag == "a" or not value:
+                    continue
+                if tag == "link" and (attrs.get("rel") or "") in ("canonical", "alternate"):
+                    continue
+                if EXTERNAL.match(value):
+                    offenders.append(f"{page.relative_to(site)}: <{tag} {attr}={value}>")
+    assert not offenders, "\n".join(offenders)
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), css
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, css
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in text, f"{page}: Mermaid would load from a CDN"
+
+
+def jsonld(site: Path) -> dict:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert m, "no JSON-LD block on the home page"
+    return json.loads(m.group(1))
+
+
+def test_jsonld_dataset(site: Path):
+    data = jsonld(site)
+    assert data["@type"] == "Dataset"
+    assert data["@context"].rstrip("/").endswith("schema.org")
+    assert data["version"] == DESCRIPTOR["version"]
+    assert data["name"] == DESCRIPTOR["title"]
+    assert data["description"] == DESCRIPTOR["description"]
+    assert "creativecommons.org/licenses/by/4.0" in data["license"]
+    assert data["creator"] and all(c.get("name") for c in data["creator"])
+    assert data["citation"] and DESCRIPTOR["version"] in data["citation"]
+    n_fields = sum(len(t["schema"]["fields"]) for t in TABLES)
+    assert len(data["variableMeasured"]) == n_fields
+    assert {v["name"] for v in data["variableMeasured"]} >= {"events.event_id", "places.coordinate_precision"}
+    csvs = {d["name"]: d for d in data["distribution"] if d["encodingFormat"] == "text/csv"}
+    assert set(csvs) == {Path(t["path"]).name for t in TABLES}
+    for d in data["distribution"]:
+        assert d["@type"] == "DataDownload"
+        assert (site / d["contentUrl"]).is_file(), d["contentUrl"]
+
+
+def test_home_counts_match_the_data(site: Path):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for t in TABLES:
+        n = pl.read_csv(ROOT / t["path"], infer_schema_length=0).height
+        assert re.search(rf'href="tables/{t["name"]}.html">{t["name"]}</a></td>\s*<td[^>]*>{n:,}</td>', html), t["name"]
+    assert f"<strong>{DESCRIPTOR['version']}</strong>" in html
+    assert "<!-- qantar:" not in html
+
+
+class ArticleText(HTMLParser):
+    """Text of div.qantar-article without the reference superscripts; ids of the anchors in it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skip = 0
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self.depth == 0 and tag == "div" and "qantar-article" in (a.get("class") or ""):
+            self.depth = 1
+            return
+        if self.depth:
+            if tag == "div":
+                self.depth += 1
+            if tag == "sup" or self.skip:
+                self.skip += 1
+            if a.get("id"):
+                self.ids.add(a["id"])
+
+    def handle_endtag(self, tag):
+        if not self.depth:
+            return
+        if self.skip:
+            self.skip -= 1 if tag == "sup" or self.skip > 1 else 0
+            if tag == "sup":
+                return
+        if tag == "div":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.text.append(data)
+
+
+def test_article_pages_reproduce_the_text_and_anchor_every_quote(site: Path):
+    for s in SOURCES:
+        p = ArticleText()
+        p.feed((site / "provenance" / f"{s['source_id']}.html").read_text(encoding="utf-8"))
+        with open(ROOT / s["path"], encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        assert "".join(p.text) == text, s["source_id"]
+        starts = set()
+        for t in TABLES:
+            rows = pl.read_csv(ROOT / t["path"], infer_schema_length=0).to_dicts()
+            for f in [f["name"] for f in t["schema"]["fields"] if f["name"].endswith("char_start")]:
+                prefix = f[: -len("char_start")]
+                sid_field = prefix + "source_id" if prefix + "source_id" in rows[0] else "source_id"
+                starts |= {r[f] for r in rows if r.get(sid_field) == s["source_id"] and r.get(f) is not None}
+        assert {f"c{x}" for x in starts} <= p.ids, s["source_id"]
+
+
+def test_quote_links_point_at_rows_that_exist(site: Path):
+    ids_by_page: dict[str, set[str]] = {}
+    for t in TABLES:
+        page = site / "tables" / f"{t['name']}.html"
+        ids_by_page[f"tables/{t['name']}.html"] = {a.get("id") for _, a in tags_of(page) if a.get("id")}
+    for s in SOURCES:
+        for tag, a in tags_of(site / "provenance" / f"{s['source_id']}.html"):
+            href = a.get("href") or ""
+            if tag == "a" and href.startswith("../tables/") and "#" in href:
+                page, frag = href[3:].split("#", 1)
+                assert frag in ids_by_page[page], href
+
+
+def test_corroboration_counts_independent_sources(site: Path):
+    html = (site / "provenance" / "index.html").read_text(encoding="utf-8")
+    es = pl.read_csv(ROOT / "data" / "event_sources.csv", infer_schema_length=0)
+    src = pl.read_csv(ROOT / "data" / "sources.csv", infer_schema_length=0).with_columns(
+        pl.coalesce("original_outlet", "outlet", "source_id").alias("group")
+    )
+    counts = es.join(src.select("source_id", "group"), on="source_id").group_by("event_id").agg(
+        pl.col("source_id").n_unique().alias("n"), pl.col("group").n_unique().alias("k")
+    )
+    for r in counts.iter_rows(named=True):
+        row = re.search(rf'<tr id="{r["event_id"]}">(.*?)</tr>', html, re.S).group(1)
+        nums = re.findall(r'<td class="qantar-num">(?:<span[^>]*>)?(\d+)', row)
+        assert nums[1:] == [str(r["n"]), str(r["k"])], r
+
+
+def test_timeline_links_every_event_and_shows_precision(site: Path):
+    html = (site / "timeline.html").read_text(encoding="utf-8")
+    events = pl.read_csv(ROOT / "data" / "events.csv", infer_schema_length=0)
+    for eid in events["event_id"]:
+        assert f'href="tables/events.html#{eid}"' in html, eid
+    n_day = (events["date_precision"] == "day").sum()
+    assert html.count('r="5.5"') >= n_day  # a dot per single-day event
+    assert "<svg" in html and "December 2021" in html and "January 2022" in html
+    rows = (site / "tables" / "events.html").read_text(encoding="utf-8")
+    for eid in events["event_id"]:
+        assert f'<tr id="{eid}">' in rows
+
+
+def test_map_has_a_marker_per_located_place(site: Path):
+    html = (site / "map.html").read_text(encoding="utf-8")
+    places = pl.read_csv(ROOT / "data" / "places.csv", infer_schema_length=0)
+    for r in places.iter_rows(named=True):
+        if r["coordinate_precision"] != "none":
+            assert f'href="tables/places.html#{r["place_id"]}"><title>' in html, r["place_id"]
+
+
+def test_dictionary_documents_every_field(site: Path):
+    html = (site / "data-dictionary.html").read_text(encoding="utf-8")
+    for t in TABLES:
+        for f in t["schema"]["fields"]:
+            assert f'<tr id="{t["name"]}.{f["name"]}">' in html, (t["name"], f["name"])
+            for v in (f.get("constraints") or {}).get("enum", []):
+                assert f"<code>{v}</code>" in html
+    assert "<svg" in html and "erd-events" in html
+
+
+def test_changelog_is_rendered(site: Path):
+    html = (site / "changelog.html").read_text(encoding="utf-8")
+    assert DESCRIPTOR["version"] in html and "Unreleased" in html
+
+
+def test_validation_page_without_report():
+    site, _ = build(QANTAR_VALIDATION_REPORT=str(ROOT / "build" / "no-such-report.json"))
+    html = (site / "validation.html").read_text(encoding="utf-8")
+    assert "Not yet run" in html and "not yet run" in html
+    assert "events.event_id:pattern" in html
+
+
+def test_validation_page_with_report(tmp_path: Path):
+    report = {
+        "valid": False,
+        "version": DESCRIPTOR["version"],
+        "generated_at": "2026-11-22T12:00:00Z",
+        "checks": [
+            {"id": "quote-offsets", "table": "event_sources", "status": "passed", "message": "all quotes match"},
+            {"id": "foreign-keys", "table": "figures", "status": "failed",
+             "errors": [{"row": 3, "field": "event_id", "message": "E999 is not an event"}]},
+        ],
+    }
+    path = tmp_path / "validation.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    site, _ = build(QANTAR_VALIDATION_REPORT=str(path))
+    html = (site / "validation.html").read_text(encoding="utf-8")
+    assert "Latest run: invalid" in html
+    assert "quote-offsets" in html and "E999 is not an event" in html
+    assert "Not yet run" not in html
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"valid": true, "tasks": [{"name": "events", "valid": true, "errors": []}]}'])
+def test_validation_page_tolerates_odd_reports(tmp_path: Path, content: str):
+    path = tmp_path / "validation.json"
+    path.write_text(content, encoding="utf-8")
+    site, _ = build(QANTAR_VALIDATION_REPORT=str(path))
+    assert (site / "validation.html").is_file()
+
+
+def test_parquet_exports_are_linked_when_present(tmp_path: Path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    pl.read_csv(ROOT / "data" / "events.csv").write_parquet(exports / "events.parquet")
+    site, _ = build(QANTAR_EXPORTS_DIR=str(exports))
+    assert (site / "data" / "events.parquet").read_bytes() == (exports / "events.parquet").read_bytes()
+    assert 'href="../data/events.parquet"' in (site / "tables" / "events.html").read_text(encoding="utf-8")
+    assert ".parquet" not in (site / "tables" / "actors.html").read_text(encoding="utf-8")
+
+
+CFF = """cff-version: 1.2.0
+message: If you use this dataset, please cite it as below.
+type: dataset
+title: "Qantar: Kazakhstan's January 2022 unrest and the CSTO intervention, claim by claim"
+version: 0.1.0
+date-released: 2026-11-22
+doi: 10.5281/zenodo.0000000
+license: CC-BY-4.0
+authors:
+  - family-names: Example
+    given-names: Ada Maria
+  - name: The Qantar contributors
+"""
+
+
+def test_cite_page_uses_citation_cff():
+    site, _ = build(copy_repo({"CITATION.cff": CFF}))
+    html = (site / "cite.html").read_text(encoding="utf-8")
+    assert "Example, Ada Maria" in html  # BibTeX
+    assert "Example, A. M." in html  # APA
+    assert "10.5281/zenodo.0000000" in html
+    assert "Generated from the descriptor" not in html
+    data = jsonld(site)
+    assert data["identifier"] == "https://doi.org/10.5281/zenodo.0000000"
+    assert any(c.get("familyName") == "Example" for c in data["creator"])
+
+
+def test_cite_page_falls_back_to_the_descriptor(site: Path):
+    html = (site / "cite.html").read_text(encoding="utf-8")
+    if (ROOT / "CITATION.cff").exists():
+        pytest.skip("the repository has a CITATION.cff")
+    assert "Generated from the descriptor" in html
+    text = re.sub(r"<[^>]+>", "", html)  # the BibTeX block is syntax-highlighted
+    assert "@misc{qantar_" + DESCRIPTOR["version"].replace(".", "_") in text
+    assert "The Qantar contributors" in text
+
+
+def test_highlighting_handles_overlapping_and_nested_spans():
+    from qantar_docs.provenance import Ref, Span, highlighted_text
+
+    text = "abcdefghij"
+    spans = [
+        Span(1, 6, "quote", text[1:6], [Ref("E001", "event_sources", "x1", None)]),
+        Span(4, 9, "quote", text[4:9], [Ref("F001", "figures", "F001", None)]),
+        Span(5, 6, "number", text[5:6], [Ref("F001", "figures", "F001", None)]),
+    ]
+    html = highlighted_text(text, spans, "provenance/x.md")
+    p = ArticleText()
+    p.feed(html)
+    assert "".join(p.text) == text
+    assert {"c1", "c4", "c5"} <= p.ids
+    assert 'class="q d2 num"' in html  # 'f' is in both passages and is the number
+    assert html.index(">E001</a>") < html.index(">F001</a>")  # E001 ends first
+
+
+def test_jsonld_urls_are_absolute_with_a_site_url():
+    from qantar_docs.data import load_package
+    from qantar_docs.home import jsonld as make_jsonld
+
+    block = make_jsonld(load_package(ROOT), "https://qantar.example.org/docs/", "qantar-0.1.0.zip")
+    data = json.loads(block.split(">", 1)[1].rsplit("<", 1)[0])
+    assert data["url"] == "https://qantar.example.org/docs/"
+    assert all(d["contentUrl"].startswith("https://qantar.example.org/docs/") for d in data["distribution"])
+    assert "https://qantar.example.org/docs/data/events.csv" in {d["contentUrl"] for d in data["distribution"]}
