@@ -31,7 +31,7 @@ class Ref:
 class Span:
     start: int
     end: int
-    kind: str  # quote, number, published
+    kind: str  # quote, number, published, excluded
     quote: str
     refs: list[Ref] = field(default_factory=list)
 
@@ -64,10 +64,12 @@ def collect_spans(pkg: Package) -> tuple[dict[str, list[Span]], list[str]]:
             prefix = f[: -len("char_start")]
             end_f = prefix + "char_end"
             text_f = TEXT_FIELDS.get(prefix, prefix + "quote")
+            if text_f not in names and prefix == "" and "text" in names:
+                text_f = "text"  # the exclusions register: spans with no claim
             en_f = prefix + "en" if prefix.startswith("claim_") else (prefix + "quote_en")
             if end_f not in names or text_f not in names:
                 continue
-            kind = "number" if prefix == "number_" else "published" if prefix == "published_" else "quote"
+            kind = "number" if prefix == "number_" else "published" if prefix == "published_" else "excluded" if text_f == "text" else "quote"
             for row in t.rows:
                 sid, s, e = row.get(src_field), row.get(f), row.get(end_f)
                 if not sid or s is None or e is None:
@@ -118,8 +120,9 @@ def highlighted_text(text: str, spans: list[Span], from_src: str) -> str:
         q = cuts[i + 1]
         seg = text[p:q]
         cover = [sp for sp in spans if sp.start <= p and sp.end >= q]
-        quotes = [sp for sp in cover if sp.kind != "number"]
+        quotes = [sp for sp in cover if sp.kind not in ("number", "excluded")]
         nums = [sp for sp in cover if sp.kind == "number"]
+        excluded = [sp for sp in cover if sp.kind == "excluded"]
         if not cover:
             out.append(esc(seg))
             continue
@@ -130,6 +133,8 @@ def highlighted_text(text: str, spans: list[Span], from_src: str) -> str:
             classes.append("num")
         if any(sp.kind == "published" for sp in quotes):
             classes.append("pub")
+        if excluded:
+            classes.append("excl")
         labels = [r.label for sp in cover for r in sp.refs]
         out.append(f'<mark class="{" ".join(classes)}" title="{attr(", ".join(dict.fromkeys(labels)))}">{esc(seg)}</mark>')
     out.append("</div>")
@@ -198,8 +203,10 @@ def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], probl
         '<mark class="q d1">Highlighted</mark> text is quoted by one row, '
         '<mark class="q d2">darker</mark> by two overlapping passages, <mark class="q d3">darkest</mark> by three or more; '
         '<mark class="q num">underlined</mark> numbers are the exact `number_as_written` of a figure; '
+        '<mark class="q excl">struck-through</mark> spans are in the exclusions register (page furniture, advertising, '
+        'photo credits: no claim); '
         "the bracketed links after each passage lead to the rows that cite it "
-        "(E… events via event_sources, F… figures, ST… statements, M… memberships, D…A/B discrepancy claims). "
+        "(E… events via event_sources, F… figures, ST… statements, M… memberships, D…A/B discrepancy claims, X… exclusions). "
         "Offsets are code points into the file decoded as UTF-8.",
         "",
     ]
