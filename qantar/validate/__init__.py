@@ -106,6 +106,8 @@ def validate(
                 _gx.run(package, layer, report_dir=report_dir)
         except MissingDependency as exc:
             layer.error = str(exc)
+        except Exception as exc:  # a layer that crashes fails the run, with its reason
+            layer.error = f"the layer crashed: {type(exc).__name__}: {exc}"
         layer.seconds = time.perf_counter() - t0
         report.layers.append(layer)
     report.seconds = time.perf_counter() - started

@@ -81,6 +81,8 @@ class LayerResult:
     seconds: float = 0.0
     error: str | None = None  # the layer could not run at all (e.g. missing dependency)
     artifacts: dict[str, str] = field(default_factory=dict)
+    #: per-check details for the HTML report (Great Expectations: one entry per expectation)
+    details: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
