@@ -320,9 +320,10 @@ def model(
     ``rules=False`` leaves out the row rules (``ROW_RULES``).
     """
     resource = _resource(_descriptor(descriptor), name)
-    # Only the table's own resource (its schema) shapes the model: cache on it, so that a
-    # descriptor whose hashes changed reuses the models already built.
-    return _cached_model(json.dumps(resource, sort_keys=True), strict, rules)
+    # Only the table's schema (and its name and texts) shape the model: cache on those, so
+    # that a descriptor whose bytes and hashes changed reuses the models already built.
+    shape = {k: resource.get(k) for k in ("name", "title", "description", "schema")}
+    return _cached_model(json.dumps(shape, sort_keys=True), strict, rules)
 
 
 @lru_cache(maxsize=256)
