@@ -42,6 +42,7 @@ ERROR_RULES = {
 }
 CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
 _CONSTRAINT_NOTE = re.compile(r'constraint "(\w+)"')
+_ACTUAL_NOTE = re.compile(r'actual is "([^"]*)"')
 
 
 def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | None]]:
@@ -158,6 +159,9 @@ def run(package: Package, result: LayerResult) -> None:
                 column = ",".join(pk) or None
                 values = [cells[names.index(f)] for f in pk if f in names and names.index(f) < len(cells)]
                 value = values[0] if len(values) == 1 else values
+            if etype in ("hash-count", "byte-count"):
+                m = _ACTUAL_NOTE.search(d.get("note", ""))
+                value = m.group(1) if m else None
             row_number = d.get("rowNumber")
             row = row_number - 1 if isinstance(row_number, int) else None
             if rule in ("primary-key", "bytes", "sha256", "encoding", "header", "row-shape"):

@@ -94,7 +94,7 @@ def _report(
             column = rr.column
             if row is not None and all(c in frame.columns for c in rr.columns):
                 value = {c: _plain(frame[row - 1, c]) for c in rr.columns}
-            result.fail(f"{table}:{check}", rr.rule, table, row, column, value, rr.description)
+            result.fail(f"{table}:{check}", rr.rule, table, row, column, value, f"does not hold: {rr.description}")
             continue
         rule = _rule_of(check)
         column = case.get("column")
