@@ -95,7 +95,7 @@ def _value(field: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))
     if t == "datetime":
         return st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1)).map(
-            lambda d: d.replace(tzinfo=dt.timezone.utc)
+            lambda d: d.replace(tzinfo=dt.UTC)
         )
     if t == "list":
         return st.lists(_TEXT, min_size=1, max_size=3)

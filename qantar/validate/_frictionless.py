@@ -63,7 +63,7 @@ def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | N
             schema = resource["schema"]
             if schema.get("primaryKey"):
                 checks.append((f"{name}:primary-key", "primary-key", name, None))
-            for i, fk in enumerate(schema.get("foreignKeys") or []):
+            for fk in schema.get("foreignKeys") or []:
                 cols = fk.get("fields")
                 col = cols if isinstance(cols, str) else ",".join(cols or [])
                 checks.append((f"{name}:foreign-key:{col}", "foreign-key", name, col))

@@ -23,7 +23,7 @@ table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}
 th,td{border:1px solid #d0d0d5;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f2f2f5}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}
 .ok{color:#0a7a2f;font-weight:600}.fail{color:#b00020;font-weight:600}.muted{color:#666}
-tr.fail td{background:#fff3f4}.summary td{font-variant-numeric:tabular-nums}
+tr.bad td{background:#fff3f4}.summary td{font-variant-numeric:tabular-nums}
 """
 
 
@@ -47,7 +47,8 @@ def render(report: Report) -> str:
         "<title>Qantar validation report</title>",
         f"<style>{_CSS}</style></head><body>",
         "<h1>Qantar validation report</h1>",
-        f"<p>Package: <code>{escape(report.path)}</code><br>Written {escape(dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))}"
+        f"<p>Package: <code>{escape(report.path)}</code><br>"
+        f"Written {escape(dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC'))}"
         f" in {report.seconds:.2f} s: {status}</p>",
         '<table class="summary"><tr><th>Layer</th><th>Status</th><th>Checks run</th><th>Passed</th>'
         "<th>Failed</th><th>Failures</th><th>Seconds</th></tr>",
@@ -73,7 +74,7 @@ def render(report: Report) -> str:
             out.append("<table><tr><th>Rule</th><th>Table</th><th>Row</th><th>Column</th><th>Value</th><th>Message</th></tr>")
             for f in layer.failures:
                 out.append(
-                    f'<tr class="fail"><td>{escape(f.rule)}</td><td>{_cell(f.table)}</td><td>{_cell(f.row)}</td>'
+                    f'<tr class="bad"><td>{escape(f.rule)}</td><td>{_cell(f.table)}</td><td>{_cell(f.row)}</td>'
                     f"<td>{_cell(f.column)}</td><td>{_cell(f.value)}</td><td>{escape(f.message)}</td></tr>"
                 )
             out.append("</table>")
@@ -91,7 +92,7 @@ def render(report: Report) -> str:
                 if d.get("error"):
                     observed = f"error: {d['error']}"
                 out.append(
-                    f'<tr class="{"" if ok else "fail"}"><td>{escape(d["table"])}</td><td>{escape(d["expectation"])}</td>'
+                    f'<tr class="{"" if ok else "bad"}"><td>{escape(d["table"])}</td><td>{escape(d["expectation"])}</td>'
                     f"<td>{_cell(d.get('column'))}</td><td>{_cell(args)}</td><td>{escape(d.get('origin', ''))}</td>"
                     f'<td class="{"ok" if ok else "fail"}">{"passed" if ok else "failed"}</td>'
                     f"<td>{_cell(observed)}</td><td>{escape(d.get('why') or '')}</td></tr>"

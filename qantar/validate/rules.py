@@ -61,7 +61,10 @@ FRICTIONLESS_RULES: dict[str, tuple[str, str]] = {
 
 PANDERA_COLUMN_RULES: dict[str, tuple[str, str]] = {
     "columns": ("The frame has exactly the schema's columns (strict model).", "a column lost or added in a transformation"),
-    "dtype": ("Every column has the polars type the descriptor's field type maps to; every cell parses.", "a column read or cast as the wrong type"),
+    "dtype": (
+        "Every column has the polars type the descriptor's field type maps to; every cell parses.",
+        "a column read or cast as the wrong type",
+    ),
     "required": ("Required columns hold no null.", "nulls introduced by a join or a failed parse"),
     "unique": ("Unique columns hold no repeated value; a composite primary key is unique as a whole.", "duplicated rows"),
     "enum": ("Enum columns hold only their listed values (Check.isin).", "an unknown category"),
@@ -99,18 +102,22 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-dropped", "the English translation of a discrepancy's second claim emptied", "pandera",
            ("quote-translation-pair", "span-complete")),
     Damage("quote-one-character", "one character of a quote changed", "consistency", ("quote-verbatim",)),
-    Damage("lookalike-in-quote", "a Latin letter of a quote replaced by its Cyrillic lookalike", "consistency", ("quote-verbatim",)),
+    Damage("lookalike-in-quote", "a Latin letter of a quote replaced by its Cyrillic lookalike", "consistency",
+           ("quote-verbatim",)),
     Damage("offsets-shifted", "a span's start and end offsets both shifted by the same amount", "consistency",
            ("quote-verbatim", "figure-number-verbatim")),
     Damage("figure-number-changed", "a figure's value changed", "consistency", ("figure-number-reading", "csto-member-figures")),
-    Damage("csto-member-changed", "a CSTO member state removed from, or added to, memberships", "consistency", ("csto-six-members",)),
+    Damage("csto-member-changed", "a CSTO member state removed from, or added to, memberships", "consistency",
+           ("csto-six-members",)),
     Damage("link-row-deleted", "an event's only event_sources row, or an actor's only event_actors row, deleted", "consistency",
            ("event-has-source", "orphan-actors", "source-contributes")),
     Damage("event-after-publication", "an occurred event moved after the publication of its sources", "consistency",
            ("event-after-publication",)),
-    Damage("article-tampered", "one character of an article copy changed (descriptor re-stamped)", "consistency", ("article-hash",)),
+    Damage("article-tampered", "one character of an article copy changed (descriptor re-stamped)", "consistency",
+           ("article-hash",)),
     Damage("version-bumped", "the descriptor's version changed without a CHANGELOG entry", "consistency", ("versions-agree",)),
-    Damage("distribution-shift", "every event relabelled 'claimed'", "great_expectations", ("distribution (expect_column_values_to_be_in_set)",)),
+    Damage("distribution-shift", "every event relabelled 'claimed'", "great_expectations",
+           ("distribution (expect_column_values_to_be_in_set)",)),
 )
 
 
@@ -239,7 +246,8 @@ def render_markdown(root: str | Path | None = None) -> str:
     for layer, (title, _) in _LAYER_HEAD.items():
         lines.append(f"| {title} | {counts[layer]} |")
     for layer, (title, intro) in _LAYER_HEAD.items():
-        lines += ["", f"## {title}", "", intro, "", "| Rule | What it checks | Protects against | Applies to |", "| --- | --- | --- | --- |"]
+        lines += ["", f"## {title}", "", intro, ""]
+        lines += ["| Rule | What it checks | Protects against | Applies to |", "| --- | --- | --- | --- |"]
         for r in rules:
             if r.layer == layer:
                 lines.append(f"| `{r.name}` | {_md(r.description)} | {_md(r.protects)} | {_md(_applies(r.applies_to))} |")
