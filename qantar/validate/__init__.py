@@ -1,0 +1,118 @@
+"""Validate a Qantar data package: four layers, each owning what it does best.
+
+1. ``frictionless``: the descriptor against the Data Package v2 profile, every table against
+   its Table Schema (types, required, unique, enum, pattern, ranges), primary and foreign keys,
+   byte counts and sha256 hashes of tables and article files, strict UTF-8.
+2. ``pandera``: typed polars frames against models derived from the descriptor
+   (:mod:`qantar.validate.schemas`), plus the row rules a schema cannot say.
+3. ``consistency``: cross-table rules written as SQL (``validators/consistency/*.sql``).
+4. ``great_expectations``: suites generated from the descriptor plus distributions and value
+   sets; slow to import (about 3 s), left out by ``fast=True``.
+
+Usage::
+
+    from qantar.validate import validate
+    report = validate()                   # the package's own data
+    report = validate("path/to/copy", fast=True)
+    report.ok, report.exit_code, report.failures
+    print(report.to_text()); report.to_json()
+
+    from qantar.validate import schemas   # the typed contracts (pandera models)
+    schemas.model("events").validate(frame)
+
+From a shell: ``qantar validate [PATH] [--fast] [--format json] [--report DIR]`` or
+``python -m qantar.validate``. Importing this module imports nothing heavy: each layer imports
+its library when it runs, and a missing one is reported with ``pip install "qantar[validate]"``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from qantar.validate._package import UsageError, find_root
+from qantar.validate._report import Failure, LayerResult, MissingDependency, Report
+
+__all__ = [
+    "FAST_LAYERS",
+    "LAYERS",
+    "Failure",
+    "LayerResult",
+    "MissingDependency",
+    "Report",
+    "UsageError",
+    "validate",
+]
+
+LAYERS = ("frictionless", "pandera", "consistency", "great_expectations")
+FAST_LAYERS = LAYERS[:3]
+
+
+def validate(
+    path: str | Path | None = None,
+    *,
+    fast: bool = False,
+    layers: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    report_dir: str | Path | None = None,
+) -> Report:
+    """Validate the data package at ``path`` (default: the package's own data).
+
+    ``fast`` leaves out the Great Expectations layer; ``layers`` picks layers by name (in
+    their fixed order); ``skip`` names consistency rules not to run (reported as skipped);
+    ``report_dir`` is where the static HTML report is written. Raises :class:`UsageError`
+    when ``path`` does not exist or holds no ``datapackage.json``.
+    """
+    from qantar.validate._package import Package
+
+    started = time.perf_counter()
+    root = find_root(path)
+    chosen = list(FAST_LAYERS if fast else LAYERS) if layers is None else [n for n in LAYERS if n in set(layers)]
+    unknown = set(layers or ()) - set(LAYERS)
+    if unknown:
+        raise UsageError(f"unknown layer(s): {', '.join(sorted(unknown))} (layers: {', '.join(LAYERS)})")
+    package = Package(root)
+    report = Report(str(root))
+    skip_set = frozenset(skip)
+
+    if package.descriptor_error is not None:
+        layer = LayerResult("frictionless")
+        layer.check("descriptor")
+        layer.fail("descriptor", "descriptor-profile", None, None, None, None, package.descriptor_error)
+        report.layers.append(layer)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    for name in chosen:
+        layer = LayerResult(name)
+        t0 = time.perf_counter()
+        try:
+            if name == "frictionless":
+                from qantar.validate import _frictionless
+
+                _frictionless.run(package, layer)
+            elif name == "pandera":
+                from qantar.validate import _pandera
+
+                _pandera.run(package, layer)
+            elif name == "consistency":
+                from qantar.validate import consistency
+
+                consistency.run(package, layer, skip=skip_set)
+            elif name == "great_expectations":
+                from qantar.validate import _gx
+
+                _gx.run(package, layer, report_dir=report_dir)
+        except MissingDependency as exc:
+            layer.error = str(exc)
+        except Exception as exc:  # a layer that crashes fails the run, with its reason
+            layer.error = f"the layer crashed: {type(exc).__name__}: {exc}"
+        layer.seconds = time.perf_counter() - t0
+        report.layers.append(layer)
+    report.seconds = time.perf_counter() - started
+    if report_dir is not None:
+        from qantar.validate._html import write_report
+
+        report.artifacts["html report"] = str(write_report(report, Path(report_dir)))
+    return report

@@ -1,0 +1,7 @@
+"""``python -m qantar.validate [PATH] [--fast] [--format json] [--report DIR]``."""
+
+import sys
+
+from qantar._cli_validate import main
+
+sys.exit(main())

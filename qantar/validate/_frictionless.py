@@ -1,0 +1,177 @@
+"""Layer 1, Frictionless: the descriptor and every file against it.
+
+Frictionless owns what the descriptor itself says: the descriptor against the Data Package
+(v2) profile; each table against its Table Schema (types, required, unique, enum, pattern,
+minimum, maximum), primary keys and foreign keys; each resource's byte count and sha256 hash
+(tables and article files). One thing is added here because Frictionless is lenient about it:
+the declared ``utf-8`` is taken strictly (no byte order mark, every byte valid UTF-8), with the
+table row and column where the first bad byte sits.
+
+Frictionless errors are mapped to (table, row, column, rule, value); rows are 1-based data rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from qantar.validate._package import DESCRIPTOR, Package
+from qantar.validate._report import LayerResult, MissingDependency
+
+LAYER = "frictionless"
+
+#: Frictionless error type -> the rule name used in reports and in docs/validation-rules.md.
+ERROR_RULES = {
+    "type-error": "type",
+    "unique-error": "unique",
+    "primary-key": "primary-key",
+    "foreign-key": "foreign-key",
+    "hash-count": "sha256",
+    "byte-count": "bytes",
+    "encoding-error": "encoding",
+    "blank-row": "row-shape",
+    "extra-cell": "row-shape",
+    "missing-cell": "row-shape",
+    "blank-label": "header",
+    "duplicate-label": "header",
+    "incorrect-label": "header",
+    "missing-label": "header",
+    "extra-label": "header",
+}
+CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
+_CONSTRAINT_NOTE = re.compile(r'constraint "(\w+)"')
+_ACTUAL_NOTE = re.compile(r'actual is "([^"]*)"')
+
+
+def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | None]]:
+    """Every (check id, rule, table, column) this layer runs on ``package``."""
+    checks: list[tuple[str, str, str | None, str | None]] = [("descriptor", "descriptor-profile", None, None)]
+    for name, resource in package.resources.items():
+        if name in package.tables:
+            checks.append((f"{name}:header", "header", name, None))
+            checks.append((f"{name}:row-shape", "row-shape", name, None))
+            for f in package.fields(name):
+                if f.get("type", "string") not in ("string", "any"):
+                    checks.append((f"{name}:type:{f['name']}", "type", name, f["name"]))
+                for c in CONSTRAINTS:
+                    if c in (f.get("constraints") or {}) and (c != "required" or f["constraints"][c]):
+                        if c == "unique" and not f["constraints"][c]:
+                            continue
+                        checks.append((f"{name}:{c}:{f['name']}", c, name, f["name"]))
+            schema = resource["schema"]
+            if schema.get("primaryKey"):
+                checks.append((f"{name}:primary-key", "primary-key", name, None))
+            for fk in schema.get("foreignKeys") or []:
+                cols = fk.get("fields")
+                col = cols if isinstance(cols, str) else ",".join(cols or [])
+                checks.append((f"{name}:foreign-key:{col}", "foreign-key", name, col))
+        checks.append((f"{name}:encoding", "encoding", name, None))
+        if "bytes" in resource:
+            checks.append((f"{name}:bytes", "bytes", name, None))
+        if "hash" in resource:
+            checks.append((f"{name}:sha256", "sha256", name, None))
+    return checks
+
+
+def _strict_utf8(package: Package, name: str, resource: dict[str, Any], result: LayerResult) -> bool:
+    """Report a BOM or a non-UTF-8 byte; True if the resource is clean."""
+    encoding = str(resource.get("encoding", "utf-8")).lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8"):
+        return True
+    data = package.read_bytes(resource.get("path", ""))
+    if data is None:
+        return True  # a missing file is reported by frictionless (scheme/source error)
+    check = f"{name}:encoding"
+    if data.startswith(b"\xef\xbb\xbf"):
+        result.fail(
+            check, "encoding", name, None, None, "EF BB BF",
+            "file starts with a UTF-8 byte order mark; the descriptor declares plain utf-8",
+        )
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.end]
+        row: int | None = None
+        column: str | None = None
+        if name in package.tables:
+            prefix = data[: exc.start].decode("utf-8", errors="replace")
+            records = list(csv.reader(io.StringIO(prefix, newline="")))
+            if len(records) >= 2:
+                row = len(records) - 1
+                names = package.field_names(name)
+                i = max(len(records[-1]) - 1, 0)
+                column = names[i] if i < len(names) else None
+        where = f"byte offset {exc.start}"
+        result.fail(
+            check, "encoding", name, row, column, bad.hex(" ").upper(),
+            f"bytes are not valid UTF-8 at {where} ({exc.reason})",
+        )
+        return False
+    return True
+
+
+def run(package: Package, result: LayerResult) -> None:
+    try:
+        import frictionless
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise MissingDependency(LAYER, "frictionless") from exc
+
+    checks = planned_checks(package)
+    known = {c[0] for c in checks}
+    for check_id, *_ in checks:
+        result.check(check_id)
+
+    clean = True
+    for name, resource in package.resources.items():
+        clean &= _strict_utf8(package, name, resource, result)
+
+    report = frictionless.validate(str(package.root / DESCRIPTOR))
+    for error in report.errors:
+        result.fail("descriptor", "descriptor-profile", None, None, None, None, f"{error.type}: {error.note}")
+
+    for task in report.tasks:
+        table = task.name
+        names = package.field_names(table) if table in package.tables else []
+        for error in task.errors:
+            d = error.to_descriptor()
+            etype = d.get("type", error.type)
+            if etype == "encoding-error" and not clean:
+                continue  # reported precisely by the strict UTF-8 check above
+            rule = ERROR_RULES.get(etype, etype)
+            column = d.get("fieldName")
+            value: Any = d.get("cell")
+            if etype == "constraint-error":
+                m = _CONSTRAINT_NOTE.search(d.get("note", ""))
+                rule = m.group(1) if m else "constraint"
+            if etype == "foreign-key":
+                fields = d.get("fieldNames") or []
+                column = ",".join(fields) or None
+                cells = d.get("cells") or []
+                values = [cells[names.index(f)] for f in fields if f in names and names.index(f) < len(cells)]
+                value = values[0] if len(values) == 1 else values
+            if etype == "primary-key":
+                pk = package.resources[table]["schema"].get("primaryKey") or []
+                pk = [pk] if isinstance(pk, str) else pk
+                cells = d.get("cells") or []
+                column = ",".join(pk) or None
+                values = [cells[names.index(f)] for f in pk if f in names and names.index(f) < len(cells)]
+                value = values[0] if len(values) == 1 else values
+            if etype in ("hash-count", "byte-count"):
+                m = _ACTUAL_NOTE.search(d.get("note", ""))
+                value = m.group(1) if m else None
+            row_number = d.get("rowNumber")
+            row = row_number - 1 if isinstance(row_number, int) else None
+            if rule in ("primary-key", "bytes", "sha256", "encoding", "header", "row-shape"):
+                check_id = f"{table}:{rule}"
+            elif rule == "foreign-key":
+                check_id = f"{table}:foreign-key:{column}"
+            else:
+                check_id = f"{table}:{rule}:{column}"
+            if check_id not in known:
+                known.add(check_id)
+                result.check(check_id)
+            message = f"{etype}: {d.get('note') or d.get('message') or ''}".strip()
+            result.fail(check_id, rule, table, row, column, value, message)

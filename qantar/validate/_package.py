@@ -1,0 +1,222 @@
+"""The data package under validation: descriptor, tables as frames, article texts.
+
+Reading here is deliberately forgiving, unlike ``qantar.load``: a damaged package must still be
+read as far as possible so that every layer can report everything it finds. Bytes that are not
+UTF-8 are replaced, a byte order mark is dropped, short rows are padded; the *Frictionless*
+layer is the one that reports those problems. A cell that does not parse as its field's type
+becomes null here and is listed in ``cast_failures`` (the pandera layer reports them).
+
+Only polars is imported (the package's one runtime dependency).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+DESCRIPTOR = "datapackage.json"
+
+__all__ = ["DESCRIPTOR", "Package", "UsageError", "default_root", "find_root"]
+
+
+class UsageError(Exception):
+    """The command was asked to validate something that is not a data package."""
+
+
+def default_root() -> Path:
+    """The data package that ships with qantar: the wheel's copy, else the repository."""
+    here = Path(__file__).resolve().parent.parent  # .../qantar
+    for candidate in (here / "_data", here.parent):
+        if (candidate / DESCRIPTOR).is_file():
+            return candidate
+    raise UsageError(f"no {DESCRIPTOR} found in {here / '_data'} nor in {here.parent}")
+
+
+def find_root(path: str | Path | None) -> Path:
+    """The directory holding ``datapackage.json`` (``path`` may name the file itself)."""
+    if path is None:
+        return default_root()
+    p = Path(path)
+    if not p.exists():
+        raise UsageError(f"no such path: {p}")
+    if p.is_file():
+        if p.name != DESCRIPTOR:
+            raise UsageError(f"{p} is not a {DESCRIPTOR}")
+        return p.parent.resolve()
+    if not (p / DESCRIPTOR).is_file():
+        raise UsageError(f"no {DESCRIPTOR} in {p}")
+    return p.resolve()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class CastFailure:
+    table: str
+    row: int
+    column: str
+    value: str
+    type: str
+
+
+@dataclass
+class Package:
+    """A data package directory, read lazily and cached."""
+
+    root: Path
+    _raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    _typed: dict[str, Any] = field(default_factory=dict, repr=False)
+    cast_failures: list[CastFailure] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def descriptor_error(self) -> str | None:
+        try:
+            self.descriptor  # noqa: B018
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    @cached_property
+    def descriptor(self) -> dict[str, Any]:
+        text = (self.root / DESCRIPTOR).read_bytes().decode("utf-8", errors="replace")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{DESCRIPTOR} is not valid JSON: {exc}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
+            raise ValueError(f"{DESCRIPTOR} has no list of resources")
+        return data
+
+    @property
+    def version(self) -> str | None:
+        v = self.descriptor.get("version")
+        return v if isinstance(v, str) else None
+
+    @cached_property
+    def resources(self) -> dict[str, dict[str, Any]]:
+        return {
+            r["name"]: r
+            for r in self.descriptor["resources"]
+            if isinstance(r, dict) and isinstance(r.get("name"), str)
+        }
+
+    @cached_property
+    def tables(self) -> list[str]:
+        """Names of the table resources (those with a schema), in descriptor order."""
+        return [n for n, r in self.resources.items() if isinstance(r.get("schema"), dict)]
+
+    def fields(self, table: str) -> list[dict[str, Any]]:
+        return [f for f in self.resources[table]["schema"].get("fields", []) if isinstance(f, dict)]
+
+    def field_names(self, table: str) -> list[str]:
+        return [f["name"] for f in self.fields(table)]
+
+    def resolve(self, relative: str) -> Path | None:
+        """``relative`` inside the package root, or ``None`` if it would leave it."""
+        if not isinstance(relative, str) or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
+            return None
+        return self.root / relative
+
+    def read_bytes(self, relative: str) -> bytes | None:
+        p = self.resolve(relative)
+        if p is None or not p.is_file():
+            return None
+        return p.read_bytes()
+
+    # --- tables -------------------------------------------------------------------------
+
+    def rows(self, table: str) -> list[list[str]]:
+        """The data rows as lists of cells, exactly as many cells as the schema has fields."""
+        resource = self.resources[table]
+        data = self.read_bytes(resource.get("path", ""))
+        if data is None:
+            return []
+        text = data.decode("utf-8", errors="replace")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader, [])
+            records = list(reader)
+        except csv.Error:
+            return []
+        names = self.field_names(table)
+        # Put the cells under the descriptor's field names by header position when the header
+        # names them; a missing column is all empty.
+        index = {name: header.index(name) for name in names if name in header}
+        out = []
+        for cells in records:
+            if not cells:
+                continue
+            out.append([cells[index[n]] if n in index and index[n] < len(cells) else "" for n in names])
+        return out
+
+    def raw(self, table: str):  # -> pl.DataFrame
+        """All-string frame (missing values as null), plus nothing else."""
+        if table not in self._raw:
+            import polars as pl
+
+            names = self.field_names(table)
+            missing = set(self.resources[table]["schema"].get("missingValues", [""]))
+            rows = self.rows(table)
+            columns = {
+                n: [None if r[i] in missing else r[i] for r in rows] for i, n in enumerate(names)
+            }
+            self._raw[table] = pl.DataFrame(columns, schema={n: pl.String for n in names})
+        return self._raw[table]
+
+    def typed(self, table: str):  # -> pl.DataFrame
+        """Frame typed per the descriptor (see ``qantar.validate.schemas.polars_schema``).
+
+        NOTE for the merge: this is a minimal typed read for the validators, written while
+        ``qantar.load`` lived on another branch. Types match the loader's documented mapping;
+        unlike the loader it never raises: unparseable cells become null and are recorded in
+        ``cast_failures``.
+        """
+        if table not in self._typed:
+            from qantar.validate._types import cast_frame
+
+            frame, failures = cast_frame(self.raw(table), self.fields(table))
+            for row, column, value, type_ in failures:
+                self.cast_failures.append(CastFailure(table, row, column, value, type_))
+            self._typed[table] = frame
+        return self._typed[table]
+
+    # --- articles -----------------------------------------------------------------------
+
+    def articles(self) -> list[dict[str, Any]]:
+        """One record per sources row: its article text and what its file really is.
+
+        Keys: ``source_id``, ``path``, ``exists``, ``bytes``, ``sha256`` (of the file as it
+        is), ``text`` (decoded as UTF-8, ``None`` if missing or not UTF-8), ``decode_error``.
+        """
+        if "sources" not in self.tables:
+            return []
+        out = []
+        raw = self.raw("sources")
+        for source_id, path in zip(raw["source_id"].to_list(), raw["path"].to_list(), strict=True):
+            data = self.read_bytes(path) if path else None
+            record: dict[str, Any] = {
+                "source_id": source_id,
+                "path": path,
+                "exists": data is not None,
+                "bytes": None if data is None else len(data),
+                "sha256": None if data is None else sha256_bytes(data),
+                "text": None,
+                "decode_error": None,
+            }
+            if data is not None:
+                try:
+                    record["text"] = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    record["decode_error"] = str(exc)
+            out.append(record)
+        return out

@@ -1,0 +1,197 @@
+"""Layer 3: cross-table consistency rules, one DuckDB SQL file each.
+
+The rules live in ``validators/consistency/*.sql`` at the repository root (shipped in the wheel
+as ``qantar/_data/validators/consistency``), one rule per file with a header naming it and
+describing it in a line, so that a researcher can read (and review) each rule as a query. Each
+query returns the offending rows as ``"table", "row", "column", "value", detail``.
+
+This module only supplies what SQL cannot read by itself, as tables the queries join:
+
+* the data tables, typed per the descriptor, each with a 1-based ``_row``;
+* ``articles``: each source's article file as it is (exists, bytes, sha256, text);
+* ``number_readings``: each ``figures.number_as_written`` read by ``qantar._numbers``;
+* ``package_versions``: the versions stated by the descriptor, CHANGELOG.md and the installed
+  package.
+
+Every per-row computation is one pass over the rows (substring at the offsets, never a search).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from qantar.validate._package import Package, default_root
+from qantar.validate._report import LayerResult, MissingDependency
+
+LAYER = "consistency"
+
+__all__ = ["SqlRule", "rules", "rules_dir", "run", "changelog_version"]
+
+
+@dataclass(frozen=True)
+class SqlRule:
+    name: str
+    description: str
+    protects: str
+    path: Path
+    sql: str
+
+
+def rules_dir() -> Path:
+    """Where the rule files are: the repository's ``validators/consistency`` or the wheel's copy."""
+    here = Path(__file__).resolve().parent.parent  # .../qantar
+    for candidate in (here.parent / "validators" / "consistency", here / "_data" / "validators" / "consistency"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"no validators/consistency folder next to {here}")
+
+
+_HEADER = re.compile(r"^--\s*(rule|description|protects):\s*(.*?)\s*$")
+
+
+def _parse(path: Path) -> SqlRule:
+    sql = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        m = _HEADER.match(line)
+        if m:
+            meta[m.group(1)] = m.group(2)
+    missing = {"rule", "description"} - set(meta)
+    if missing:
+        raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")
+    return SqlRule(meta["rule"], meta["description"], meta.get("protects", ""), path, sql)
+
+
+@lru_cache(maxsize=4)
+def _rules_in(folder: str) -> tuple[SqlRule, ...]:
+    return tuple(_parse(p) for p in sorted(Path(folder).glob("*.sql")))
+
+
+def rules(folder: str | Path | None = None) -> list[SqlRule]:
+    """Every consistency rule, in file-name order."""
+    return list(_rules_in(str(folder or rules_dir())))
+
+
+_RELEASED = re.compile(r"^##\s*\[(\d+\.\d+\.\d+[^\]]*)\]", re.MULTILINE)
+
+
+def changelog_version(text: str) -> str | None:
+    """The version of the top released entry (``## [x.y.z]``, not ``[Unreleased]``)."""
+    m = _RELEASED.search(text)
+    return m.group(1) if m else None
+
+
+def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = [("datapackage.json", package.version)]
+    changelog = package.root / "CHANGELOG.md"
+    if changelog.is_file():
+        out.append(("CHANGELOG.md", changelog_version(changelog.read_text(encoding="utf-8", errors="replace"))))
+    else:
+        result.notes.append("versions-agree: no CHANGELOG.md in the package, not compared")
+    try:
+        same = package.root.resolve() == default_root().resolve()
+    except Exception:
+        same = False
+    if same:
+        try:
+            from importlib.metadata import PackageNotFoundError, version
+
+            out.append(("installed package", version("qantar")))
+        except PackageNotFoundError:
+            result.notes.append("versions-agree: qantar is not installed, the package version is not compared")
+    else:
+        result.notes.append("versions-agree: the installed package is not compared (validating another copy)")
+    return out
+
+
+def _frames(package: Package) -> dict[str, Any]:
+    import polars as pl
+
+    from qantar._numbers import read
+
+    frames: dict[str, Any] = {}
+    for table in package.tables:
+        frames[table] = package.typed(table).with_row_index("_row", offset=1).with_columns(
+            pl.col("_row").cast(pl.Int64)
+        )
+    arts = package.articles()
+    frames["articles"] = pl.DataFrame(
+        {
+            "source_id": [a["source_id"] for a in arts],
+            "path": [a["path"] for a in arts],
+            "file_exists": [a["exists"] for a in arts],
+            "file_bytes": [a["bytes"] for a in arts],
+            "file_sha256": [a["sha256"] for a in arts],
+            "text": [a["text"] for a in arts],
+            "decode_error": [a["decode_error"] for a in arts],
+        },
+        schema={
+            "source_id": pl.String, "path": pl.String, "file_exists": pl.Boolean, "file_bytes": pl.Int64,
+            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String,
+        },
+    )
+    written: list[str] = []
+    if "figures" in frames and "number_as_written" in frames["figures"].columns:
+        written = sorted({w for w in frames["figures"]["number_as_written"].to_list() if w is not None})
+    readings = [read(w) for w in written]
+    frames["number_readings"] = pl.DataFrame(
+        {
+            "number_as_written": written,
+            "readable": [r is not None for r in readings],
+            "value": [r.value if r else None for r in readings],
+            "low": [r.low if r else None for r in readings],
+            "high": [r.high if r else None for r in readings],
+            "qualifier": [r.qualifier if r else None for r in readings],
+            "kind": [r.kind if r else None for r in readings],
+        },
+        schema={
+            "number_as_written": pl.String, "readable": pl.Boolean, "value": pl.Int64, "low": pl.Int64,
+            "high": pl.Int64, "qualifier": pl.String, "kind": pl.String,
+        },
+    )
+    return frames
+
+
+def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozenset()) -> None:
+    try:
+        import duckdb
+    except ImportError as exc:  # pragma: no cover
+        raise MissingDependency(LAYER, "duckdb") from exc
+    import polars as pl
+
+    frames = _frames(package)
+    versions = _versions(package, result)
+    frames["package_versions"] = pl.DataFrame(
+        {"origin": [o for o, _ in versions], "version": [v for _, v in versions]},
+        schema={"origin": pl.String, "version": pl.String},
+    )
+    con = duckdb.connect(":memory:")
+    try:
+        for name, frame in frames.items():
+            con.register(name, frame.to_arrow())
+        for rule in rules():
+            if rule.name in skip:
+                result.skipped.append((rule.name, "skipped on request (--skip)"))
+                continue
+            result.check(rule.name)
+            try:
+                rows = con.execute(rule.sql).fetchall()
+                names = [d[0] for d in con.description]
+            except duckdb.Error as exc:
+                result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {exc}")
+                continue
+            for values in rows:
+                rec = dict(zip(names, values, strict=True))
+                row = rec.get("row")
+                result.fail(
+                    rule.name, rule.name, rec.get("table"), int(row) if row is not None else None,
+                    rec.get("column"), rec.get("value"), str(rec.get("detail") or rule.description),
+                )
+    finally:
+        con.close()

@@ -1,0 +1,559 @@
+"""Mutation tests: damage a copy of the real data, and the layer that owns the damage reports it.
+
+Each kind of damage in ``qantar.validate.rules.DAMAGE`` has an ``apply`` function here that
+hypothesis drives at random tables, rows, columns and values of a fresh copy of the package.
+The copy is then re-stamped (bytes and sha256 written back into its descriptor), except where
+the damage *is* an unstamped edit, so that the damage is reported by the layer that owns it and
+not merely as a hash mismatch. The test runs that layer alone and asserts that one of its
+failures is new (not in the real data's report), comes from the owning rule, and names the
+table, row and column that were damaged.
+
+``test_each_kind_fails_the_command`` runs the whole fast command once per kind: exit status 1.
+Great Expectations' kind (a distribution shift) is in test_validate_gx.py (GX is slow).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _validate_helpers import KNOWN_DATA_FINDINGS, REPO, copy_package, failure_keys, read_table, write_table
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from qantar._cli_validate import main
+from qantar.validate import Failure, validate
+from qantar.validate._package import Package
+from qantar.validate._stamp import stamp
+from qantar.validate.rules import DAMAGE
+
+EXAMPLES = 12
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
+)
+
+PACKAGE = Package(REPO)
+TABLES = PACKAGE.tables
+FIELDS = {t: PACKAGE.fields(t) for t in TABLES}
+REAL = {t: read_table(REPO, t) for t in TABLES}
+DAMAGE_BY_KIND = {d.kind: d for d in DAMAGE}
+ARTICLES = {a["source_id"]: a for a in PACKAGE.articles()}
+
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+
+#: Cyrillic letters that look like Latin ones.
+LOOKALIKES = {
+    "a": "\u0430", "c": "\u0441", "e": "\u0435", "o": "\u043e", "p": "\u0440", "x": "\u0445", "y": "\u0443",
+    "A": "\u0410", "B": "\u0412", "C": "\u0421", "E": "\u0415", "H": "\u041d", "K": "\u041a", "M": "\u041c",
+    "O": "\u041e", "P": "\u0420", "S": "\u0405", "T": "\u0422", "X": "\u0425",
+}
+
+#: An id that matches the referenced field's pattern but exists nowhere.
+GHOSTS = {
+    "events": "E999", "actors": "ghost-actor", "sources": "999_0123456789abcdef", "places": "atlantis",
+    "event_types": "no_such_type",
+}
+
+
+@dataclass
+class Expect:
+    """Where the damage is: the owning layer must report a failure there."""
+
+    table: str
+    row: int | None
+    columns: frozenset[str] | None
+    row_known: bool = True  # False: the damage has no row (a BOM, a whole-file hash, a version)
+
+
+@dataclass
+class Kind:
+    apply: Callable[[Path, Draw], Expect]
+    restamp: bool = True
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(name: str, *, restamp: bool = True) -> Callable[[Callable[[Path, Draw], Expect]], Callable[[Path, Draw], Expect]]:
+    assert name in DAMAGE_BY_KIND, name
+
+    def register(fn: Callable[[Path, Draw], Expect]) -> Callable[[Path, Draw], Expect]:
+        KINDS[name] = Kind(fn, restamp)
+        return fn
+
+    return register
+
+
+def rows_of(table: str) -> tuple[list[str], list[list[str]]]:
+    header, rows = REAL[table]
+    return list(header), [list(r) for r in rows]
+
+
+def field_candidates(predicate: Callable[[str, dict[str, Any]], bool]) -> list[tuple[str, str]]:
+    return [(t, f["name"]) for t in TABLES for f in FIELDS[t] if predicate(t, f)]
+
+
+def cells(table: str, column: str, *, non_empty: bool = True) -> list[int]:
+    header, rows = REAL[table]
+    i = header.index(column)
+    return [k for k, r in enumerate(rows) if r[i] or not non_empty]
+
+
+def set_cell(root: Path, table: str, row: int, column: str, value: str) -> Expect:
+    header, rows = rows_of(table)
+    rows[row][header.index(column)] = value
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({column}))
+
+
+# --- frictionless ----------------------------------------------------------------------------
+
+
+@kind("duplicate-primary-key")
+def duplicate_primary_key(root: Path, draw: Draw) -> Expect:
+    table = draw(st.sampled_from(TABLES))
+    header, rows = rows_of(table)
+    i = draw(st.integers(0, len(rows) - 1))
+    rows.append(list(rows[i]))
+    write_table(root, table, header, rows)
+    pk = PACKAGE.resources[table]["schema"]["primaryKey"]
+    return Expect(table, len(rows), frozenset({",".join(pk), *pk}))
+
+
+FOREIGN_KEYS = [
+    (t, fk["fields"][0], fk["reference"]["resource"])
+    for t in TABLES
+    for fk in PACKAGE.resources[t]["schema"].get("foreignKeys", [])
+]
+
+
+@kind("dangling-foreign-key")
+def dangling_foreign_key(root: Path, draw: Draw) -> Expect:
+    table, column, ref = draw(st.sampled_from([fk for fk in FOREIGN_KEYS if cells(fk[0], fk[1])]))
+    row = draw(st.sampled_from(cells(table, column)))
+    return set_cell(root, table, row, column, GHOSTS[ref])
+
+
+@kind("wrong-type")
+def wrong_type(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from(field_candidates(lambda t, f: f["type"] in ("integer", "number", "date", "datetime"))))
+    row = draw(st.integers(0, len(REAL[table][1]) - 1))
+    value = draw(st.sampled_from(["abc", "12x", "2022-13-45", "1,5", "ten", "2022/01/05"]))
+    return set_cell(root, table, row, column, value)
+
+
+@kind("out-of-range")
+def out_of_range(root: Path, draw: Draw) -> Expect:
+    def bounded(t: str, f: dict[str, Any]) -> bool:
+        c = f.get("constraints") or {}
+        return "minimum" in c or "maximum" in c
+
+    table, column = draw(st.sampled_from(field_candidates(bounded)))
+    f = next(f for f in FIELDS[table] if f["name"] == column)
+    c = f["constraints"]
+    side = draw(st.sampled_from([s for s in ("minimum", "maximum") if s in c]))
+    k = draw(st.integers(1, 1000))
+    value = c[side] - k if side == "minimum" else c[side] + k
+    text = str(value) if f["type"] == "integer" else f"{value + 0.5 * (1 if side == 'maximum' else -1):.1f}"
+    row = draw(st.integers(0, len(REAL[table][1]) - 1))
+    return set_cell(root, table, row, column, text)
+
+
+@kind("unknown-category")
+def unknown_category(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from(field_candidates(lambda t, f: "enum" in (f.get("constraints") or {}))))
+    enum = next(f for f in FIELDS[table] if f["name"] == column)["constraints"]["enum"]
+    value = draw(st.sampled_from(["unknown", "ocurred", "Exact", "other_value", "news-report"]).filter(lambda v: v not in enum))
+    row = draw(st.integers(0, len(REAL[table][1]) - 1))
+    return set_cell(root, table, row, column, value)
+
+
+@kind("required-emptied")
+def required_emptied(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from(field_candidates(lambda t, f: (f.get("constraints") or {}).get("required", False))))
+    row = draw(st.sampled_from(cells(table, column)))
+    return set_cell(root, table, row, column, "")
+
+
+def _id_columns() -> list[tuple[str, str]]:
+    out = []
+    for t in TABLES:
+        schema = PACKAGE.resources[t]["schema"]
+        pk = schema["primaryKey"]
+        for f in FIELDS[t]:
+            is_pk_with_pattern = pk == [f["name"]] and "pattern" in (f.get("constraints") or {})
+            is_fk = any(fk["fields"] == [f["name"]] for fk in schema.get("foreignKeys", []))
+            if is_pk_with_pattern or is_fk:
+                out.append((t, f["name"]))
+    return out
+
+
+def _lookalike_cell(root: Path, draw: Draw, table: str, column: str, row: int) -> Expect:
+    header, rows = rows_of(table)
+    value = rows[row][header.index(column)]
+    p = draw(st.sampled_from([p for p, ch in enumerate(value) if ch in LOOKALIKES]))
+    return set_cell(root, table, row, column, value[:p] + LOOKALIKES[value[p]] + value[p + 1 :])
+
+
+@kind("lookalike-in-id")
+def lookalike_in_id(root: Path, draw: Draw) -> Expect:
+    options = []
+    for table, column in _id_columns():
+        header, rows = REAL[table]
+        i = header.index(column)
+        options += [(table, column, r) for r, row in enumerate(rows) if any(ch in LOOKALIKES for ch in row[i])]
+    return _lookalike_cell(root, draw, *draw(st.sampled_from(options)))
+
+
+@kind("bom-or-bad-byte")
+def bom_or_bad_byte(root: Path, draw: Draw) -> Expect:
+    table = draw(st.sampled_from(TABLES))
+    path = root / "data" / f"{table}.csv"
+    if draw(st.booleans()):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+        return Expect(table, None, None, row_known=False)
+    header, rows = rows_of(table)
+    row = draw(st.integers(0, len(rows) - 1))
+    col = draw(st.integers(0, len(header) - 1))
+    rows[row][col] += "QZQZQ"  # a marker that changes no quoting, then swapped for the bad byte
+    write_table(root, table, header, rows)
+    bad = draw(st.sampled_from([b"\xff", b"\xe9", b"\xc3", b"\x80"]))
+    path.write_bytes(path.read_bytes().replace(b"QZQZQ", bad))
+    return Expect(table, row + 1, frozenset({header[col]}))
+
+
+FREE_TEXT = [
+    (t, f["name"])
+    for t in TABLES
+    for f in FIELDS[t]
+    if f["type"] == "string"
+    and set(f.get("constraints") or {}) <= {"required"}
+    and not f["name"].endswith(("_id", "quote", "_as_printed", "_as_written", "path"))
+    and f["name"] not in ("measure", "event_type", "subject_table")
+]
+
+
+@kind("unstamped-edit", restamp=False)
+def unstamped_edit(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from([tc for tc in FREE_TEXT if cells(*tc)]))
+    row = draw(st.sampled_from(cells(table, column)))
+    header, rows = rows_of(table)
+    set_cell(root, table, row, column, rows[row][header.index(column)] + " (edited)")
+    return Expect(table, None, None, row_known=False)
+
+
+# --- pandera ---------------------------------------------------------------------------------
+
+DATE_PAIRS = [
+    ("events", "date_start", "date_end", "date_end"),
+    ("statements", "date_start", "date_end", "date_end"),
+    ("figures", "ref_date_start", "ref_date_end", "ref_date_end"),
+    ("sources", "published_date_min", "published_date_max", "published_date"),
+]
+
+
+@kind("swapped-dates")
+def swapped_dates(root: Path, draw: Draw) -> Expect:
+    options = []
+    for table, a, b, blamed in DATE_PAIRS:
+        header, rows = REAL[table]
+        ia, ib = header.index(a), header.index(b)
+        options += [(table, a, b, blamed, r) for r, row in enumerate(rows) if row[ia] and row[ib] and row[ia] != row[ib]]
+    table, a, b, blamed, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    ia, ib = header.index(a), header.index(b)
+    rows[row][ia], rows[row][ib] = rows[row][ib], rows[row][ia]
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({blamed}))
+
+
+@kind("figure-range-broken")
+def figure_range_broken(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    v, lo, hi = header.index("value"), header.index("value_low"), header.index("value_high")
+    options = [(r, "value_low") for r, row in enumerate(rows) if row[v] and row[lo]]
+    options += [(r, "value_high") for r, row in enumerate(rows) if row[v] and row[hi] and int(row[v]) > 0]
+    row, bound = draw(st.sampled_from(options))
+    value = int(rows[row][v])
+    if bound == "value_low":
+        rows[row][lo] = str(value + draw(st.integers(1, 1000)))
+    else:
+        rows[row][hi] = str(value - draw(st.integers(1, value)))
+    write_table(root, "figures", header, rows)
+    return Expect("figures", row + 1, frozenset({"value"}))
+
+
+@kind("translation-dropped")
+def translation_dropped(root: Path, draw: Draw) -> Expect:
+    row = draw(st.sampled_from(cells("discrepancies", "claim_b_quote")))
+    column = draw(st.sampled_from(["claim_b_en", "claim_b_quote"]))
+    set_cell(root, "discrepancies", row, column, "")
+    return Expect("discrepancies", row + 1, frozenset({"claim_b_en", "claim_b_quote"}))
+
+
+# --- consistency -----------------------------------------------------------------------------
+
+SPANS = [
+    # table, source column, start, end, text column
+    ("event_sources", "source_id", "char_start", "char_end", "quote"),
+    ("figures", "source_id", "char_start", "char_end", "quote"),
+    ("figures", "source_id", "number_char_start", "number_char_end", "number_as_written"),
+    ("statements", "source_id", "char_start", "char_end", "quote"),
+    ("memberships", "source_id", "char_start", "char_end", "quote"),
+    ("discrepancies", "claim_a_source_id", "claim_a_char_start", "claim_a_char_end", "claim_a_quote"),
+    ("discrepancies", "claim_b_source_id", "claim_b_char_start", "claim_b_char_end", "claim_b_quote"),
+    ("sources", "source_id", "published_char_start", "published_char_end", "published_as_printed"),
+]
+QUOTES = [s for s in SPANS if s[4] != "number_as_written"]
+
+
+def _quote_cells(predicate: Callable[[str], bool]) -> list[tuple[str, str, int]]:
+    out = []
+    for table, _src, start, _end, text in QUOTES:
+        header, rows = REAL[table]
+        i, s = header.index(text), header.index(start)
+        out += [(table, text, r) for r, row in enumerate(rows) if row[i] and row[s] and predicate(row[i])]
+    return out
+
+
+@kind("quote-one-character")
+def quote_one_character(root: Path, draw: Draw) -> Expect:
+    table, column, row = draw(st.sampled_from(_quote_cells(lambda q: True)))
+    header, rows = rows_of(table)
+    quote = rows[row][header.index(column)]
+    p = draw(st.integers(0, len(quote) - 1))
+    new = draw(st.sampled_from("xyzXYZ#0é").filter(lambda ch: ch != quote[p]))
+    return set_cell(root, table, row, column, quote[:p] + new + quote[p + 1 :])
+
+
+@kind("lookalike-in-quote")
+def lookalike_in_quote(root: Path, draw: Draw) -> Expect:
+    table, column, row = draw(st.sampled_from(_quote_cells(lambda q: any(ch in LOOKALIKES for ch in q))))
+    return _lookalike_cell(root, draw, table, column, row)
+
+
+@kind("offsets-shifted")
+def offsets_shifted(root: Path, draw: Draw) -> Expect:
+    options = []
+    for table, src, start, end, text in SPANS:
+        header, rows = REAL[table]
+        s = header.index(start)
+        options += [(table, src, start, end, text, r) for r, row in enumerate(rows) if row[s]]
+    table, src, start, end, text, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    r = rows[row]
+    s, e = int(r[header.index(start)]), int(r[header.index(end)])
+    k = draw(st.integers(-20, 20).filter(lambda k: k != 0 and s + k >= 0))
+    article = ARTICLES[r[header.index(src)]]["text"]
+    assume(article[s + k : e + k] != r[header.index(text)])
+    r[header.index(start)], r[header.index(end)] = str(s + k), str(e + k)
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({text}))
+
+
+@kind("figure-number-changed")
+def figure_number_changed(root: Path, draw: Draw) -> Expect:
+    row = draw(st.sampled_from(cells("figures", "value")))
+    header, rows = rows_of("figures")
+    value = int(rows[row][header.index("value")])
+    return set_cell(root, "figures", row, "value", str(value + draw(st.integers(1, 1000))))
+
+
+def _csto_rows() -> list[int]:
+    header, rows = REAL["memberships"]
+    o, r = header.index("organisation_id"), header.index("role")
+    return [k for k, row in enumerate(rows) if row[o] == "csto" and row[r] == "member"]
+
+
+@kind("csto-member-changed")
+def csto_member_changed(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("memberships")
+    m = header.index("member_id")
+    members = {rows[k][m] for k in _csto_rows()}
+    if draw(st.booleans()):  # remove every row of one member state
+        gone = draw(st.sampled_from(sorted(members)))
+        rows = [row for k, row in enumerate(rows) if not (k in _csto_rows() and row[m] == gone)]
+        write_table(root, "memberships", header, rows)
+        return Expect("memberships", None, frozenset({"member_id"}))
+    ah, actors = REAL["actors"]
+    states = sorted(
+        a[ah.index("actor_id")] for a in actors if a[ah.index("actor_type")] == "state" and a[ah.index("actor_id")] not in members
+    )
+    new = list(rows[_csto_rows()[0]])
+    new[header.index("membership_id")] = "M900"
+    new[m] = draw(st.sampled_from(states))
+    rows.append(new)
+    write_table(root, "memberships", header, rows)
+    return Expect("memberships", len(rows), frozenset({"member_id"}))
+
+
+def _sole_links() -> list[tuple[str, int, str, str]]:
+    """(link table, row, owner table, owner id) for rows whose deletion orphans something."""
+    out = []
+    header, rows = REAL["event_sources"]
+    per_event = collections.Counter(r[0] for r in rows)
+    out += [("event_sources", k, "events", r[0]) for k, r in enumerate(rows) if per_event[r[0]] == 1]
+    used: collections.Counter[str] = collections.Counter()
+    for table, cols in {
+        "statements": ["speaker_id", "intermediary_id"],
+        "figures": ["actor_id", "asserted_by_id"],
+        "memberships": ["organisation_id", "member_id"],
+    }.items():
+        h, rs = REAL[table]
+        for r in rs:
+            for c in cols:
+                used[r[h.index(c)]] += 1
+    h, rs = REAL["discrepancies"]
+    for r in rs:
+        if r[h.index("subject_table")] == "actors":
+            used[r[h.index("subject_id")]] += 1
+    header, rows = REAL["event_actors"]
+    per_actor = collections.Counter(r[1] for r in rows)
+    out += [("event_actors", k, "actors", r[1]) for k, r in enumerate(rows) if per_actor[r[1]] == 1 and not used[r[1]]]
+    return out
+
+
+def _row_of(table: str, key: str) -> int:
+    header, rows = REAL[table]
+    pk = PACKAGE.resources[table]["schema"]["primaryKey"][0]
+    return next(k for k, r in enumerate(rows) if r[header.index(pk)] == key) + 1
+
+
+@kind("link-row-deleted")
+def link_row_deleted(root: Path, draw: Draw) -> Expect:
+    table, row, owner, key = draw(st.sampled_from(_sole_links()))
+    header, rows = rows_of(table)
+    del rows[row]
+    write_table(root, table, header, rows)
+    column = "event_id" if owner == "events" else "actor_id"
+    return Expect(owner, _row_of(owner, key), frozenset({column}))
+
+
+@kind("event-after-publication")
+def event_after_publication(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    status = header.index("status")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[status] == "occurred"]))
+    day = dt.date(2023, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3000)))
+    rows[row][header.index("date_start")] = rows[row][header.index("date_end")] = day.isoformat()
+    write_table(root, "events", header, rows)
+    return Expect("events", row + 1, frozenset({"date_start"}))
+
+
+@kind("article-tampered")
+def article_tampered(root: Path, draw: Draw) -> Expect:
+    source_id = draw(st.sampled_from(sorted(ARTICLES)))
+    path = root / ARTICLES[source_id]["path"]
+    text = path.read_bytes().decode("utf-8")
+    p = draw(st.sampled_from([p for p, ch in enumerate(text) if ch.isascii() and ch.isalpha()]))
+    new = draw(st.sampled_from("qwzQWZ").filter(lambda ch: ch != text[p]))
+    path.write_bytes((text[:p] + new + text[p + 1 :]).encode("utf-8"))
+    return Expect("sources", _row_of("sources", source_id), frozenset({"sha256"}))
+
+
+@kind("version-bumped")
+def version_bumped(root: Path, draw: Draw) -> Expect:
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    version = "{}.{}.{}".format(*draw(st.tuples(st.integers(0, 9), st.integers(0, 20), st.integers(0, 20))))
+    assume(version != descriptor["version"])
+    descriptor["version"] = version
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return Expect("CHANGELOG.md", None, frozenset({"version"}), row_known=False)
+
+
+# --- the tests -------------------------------------------------------------------------------
+
+
+@cache
+def baseline(layer: str) -> frozenset[tuple]:
+    """The real data's failures in ``layer`` (the known data findings, nothing else)."""
+    return frozenset(failure_keys(validate(REPO, layers=[layer])))
+
+
+def owner_failures(report: Any, kind_name: str) -> list[Failure]:
+    damage = DAMAGE_BY_KIND[kind_name]
+    old = baseline(damage.layer)
+    return [
+        f
+        for f in report.failures
+        if f.layer == damage.layer and f.rule in damage.rules
+        and (f.layer, f.rule, f.table, f.row, f.column, str(f.value)) not in old
+    ]
+
+
+def assert_caught(report: Any, kind_name: str, expect: Expect) -> None:
+    owned = owner_failures(report, kind_name)
+    assert owned, f"{kind_name}: the {DAMAGE_BY_KIND[kind_name].layer} layer reported nothing new\n{report.to_text()}"
+    here = [
+        f
+        for f in owned
+        if f.table == expect.table
+        and (expect.row is None or f.row == expect.row)
+        and (expect.columns is None or f.column in expect.columns)
+    ]
+    assert here, f"{kind_name}: nothing reported at {expect}\n" + "\n".join(str(f) for f in owned)
+    if expect.row_known:
+        assert any(f.row is not None and f.column is not None for f in here), here
+    for f in here:
+        assert f.table in f"{f.where()}" and f.message
+
+
+def test_every_damage_kind_has_a_mutation() -> None:
+    fast = {d.kind for d in DAMAGE if d.layer != "great_expectations"}
+    assert fast == set(KINDS)
+    assert len(DAMAGE) >= 12
+
+
+@pytest.mark.parametrize("kind_name", sorted(KINDS))
+@SETTINGS
+@given(data=st.data())
+def test_damage_is_caught_by_the_layer_that_owns_it(kind_name: str, data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_package(Path(tmp) / "pkg")
+        expect = KINDS[kind_name].apply(root, data.draw)
+        if KINDS[kind_name].restamp:
+            stamp(root)
+        report = validate(root, layers=[DAMAGE_BY_KIND[kind_name].layer])
+        assert_caught(report, kind_name, expect)
+
+
+@pytest.mark.parametrize("kind_name", sorted(KINDS))
+@settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_each_kind_fails_the_command(kind_name: str, data: st.DataObject, capsys: pytest.CaptureFixture[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_package(Path(tmp) / "pkg")
+        expect = KINDS[kind_name].apply(root, data.draw)
+        if KINDS[kind_name].restamp:
+            stamp(root)
+        # Skip the rules the real data already fail (so that exit status 1 is the damage's
+        # doing), unless the damage is owned by one of them.
+        damage = DAMAGE_BY_KIND[kind_name]
+        skips = [a for rule in sorted(KNOWN_DATA_FINDINGS - set(damage.rules)) for a in ("--skip", rule)]
+        capsys.readouterr()
+        assert main([str(root), "--fast", "--format", "json", *skips]) == 1
+        report = json.loads(capsys.readouterr().out)
+        (owned,) = [entry for entry in report["layers"] if entry["layer"] == damage.layer]
+        assert owned["failed"] >= 1
+        old = baseline(damage.layer)
+        new = [
+            f for f in owned["failures"]
+            if (f["layer"], f["rule"], f["table"], f["row"], f["column"], str(f["value"])) not in old
+        ]
+        assert any(f["table"] == expect.table and f["rule"] in damage.rules for f in new), new
+
+
+def test_real_data_raise_nothing_in_any_fast_layer_but_the_known_findings() -> None:
+    for layer in ("frictionless", "pandera", "consistency"):
+        assert {key[1] for key in baseline(layer)} <= {"orphan-actors", "orphan-places"}, layer
