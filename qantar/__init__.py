@@ -14,6 +14,7 @@ Usage::
     frames = qantar.load_all(verify=True)  # every table; check sizes and sha256 first
     qantar.data_version                  # the data package's version
     qantar.path("events")                # where the CSV file is
+    qantar.corroboration()               # sources and independent sources per event
 
 From a shell: ``qantar info --verify``.
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from qantar._api import load, load_all, path, tables
+from qantar._api import corroboration, load, load_all, path, tables
 from qantar.errors import DataError, UnknownTableError
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ __all__ = [
     "DataError",
     "UnknownTableError",
     "__version__",
+    "corroboration",
     "data_version",
     "load",
     "load_all",

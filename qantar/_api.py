@@ -80,3 +80,19 @@ def load_all(*, backend: Backend = "polars", verify: bool = False) -> dict[str, 
 def path(name: str) -> Path:
     """Filesystem path of a table's CSV file (inside the installed package or the checkout)."""
     return _descriptor.current().file(name)
+
+
+@strict_keywords
+def corroboration(*, backend: Backend = "polars") -> Any:
+    """How many sources, and how many independent sources, report each event.
+
+    One row per event: ``n_sources``, ``n_independent_sources``, ``source_ids`` and
+    ``independence_groups``. A source's independence group is its ``original_outlet``, else
+    its ``outlet``, else the source itself: a translation, repost or close rewrite of another
+    outlet's article does not corroborate that outlet's report.
+    """
+    from qantar.provenance.corroboration import corroboration as _corroboration
+
+    _backends.check(backend)
+    frame = _corroboration(load("events"), load("event_sources"), load("sources"))
+    return frame if backend == "polars" else frame.to_pandas()

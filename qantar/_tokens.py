@@ -10,28 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CARDINALS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "sejuta": 1_000_000,
-}
-ORDINALS = {
-    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
-    "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
-}
-# Vague quantities: (low, high, conservative point value or None). ACLED codes the conservative
-# figure ("dozens" = 12, "hundreds" = 100); Qantar takes the low end of each word's range.
-VAGUE = {
-    "belasan": (11, 19, 11),
-    "puluhan": (10, 99, 10),
-    "ratusan": (100, 999, 100),
-    "ribuan": (1000, 9999, 1000),
-    "jutaan": (1_000_000, 9_999_999, 1_000_000),
-    "sejumlah besar": (2, None, None),
-    "sejumlah": (2, None, None),
-    "beberapa": (2, None, None),
-    "banyak": (2, None, None),
-    "mayoritas": (50, 100, 50),
-}
+from qantar._numbers import MULTIPLIERS, ORDINALS, VAGUE_COUNTS, VAGUE_RANGES, WORDS
+
+# The number vocabulary is the reader's (qantar._numbers): one place for what Indonesian words
+# count as numbers, so the coverage check and the figure check can never disagree.
+_NUMBER_WORDS = [*WORDS, "sejuta"]
+_VAGUE_WORDS = [*VAGUE_RANGES, *VAGUE_COUNTS, "mayoritas", "jutaan"]
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "aug",
           "sep", "okt", "oct", "nov", "des", "dec"]
@@ -68,9 +52,9 @@ _PATTERN = re.compile(
         rf"(?P<relative>(?<!\w)(?:{_words(RELATIVE)})(?!\w))",
         r"(?P<time>(?<!\w)\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
         r"(?P<day_month>(?<!\w)\d{1,2}/\d{1,2}(?![\w/]))",
-        r"(?P<digits>\$?(?<![\w.])\d+(?:[.,]\d+)*(?:rb|ribu|juta|k)?(?!\w))",
-        rf"(?P<vague>(?<!\w)(?:{_words(VAGUE)})(?!\w))",
-        rf"(?P<cardinal>(?<!\w)(?:{_words(CARDINALS)})(?!\w))",
+        rf"(?P<digits>\$?(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:{_words(MULTIPLIERS)}))?(?!\w))",
+        rf"(?P<vague>(?<!\w)(?:{_words(_VAGUE_WORDS)})(?!\w))",
+        rf"(?P<cardinal>(?<!\w)(?:{_words(_NUMBER_WORDS)})(?!\w))",
         rf"(?P<ordinal>(?<!\w)(?:{_words(ORDINALS)})(?!\w))",
         rf"(?P<month>(?<!\w)(?:{_words(MONTHS)})(?!\w))",
         rf"(?P<day>(?<!\w)(?:{_words(DAYS)})(?!\w))",
@@ -90,42 +74,3 @@ def number_tokens(text: str) -> list[Token]:
         out.append(Token(m.start(), m.end(), m.group(0), kind))
     return out
 
-
-@dataclass(frozen=True)
-class Reading:
-    """What a number as written means: a point value and, for vague words, a range."""
-
-    value: int | None
-    low: int | None = None
-    high: int | None = None
-
-    @property
-    def vague(self) -> bool:
-        return self.low is not None
-
-
-_DIGITS = re.compile(r"\$?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s?(rb|ribu|juta|k)?", re.IGNORECASE)
-_SCALE = {"rb": 1000, "ribu": 1000, "k": 1000, "juta": 1_000_000}
-
-
-def read_number(written: str) -> Reading:
-    """Read an Indonesian number as written: '3.000' -> 3000, '20rb' -> 20000, 'lima' -> 5,
-    'kedua' -> 2, 'puluhan' -> 10 in [10, 99]. Raises ValueError for anything else."""
-    word = written.strip().lower()
-    if word in VAGUE:
-        low, high, point = VAGUE[word]
-        return Reading(point, low, high)
-    if word in CARDINALS:
-        return Reading(CARDINALS[word])
-    if word in ORDINALS:
-        return Reading(ORDINALS[word])
-    m = _DIGITS.fullmatch(word)
-    if not m:
-        raise ValueError(f"not a number as Qantar reads them: {written!r}")
-    whole, frac, scale = m.groups()
-    value = int(whole.replace(".", ""))
-    if frac:  # '2,5 juta': a decimal comma only makes sense with a scale word
-        if not scale:
-            raise ValueError(f"decimal number without a scale word: {written!r}")
-        return Reading(round((value + int(frac) / 10 ** len(frac)) * _SCALE[scale.lower()]))
-    return Reading(value * _SCALE.get((scale or "").lower(), 1))

@@ -79,20 +79,19 @@ def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
 
     Returns the changes; with write=False nothing is written (a check). Raises AnchorError, before
     writing anything, when a quote cannot be placed."""
-    from qantar.provenance._package import Package
-    from qantar.provenance.anchors import anchored_spans
+    from qantar.provenance.anchors import anchored_spans, texts
+    from qantar.validate._package import Package
 
     root = Path(root)
-    pkg = Package.read(root)
+    pkg = Package(root)
+    articles = texts(pkg)
     changes: list[Change] = []
     updated: dict[str, tuple[list[str], list[dict]]] = {}
     errors: list[str] = []
-    for resource in pkg.descriptor["resources"]:
-        if resource.get("type", "table") != "table":
-            continue
-        table = resource["name"]
+    for table in pkg.tables:
+        resource = pkg.resources[table]
         fields, rows = _read(root / resource["path"])
-        spans = anchored_spans(pkg, table)
+        spans = anchored_spans(pkg.field_names(table), table)
         # the number of a figure is placed inside its quote, so quotes go first
         spans.sort(key=lambda s: s[1] == "number_as_written")
         for i, row in enumerate(rows, 1):
@@ -100,7 +99,7 @@ def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
                 quote = row.get(text_col) or ""
                 if not quote:
                     continue
-                text = pkg.texts.get(row.get(source_col) or "")
+                text = articles.get(row.get(source_col) or "")
                 if text is None:
                     errors.append(f"{table} row {i} column {source_col}: unknown source {row.get(source_col)!r}")
                     continue
@@ -129,20 +128,33 @@ def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
     return changes
 
 
-def stamp(root: str | Path, *, write: bool = True) -> list[str]:
-    """Record the bytes and sha256 of every resource in datapackage.json; returns what changed."""
+def stamp(root: str | Path, *, write: bool = True) -> list[tuple[str, str, object, object]]:
+    """Recompute ``bytes`` and ``hash`` (sha256) of every resource under ``root``.
+
+    The descriptor is rewritten as it is formatted (indent 2, UTF-8 as is, final newline), so a
+    stamp that changes nothing changes no byte. Only each resource's ``bytes`` and ``hash`` are
+    touched: the article hashes recorded in the sources table are data, checked, never stamped.
+
+    Returns the changes as ``(resource, property, old, new)``; writes the descriptor only when
+    ``write`` is true and something changed. A resource whose file is missing is left as is.
+    """
     root = Path(root)
-    path = root / "datapackage.json"
-    descriptor = json.loads(path.read_text("utf-8"))
-    changed = []
-    for r in descriptor["resources"]:
-        data = (root / r["path"]).read_bytes()
-        size, digest = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-        if (r.get("bytes"), r.get("hash")) != (size, digest):
-            changed.append(r["name"])
-            r["bytes"], r["hash"] = size, digest
-    if changed and write:
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path)
-    return changed
+    descriptor_path = root / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    changes: list[tuple[str, str, object, object]] = []
+    for resource in descriptor.get("resources", []):
+        path = resource.get("path")
+        if not isinstance(path, str) or ".." in Path(path).parts or path.startswith("/"):
+            continue
+        file = root / path
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        new = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+        for key, value in new.items():
+            if resource.get(key) != value:
+                changes.append((resource.get("name", path), key, resource.get(key), value))
+                resource[key] = value
+    if write and changes:
+        descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return changes

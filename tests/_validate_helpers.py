@@ -12,11 +12,6 @@ from qantar.validate import Report
 
 REPO = Path(__file__).resolve().parents[1]
 
-#: Failures the real data produce today. They are data findings reported to the lead, not
-#: false positives: 13 actors and 9 places that no row uses (see the branch report).
-KNOWN_DATA_FINDINGS = frozenset({"orphan-actors", "orphan-places"})
-
-
 def copy_package(dest: Path) -> Path:
     """A copy of the repository's data package (descriptor, data, articles, changelog)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -49,7 +44,3 @@ def write_table(root: Path, name: str, header: list[str], rows: list[list[str]])
 def failure_keys(report: Report) -> set[tuple]:
     return {(f.layer, f.rule, f.table, f.row, f.column, str(f.value)) for f in report.failures}
 
-
-def unexpected(report: Report) -> list:
-    """Failures other than the known data findings."""
-    return [f for f in report.failures if f.rule not in KNOWN_DATA_FINDINGS]

@@ -9,13 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from _validate_helpers import KNOWN_DATA_FINDINGS, REPO, copy_package, unexpected
+from _validate_helpers import REPO, copy_package, read_table, write_table
 
-from qantar._cli_validate import main
+from qantar._commands.validate import main
+from qantar.curate import stamp
 from qantar.validate import validate
-
-SKIP_KNOWN = [arg for rule in sorted(KNOWN_DATA_FINDINGS) for arg in ("--skip", rule)]
-
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
@@ -23,32 +21,39 @@ def _env() -> dict[str, str]:
     return env
 
 
-def test_real_data_fast_layers_raise_nothing_but_the_known_findings() -> None:
+def test_real_data_fast_layers_raise_nothing() -> None:
     report = validate(REPO, fast=True)
-    assert [f.to_dict() for f in unexpected(report)] == []
-    assert {f.rule for f in report.failures} <= KNOWN_DATA_FINDINGS
+    assert [f.to_dict() for f in report.failures] == []
     for layer in report.layers:
         assert layer.error is None
         assert layer.checks_run > 0
 
 
-def test_known_data_findings_are_still_there() -> None:
-    """The orphan rules fail on the data as curated; when the data are fixed, this test fails:
-    then drop KNOWN_DATA_FINDINGS (and --skip in the CI command) instead of keeping the skips."""
-    report = validate(REPO, layers=["consistency"])
-    found = {f.rule for f in report.failures}
-    assert found == KNOWN_DATA_FINDINGS
-    orphans = {f.value for f in report.failures if f.rule == "orphan-actors"}
-    assert "chatham-house" in orphans and len(orphans) == 13
-    places = {f.value for f in report.failures if f.rule == "orphan-places"}
-    assert "ukraine" in places and len(places) == 9
+def test_orphan_rules_fail_both_ways(tmp_path: Path) -> None:
+    """An actor whose only row is deleted is an orphan; a background place that gains a row is not background."""
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "statements")
+    write_table(root, "statements", header, [r for r in rows if r[header.index("speaker_id")] != "mallinson"])
+    header, rows = read_table(root, "figures")
+    rows[0][header.index("place_id")] = "ukraine"
+    write_table(root, "figures", header, rows)
+    report = validate(root, layers=["consistency"])
+    found = {(f.rule, f.table, f.column, f.value) for f in report.failures if f.rule.startswith("orphan")}
+    assert found == {("orphan-actors", "actors", "actor_id", "mallinson"), ("orphan-places", "places", "place_id", "ukraine")}
+    assert any("marked curated_row" in f.message for f in report.failures if f.rule == "orphan-actors")
+    assert any("marked background" in f.message for f in report.failures if f.rule == "orphan-places")
 
 
 def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(REPO), "--fast", *SKIP_KNOWN]) == 0
+    assert main([str(REPO), "--fast"]) == 0
     assert "everything holds" in capsys.readouterr().out
-    assert main([str(REPO), "--fast"]) == 1  # the known data findings
-    assert "orphan-actors" in capsys.readouterr().out
+    damaged = copy_package(tmp_path / "damaged")
+    header, rows = read_table(damaged, "memberships")
+    member = header.index("member_id")
+    write_table(damaged, "memberships", header, [r for r in rows if r[member] != "tajikistan"])  # five members left
+    stamp(damaged)  # so that the damage, not the hash, is what fails
+    assert main([str(damaged), "--fast"]) == 1
+    assert "csto-six-members" in capsys.readouterr().out
     assert main([str(tmp_path / "nowhere")]) == 2
     assert "no such path" in capsys.readouterr().err
     assert main([str(tmp_path)]) == 2
@@ -58,7 +63,7 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_default_path_is_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--layer", "consistency", *SKIP_KNOWN]) == 0
+    assert main(["--layer", "consistency"]) == 0
     out = capsys.readouterr().out
     assert f"qantar validate: {REPO}" in out
 
@@ -87,7 +92,7 @@ def test_json_report_carries_the_same_facts(tmp_path: Path, capsys: pytest.Captu
 
 def test_python_m_entry_point() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "qantar.validate", str(REPO), "--layer", "consistency", *SKIP_KNOWN],
+        [sys.executable, "-m", "qantar.validate", str(REPO), "--layer", "consistency"],
         capture_output=True, text=True, env=_env(), cwd=REPO, timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -96,7 +101,7 @@ def test_python_m_entry_point() -> None:
 
 def test_importing_qantar_validate_imports_nothing_heavy() -> None:
     code = (
-        "import sys, qantar, qantar.validate, qantar.validate.schemas, qantar._cli_validate, qantar._numbers\n"
+        "import sys, qantar, qantar.validate, qantar.validate.schemas, qantar._commands.validate, qantar._numbers\n"
         # polars is qantar's one runtime dependency (the loader imports it); these are the extras
         "heavy = [m for m in ('frictionless', 'pandera', 'great_expectations', 'duckdb', 'pandas')"
         " if m in sys.modules]\n"
@@ -147,6 +152,6 @@ def test_descriptor_that_is_not_json_fails_cleanly(tmp_path: Path, capsys: pytes
 def test_unpacked_release_without_changelog(tmp_path: Path) -> None:
     root = copy_package(tmp_path / "pkg")
     (root / "CHANGELOG.md").unlink()
-    report = validate(root, layers=["consistency"], skip=KNOWN_DATA_FINDINGS)
+    report = validate(root, layers=["consistency"])
     assert report.ok
     assert any("no CHANGELOG.md" in n for n in report.layer("consistency").notes)

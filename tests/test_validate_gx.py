@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _validate_helpers import KNOWN_DATA_FINDINGS, REPO, copy_package, read_table, write_table
+from _validate_helpers import REPO, copy_package, read_table, write_table
 
 from qantar.validate import validate
-from qantar.validate._stamp import stamp
+from qantar.curate import stamp
 
 
 def test_gx_on_the_real_data_and_on_a_damaged_copy(tmp_path: Path) -> None:
-    report = validate(REPO, skip=KNOWN_DATA_FINDINGS, report_dir=tmp_path / "real")
+    report = validate(REPO, report_dir=tmp_path / "real")
     assert report.ok, report.to_text()
     gx = report.layer("great_expectations")
     assert gx.checks_run >= 150 and gx.failed == 0
@@ -33,7 +33,7 @@ def test_gx_on_the_real_data_and_on_a_damaged_copy(tmp_path: Path) -> None:
         row[status] = "claimed"
     write_table(root, "events", header, rows)
     stamp(root)
-    damaged = validate(root, skip=KNOWN_DATA_FINDINGS, report_dir=tmp_path / "damaged")
+    damaged = validate(root, report_dir=tmp_path / "damaged")
     assert not damaged.ok
     failing = {f.layer for f in damaged.failures}
     assert failing == {"great_expectations"}, damaged.to_text()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_validate_schemas import frames
 
 from qantar.validate._package import Package
-from qantar.validate._stamp import stamp
+from qantar.curate import stamp
 from qantar.validate._types import format_frame
 
 PACKAGE = Package(REPO)

@@ -20,8 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from qantar._tokens import MONTHS, Token, number_tokens
-from qantar.provenance._package import Finding, Package
-from qantar.provenance.anchors import anchored_spans
+from qantar.provenance.anchors import Finding, anchored_spans, texts
 
 _MONTH = re.compile(rf"\s*(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
 
@@ -33,7 +32,7 @@ class Coverage:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _spans(pkg: Package) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
+def _spans(pkg) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
     """source -> kind -> [(start, end, row id)] for figures, publication dates, quotes and exclusions."""
     out: dict[str, dict[str, list]] = {}
 
@@ -41,7 +40,7 @@ def _spans(pkg: Package) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
         if sid is not None and a is not None and b is not None:
             out.setdefault(sid, {}).setdefault(kind, []).append((int(a), int(b), ident))
 
-    t = pkg.tables
+    t = {name: pkg.raw(name) for name in pkg.tables}
     for sid, a, b, fid in t["figures"].select("source_id", "number_char_start", "number_char_end", "figure_id").iter_rows():
         add("figure", sid, a, b, fid)
     for sid, a, b in t["sources"].select("source_id", "published_char_start", "published_char_end").iter_rows():
@@ -52,7 +51,7 @@ def _spans(pkg: Package) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
         if table in ("exclusions", "sources"):
             continue
         key = frame.columns[0]
-        for source_col, text_col, start_col, end_col in anchored_spans(pkg, table):
+        for source_col, text_col, start_col, end_col in anchored_spans(frame.columns, table):
             if text_col == "number_as_written":
                 continue
             for sid, a, b, ident in frame.select(source_col, start_col, end_col, key).iter_rows():
@@ -68,15 +67,18 @@ def _is_date(tok: Token, text: str) -> bool:
     return tok.is_date or (tok.kind == "digits" and _MONTH.match(text, tok.end) is not None)
 
 
-def check_coverage(pkg: Package, *, names: bool = True) -> Coverage:
+def check_coverage(pkg, *, names: bool = True) -> Coverage:
+    """Account for every number-like token (and, with `names`, every proper-noun candidate) of
+    every readable article of the package (a qantar.validate._package.Package)."""
     cov = Coverage()
     spans = _spans(pkg)
-    t = pkg.tables
+    t = {name: pkg.raw(name) for name in ("events", "sources")}
+    articles = texts(pkg)
     reasoning = dict(t["events"].select("event_id", "date_reasoning").iter_rows())
     pub_reasoning = dict(t["sources"].select("source_id", "published_date_reasoning").iter_rows())
     row_of = {sid: i for i, sid in enumerate(t["sources"]["source_id"].to_list(), 1)}
 
-    for sid, text in pkg.texts.items():
+    for sid, text in articles.items():
         s = spans.get(sid, {})
         counts = Counter()
         for tok in number_tokens(text):
@@ -100,7 +102,7 @@ def check_coverage(pkg: Package, *, names: bool = True) -> Coverage:
                                             f"…{text[max(0, tok.start - 30):tok.end + 30]}…"))
         cov.numbers[sid] = counts
     if names:
-        _check_names(pkg, spans, cov, row_of)
+        _check_names(pkg, articles, spans, cov, row_of)
     return cov
 
 
@@ -112,16 +114,16 @@ def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str
     return any(needle in (reasoning.get(e) or "").lower() for e in events)
 
 
-def _check_names(pkg: Package, spans, cov: Coverage, row_of) -> None:
+def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of) -> None:
     from qantar.provenance._tagger import Tagger, _WORD
 
     tagger = Tagger()
     forms = set()
     for table in ("actors", "places"):
-        for v in pkg.tables[table]["name_forms"].to_list():
+        for v in pkg.raw(table)["name_forms"].to_list():
             forms.update(f for f in (v or "").split("|") if f)
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
-    for sid, text in pkg.texts.items():
+    for sid, text in articles.items():
         s = spans.get(sid, {})
         named = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
         calendar = [(tk.start, tk.end) for tk in number_tokens(text) if tk.kind in ("month", "day")]

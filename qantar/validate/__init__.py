@@ -99,7 +99,7 @@ def validate(
             elif name == "consistency":
                 from qantar.validate import consistency
 
-                consistency.run(package, layer, skip=skip_set)
+                consistency.run(package, layer, skip=skip_set, fast=fast)
             elif name == "great_expectations":
                 from qantar.validate import _gx
 
@@ -115,4 +115,7 @@ def validate(
         from qantar.validate._html import write_report
 
         report.artifacts["html report"] = str(write_report(report, Path(report_dir)))
+        json_path = Path(report_dir) / "validation.json"  # what the documentation site shows
+        report.artifacts["json report"] = str(json_path)
+        json_path.write_text(report.to_json() + "\n", encoding="utf-8")
     return report

@@ -2,6 +2,6 @@
 
 import sys
 
-from qantar._cli_validate import main
+from qantar._commands.validate import main
 
 sys.exit(main())

@@ -29,7 +29,7 @@ from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "consistency"
 
-__all__ = ["SqlRule", "rules", "rules_dir", "run", "changelog_version"]
+__all__ = ["PY_RULES", "PyRule", "SqlRule", "rules", "rules_dir", "run", "changelog_version"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,32 @@ class SqlRule:
     protects: str
     path: Path
     sql: str
+
+
+@dataclass(frozen=True)
+class PyRule:
+    """A consistency rule that SQL cannot state (it tokenises the article texts): see qantar.provenance."""
+
+    name: str
+    description: str
+    protects: str
+    slow: bool = False  # left out by --fast
+
+
+PY_RULES: tuple[PyRule, ...] = (
+    PyRule("name-forms-occur", "Every name form of every actor and place occurs verbatim in at least one article.",
+           "a name form typed with a spelling no article uses (a silent correction) or left over from a deleted article"),
+    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantities, dates, times, years, "
+           "roman numerals) is a figure's number, part of a printed publication date, a date inside a curated quote, or excluded "
+           "with a reason: there is no third case.",
+           "a count in an article that no figure records, or an exclusion that hides a claim"),
+    PyRule("coverage-dates", "Every relative date word inside a curated quote ('Rabu', 'tahun lalu', 'minggu depan', 'hari ini') is resolved: "
+           "an event that quotes it names it in its date_reasoning, or its source's published_date_reasoning does.",
+           "a relative date turned into a calendar date with no recorded reasoning"),
+    PyRule("coverage-names", "Every proper-noun candidate word of every article (found by a part-of-speech tagger trained on nlp-id's "
+           "Indonesian corpus) lies in an actor's or place's name form, a printed date, or an exclusion.",
+           "a person, organisation, state, city or region named in an article but missing from actors and places", slow=True),
+)
 
 
 def rules_dir() -> Path:
@@ -158,7 +184,7 @@ def _frames(package: Package) -> dict[str, Any]:
     return frames
 
 
-def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozenset()) -> None:
+def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozenset(), fast: bool = False) -> None:
     try:
         import duckdb
     except ImportError as exc:  # pragma: no cover
@@ -195,3 +221,26 @@ def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozens
                 )
     finally:
         con.close()
+    _run_python_rules(package, result, skip=skip, fast=fast)
+
+
+def _run_python_rules(package: Package, result: LayerResult, *, skip: frozenset[str], fast: bool) -> None:
+    from qantar.provenance import check_coverage, check_name_forms
+
+    wanted = {r.name for r in PY_RULES if r.name not in skip and not (fast and r.slow)}
+    for r in PY_RULES:
+        if r.name in skip:
+            result.skipped.append((r.name, "skipped on request (--skip)"))
+        elif r.name not in wanted:
+            result.skipped.append((r.name, "slow: left out by --fast"))
+        else:
+            result.check(r.name)
+    findings = check_name_forms(package) if "name-forms-occur" in wanted else []
+    if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
+        try:
+            findings += check_coverage(package, names="coverage-names" in wanted).findings
+        except ImportError as exc:  # the names check needs nlp-id and nltk
+            raise MissingDependency(LAYER, "nlp_id") from exc
+    for f in findings:
+        if f.check in wanted:
+            result.fail(f.check, f.check, f.table, f.row, f.column, f.value, f.message)

@@ -160,6 +160,9 @@ def registry(root: str | Path | None = None) -> list[Rule]:
 
     for sql in consistency.rules():
         out.append(Rule("consistency", sql.name, sql.description, sql.protects, (f"validators/consistency/{sql.path.name}",)))
+    for py in consistency.PY_RULES:
+        where = "qantar/provenance/coverage.py" if py.name.startswith("coverage") else "qantar/provenance/anchors.py"
+        out.append(Rule("consistency", py.name, py.description + (" (Left out by --fast.)" if py.slow else ""), py.protects, (where,)))
 
     kinds: dict[str, list[str]] = defaultdict(list)
     for spec in _gx.expectations(package):
