@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import polars as pl
 import pytest
+from _validate_helpers import copy_package
 
 from qantar.curate import AnchorError, anchor, find_quote, stamp
 from qantar.validate import validate
@@ -25,10 +25,7 @@ pytestmark = pytest.mark.skipif(not (ROOT / "datapackage.json").exists(), reason
 
 @pytest.fixture
 def copy(tmp_path) -> Path:
-    for name in ("datapackage.json", "data", "articles"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / name)
-    return tmp_path
+    return copy_package(tmp_path / "pkg")
 
 
 def test_real_data_needs_no_anchoring():

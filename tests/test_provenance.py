@@ -5,11 +5,11 @@ are in test_validate_mutations.py.)"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polars as pl
 import pytest
+from _validate_helpers import copy_package
 
 from qantar.provenance import check_coverage, check_name_forms, corroboration
 from qantar.validate._package import Package
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.skipif(not (ROOT / "datapackage.json").exists(), reason
 
 @pytest.fixture
 def copy(tmp_path) -> Path:
-    for name in ("datapackage.json", "data", "articles"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / name)
-    return tmp_path
+    return copy_package(tmp_path / "pkg")
 
 
 def edit(root: Path, table: str, fn) -> None:

@@ -10,13 +10,17 @@ from __future__ import annotations
 import polars as pl
 
 
-def corroboration(events: pl.DataFrame, event_sources: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
-    """One row per event: n_sources, n_independent_sources and the ids behind them."""
-    group = sources.select(
-        "source_id",
+def independence_groups(sources: pl.DataFrame) -> pl.DataFrame:
+    """source_id -> independence_group (original_outlet, else outlet, else the source itself)."""
+    return sources.select(
+        pl.col("source_id").cast(pl.String),
         pl.coalesce("original_outlet", "outlet", "source_id").cast(pl.String).alias("independence_group"),
     )
-    links = event_sources.select("event_id", "source_id").unique().join(group, on="source_id", how="left")
+
+
+def corroboration(events: pl.DataFrame, event_sources: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """One row per event: n_sources, n_independent_sources and the ids behind them."""
+    links = event_sources.select("event_id", "source_id").unique().join(independence_groups(sources), on="source_id", how="left")
     per_event = links.group_by("event_id").agg(
         pl.col("source_id").n_unique().alias("n_sources"),
         pl.col("independence_group").n_unique().alias("n_independent_sources"),

@@ -1,9 +1,9 @@
 """Descriptor field types as polars types, and the casts between CSV text and typed frames.
 
-The mapping is the loader's documented one (``qantar.load``): string -> String, integer ->
-Int64, number -> Float64, boolean -> Boolean, date -> Date, datetime -> Datetime("us", "UTC"),
-list -> List(String). (The loader reads a string field that declares ``categories`` as an
-Enum; this descriptor declares none: allowed values are ``constraints.enum`` on String fields.)
+The mapping is the loader's (``qantar._descriptor.DTYPES``), with one deliberate difference: a
+string field with a closed vocabulary (``constraints.enum`` or ``categories``), which the loader
+reads as an Enum, stays a String here, so that an unknown value is reported by the enum rule
+with its row instead of failing the cast of the whole column.
 """
 
 from __future__ import annotations
@@ -18,17 +18,9 @@ INTEGER_RE = r"^[+-]?\d+$"
 def dtype(field: dict[str, Any]):  # -> pl.DataType
     import polars as pl
 
-    t = field.get("type", "string")
-    return {
-        "string": pl.String(),
-        "any": pl.String(),
-        "integer": pl.Int64(),
-        "number": pl.Float64(),
-        "boolean": pl.Boolean(),
-        "date": pl.Date(),
-        "datetime": pl.Datetime("us", "UTC"),
-        "list": pl.List(pl.String()),
-    }.get(t, pl.String())
+    from qantar._descriptor import DTYPES
+
+    return DTYPES.get(field.get("type", "string"), pl.String())
 
 
 def _expr(field: dict[str, Any]):

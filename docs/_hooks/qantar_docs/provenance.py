@@ -37,8 +37,13 @@ class Span:
 
 
 def independence_key(src: dict[str, Any]) -> str:
-    """Sources sharing an original outlet are not independent: coalesce(original_outlet, outlet, source_id)."""
-    return src.get("original_outlet") or src.get("outlet") or src["source_id"]
+    """The source's independence group, by the package's one rule (qantar.provenance.corroboration)."""
+    import polars as pl
+
+    from qantar.provenance.corroboration import independence_groups
+
+    row = {k: src.get(k) for k in ("source_id", "original_outlet", "outlet")}
+    return independence_groups(pl.DataFrame([row], schema={k: pl.String for k in row}))["independence_group"][0]
 
 
 def _label(t: Table, row: dict[str, Any], prefix: str) -> str:
