@@ -76,6 +76,9 @@ class Package:
     _typed: dict[str, Any] = field(default_factory=dict, repr=False)
     cast_failures: list[CastFailure] = field(default_factory=list, repr=False)
 
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)  # a str path is fine too
+
     @cached_property
     def descriptor_error(self) -> str | None:
         try:
