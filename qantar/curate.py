@@ -104,11 +104,11 @@ def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
                     errors.append(f"{table} row {i} column {source_col}: unknown source {row.get(source_col)!r}")
                     continue
                 a, b = _int(row.get(start_col)), _int(row.get(end_col))
-                if a is not None and b is not None and text[a:b] == quote:
-                    continue
                 lo, hi = 0, len(text)
-                if text_col == "number_as_written":  # search inside the figure's own quote
+                if text_col == "number_as_written":  # it belongs inside the figure's own quote
                     lo, hi = _int(row["char_start"]) or 0, _int(row["char_end"]) or len(text)
+                if a is not None and b is not None and lo <= a and b <= hi and text[a:b] == quote:
+                    continue
                 try:
                     s, e, exact = find_quote(text[lo:hi], quote, None if a is None else a - lo)
                 except LookupError as exc:

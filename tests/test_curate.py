@@ -90,3 +90,35 @@ def test_stamp_records_new_hash(copy):
     res = next(r for r in json.loads((copy / "datapackage.json").read_text())["resources"] if r["name"] == "places")
     assert res["hash"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() and res["bytes"] == path.stat().st_size
     assert stamp(copy) == []
+
+
+def test_cli_exit_codes(copy, tmp_path, capsys):
+    from qantar.cli import main
+
+    assert main(["anchor", str(copy), "--check"]) == 0
+    assert main(["stamp", str(copy), "--check"]) == 0
+    assert main(["stamp", str(tmp_path / "nowhere")]) == 2
+    path = copy / "data" / "places.csv"
+    path.write_bytes(path.read_bytes().replace(b"Almaty Region", b"Almaty Province"))
+    assert main(["stamp", str(copy), "--check"]) == 1  # would change: the hash is stale
+    assert main(["stamp", str(copy)]) == 0
+    assert main(["stamp", str(copy), "--check"]) == 0
+    frame = pl.read_csv(copy / "data" / "figures.csv", infer_schema=False)
+    frame.with_columns(pl.when(pl.col("figure_id") == "F002").then(pl.lit("tidak ada di artikel")).otherwise(pl.col("quote")).alias("quote")).write_csv(copy / "data" / "figures.csv")
+    capsys.readouterr()
+    assert main(["anchor", str(copy)]) == 1
+    assert "figures row 2 column quote" in capsys.readouterr().err
+
+
+def test_number_follows_its_moved_quote(copy):
+    """A figure whose quote is re-anchored elsewhere gets its number placed inside the new quote."""
+    path = copy / "data" / "figures.csv"
+    frame = pl.read_csv(path, infer_schema=False)
+    f003 = frame.filter(pl.col("figure_id") == "F003").row(0, named=True)
+    assert f003["number_as_written"] == "3.000"
+    # point F003 at the same sentence in its article, typed again with its offsets cleared
+    frame.with_columns(pl.when(pl.col("figure_id") == "F003").then(pl.lit(None)).otherwise(pl.col(c)).alias(c)
+                       for c in ("char_start", "char_end", "number_char_start")).write_csv(path)
+    anchor(copy)
+    again = pl.read_csv(path, infer_schema=False).filter(pl.col("figure_id") == "F003").row(0, named=True)
+    assert again == f003

@@ -5,22 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 
+from qantar._commands import add_package_path, no_descriptor
+
 NAME = "anchor"
 HELP = "fill char_start/char_end (and the exact article text) of every quote from the article copies"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="folder holding datapackage.json (default: the current folder)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
+    add_package_path(parser, check_help="write nothing; exit 1 if anything would change")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from qantar.curate import AnchorError, anchor
 
-    if not (Path(args.path) / "datapackage.json").is_file():
-        print(f"qantar anchor: no datapackage.json in {args.path}", file=sys.stderr)
+    if no_descriptor(NAME, args.path):
         return 2
     try:
         changes = anchor(args.path, write=not args.check)

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from qantar._commands import add_package_path, no_descriptor
 
 NAME = "stamp"
 HELP = "record the byte count and sha256 of every resource in datapackage.json (after an intended edit)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="folder holding datapackage.json (default: the current folder)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
+    add_package_path(parser, check_help="write nothing; exit 1 if anything would change")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from qantar.curate import stamp
 
-    if not (Path(args.path) / "datapackage.json").is_file():
-        print(f"qantar stamp: no datapackage.json in {args.path}", file=sys.stderr)
+    if no_descriptor(NAME, args.path):
         return 2
     changes = stamp(args.path, write=not args.check)
     for name, key, old, new in changes:
