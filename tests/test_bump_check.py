@@ -243,7 +243,8 @@ def test_the_version_must_be_bumped_enough(
     set_version(old, old_version)
     _, new = pair(old, tmp_path, edit)
     set_version(new, new_version)
-    notes = "## [Unreleased]\n\n### Breaking\n- events.summary_en renamed to summary\n" if breaking_note else "## [Unreleased]\n\n### Added\n- x\n"
+    section = "### Breaking\n- events.summary_en renamed to summary" if breaking_note else "### Added\n- x"
+    notes = f"## [Unreleased]\n\n{section}\n"
     verdict = check(from_directory(old), from_directory(new), "# Changelog\n\n" + notes)
     assert verdict.ok is ok, verdict.render()
     assert words in verdict.render()
