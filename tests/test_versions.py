@@ -84,6 +84,13 @@ def test_changelog_entries_and_cut() -> None:
         cut(CHANGELOG, "0.1.0", "2026-12-02")
 
 
+def fresh_changelog(root: Path) -> Path:
+    """A copy of the package whose changelog has the released entries but nothing unreleased."""
+    (version, date), path = stated(root)["datapackage.json"], root / "CHANGELOG.md"
+    path.write_text(f"# Changelog\n\n## [Unreleased]\n\n## [{version}] - {date}\n\n### Added\n- everything\n", encoding="utf-8")
+    return root
+
+
 def with_notes(root: Path) -> None:
     path = root / "CHANGELOG.md"
     path.write_text(path.read_text(encoding="utf-8").replace("## [Unreleased]\n", "## [Unreleased]\n\n### Added\n- E999\n", 1),
@@ -91,7 +98,7 @@ def with_notes(root: Path) -> None:
 
 
 def test_bump_moves_every_statement_together(tmp_path: Path) -> None:
-    root = copy_package(tmp_path / "pkg")
+    root = fresh_changelog(copy_package(tmp_path / "pkg"))
     before = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     old = Version.parse(before["version"])
     with_notes(root)
@@ -107,7 +114,7 @@ def test_bump_moves_every_statement_together(tmp_path: Path) -> None:
 
 
 def test_bump_refuses_without_notes_or_too_small(tmp_path: Path) -> None:
-    root = copy_package(tmp_path / "pkg")
+    root = fresh_changelog(copy_package(tmp_path / "pkg"))
     snapshot = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     with pytest.raises(ReleaseError, match="empty"):
         bump(root, "patch", date="2027-01-15")
