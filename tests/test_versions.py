@@ -128,3 +128,15 @@ def test_bump_refuses_without_notes_or_too_small(tmp_path: Path) -> None:
     assert snapshot == {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}  # nothing written
     bump(root, "minor", date="2027-01-15", previous=from_directory(previous))
     assert disagreements(root) == []
+
+
+def test_qantar_validate_compares_the_citation_version(tmp_path: Path) -> None:
+    from qantar.validate import validate
+
+    root = copy_package(tmp_path / "pkg")
+    assert validate(root, layers=["consistency"]).ok
+    cff = root / "CITATION.cff"
+    cff.write_text(cff.read_text(encoding="utf-8").replace(f'version: "{descriptor_version()}"', 'version: "9.9.9"'), encoding="utf-8")
+    report = validate(root, layers=["consistency"])
+    failures = [f for layer in report.layers for f in layer.failures]
+    assert [(f.rule, f.table, f.value) for f in failures] == [("versions-agree", "CITATION.cff", "9.9.9")]

@@ -104,7 +104,8 @@ def cut(changelog: str, version: str, date: str) -> str:
 
 # --- where the version is stated ---------------------------------------------------------
 
-def _cff_value(text: str, key: str) -> str | None:
+def cff_value(text: str, key: str) -> str | None:
+    """A top-level scalar of a CITATION.cff text (no YAML library needed)."""
     m = re.search(rf"^{re.escape(key)}:[ \t]*[\"']?([^\"'\s]+)[\"']?[ \t]*$", text, re.MULTILINE)
     return m[1] if m else None
 
@@ -118,7 +119,7 @@ def stated(root: str | Path) -> dict[str, tuple[str | None, str | None]]:
     cff = root / "CITATION.cff"
     if cff.is_file():
         text = cff.read_text(encoding="utf-8")
-        out["CITATION.cff"] = (_cff_value(text, "version"), _cff_value(text, "date-released"))
+        out["CITATION.cff"] = (cff_value(text, "version"), cff_value(text, "date-released"))
     else:
         out["CITATION.cff"] = (None, None)
     changelog = root / "CHANGELOG.md"
