@@ -71,16 +71,15 @@ def from_directory(path: Path) -> Snapshot:
 
 
 def from_zip(path: Path) -> Snapshot:
-    archive = zipfile.ZipFile(path)
-    names = set(archive.namelist())
-    candidates = sorted((n for n in names if PurePosixPath(n).name == DESCRIPTOR), key=lambda n: (n.count("/"), n))
+    with zipfile.ZipFile(path) as archive:  # a release archive is small: read it whole
+        members = {i.filename: archive.read(i) for i in archive.infolist() if not i.is_dir()}
+    candidates = sorted((n for n in members if PurePosixPath(n).name == DESCRIPTOR), key=lambda n: (n.count("/"), n))
     if not candidates:
         raise ReleaseError(f"{path}: the archive holds no {DESCRIPTOR}")
     prefix = candidates[0][: -len(DESCRIPTOR)]
 
     def read(name: str) -> bytes | None:
-        member = prefix + name
-        return archive.read(member) if member in names else None
+        return members.get(prefix + name)
 
     return Snapshot(f"{path}", read)
 

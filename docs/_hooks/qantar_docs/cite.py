@@ -5,13 +5,17 @@ The formatting is the Python package's own (``qantar.citation``), so the page an
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from qantar.citation import apa as _apa
-from qantar.citation import bibtex, metadata
+if importlib.util.find_spec("qantar") is None:  # building the site from a checkout where qantar is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+from qantar.citation import apa as _apa  # noqa: E402
+from qantar.citation import bibtex, metadata  # noqa: E402
 
 from .data import Package, mdref
 from .render import esc
