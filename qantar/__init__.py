@@ -15,8 +15,10 @@ Usage::
     qantar.data_version                  # the data package's version
     qantar.path("events")                # where the CSV file is
     qantar.corroboration()               # sources and independent sources per event
+    print(qantar.cite("bibtex"))          # how to cite this version ("apa", "bibtex", "cff")
 
-From a shell: ``qantar info --verify``.
+From a shell: ``qantar info --verify``, ``qantar cite --format bibtex``,
+``qantar export --format parquet --out DIR``.
 
 Types: ``string`` -> String, ``string`` with ``categories`` -> Enum (categories in descriptor
 order), ``integer`` -> Int64, ``number`` -> Float64, ``boolean`` -> Boolean, ``date`` ->
@@ -44,6 +46,7 @@ __all__ = [
     "DataError",
     "UnknownTableError",
     "__version__",
+    "cite",
     "corroboration",
     "data_version",
     "load",
@@ -53,6 +56,17 @@ __all__ = [
 ]
 
 _LAZY = ("__version__", "data_version")
+
+
+def cite(style: str = "apa") -> str:
+    """How to cite the installed data version: ``"apa"`` (default), ``"bibtex"`` or ``"cff"``.
+
+    Generated from the installed ``datapackage.json`` (see ``qantar.citation``), so it always
+    names the version you have.
+    """
+    from qantar.citation import cite as _cite
+
+    return _cite(style)
 
 
 def __getattr__(name: str) -> object:

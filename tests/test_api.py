@@ -14,7 +14,8 @@ VALID = "events, sources, event_sources"
 
 def test_public_names() -> None:
     assert set(qantar.__all__) == {
-        "DataError", "UnknownTableError", "__version__", "corroboration", "data_version", "load", "load_all", "path", "tables",
+        "DataError", "UnknownTableError", "__version__", "cite", "corroboration", "data_version", "load", "load_all", "path",
+        "tables",
     }
     assert "data_version" in dir(qantar) and "__version__" in dir(qantar)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):

@@ -10,8 +10,8 @@ This module only supplies what SQL cannot read by itself, as tables the queries 
 * the data tables, typed per the descriptor, each with a 1-based ``_row``;
 * ``articles``: each source's article file as it is (exists, bytes, sha256, text);
 * ``number_readings``: each ``figures.number_as_written`` read by ``qantar._numbers``;
-* ``package_versions``: the versions stated by the descriptor, CHANGELOG.md and the installed
-  package.
+* ``package_versions``: the versions stated by the descriptor, CHANGELOG.md, CITATION.cff and
+  the installed package.
 
 Every per-row computation is one pass over the rows (substring at the offsets, never a search).
 """
@@ -120,6 +120,13 @@ def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | No
         out.append(("CHANGELOG.md", changelog_version(changelog.read_text(encoding="utf-8", errors="replace"))))
     else:
         result.notes.append("versions-agree: no CHANGELOG.md in the package, not compared")
+    citation = package.root / "CITATION.cff"
+    if citation.is_file():
+        from qantar.release.versions import cff_value
+
+        out.append(("CITATION.cff", cff_value(citation.read_text(encoding="utf-8", errors="replace"), "version")))
+    else:
+        result.notes.append("versions-agree: no CITATION.cff in the package, not compared")
     try:
         same = package.root.resolve() == default_root().resolve()
     except Exception:

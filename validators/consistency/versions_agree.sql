@@ -1,6 +1,6 @@
 -- rule: versions-agree
--- description: The version in datapackage.json, the top released entry of CHANGELOG.md and the installed qantar package (when it is the package being validated) are the same.
--- protects: a release whose data, changelog and package disagree about what version they are
+-- description: The version in datapackage.json, the top released entry of CHANGELOG.md, CITATION.cff and the installed qantar package (when it is the package being validated) are the same.
+-- protects: a release whose data, changelog, citation and package disagree about what version they are
 SELECT
     v.origin AS "table",
     NULL::BIGINT AS "row",

@@ -1,0 +1,188 @@
+"""Exports of the typed tables: Parquet (one file per table) and SQLite (one database).
+
+Both are written from ``qantar.load`` (so they hold exactly the loaded, typed frames) and are
+byte-for-byte reproducible: the same data give the same files.
+
+Parquet: ``<table>.parquet``, written by polars with zstd (level 9) and column statistics;
+every type as loaded (Enum columns as dictionary-encoded strings polars reads back as Enum,
+lists as lists of strings, datetimes as UTC microsecond timestamps).
+
+SQLite (``qantar-<version>.sqlite``): one table per data table, in descriptor order, with
+``PRIMARY KEY``, ``NOT NULL`` (required), ``UNIQUE``, ``FOREIGN KEY`` clauses and an index per
+foreign key; a ``qantar_metadata`` table holds the version and the descriptor. Types:
+
+=========== =========================================================================
+descriptor  SQLite column
+=========== =========================================================================
+string      TEXT (an enum: TEXT with ``CHECK (col IN (...))``)
+integer     INTEGER
+number      REAL
+boolean     INTEGER 0/1 with ``CHECK (col IN (0, 1))``
+date        TEXT, ISO 8601 ``YYYY-MM-DD``
+datetime    TEXT, ISO 8601 in UTC: ``YYYY-MM-DDTHH:MM:SSZ`` (a fraction only when non-zero)
+list        TEXT, the items joined by the field's delimiter (``|`` in Qantar)
+=========== =========================================================================
+
+Missing values are NULL. Reproducible: a fixed page size, rows in file order, no timestamps,
+and ``VACUUM`` last.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 9, "statistics": True}
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.fZ"
+SQL_TYPES = {
+    "string": "TEXT", "any": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER",
+    "date": "TEXT", "datetime": "TEXT", "list": "TEXT",
+}
+PAGE_SIZE = 4096
+
+
+def _loaded(root: str | Path | None) -> tuple[Any, dict[str, pl.DataFrame]]:
+    """The package (descriptor) and every table, verified against its bytes and hash."""
+    import qantar
+    from qantar import _descriptor, _locate
+
+    with _locate.use_root(root) if root is not None else nullcontext():
+        package = _descriptor.current()
+        return package, qantar.load_all(verify=True)
+
+
+def write_parquet(out: str | Path, *, root: str | Path | None = None) -> list[Path]:
+    """Write ``<table>.parquet`` for every table into ``out``; returns the files."""
+    _, frames = _loaded(root)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in frames.items():
+        path = out / f"{name}.parquet"
+        frame.write_parquet(path, **PARQUET_OPTIONS)
+        written.append(path)
+    return written
+
+
+def sqlite_name(version: str | None) -> str:
+    return f"qantar-{version}.sqlite" if version else "qantar.sqlite"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _keys(value: object) -> list[str]:
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+
+
+def create_table(name: str, raw: dict[str, Any]) -> tuple[str, list[str]]:
+    """``CREATE TABLE`` and ``CREATE INDEX`` statements for one table resource of the descriptor."""
+    schema = raw.get("schema") or {}
+    pk = _keys(schema.get("primaryKey"))
+    lines = []
+    for field in schema.get("fields", []):
+        ftype = field.get("type", "any")
+        constraints = field.get("constraints") or {}
+        col = _q(field["name"])
+        sql = f"  {col} {SQL_TYPES.get(ftype, 'TEXT')}"
+        if constraints.get("required"):
+            sql += " NOT NULL"
+        if constraints.get("unique") and pk != [field["name"]]:
+            sql += " UNIQUE"
+        categories = [c.get("value") if isinstance(c, dict) else c for c in field.get("categories") or []]
+        values = constraints.get("enum") or categories
+        if values and ftype == "string":
+            sql += f" CHECK ({col} IN ({', '.join(_literal(str(v)) for v in values)}))"
+        if ftype == "boolean":
+            sql += f" CHECK ({col} IN (0, 1))"
+        note = {
+            "date": "ISO 8601 date", "datetime": "ISO 8601, UTC",
+            "list": f"list, items joined by {field.get('delimiter', ',')!r}",
+        }
+        lines.append(sql + (f"  -- {note[ftype]}" if ftype in note else ""))
+    constraints_sql = []
+    if pk:
+        constraints_sql.append(f"  PRIMARY KEY ({', '.join(map(_q, pk))})")
+    indexes = []
+    for fk in schema.get("foreignKeys", []) or []:
+        fields, ref = _keys(fk.get("fields")), fk.get("reference") or {}
+        target = ref.get("resource") or name  # "" means the table itself
+        columns, referenced = ", ".join(map(_q, fields)), ", ".join(map(_q, _keys(ref.get("fields"))))
+        constraints_sql.append(f"  FOREIGN KEY ({columns}) REFERENCES {_q(target)} ({referenced})")
+        indexes.append(f"CREATE INDEX {_q(name + '__' + '__'.join(fields))} ON {_q(name)} ({columns})")
+    body = []
+    for i, line in enumerate(lines + constraints_sql):
+        last = i == len(lines) + len(constraints_sql) - 1
+        code, _, comment = line.partition("  -- ")
+        body.append(code + ("" if last else ",") + (f"  -- {comment}" if comment else ""))
+    return f"CREATE TABLE {_q(name)} (\n" + "\n".join(body) + "\n)", indexes
+
+
+def sqlite_frame(frame: pl.DataFrame, raw: dict[str, Any]) -> pl.DataFrame:
+    """The frame as stored in SQLite: dates and datetimes as ISO text, lists joined, enums as text."""
+    columns = []
+    for field in (raw.get("schema") or {}).get("fields", []):
+        col, ftype = pl.col(field["name"]), field.get("type", "any")
+        if ftype == "date":
+            col = col.dt.strftime("%Y-%m-%d")
+        elif ftype == "datetime":
+            col = col.dt.convert_time_zone("UTC").dt.strftime(DATETIME_FORMAT)
+        elif ftype == "list":
+            col = col.list.join(field.get("delimiter", ","))
+        elif ftype == "boolean":
+            col = col.cast(pl.Int64)
+        elif isinstance(frame.schema[field["name"]], pl.Enum):
+            col = col.cast(pl.String)
+        columns.append(col)
+    return frame.select(columns)
+
+
+def write_sqlite(out: str | Path, *, root: str | Path | None = None) -> Path:
+    """Write ``qantar-<version>.sqlite`` into ``out``; returns the file."""
+    package, frames = _loaded(root)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / sqlite_name(package.version)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    resources = {r["name"]: r for r in package.raw["resources"] if isinstance(r, dict)}
+    con = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        con.execute("PRAGMA journal_mode = DELETE")
+        con.execute("BEGIN")
+        con.execute('CREATE TABLE "qantar_metadata" (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)')
+        meta = {
+            "name": package.raw.get("name"),
+            "version": package.version,
+            "datapackage.json": json.dumps(package.raw, ensure_ascii=False),
+        }
+        con.executemany('INSERT INTO "qantar_metadata" VALUES (?, ?)', [(k, v) for k, v in meta.items() if v is not None])
+        for name, frame in frames.items():
+            table_sql, indexes = create_table(name, resources[name])
+            con.execute(table_sql)
+            stored = sqlite_frame(frame, resources[name])
+            marks = ", ".join("?" * stored.width)
+            con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", stored.iter_rows())
+            for sql in indexes:
+                con.execute(sql)
+        con.execute("COMMIT")
+        broken = con.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise ValueError(f"foreign keys do not hold in the export: {broken[:5]}")
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,167 @@
+"""``qantar release --out DIR``: build everything a release publishes, reproducibly.
+
+From a git checkout whose tracked files are committed (the release is a commit):
+
+1. check: the version is stated alike everywhere, CITATION.cff matches the descriptor, every
+   byte count and hash is stamped, and (given ``previous``) the bump is big enough;
+2. stage the tracked files in a scratch folder (untracked and ignored files never leak in);
+3. build the sdist and, from it, the wheel (``python -m build --no-isolation``: the installed
+   hatchling, no network; hatchling honours ``SOURCE_DATE_EPOCH``);
+4. write the data archive ``qantar-<version>.zip``, the Parquet exports (``parquet/``) and the
+   SQLite database;
+5. unpack the archive and validate it (``qantar validate``, all four layers);
+6. list every file with its sha256 in ``SHA256SUMS``.
+
+Everything is dated ``SOURCE_DATE_EPOCH`` (see ``archive.source_date_epoch``), so two builds
+of one commit give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from qantar import citation
+from qantar.release import ReleaseError
+from qantar.release.archive import source_date_epoch, write_sums, write_zip
+from qantar.release.previous import Snapshot, from_directory
+from qantar.release.versions import disagreements
+
+#: Files of the checkout that go into the data archive besides the descriptor and its resources.
+ARCHIVE_EXTRAS = ("README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md")
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120)
+
+
+def preflight(root: Path, previous: Snapshot | None = None) -> list[str]:
+    """Problems that forbid a release of ``root`` (an empty list: none)."""
+    from qantar.curate import stamp
+    from qantar.release.compare import check
+
+    problems = disagreements(root)
+    cff = root / "CITATION.cff"
+    if cff.is_file() and cff.read_text(encoding="utf-8") != citation.to_cff(citation.metadata(root)):
+        problems.append("CITATION.cff does not match datapackage.json: run `qantar release --citation`")
+    stale = stamp(root, write=False)
+    if stale:
+        problems.append(f"{len(stale)} byte count(s) or hash(es) are out of date: run `qantar stamp`")
+    if previous is not None:
+        changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8") if (root / "CHANGELOG.md").is_file() else None
+        verdict = check(previous, from_directory(root), changelog)
+        if not verdict.ok:
+            problems.append(f"the version is not bumped enough since {previous.label}:\n{verdict.render()}")
+    return problems
+
+
+def _stage(root: Path, into: Path, *, allow_dirty: bool) -> None:
+    # The tracked files; a dry run (allow_dirty) adds the untracked ones git does not ignore.
+    listed = _git(root, "ls-files", "-z", *(("--cached", "--others", "--exclude-standard") if allow_dirty else ()))
+    if listed.returncode != 0:
+        raise ReleaseError(f"{root} is not a git checkout: a release is built from a commit")
+    if not allow_dirty:
+        dirty = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.decode().strip()
+        if dirty:
+            raise ReleaseError(f"uncommitted changes; commit them first (a release is a commit):\n{dirty}")
+    for name in sorted(n for n in listed.stdout.decode("utf-8").split("\0") if n):
+        source, target = root / name, into / name
+        if not source.is_file():
+            continue  # deleted in the working tree (only with allow_dirty)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        os.chmod(target, 0o755 if os.stat(source).st_mode & 0o111 else 0o644)
+
+
+def _archive_members(stage: Path, descriptor: dict, prefix: str) -> list[tuple[str, bytes]]:
+    names = {"datapackage.json", *ARCHIVE_EXTRAS}
+    names |= {r["path"] for r in descriptor["resources"] if isinstance(r.get("path"), str)}
+    missing = sorted(n for n in names if not (stage / n).is_file())
+    if missing:
+        raise ReleaseError(f"files the archive needs are not committed: {', '.join(missing)}")
+    return [(f"{prefix}/{n}", (stage / n).read_bytes()) for n in names]
+
+
+def _build_dists(stage: Path, out: Path, env: dict[str, str]) -> None:
+    # The sdist first, then the wheel built from the unpacked sdist: the wheel can only hold
+    # the data if the sdist does.
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(stage)],
+        capture_output=True, text=True, env=env, timeout=900,
+    )
+    if done.returncode != 0:
+        raise ReleaseError(f"python -m build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+
+
+def _check_wheel(out: Path, version: str, descriptor_bytes: bytes) -> None:
+    wheels = sorted(out.glob(f"qantar-{version}-*.whl"))
+    if len(wheels) != 1 or not list(out.glob(f"qantar-{version}.tar.gz")):
+        raise ReleaseError(f"expected one wheel and one sdist of version {version} in {out}")
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        if wheel.read("qantar/_data/datapackage.json") != descriptor_bytes:
+            raise ReleaseError("the wheel's datapackage.json differs from the release's")
+
+
+def _validate(archive: Path, log: Callable[[str], None]) -> None:
+    from qantar.validate import validate
+
+    with tempfile.TemporaryDirectory(prefix="qantar-unpacked-") as tmp:
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(tmp)
+        (unpacked,) = Path(tmp).iterdir()
+        report = validate(unpacked)
+        if not report.ok:
+            raise ReleaseError(f"the unpacked archive does not validate:\n{report.to_text()}")
+    log(f"  the unpacked archive validates ({sum(len(layer.failures) for layer in report.layers)} failures)")
+
+
+def build(
+    root: str | Path,
+    out: str | Path,
+    *,
+    previous: Snapshot | None = None,
+    validate: bool = True,
+    allow_dirty: bool = False,
+    log: Callable[[str], None] = print,
+) -> Path:
+    """Build the release of the checkout at ``root`` into ``out``; returns the SHA256SUMS file."""
+    from qantar.export import write_parquet, write_sqlite
+
+    root, out = Path(root).resolve(), Path(out).resolve()
+    if not (root / "datapackage.json").is_file() or not (root / "pyproject.toml").is_file():
+        raise ReleaseError(f"{root} is not a qantar checkout (no datapackage.json and pyproject.toml)")
+    if out.exists() and any(out.iterdir()):
+        raise ReleaseError(f"{out} is not empty: a release folder holds one release only")
+    problems = preflight(root, previous)
+    if problems:
+        raise ReleaseError("cannot release:\n- " + "\n- ".join(problems))
+    epoch = source_date_epoch(root)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="qantar-release-") as tmp:
+        stage = Path(tmp) / "checkout"
+        _stage(root, stage, allow_dirty=allow_dirty)
+        descriptor_bytes = (stage / "datapackage.json").read_bytes()
+        descriptor = json.loads(descriptor_bytes)
+        version = descriptor["version"]
+        log(f"qantar {version}, SOURCE_DATE_EPOCH={epoch}, into {out}")
+        archive = write_zip(out / f"qantar-{version}.zip", _archive_members(stage, descriptor, f"qantar-{version}"), epoch)
+        log(f"  {archive.name}")
+        _build_dists(stage, out, env)
+        _check_wheel(out, version, descriptor_bytes)
+        log("  wheel and sdist")
+        write_parquet(out / "parquet", root=stage)
+        sqlite = write_sqlite(out, root=stage)
+        log(f"  parquet/*.parquet and {sqlite.name}")
+    if validate:
+        _validate(archive, log)
+    sums = write_sums(out)
+    log(f"  {sums.name}: {len(sums.read_text().splitlines())} files")
+    return sums

@@ -1,0 +1,59 @@
+"""The bump step: one command moves every statement of the version together.
+
+``bump(root, level)`` sets the descriptor's ``version`` and ``created`` (the release date),
+turns the changelog's ``[Unreleased]`` notes into the new version's entry, and rewrites
+CITATION.cff from the descriptor. With ``previous`` it first checks that the bump is big
+enough for what changed since that release, and writes nothing when it is not.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from qantar import citation
+from qantar.release import ReleaseError
+from qantar.release.compare import Verdict, check
+from qantar.release.previous import Snapshot, from_directory
+from qantar.release.versions import Version, cut
+
+
+def dump(descriptor: dict) -> str:
+    """The descriptor as the repository formats it (indent 2, UTF-8 as is, final newline)."""
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_citation(root: str | Path) -> Path:
+    """Rewrite CITATION.cff at ``root`` from its descriptor (and sources table)."""
+    path = Path(root) / "CITATION.cff"
+    path.write_text(citation.to_cff(citation.metadata(root)), encoding="utf-8")
+    return path
+
+
+def bump(
+    root: str | Path, level: str, *, date: str | None = None, previous: Snapshot | None = None
+) -> tuple[str, str, Verdict | None]:
+    """Bump the package at ``root`` by ``level``; returns (old version, new version, verdict)."""
+    root = Path(root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    try:
+        old = Version.parse(descriptor.get("version"))
+        new = old.bumped(level)
+        date = date or datetime.now(UTC).date().isoformat()
+        changelog = cut((root / "CHANGELOG.md").read_text(encoding="utf-8"), str(new), date)
+    except (ValueError, FileNotFoundError) as exc:
+        raise ReleaseError(str(exc)) from None
+    descriptor["version"] = str(new)
+    descriptor["created"] = f"{date}T00:00:00Z"
+    verdict = None
+    if previous is not None:
+        current = from_directory(root)
+        staged = Snapshot(f"{root} at {new}", lambda p: dump(descriptor).encode() if p == "datapackage.json" else current.read(p))
+        verdict = check(previous, staged, changelog)
+        if not verdict.ok:
+            raise ReleaseError(f"{level} is not enough since {previous.label}:\n{verdict.render()}")
+    (root / "datapackage.json").write_text(dump(descriptor), encoding="utf-8")
+    (root / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
+    write_citation(root)
+    return str(old), str(new), verdict

@@ -1,0 +1,136 @@
+"""CITATION.cff, ``qantar.cite`` and ``qantar cite``: one citation, generated from the descriptor.
+
+``cffconvert --validate`` checks the file against the CFF 1.2.0 schema. cffconvert 2.0.0 (the
+current release) pins jsonschema<4 while frictionless needs jsonschema>=4.20, so it cannot
+share the test environment: it is installed into a venv of its own, kept in pytest's cache.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REAL_DESCRIPTOR, REPO
+
+from qantar.citation import apa, bibtex, cite, metadata, to_cff
+
+pytestmark = pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="needs the real data package")
+
+CFFCONVERT = "cffconvert==2.0.0"
+DESCRIPTOR = json.loads(REAL_DESCRIPTOR.read_text(encoding="utf-8")) if REAL_DESCRIPTOR.is_file() else {}
+
+
+@pytest.fixture(scope="session")
+def cffconvert(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cache = getattr(request.config, "cache", None)
+    home = cache.mkdir("cffconvert-2.0.0") if cache is not None else tmp_path_factory.mktemp("cffconvert")
+    exe = home / "bin" / "cffconvert"
+    if not exe.is_file():
+        venv.create(home, with_pip=True, clear=True)
+        done = subprocess.run(
+            [str(home / "bin" / "python"), "-m", "pip", "install", "-q", CFFCONVERT],
+            capture_output=True, text=True, timeout=600,
+        )
+        if done.returncode != 0 or not exe.is_file():
+            pytest.fail(f"could not install {CFFCONVERT} into its own venv (PyPI needed):\n{done.stderr[-2000:]}")
+    return exe
+
+
+def validate_cff(exe: Path, path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(exe), "--validate", "-i", str(path)], capture_output=True, text=True, timeout=120)
+
+
+def test_citation_cff_validates(cffconvert: Path, tmp_path: Path) -> None:
+    done = validate_cff(cffconvert, REPO / "CITATION.cff")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "valid" in done.stdout
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text((REPO / "CITATION.cff").read_text(encoding="utf-8").replace('type: "dataset"', 'type: "novel"'), encoding="utf-8")
+    assert validate_cff(cffconvert, broken).returncode != 0  # the validator does reject a bad file
+
+
+def test_citation_cff_is_generated_from_the_descriptor() -> None:
+    assert (REPO / "CITATION.cff").read_text(encoding="utf-8") == to_cff(metadata(REPO)), (
+        "CITATION.cff is out of date: run `qantar release --citation`"
+    )
+
+
+def test_citation_cff_says_what_the_descriptor_and_sources_say() -> None:
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["type"] == "dataset"
+    assert cff["authors"] == [{"name": "The Qantar contributors"}]
+    assert cff["title"] == DESCRIPTOR["title"]
+    assert cff["version"] == DESCRIPTOR["version"]
+    assert cff["date-released"] == DESCRIPTOR["created"][:10]
+    assert cff["license"] == "CC-BY-4.0" and "MIT" in cff["message"]
+    assert cff["abstract"] == DESCRIPTOR["description"]
+    assert cff["keywords"] == DESCRIPTOR["keywords"]
+    assert not {"repository-code", "url", "doi"} & cff.keys()  # none known: none invented
+    with open(REPO / "data" / "sources.csv", encoding="utf-8", newline="") as fh:
+        sources = list(csv.DictReader(fh))
+    assert len(cff["references"]) == len(sources) == 5
+    for ref, row in zip(cff["references"], sources, strict=True):
+        assert ref["title"] == row["title"]
+        assert ref["date-published"] == row["published_date"]
+        assert ref["languages"] == [row["language"]]
+        assert ref["type"] == ("newspaper-article" if row["outlet"] else "article")
+        assert ref.get("publisher", {}).get("name", "") == row["outlet"]
+        assert ref["filename"] == row["path"] and row["sha256"] in ref["notes"]
+
+
+def test_cff_writer_round_trips_awkward_strings() -> None:
+    tricky = {
+        "title": 'Quotes " and \' and \\ backslash: colon # hash',
+        "abstract": "line one\nline two\ttab \u2028 separator – dash, Қарағанды, 🙂",
+        "keywords": ["yes", "no", "null", "1.0", "- dash", ""],
+        "references": [{"type": "article", "authors": [{"name": "anonymous"}], "year": 2022}],
+    }
+    assert yaml.safe_load(to_cff(tricky)) == tricky
+
+
+def test_bibtex_and_apa() -> None:
+    cff = metadata(REPO)
+    version = DESCRIPTOR["version"]
+    entry = bibtex(cff)
+    assert entry.startswith(f"@misc{{qantar_{version.replace('.', '_')},")
+    assert "{{The Qantar contributors}}" in entry and f"version  = {{{version}}}" in entry
+    assert entry.count("{") == entry.count("}")
+    assert bibtex({**cff, "title": "Profits & 50% of #1_items"}).count(r"\&") == 1
+    reference = apa(cff)
+    assert reference.startswith(f"The Qantar contributors. ({DESCRIPTOR['created'][:4]}). ")
+    assert reference.endswith(f"(Version {version}) [Data set].")
+    assert apa(cff, markdown=True).count("*") == 2
+    person = {"authors": [{"family-names": "Example", "given-names": "Ada Maria"}], "title": "T", "doi": "10.1/x"}
+    assert apa(person) == "Example, A. M. (n.d.). T [Data set]. https://doi.org/10.1/x"
+    with pytest.raises(ValueError, match="one of apa, bibtex, cff"):
+        cite("mla")
+
+
+def run_cite(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "qantar", "cite", *args], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+
+
+def test_cite_command_prints_bibtex_apa_and_cff() -> None:
+    version = DESCRIPTOR["version"]
+    bib, apa_text, cff_text = run_cite("--format", "bibtex"), run_cite(), run_cite("--format", "cff")
+    for done in (bib, apa_text, cff_text):
+        assert done.returncode == 0, done.stderr
+    assert bib.stdout.startswith("@misc{qantar_") and f"version  = {{{version}}}" in bib.stdout
+    assert f"(Version {version}) [Data set]." in apa_text.stdout
+    assert cff_text.stdout == (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    assert run_cite("--format", "mla").returncode == 2
+
+
+def test_qantar_cite_is_the_installed_version() -> None:
+    import qantar
+
+    assert f"Version {qantar.data_version}" in qantar.cite()
+    assert f"version  = {{{qantar.data_version}}}" in qantar.cite("bibtex")

@@ -1,0 +1,167 @@
+"""``qantar release --out DIR``, run twice on one commit: byte-identical files, a valid archive.
+
+The commit is a scratch git repository holding this checkout's files (tracked and untracked,
+not ignored), committed at a fixed time, so SOURCE_DATE_EPOCH comes from the commit as it does
+in a real release. Slow (two sdist+wheel builds and two full validations): one module, one
+build pair, every check reading the same outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import polars as pl
+import pytest
+from conftest import REAL_DESCRIPTOR, REPO
+from release_helpers import git
+from test_export import assert_same_frames, read_sqlite
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="needs the real data package")]
+
+COMMIT_TIME = "2026-11-22T12:00:00Z"  # release_helpers.git commits at this time
+COMMIT_EPOCH = 1795348800
+DESCRIPTOR = json.loads(REAL_DESCRIPTOR.read_text(encoding="utf-8")) if REAL_DESCRIPTOR.is_file() else {}
+VERSION = DESCRIPTOR.get("version")
+
+
+def release(checkout: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PYTHONPATH")}
+    return subprocess.run(
+        [sys.executable, "-m", "qantar", "release", *args], cwd=checkout, env=env, capture_output=True, text=True, timeout=900
+    )
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("release") / "checkout"
+    listed = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True, check=True, timeout=60,
+    ).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (REPO / name).is_file():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, root / name)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "release candidate")
+    return root
+
+
+@pytest.fixture(scope="module")
+def builds(checkout: Path) -> tuple[Path, Path]:
+    outs = []
+    for n in (1, 2):
+        out = checkout.parent / f"out{n}"
+        done = release(checkout, "--out", str(out))
+        assert done.returncode == 0, done.stdout + done.stderr
+        outs.append(out)
+        time.sleep(1.1)  # a later wall-clock second for the second build: no timestamp may leak in
+    return outs[0], outs[1]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(builds: tuple[Path, Path]) -> None:
+    first, second = builds
+    assert (first / "SHA256SUMS").read_bytes() == (second / "SHA256SUMS").read_bytes()
+    assert files(first) == files(second)
+
+
+def test_sha256sums_lists_every_artefact(builds: tuple[Path, Path]) -> None:
+    out = builds[0]
+    lines = (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    listed = [line.split("  ", 1)[1] for line in lines]
+    assert listed == sorted(listed)
+    everything = files(out)
+    assert set(listed) == set(everything) - {"SHA256SUMS"}
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256(everything[name]).hexdigest() == digest
+    expected = {
+        f"qantar-{VERSION}-py3-none-any.whl", f"qantar-{VERSION}.tar.gz", f"qantar-{VERSION}.zip", f"qantar-{VERSION}.sqlite",
+    } | {f"parquet/{r['name']}.parquet" for r in DESCRIPTOR["resources"] if r.get("type") == "table"}
+    assert set(listed) == expected
+    if shutil.which("sha256sum"):
+        assert subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=out, timeout=60).returncode == 0
+
+
+def test_archive_contents_are_fixed(builds: tuple[Path, Path]) -> None:
+    with zipfile.ZipFile(builds[0] / f"qantar-{VERSION}.zip") as archive:
+        infos = archive.infolist()
+        names = [i.filename for i in infos]
+        wanted = {"datapackage.json", "README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md"}
+        wanted |= {r["path"] for r in DESCRIPTOR["resources"]}
+        assert names == sorted(f"qantar-{VERSION}/{n}" for n in wanted)
+        assert {i.date_time for i in infos} == {time.gmtime(COMMIT_EPOCH)[:6]}  # SOURCE_DATE_EPOCH from the commit
+        assert {i.external_attr >> 16 for i in infos} == {0o100644}
+        for name in wanted:
+            assert archive.read(f"qantar-{VERSION}/{name}") == (REPO / name).read_bytes(), name
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(into)
+    return into / f"qantar-{VERSION}"
+
+
+def test_unpacked_archive_validates(builds: tuple[Path, Path], tmp_path: Path) -> None:
+    unpacked = unpack(builds[0] / f"qantar-{VERSION}.zip", tmp_path)
+    command = [sys.executable, "-m", "frictionless", "validate", "datapackage.json"]  # the `frictionless` CLI
+    done = subprocess.run(command, cwd=unpacked, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    done = subprocess.run([sys.executable, "-m", "qantar", "validate", str(unpacked)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "everything holds" in done.stdout
+
+
+def test_the_wheel_installs_the_release(builds: tuple[Path, Path], tmp_path: Path) -> None:
+    with zipfile.ZipFile(builds[0] / f"qantar-{VERSION}-py3-none-any.whl") as wheel:
+        wheel.extractall(tmp_path / "site")
+    probe = "import qantar; print(qantar.__version__); print(qantar.path('events')); print(qantar.cite('bibtex'))"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    version, events, *bibtex = done.stdout.splitlines()
+    assert version == VERSION
+    assert Path(events).is_relative_to(tmp_path / "site")
+    assert f"version  = {{{VERSION}}}" in "\n".join(bibtex)
+
+
+def test_release_exports_load_back(builds: tuple[Path, Path], real_root: Path) -> None:
+    import qantar
+
+    frames = qantar.load_all()
+    out = builds[0]
+    assert_same_frames(frames, {n: pl.read_parquet(out / "parquet" / f"{n}.parquet") for n in frames})
+    assert_same_frames(frames, read_sqlite(out / f"qantar-{VERSION}.sqlite"))
+
+
+def test_release_refuses_what_is_not_a_release(builds: tuple[Path, Path], checkout: Path, tmp_path: Path) -> None:
+    done = release(checkout, "--out", str(builds[0]))
+    assert done.returncode == 1 and "is not empty" in done.stderr
+    readme = checkout / "README.md"
+    original = readme.read_bytes()
+    try:
+        readme.write_bytes(original + b"\nuncommitted\n")
+        done = release(checkout, "--out", str(tmp_path / "dirty"))
+        assert done.returncode == 1 and "uncommitted changes" in done.stderr
+    finally:
+        readme.write_bytes(original)
+    previous = tmp_path / "previous"
+    shutil.copytree(checkout, previous, ignore=shutil.ignore_patterns(".git"))
+    rows = (previous / "data" / "events.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (previous / "data" / "events.csv").write_text("".join(rows[:-1]), encoding="utf-8")  # E046 is new since then
+    done = release(checkout, "--out", str(tmp_path / "small"), "--previous", str(previous))
+    assert done.returncode == 1 and "not bumped enough" in done.stderr and "1 new row(s): E046" in done.stderr
+    assert not (tmp_path / "small").exists()
