@@ -36,19 +36,21 @@ class Coverage:
 
 def _spans(pkg) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
     """source -> kind -> [(start, end, row id)] for figures, publication dates, quotes and exclusions."""
+    import polars as pl
+
     out: dict[str, dict[str, list]] = {}
 
-    def add(kind, sid, a, b, ident):
-        if sid is not None and a is not None and b is not None:
-            out.setdefault(sid, {}).setdefault(kind, []).append((int(a), int(b), ident))
+    def add(kind, frame, sid, a, b, ident):
+        cols = frame.select(
+            pl.col(sid), pl.col(a).cast(pl.Int64, strict=False), pl.col(b).cast(pl.Int64, strict=False), ident
+        ).drop_nulls(subset=[sid, a, b])
+        for s, x, y, i in zip(*(c.to_list() for c in cols.get_columns()), strict=True):
+            out.setdefault(s, {}).setdefault(kind, []).append((x, y, i))
 
     t = {name: pkg.raw(name) for name in pkg.tables}
-    for sid, a, b, fid in t["figures"].select("source_id", "number_char_start", "number_char_end", "figure_id").iter_rows():
-        add("figure", sid, a, b, fid)
-    for sid, a, b in t["sources"].select("source_id", "published_char_start", "published_char_end").iter_rows():
-        add("publication", sid, a, b, sid)
-    for sid, a, b, xid in t["exclusions"].select("source_id", "char_start", "char_end", "exclusion_id").iter_rows():
-        add("excluded", sid, a, b, xid)
+    add("figure", t["figures"], "source_id", "number_char_start", "number_char_end", pl.col("figure_id"))
+    add("publication", t["sources"], "source_id", "published_char_start", "published_char_end", pl.col("source_id").alias("_id"))
+    add("excluded", t["exclusions"], "source_id", "char_start", "char_end", pl.col("exclusion_id"))
     for table, frame in t.items():
         if table in ("exclusions", "sources"):
             continue
@@ -56,8 +58,7 @@ def _spans(pkg) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
         for source_col, text_col, start_col, end_col in anchored_spans(frame.columns, table):
             if text_col == "number_as_written":
                 continue
-            for sid, a, b, ident in frame.select(source_col, start_col, end_col, key).iter_rows():
-                add("quote", sid, a, b, f"{table}:{ident}")
+            add("quote", frame, source_col, start_col, end_col, (pl.lit(f"{table}:") + pl.col(key)).alias("_id"))
     return out
 
 

@@ -243,7 +243,12 @@ class Package:
 
         Keys: ``source_id``, ``path``, ``exists``, ``bytes``, ``sha256`` (of the file as it
         is), ``text`` (decoded as UTF-8, ``None`` if missing or not UTF-8), ``decode_error``.
+        Each file is read and hashed once per ``Package`` (the list is cached; do not modify it).
         """
+        return self._articles
+
+    @cached_property
+    def _articles(self) -> list[dict[str, Any]]:
         if "sources" not in self.tables:
             return []
         out = []
