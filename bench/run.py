@@ -1,0 +1,353 @@
+"""Qantar benchmarks: loading, validation, and validation at scale. Cold processes, side by side.
+
+    python bench/run.py            # everything (about 15 minutes on 2 cores)
+    python bench/run.py --quick    # fewer repetitions, scale up to 100k rows (about 3 minutes)
+    python bench/run.py --suite load --reps 30
+
+Every measurement is a fresh Python process (``python -c ...``), timed from start to exit by
+this script, with its peak resident memory from ``wait4``. The cases of a suite run in a new
+random order in every round, so a slow moment of the machine (other jobs) hits every case
+alike; ratios are taken within a round, then summarised by their median. Results are printed
+as Markdown tables and written to ``bench/results.json`` (``--out``). docs/performance.md
+shows the numbers of one such run.
+
+Needs the ``bench`` extra: ``pip install -e ".[bench]"`` (pandas, frictionless, the validate
+extra, palmerpenguins).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+# --- measuring one cold process -------------------------------------------------------------
+
+
+def _popen_wait4(argv: list[str], *, cwd: Path, env: dict[str, str]) -> dict:
+    """Run ``argv``; wall seconds and the child's own peak RSS (os.wait4, before Popen reaps it)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "returncode": proc.returncode,
+            "stdout": stdout.decode("utf-8", errors="replace"), "stderr": stderr.decode("utf-8", errors="replace")}
+
+
+def measure(code: str | list[str], *, cwd: Path, env: dict[str, str], ok: tuple[int, ...] = (0,)) -> dict:
+    argv = [PY, "-c", code] if isinstance(code, str) else [PY, *code]
+    r = _popen_wait4(argv, cwd=cwd, env=env)
+    if r["returncode"] not in ok:
+        raise RuntimeError(f"benchmark process failed ({r['returncode']}): {argv}\n{r['stderr'][-3000:]}")
+    lines = r["stdout"].strip().splitlines()
+    return {"wall": r["wall"], "rss_mib": r["rss_mib"], "out": lines[-1] if lines else ""}
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def rounds(cases: dict[str, str | list[str]], reps: int, *, cwd: Path, env: dict[str, str], seed: int,
+           ok: tuple[int, ...] = (0,), label: str = "") -> dict[str, list[dict]]:
+    """``reps`` rounds; each round runs every case once, in a fresh random order."""
+    rng = random.Random(seed)
+    results: dict[str, list[dict]] = {name: [] for name in cases}
+    for i in range(reps):
+        order = list(cases)
+        rng.shuffle(order)
+        for name in order:
+            results[name].append(measure(cases[name], cwd=cwd, env=env, ok=ok))
+        print(f"  {label}round {i + 1}/{reps}", file=sys.stderr, flush=True)
+    return results
+
+
+def summary(samples: list[dict]) -> dict:
+    walls = [s["wall"] for s in samples]
+    return {
+        "n": len(walls),
+        "median_s": statistics.median(walls),
+        "min_s": min(walls),
+        "max_s": max(walls),
+        "rss_mib": statistics.median(s["rss_mib"] for s in samples),
+    }
+
+
+def paired_ratio(a: list[dict], b: list[dict]) -> float:
+    """Median over rounds of a/b, each round's pair measured side by side."""
+    return statistics.median(x["wall"] / y["wall"] for x, y in zip(a, b, strict=True))
+
+
+# --- suite: loading -----------------------------------------------------------------------
+
+
+def _tables() -> list[tuple[str, str]]:
+    """(name, CSV path) of every table, read from the descriptor with json alone.
+
+    This process imports nothing heavy on purpose: Linux keeps a process's peak RSS across
+    fork and exec, so a child's ``ru_maxrss`` is at least this process's size.
+    """
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    return [(r["name"], str(REPO / r["path"])) for r in descriptor["resources"] if "schema" in r]
+
+
+def load_suite(reps: int, seed: int) -> dict:
+    tables = _tables()
+    paths = [p for _, p in tables]
+    descriptor = str(REPO / "datapackage.json")
+    cases: dict[str, str | list[str]] = {
+        "python (interpreter start, nothing imported)": "pass",
+        "floor: polars read_csv": f"import polars as pl\nfor p in {paths!r}: pl.read_csv(p)",
+        "qantar.load_all()": "import qantar; qantar.load_all()",
+        "qantar.load_all(verify=True)": "import qantar; qantar.load_all(verify=True)",
+        "pandas read_csv": f"import pandas as pd\nfor p in {paths!r}: pd.read_csv(p)",
+        'qantar.load_all(backend="pandas")': 'import qantar; qantar.load_all(backend="pandas")',
+        "frictionless Package read_rows": (
+            f"from frictionless import Package\npkg = Package({descriptor!r})\n"
+            f"for r in pkg.resources:\n    if r.name in {sorted(n for n, _ in tables)!r}: r.read_rows()"
+        ),
+        "palmerpenguins load_penguins()": "from palmerpenguins import load_penguins; load_penguins()",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        # warm the OS file cache and the bytecode caches once, untimed
+        for code in cases.values():
+            measure(code, cwd=Path(tmp), env=environment())
+        raw = rounds(cases, reps, cwd=Path(tmp), env=environment(), seed=seed, label="load ")
+    floor = raw["floor: polars read_csv"]
+    out = {}
+    for name, samples in raw.items():
+        out[name] = summary(samples) | {"ratio_to_floor": paired_ratio(samples, floor)}
+    q = raw["qantar.load_all()"]
+    out["_ratios"] = {
+        "qantar_vs_floor": paired_ratio(q, floor),
+        **{f"qantar_vs_{name}": paired_ratio(q, raw[name]) for name in raw if name not in (
+            "qantar.load_all()", "floor: polars read_csv", "python (interpreter start, nothing imported)",
+            "qantar.load_all(verify=True)", 'qantar.load_all(backend="pandas")')},
+        "qantar_pandas_vs_pandas_read_csv": paired_ratio(raw['qantar.load_all(backend="pandas")'], raw["pandas read_csv"]),
+    }
+    return out
+
+
+# --- suite: validation on the real data -----------------------------------------------------
+
+
+def validate_suite(reps: int, seed: int) -> dict:
+    env = environment()
+    with tempfile.TemporaryDirectory() as tmp:
+        # The names rule trains its tagger once per machine (cached in ~/.cache/qantar): train
+        # it now, and time that first run on its own.
+        t0 = time.perf_counter()
+        measure(["-m", "qantar", "validate", "--layer", "consistency"], cwd=Path(tmp), env=env, ok=(0, 1))
+        first_names = time.perf_counter() - t0
+        cases: dict[str, str | list[str]] = {
+            "import great_expectations": "import great_expectations",
+            "qantar validate (full)": ["-m", "qantar", "validate", "--format", "json"],
+            "qantar validate --fast": ["-m", "qantar", "validate", "--fast", "--format", "json"],
+            "qantar validate (full, serial)": ["-c", "import sys; from qantar.validate import validate; "
+                                               "r = validate(parallel=False); print(r.to_json().replace(chr(10), ' ')); "
+                                               "sys.stdout.flush(); import os; os._exit(r.exit_code)"],
+        }
+        for layer in ("frictionless", "pandera", "consistency", "great_expectations"):
+            cases[f"layer {layer}"] = ["-m", "qantar", "validate", "--layer", layer, "--format", "json"]
+        for code in cases.values():
+            measure(code, cwd=Path(tmp), env=env)
+        raw = rounds(cases, reps, cwd=Path(tmp), env=env, seed=seed, label="validate ")
+    out = {}
+    for name, samples in raw.items():
+        out[name] = summary(samples)
+    # in-process seconds of each layer, from the JSON reports of the full runs
+    layer_seconds: dict[str, list[float]] = {}
+    for sample in raw["qantar validate (full, serial)"]:
+        report = json.loads(sample["out"])
+        for layer in report["layers"]:
+            layer_seconds.setdefault(layer["layer"], []).append(layer["seconds"])
+            assert layer["ok"], layer
+    out["_layer_seconds_in_serial_run"] = {k: statistics.median(v) for k, v in layer_seconds.items()}
+    gx = raw["import great_expectations"]
+    out["_ratios"] = {
+        "full_vs_gx_import": paired_ratio(raw["qantar validate (full)"], gx),
+        "full_serial_vs_gx_import": paired_ratio(raw["qantar validate (full, serial)"], gx),
+        "fast_median_s": statistics.median(s["wall"] for s in raw["qantar validate --fast"]),
+    }
+    out["_first_names_run_s"] = first_names
+    return out
+
+
+# --- suite: scale ---------------------------------------------------------------------------
+
+_SCALE_CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+kind, root = sys.argv[1], sys.argv[2]
+if kind == "loader":
+    import qantar, qantar._locate
+    qantar._locate.use_root(root)
+    frames = qantar.load_all()
+    rows = sum(f.height for f in frames.values())
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rows": rows}))
+else:
+    from qantar.validate import validate
+    layer = {"pandera": "pandera", "consistency": "consistency", "consistency+names": "consistency"}[kind]
+    report = validate(root, layers=[layer], fast=kind != "consistency+names")
+    (result,) = report.layers
+    failures = [f.to_dict() for f in report.failures]
+    print(json.dumps({"seconds": time.perf_counter() - t0, "layer_seconds": result.seconds,
+                      "failures": len(failures), "first": failures[:3], "error": result.error}))
+"""
+
+
+def scale_suite(sizes: list[int], reps: int, seed: int, workdir: Path, names_up_to: int) -> dict:
+    env = environment()
+    out: dict[str, dict] = {}
+    for size in sizes:
+        root = workdir / f"synthetic-{size}"
+        facts_file = root / "synthetic.json"
+        if facts_file.is_file() and json.loads(facts_file.read_text())["requested_rows"] == size:
+            facts = json.loads(facts_file.read_text())
+        else:
+            t = time.perf_counter()
+            measure([str(REPO / "bench" / "synth.py"), str(root), "--rows", str(size)], cwd=workdir, env=env)
+            facts = json.loads(facts_file.read_text())
+            facts["requested_rows"] = size
+            facts["generate_s"] = time.perf_counter() - t
+            facts_file.write_text(json.dumps(facts, indent=2) + "\n", encoding="utf-8")
+        kinds = ["loader", "pandera", "consistency"] + (["consistency+names"] if size <= names_up_to else [])
+        cases = {k: ["-c", _SCALE_CHILD, k, str(root)] for k in kinds}
+        n = reps if size < 1_000_000 else max(1, min(reps, 2))
+        measure(cases["loader"], cwd=workdir, env=env)  # warm the file cache
+        raw = rounds(cases, n, cwd=workdir, env=env, seed=seed, label=f"scale {size:,} ")
+        entry = {"rows": facts["rows"], "articles": facts["articles"], "article_mib": facts["article_bytes"] / 2**20}
+        for kind, samples in raw.items():
+            inner = [json.loads(s["out"]) for s in samples]
+            for r in inner:
+                if kind != "loader" and (r["failures"] or r["error"]):
+                    raise AssertionError(f"the synthetic package must validate clean: {kind} {size}: {r}")
+            entry[kind] = summary(samples) | {
+                "in_process_median_s": statistics.median(r.get("layer_seconds", r["seconds"]) for r in inner),
+            }
+        out[str(size)] = entry
+    return out
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    try:
+        info["cpu"] = next(
+            line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        info["cpu"] = platform.processor()
+    try:
+        kib = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")))
+        info["memory_gib"] = round(kib / 2**20, 1)
+    except (OSError, StopIteration):
+        pass
+    from importlib.metadata import version
+
+    for dist in ("polars", "pandas", "pyarrow", "frictionless", "pandera", "great-expectations", "duckdb", "nltk",
+                 "palmerpenguins"):
+        try:
+            info[dist] = version(dist)
+        except Exception:
+            info[dist] = "not installed"
+    info["load_average_at_start"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return info
+
+
+def markdown(results: dict) -> str:
+    lines: list[str] = []
+    if "load" in results:
+        r = results["load"]
+        lines += ["### Loading every table (cold process)", "",
+                  "| case | median s | min s | vs floor | peak RSS MiB |", "| --- | ---: | ---: | ---: | ---: |"]
+        for name, s in r.items():
+            if not name.startswith("_"):
+                lines.append(f"| {name} | {s['median_s']:.3f} | {s['min_s']:.3f} | {s['ratio_to_floor']:.2f}x | {s['rss_mib']:.0f} |")
+        lines += ["", "| ratio (median of paired rounds) | value |", "| --- | ---: |"]
+        lines += [f"| {k} | {v:.3f} |" for k, v in r["_ratios"].items()]
+        lines.append("")
+    if "validate" in results:
+        r = results["validate"]
+        lines += ["### Validation of the real data (cold process)", "",
+                  "| case | median s | min s | peak RSS MiB |", "| --- | ---: | ---: | ---: |"]
+        for name, s in r.items():
+            if not name.startswith("_"):
+                lines.append(f"| {name} | {s['median_s']:.2f} | {s['min_s']:.2f} | {s['rss_mib']:.0f} |")
+        lines += ["", "| measure | value |", "| --- | ---: |"]
+        lines += [f"| {k} | {v:.2f} |" for k, v in r["_ratios"].items()]
+        lines += [f"| layer seconds in a serial run: {k} | {v:.2f} |" for k, v in r["_layer_seconds_in_serial_run"].items()]
+        lines += [f"| first names-rule run (trains the tagger if uncached) | {r['_first_names_run_s']:.1f} s |", ""]
+    if "scale" in results:
+        r = results["scale"]
+        lines += ["### Scale (synthetic packages; cold process per measurement)", "",
+                  "| rows | articles (MiB) | step | median s (process) | in-process s | µs per row | peak RSS MiB |",
+                  "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
+        for size, e in r.items():
+            for kind in ("loader", "pandera", "consistency", "consistency+names"):
+                if kind in e:
+                    s = e[kind]
+                    lines.append(
+                        f"| {e['rows']:,} | {e['articles']:,} ({e['article_mib']:.1f}) | {kind} | {s['median_s']:.2f} | "
+                        f"{s['in_process_median_s']:.2f} | {1e6 * s['in_process_median_s'] / e['rows']:.1f} | {s['rss_mib']:.0f} |"
+                    )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Qantar benchmarks (cold processes, side by side).")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions; scale up to 100k rows")
+    parser.add_argument("--suite", default="load,validate,scale", help="comma-separated: load, validate, scale")
+    parser.add_argument("--reps", type=int, default=None, help="rounds per suite (default 30 load / 5 validate / 3 scale)")
+    parser.add_argument("--sizes", default=None, help="scale sizes in rows, comma-separated (default 10000,100000,1000000)")
+    parser.add_argument("--names-up-to", type=int, default=100_000,
+                        help="time the names rule (POS tagger) up to this many rows (default 100000)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "qantar-bench",
+                        help="where the synthetic packages are generated (and kept for the next run)")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--seed", type=int, default=2022)
+    args = parser.parse_args(argv)
+    suites = [s.strip() for s in args.suite.split(",") if s.strip()]
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    results: dict = {"machine": machine(), "command": " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])}
+    started = time.perf_counter()
+    if "load" in suites:
+        results["load"] = load_suite(args.reps or (8 if args.quick else 30), args.seed)
+    if "validate" in suites:
+        results["validate"] = validate_suite(args.reps or (2 if args.quick else 5), args.seed)
+    if "scale" in suites:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        results["scale"] = scale_suite(sizes, args.reps or (1 if args.quick else 3), args.seed, args.workdir, args.names_up_to)
+    results["seconds"] = time.perf_counter() - started
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(markdown(results))
+    print(f"results: {args.out} ({results['seconds']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
