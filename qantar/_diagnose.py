@@ -102,6 +102,16 @@ def records(resource: Resource, data: bytes, where: str) -> None:
     _check_records(resource, _decode(resource, data, where), where)
 
 
+def unterminated(resource: Resource, rows: int, data: bytes, where: str) -> NoReturn:
+    """The file does not end with a line break: its last record may be cut short."""
+    line = data.count(b"\n") + 1
+    raise DataError(
+        "the file does not end with a line break, as every file of the package does: it looks "
+        "truncated, and its last row may be cut short (if you edited the file, end it with a line break)",
+        table=resource.name, row=rows if rows else None, line=line, path=where,
+    )
+
+
 def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: bytes, where: str) -> NoReturn:
     """``strings[field.name]`` holds a value that ``from_string`` cannot convert: name it."""
     hit = (

@@ -54,6 +54,44 @@ def find_root(path: str | Path | None) -> Path:
     return p.resolve()
 
 
+_UNSAFE_NAME_PARTS = ("/", "\\", "..", "\0")
+
+
+def _check_structure(resources: list[Any]) -> None:
+    """Raise ``ValueError`` naming the resource when the descriptor cannot be read as tables.
+
+    What no layer can work around: a resource that is not an object or has no plain, unique
+    name (a name is never a path); a table whose schema is not an object listing fields, each
+    an object with a unique name. Everything else (types, paths, constraints) is for the
+    layers to report.
+    """
+    seen: set[str] = set()
+    for i, res in enumerate(resources, 1):
+        if not isinstance(res, dict):
+            raise ValueError(f"{DESCRIPTOR}: resource #{i} is not an object")
+        name = res.get("name")
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{DESCRIPTOR}: resource #{i} has no name")
+        if any(part in name for part in _UNSAFE_NAME_PARTS) or name == ".":
+            raise ValueError(f"{DESCRIPTOR}: resource name {name!r} contains a path separator or '..'")
+        if name in seen:
+            raise ValueError(f"{DESCRIPTOR}: resource name {name!r} appears twice")
+        seen.add(name)
+        if "schema" not in res:
+            continue
+        schema = res["schema"]
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            raise ValueError(f"{DESCRIPTOR}: table {name!r}: the schema has no list of fields")
+        names: set[str] = set()
+        for j, f in enumerate(schema["fields"], 1):
+            field_name = f.get("name") if isinstance(f, dict) else None
+            if not isinstance(field_name, str) or not field_name:
+                raise ValueError(f"{DESCRIPTOR}: table {name!r}: field #{j} has no name")
+            if field_name in names:
+                raise ValueError(f"{DESCRIPTOR}: table {name!r}: field {field_name!r} appears twice")
+            names.add(field_name)
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -93,6 +131,7 @@ class Package:
             raise ValueError(f"{DESCRIPTOR} is not valid JSON: {exc}") from None
         if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
             raise ValueError(f"{DESCRIPTOR} has no list of resources")
+        _check_structure(data["resources"])
         return data
 
     @property

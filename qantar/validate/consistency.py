@@ -71,6 +71,11 @@ PY_RULES: tuple[PyRule, ...] = (
 )
 
 
+#: The tables the rules read (a package without one of them is reported, not checked).
+TABLES = ("sources", "actors", "places", "event_types", "events", "event_actors", "event_sources", "figures",
+          "statements", "memberships", "exclusions", "discrepancies")
+
+
 def rules_dir() -> Path:
     """Where the rule files are: the repository's ``validators/consistency`` or the wheel's copy."""
     here = Path(__file__).resolve().parent.parent  # .../qantar
@@ -227,6 +232,13 @@ def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozens
         raise MissingDependency(LAYER, "duckdb") from exc
     import polars as pl
 
+    missing = [t for t in TABLES if t not in package.tables]
+    if missing:
+        for table in missing:
+            result.check(f"table-present:{table}")
+            result.fail(f"table-present:{table}", "table-present", table, None, None, None,
+                        f"the package has no table {table!r}: the cross-table rules need every table, none was run")
+        return
     frames = _frames(package)
     versions = _versions(package, result)
     frames["package_versions"] = pl.DataFrame(
@@ -271,12 +283,18 @@ def _run_python_rules(package: Package, result: LayerResult, *, skip: frozenset[
             result.skipped.append((r.name, "slow: left out by --fast"))
         else:
             result.check(r.name)
-    findings = check_name_forms(package) if "name-forms-occur" in wanted else []
-    if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
-        try:
+    findings = []
+    try:
+        if "name-forms-occur" in wanted:
+            findings += check_name_forms(package)
+        if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
             findings += check_coverage(package, names="coverage-names" in wanted).findings
-        except ImportError as exc:  # the names check needs nlp-id and nltk
-            raise MissingDependency(LAYER, "nlp_id") from exc
+    except ImportError as exc:  # the names check needs nlp-id and nltk
+        raise MissingDependency(LAYER, "nlp_id") from exc
+    except Exception as exc:  # e.g. a column the rules need is missing: the schema layers say which
+        for name in sorted(wanted):
+            result.fail(name, name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
+        return
     for f in findings:
         if f.check in wanted:
             result.fail(f.check, f.check, f.table, f.row, f.column, f.value, f.message)
