@@ -332,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     suites = [s.strip() for s in args.suite.split(",") if s.strip()]
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
-    results: dict = {"machine": machine(), "command": " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])}
+    # Suites run now replace their entries in --out; the others are kept (each with its machine).
+    results: dict = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
+    run_info = {"machine": machine(), "command": " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
+                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    results.pop("machine", None)
+    results.pop("command", None)
     started = time.perf_counter()
     if "load" in suites:
         results["load"] = load_suite(args.reps or (8 if args.quick else 30), args.seed)
@@ -341,11 +346,14 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in suites:
         args.workdir.mkdir(parents=True, exist_ok=True)
         results["scale"] = scale_suite(sizes, args.reps or (1 if args.quick else 3), args.seed, args.workdir, args.names_up_to)
-    results["seconds"] = time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    for suite in suites:
+        results.setdefault("runs", {})[suite] = run_info
+    results.pop("seconds", None)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(markdown(results))
-    print(f"results: {args.out} ({results['seconds']:.0f} s)")
+    print(markdown({k: v for k, v in results.items() if k in suites}))
+    print(f"results: {args.out} ({seconds:.0f} s)")
     return 0
 
 

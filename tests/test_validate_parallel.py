@@ -51,8 +51,19 @@ def test_worker_that_cannot_start_runs_here(monkeypatch: pytest.MonkeyPatch) -> 
     assert report.layer("frictionless").checks_run > 100
 
 
-def test_worker_layers_are_independent_ones() -> None:
-    assert set(WORKER_LAYERS) == {"frictionless", "great_expectations"}
+def test_one_worker_the_slowest_independent_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert WORKER_LAYERS == ("great_expectations", "frictionless")
+    started = []
+    real_start = _worker.start
+
+    def spy(root, layer, **kwargs):
+        started.append(layer)
+        return real_start(root, layer, **kwargs)
+
+    monkeypatch.setattr(_worker, "start", spy)
+    assert validate(REPO, layers=["frictionless", "pandera"]).ok
+    assert validate(REPO, layers=["pandera"]).ok
+    assert started == ["frictionless"]  # a single layer runs here
 
 
 @pytest.mark.slow

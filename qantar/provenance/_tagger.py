@@ -132,51 +132,49 @@ class Tagger:
         self.common: set[str] = common
 
     def tag(self, tokens: list[str]) -> list[tuple[str, str]]:
-        """(word, tag) for each token: NLTK's ``PerceptronTagger.tag`` with the cached model."""
+        """(word, tag) for each token: NLTK's ``PerceptronTagger.tag`` with the cached model.
+
+        The fourteen features of a token have distinct names, so each counts 1 and its weights
+        are added as they are (``1 * w == w``), in NLTK's order: the same sums, the same tags.
+        """
         prev, prev2 = _START
         output = []
         context = _START + [_normalize(w) for w in tokens] + _END
+        tagdict, weights, classes = self.tagdict, self.weights, self.classes
         for i, word in enumerate(tokens):
-            tag = self.tagdict.get(word)
+            tag = tagdict.get(word)
             if not tag:
-                tag = self._predict(self._features(i, word, context, prev, prev2))
+                scores: dict[str, float] = defaultdict(float)
+                for feature in self._features(i + 2, word, context, prev, prev2):
+                    row = weights.get(feature)
+                    if row is not None:
+                        for label, weight in row.items():
+                            scores[label] += weight
+                tag = max(classes, key=lambda label: (scores[label], label))
             output.append((word, tag))
             prev2 = prev
             prev = tag
         return output
 
     @staticmethod
-    def _features(i: int, word: str, context: list[str], prev: str, prev2: str) -> dict[str, int]:
-        features: dict[str, int] = defaultdict(int)
-
-        def add(name: str, *args: str) -> None:
-            features[" ".join((name, *args))] += 1
-
-        i += len(_START)
-        add("bias")
-        add("i suffix", word[-3:])
-        add("i pref1", word[0] if word else "")
-        add("i-1 tag", prev)
-        add("i-2 tag", prev2)
-        add("i tag+i-2 tag", prev, prev2)
-        add("i word", context[i])
-        add("i-1 tag+i word", prev, context[i])
-        add("i-1 word", context[i - 1])
-        add("i-1 suffix", context[i - 1][-3:])
-        add("i-2 word", context[i - 2])
-        add("i+1 word", context[i + 1])
-        add("i+1 suffix", context[i + 1][-3:])
-        add("i+2 word", context[i + 2])
-        return features
-
-    def _predict(self, features: dict[str, int]) -> str:
-        scores: dict[str, float] = defaultdict(float)
-        for feat, value in features.items():
-            if feat not in self.weights or value == 0:
-                continue
-            for label, weight in self.weights[feat].items():
-                scores[label] += value * weight
-        return max(self.classes, key=lambda label: (scores[label], label))
+    def _features(i: int, word: str, context: list[str], prev: str, prev2: str) -> tuple[str, ...]:
+        """NLTK's ``_get_features`` (``i`` already offset by the two start tokens), in its order."""
+        return (
+            "bias",
+            "i suffix " + word[-3:],
+            "i pref1 " + (word[0] if word else ""),
+            "i-1 tag " + prev,
+            "i-2 tag " + prev2,
+            f"i tag+i-2 tag {prev} {prev2}",
+            "i word " + context[i],
+            f"i-1 tag+i word {prev} {context[i]}",
+            "i-1 word " + context[i - 1],
+            "i-1 suffix " + context[i - 1][-3:],
+            "i-2 word " + context[i - 2],
+            "i+1 word " + context[i + 1],
+            "i+1 suffix " + context[i + 1][-3:],
+            "i+2 word " + context[i + 2],
+        )
 
     def proper_nouns(self, text: str) -> list[Span]:
         """Runs of tokens tagged NNP, line by line, trimmed of common words at their edges."""
