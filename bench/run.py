@@ -3,13 +3,15 @@
     python bench/run.py            # everything (about 15 minutes on 2 cores)
     python bench/run.py --quick    # fewer repetitions, scale up to 100k rows (about 3 minutes)
     python bench/run.py --suite load --reps 30
+    python bench/run.py --render-docs   # only rewrite docs/performance.md from bench/results.json
 
 Every measurement is a fresh Python process (``python -c ...``), timed from start to exit by
 this script, with its peak resident memory from ``wait4``. The cases of a suite run in a new
 random order in every round, so a slow moment of the machine (other jobs) hits every case
 alike; ratios are taken within a round, then summarised by their median. Results are printed
-as Markdown tables and written to ``bench/results.json`` (``--out``). docs/performance.md
-shows the numbers of one such run.
+as Markdown tables and written to ``bench/results.json`` (``--out``; the suites run replace
+their entries, the others are kept), and the tables of docs/performance.md are rewritten
+from that file (between its ``bench:begin`` and ``bench:end`` markers; ``--no-docs`` not to).
 
 Needs the ``bench`` extra: ``pip install -e ".[bench]"`` (pandas, frictionless, the validate
 extra, palmerpenguins).
@@ -138,11 +140,12 @@ def load_suite(reps: int, seed: int) -> dict:
         out[name] = summary(samples) | {"ratio_to_floor": paired_ratio(samples, floor)}
     q = raw["qantar.load_all()"]
     out["_ratios"] = {
-        "qantar_vs_floor": paired_ratio(q, floor),
-        **{f"qantar_vs_{name}": paired_ratio(q, raw[name]) for name in raw if name not in (
-            "qantar.load_all()", "floor: polars read_csv", "python (interpreter start, nothing imported)",
-            "qantar.load_all(verify=True)", 'qantar.load_all(backend="pandas")')},
-        "qantar_pandas_vs_pandas_read_csv": paired_ratio(raw['qantar.load_all(backend="pandas")'], raw["pandas read_csv"]),
+        "load_all() / floor": paired_ratio(q, floor),
+        "load_all() / pandas read_csv": paired_ratio(q, raw["pandas read_csv"]),
+        "load_all() / frictionless read_rows": paired_ratio(q, raw["frictionless Package read_rows"]),
+        "load_all() / palmerpenguins": paired_ratio(q, raw["palmerpenguins load_penguins()"]),
+        "load_all(verify=True) / floor": paired_ratio(raw["qantar.load_all(verify=True)"], floor),
+        'load_all(backend="pandas") / pandas read_csv': paired_ratio(raw['qantar.load_all(backend="pandas")'], raw["pandas read_csv"]),
     }
     return out
 
@@ -184,9 +187,10 @@ def validate_suite(reps: int, seed: int) -> dict:
     out["_layer_seconds_in_serial_run"] = {k: statistics.median(v) for k, v in layer_seconds.items()}
     gx = raw["import great_expectations"]
     out["_ratios"] = {
-        "full_vs_gx_import": paired_ratio(raw["qantar validate (full)"], gx),
-        "full_serial_vs_gx_import": paired_ratio(raw["qantar validate (full, serial)"], gx),
-        "fast_median_s": statistics.median(s["wall"] for s in raw["qantar validate --fast"]),
+        "full run / import great_expectations": paired_ratio(raw["qantar validate (full)"], gx),
+        "full run in one process / import great_expectations": paired_ratio(raw["qantar validate (full, serial)"], gx),
+        "full run / great_expectations layer alone": paired_ratio(raw["qantar validate (full)"], raw["layer great_expectations"]),
+        "--fast run, median seconds": statistics.median(s["wall"] for s in raw["qantar validate --fast"]),
     }
     out["_first_names_run_s"] = first_names
     return out
@@ -277,8 +281,50 @@ def machine() -> dict:
     return info
 
 
+def verdicts(results: dict) -> list[tuple[str, str, str]]:
+    """(target, measured, met?) for each target of the issue that the results cover."""
+    out = []
+    if "load" in results:
+        r = results["load"]["_ratios"]
+        x = r["load_all() / floor"]
+        out.append(("load_all() within 1.15x of the floor", f"{x:.2f}x", "met" if x <= 1.15 else "NOT met"))
+        alts = {k: v for k, v in r.items() if k.startswith("load_all() / ") and k != "load_all() / floor"}
+        worst = max(alts.values())
+        out.append(("load_all() faster than every alternative", ", ".join(f"{v:.2f}x {k[13:]}" for k, v in alts.items()),
+                    "met" if worst < 1 else "NOT met"))
+    if "validate" in results:
+        r = results["validate"]["_ratios"]
+        out.append(("full run costs little more than importing Great Expectations",
+                    f"{r['full run / import great_expectations']:.2f}x the import; "
+                    f"{r['full run / great_expectations layer alone']:.2f}x the GX layer alone",
+                    "see the text"))
+        fast = r["--fast run, median seconds"]
+        out.append(("--fast well under two seconds", f"{fast:.2f} s", "met" if fast < 1.6 else ("met, narrowly" if fast < 2 else "NOT met")))
+    if "scale" in results:
+        r = results["scale"]
+        big = max(r, key=int)
+        steps = [k for k in ("pandera", "consistency") if k in r[big]]
+        total = sum(r[big][k]["in_process_median_s"] for k in steps)
+        out.append((f"{int(big):,} rows: pandera + consistency in seconds", f"{total:.1f} s", "met" if total < 60 else "NOT met"))
+        sizes = sorted(r, key=int)
+        growth = []
+        for k in ("loader", "pandera", "consistency", "consistency+names"):
+            per_row = [r[n][k]["in_process_median_s"] / r[n]["rows"] for n in sizes if k in r[n]]
+            if len(per_row) >= 2:
+                growth.append(per_row[-1] / per_row[-2])
+        worst = max(growth) if growth else 0
+        out.append(("cost grows no faster than linearly", f"time per row, last size / previous: at most {worst:.2f}",
+                    "met" if worst <= 1.15 else "NOT met"))
+    return out
+
+
 def markdown(results: dict) -> str:
     lines: list[str] = []
+    found = verdicts(results)
+    if found:
+        lines += ["### Targets", "", "| target | measured | |", "| --- | --- | --- |"]
+        lines += [f"| {t} | {m} | {v} |" for t, m, v in found]
+        lines.append("")
     if "load" in results:
         r = results["load"]
         lines += ["### Loading every table (cold process)", "",
@@ -287,7 +333,7 @@ def markdown(results: dict) -> str:
             if not name.startswith("_"):
                 lines.append(f"| {name} | {s['median_s']:.3f} | {s['min_s']:.3f} | {s['ratio_to_floor']:.2f}x | {s['rss_mib']:.0f} |")
         lines += ["", "| ratio (median of paired rounds) | value |", "| --- | ---: |"]
-        lines += [f"| {k} | {v:.3f} |" for k, v in r["_ratios"].items()]
+        lines += [f"| {k} | {v:.2f}x |" for k, v in r["_ratios"].items()]
         lines.append("")
     if "validate" in results:
         r = results["validate"]
@@ -296,8 +342,8 @@ def markdown(results: dict) -> str:
         for name, s in r.items():
             if not name.startswith("_"):
                 lines.append(f"| {name} | {s['median_s']:.2f} | {s['min_s']:.2f} | {s['rss_mib']:.0f} |")
-        lines += ["", "| measure | value |", "| --- | ---: |"]
-        lines += [f"| {k} | {v:.2f} |" for k, v in r["_ratios"].items()]
+        lines += ["", "| measure (median of paired rounds) | value |", "| --- | ---: |"]
+        lines += [f"| {k} | {v:.2f}{'' if 'seconds' in k else 'x'} |" for k, v in r["_ratios"].items()]
         lines += [f"| layer seconds in a serial run: {k} | {v:.2f} |" for k, v in r["_layer_seconds_in_serial_run"].items()]
         lines += [f"| first names-rule run (trains the tagger if uncached) | {r['_first_names_run_s']:.1f} s |", ""]
     if "scale" in results:
@@ -317,6 +363,40 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+DOCS = REPO / "docs" / "performance.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def runs_line(results: dict) -> str:
+    runs = results.get("runs", {})
+    parts = []
+    distinct = {json.dumps(r, sort_keys=True) for r in runs.values()}
+    for suite in ("load", "validate", "scale"):
+        if suite in runs:
+            r = runs[suite]
+            m = r["machine"]
+            label = "all suites" if len(distinct) == 1 else f"`{suite}`"
+            parts.append(f"{label}: {r['date']}, `{r['command']}`, load average at start {m['load_average_at_start']}")
+            if len(distinct) == 1:
+                break
+    if not parts:
+        return ""
+    m = next(iter(runs.values()))["machine"]
+    versions = ", ".join(f"{k} {m[k]}" for k in ("polars", "pandas", "pyarrow", "frictionless", "pandera",
+                                                      "great-expectations", "duckdb", "nltk", "palmerpenguins") if k in m)
+    return (f"Machine: {m['cpu']}, {m['cpus']} cores, {m.get('memory_gib', '?')} GiB, {m['platform']}, Python "
+            f"{m['python']}; {versions}.\n\nRuns: " + "; ".join(parts) + ".\n")
+
+
+def render_docs(results: dict) -> str:
+    """docs/performance.md with its generated section rewritten from ``results``."""
+    text = DOCS.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    body = runs_line(results) + "\n" + markdown(results)
+    return f"{head}{BEGIN}\n<!-- written by `python bench/run.py` from bench/results.json; do not edit by hand -->\n\n{body}\n{END}{tail}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Qantar benchmarks (cold processes, side by side).")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; scale up to 100k rows")
@@ -329,7 +409,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the synthetic packages are generated (and kept for the next run)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--no-docs", action="store_true", help="do not rewrite the tables of docs/performance.md")
+    parser.add_argument("--render-docs", action="store_true",
+                        help="only rewrite the tables of docs/performance.md from --out, measuring nothing")
     args = parser.parse_args(argv)
+    if args.render_docs:
+        DOCS.write_text(render_docs(json.loads(args.out.read_text(encoding="utf-8"))), encoding="utf-8")
+        print(f"wrote {DOCS}")
+        return 0
     suites = [s.strip() for s in args.suite.split(",") if s.strip()]
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
     # Suites run now replace their entries in --out; the others are kept (each with its machine).
@@ -354,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(markdown({k: v for k, v in results.items() if k in suites}))
     print(f"results: {args.out} ({seconds:.0f} s)")
+    if not args.no_docs and args.out.resolve() == (REPO / "bench" / "results.json").resolve():
+        DOCS.write_text(render_docs(results), encoding="utf-8")
+        print(f"tables rewritten in {DOCS}")
     return 0
 
 
