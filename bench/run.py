@@ -351,7 +351,7 @@ def markdown(results: dict) -> str:
         lines += ["### Scale (synthetic packages; cold process per measurement)", "",
                   "| rows | articles (MiB) | step | median s (process) | in-process s | µs per row | peak RSS MiB |",
                   "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
-        for size, e in r.items():
+        for e in r.values():
             for kind in ("loader", "pandera", "consistency", "consistency+names"):
                 if kind in e:
                     s = e[kind]

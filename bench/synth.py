@@ -179,7 +179,7 @@ def generate(out: Path, rows: int, *, copies_per_article: int = 4, real_root: Pa
             (out / path).write_bytes(data)
             new = dict(row)
             new.update(source_id=new_sid, path=path, bytes=str(len(data)), sha256=hashlib.sha256(data).hexdigest())
-            for col, kind in (("outlet_actor_id", "actors"), ("original_outlet_actor_id", "actors")):
+            for col in ("outlet_actor_id", "original_outlet_actor_id"):
                 if new[col] is not None and g > 0:
                     new[col] = f"{new[col]}-s{g * m}"
             source_rows.append(new)

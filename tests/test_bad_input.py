@@ -66,11 +66,13 @@ DAMAGE: list[tuple[str, str, Callable[[Path], None], str]] = [
     ("truncated in a quoted cell", "sources", lambda f: f.write_bytes(_cut_inside_quoted_cell(SOURCES)), "malformed CSV"),
     ("truncated in a date", "events", lambda f: f.write_bytes(EVENTS[: EVENTS.index(b",2022-01-0", 3000) + 9]), "cells, the header has"),
     ("not UTF-8", "events", lambda f: f.write_bytes(EVENTS.replace(b"Almaty", b"Alm\xe1ty", 1)), "not valid UTF-8"),
-    ("Windows-1252", "events", lambda f: f.write_bytes(EVENTS.decode("utf-8").encode("cp1252", errors="replace").replace(b"a", b"\xe0", 1)),
+    ("Windows-1252", "events",
+     lambda f: f.write_bytes(EVENTS.decode("utf-8").encode("cp1252", errors="replace").replace(b"a", b"\xe0", 1)),
      "not valid UTF-8"),
     ("byte order mark", "events", lambda f: f.write_bytes(b"\xef\xbb\xbf" + EVENTS), "byte order mark"),
     ("header renamed", "events", lambda f: f.write_bytes(EVENTS.replace(b"event_id", b"id", 1)), "missing column(s) 'event_id'"),
-    ("header column dropped", "events", lambda f: f.write_bytes(EVENTS.replace(b",summary_en", b"", 1)), "missing column(s) 'summary_en'"),
+    ("header column dropped", "events", lambda f: f.write_bytes(EVENTS.replace(b",summary_en", b"", 1)),
+     "missing column(s) 'summary_en'"),
     ("header only a newline", "events", lambda f: f.write_bytes(b"\n"), "header does not match"),
     ("binary", "events", lambda f: f.write_bytes(bytes(range(256)) * 4), "not valid UTF-8"),
 ]
@@ -113,7 +115,12 @@ def test_table_names_are_never_paths(root: Path, name: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "says"),
-    [("{not json", "not valid JSON"), ("", "not valid JSON"), ("[]", "must be a JSON object"), ('{"resources": 1}', "no \"resources\" list")],
+    [
+        ("{not json", "not valid JSON"),
+        ("", "not valid JSON"),
+        ("[]", "must be a JSON object"),
+        ('{"resources": 1}', 'no "resources" list'),
+    ],
 )
 def test_descriptor_that_is_not_json(root: Path, capsys, text: str, says: str) -> None:
     (root / "datapackage.json").write_text(text, encoding="utf-8")

@@ -112,7 +112,7 @@ def validate(
     for name in chosen:
         if name not in workers:
             report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
-    for name, worker in workers.items():
+    for worker in workers.values():
         report.layers.append(worker.result())
     report.layers.sort(key=lambda layer: LAYERS.index(layer.layer))
     report.seconds = time.perf_counter() - started
