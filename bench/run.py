@@ -1,7 +1,7 @@
 """Qantar benchmarks: loading, validation, and validation at scale. Cold processes, side by side.
 
-    python bench/run.py            # everything (about 15 minutes on 2 cores)
-    python bench/run.py --quick    # fewer repetitions, scale up to 100k rows (about 3 minutes)
+    python bench/run.py            # everything (about 6 minutes on 2 cores)
+    python bench/run.py --quick    # fewer rounds, scale up to 100k rows, results in the workdir (about 2 minutes)
     python bench/run.py --suite load --reps 30
     python bench/run.py --render-docs   # only rewrite docs/performance.md from bench/results.json
 
@@ -407,12 +407,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the names rule (POS tagger) up to this many rows (default 100000)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "qantar-bench",
                         help="where the synthetic packages are generated (and kept for the next run)")
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="results file (default bench/results.json; with --quick, WORKDIR/results-quick.json, "
+                             "so a quick run never replaces the committed results)")
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite the tables of docs/performance.md")
     parser.add_argument("--render-docs", action="store_true",
                         help="only rewrite the tables of docs/performance.md from --out, measuring nothing")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = args.workdir / "results-quick.json" if args.quick else REPO / "bench" / "results.json"
     if args.render_docs:
         DOCS.write_text(render_docs(json.loads(args.out.read_text(encoding="utf-8"))), encoding="utf-8")
         print(f"wrote {DOCS}")
@@ -427,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     results.pop("command", None)
     started = time.perf_counter()
     if "load" in suites:
-        results["load"] = load_suite(args.reps or (8 if args.quick else 30), args.seed)
+        results["load"] = load_suite(args.reps or (15 if args.quick else 30), args.seed)
     if "validate" in suites:
         results["validate"] = validate_suite(args.reps or (2 if args.quick else 5), args.seed)
     if "scale" in suites:
