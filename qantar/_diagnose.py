@@ -102,6 +102,33 @@ def records(resource: Resource, data: bytes, where: str) -> None:
     _check_records(resource, _decode(resource, data, where), where)
 
 
+def carriage_returns(resource: Resource, rows: int, data: bytes, where: str) -> None:
+    """Raise unless the lone carriage returns of ``data`` sit inside quoted cells."""
+    text = _decode(resource, data, where)
+    _check_records(resource, text, where)  # a record split at a lone \r has too few cells
+    try:
+        records = sum(1 for _ in _records(text))
+    except _Malformed as exc:  # pragma: no cover - _check_records raised already
+        raise DataError(f"malformed CSV: {exc}", table=resource.name, line=exc.line, path=where) from None
+    if records != rows:
+        line = text.count("\n", 0, text.find("\r")) + 1
+        raise DataError(
+            f"a carriage return (\\r) without a line feed, outside a quoted cell: CSV readers disagree "
+            f"whether it ends a line ({records} records for Python's csv module, {rows} rows for polars)",
+            table=resource.name, line=line, path=where,
+        )
+
+
+def unterminated(resource: Resource, rows: int, data: bytes, where: str) -> NoReturn:
+    """The file does not end with a line break: its last record may be cut short."""
+    line = data.count(b"\n") + 1
+    raise DataError(
+        "the file does not end with a line break, as every file of the package does: it looks "
+        "truncated, and its last row may be cut short (if you edited the file, end it with a line break)",
+        table=resource.name, row=rows if rows else None, line=line, path=where,
+    )
+
+
 def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: bytes, where: str) -> NoReturn:
     """``strings[field.name]`` holds a value that ``from_string`` cannot convert: name it."""
     hit = (

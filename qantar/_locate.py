@@ -21,12 +21,13 @@ def data_root() -> Path:
     """The directory that holds ``datapackage.json`` and the paths it names."""
     if _override is not None:
         return _override
-    from importlib.resources import files
-
-    packaged = files("qantar") / "_data"
-    if isinstance(packaged, Path) and (packaged / DESCRIPTOR).is_file():
+    # The package directory itself (importlib.resources would say the same for an installed
+    # wheel or a checkout, after importing a few modules more on every first load).
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    if (packaged / DESCRIPTOR).is_file():
         return packaged
-    repository = Path(__file__).resolve().parent.parent
+    repository = here.parent
     if (repository / DESCRIPTOR).is_file():
         return repository
     raise DataError(

@@ -139,6 +139,20 @@ def read(root: Path, resource: Resource, *, verify: bool) -> pl.DataFrame:
 
             _diagnose.records(resource, data, where)
 
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        # A carriage return without its line feed ends a record for some CSV readers (Python's
+        # csv module, spreadsheets) and is plain text for others (polars): never guess.
+        from qantar import _diagnose
+
+        _diagnose.carriage_returns(resource, frame.height, data, where)
+
+    if not data.endswith(b"\n"):
+        # Every file of the package ends with a line break; a file cut short (a copy or a
+        # download interrupted) almost never does, and its last cell would load cut short.
+        from qantar import _diagnose
+
+        _diagnose.unterminated(resource, frame.height, data, where)
+
     converted = [f for f in resource.fields if not native(f)]
     if converted:
         result = frame.with_columns([from_string(f) for f in converted])

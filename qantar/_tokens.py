@@ -47,30 +47,58 @@ def _words(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_PATTERN = re.compile(
-    "|".join([
-        rf"(?P<relative>(?<!\w)(?:{_words(RELATIVE)})(?!\w))",
-        r"(?P<time>(?<!\w)\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
-        r"(?P<day_month>(?<!\w)\d{1,2}/\d{1,2}(?![\w/]))",
-        rf"(?P<digits>\$?(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:{_words(MULTIPLIERS)}))?(?!\w))",
-        rf"(?P<vague>(?<!\w)(?:{_words(_VAGUE_WORDS)})(?!\w))",
-        rf"(?P<cardinal>(?<!\w)(?:{_words(_NUMBER_WORDS)})(?!\w))",
-        rf"(?P<ordinal>(?<!\w)(?:{_words(ORDINALS)})(?!\w))",
-        rf"(?P<month>(?<!\w)(?:{_words(MONTHS)})(?!\w))",
-        rf"(?P<day>(?<!\w)(?:{_words(DAYS)})(?!\w))",
-        r"(?P<roman>(?<!\w)(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))",
-    ]),
-    re.IGNORECASE,
-)
+def _pattern(*, lower: bool) -> re.Pattern[str]:
+    """The token pattern, one alternative per kind, tried in this order at each position.
+
+    Every kind but a dollar amount starts at a word start, so the word-start test is made once
+    for all of them; ``lower=True`` gives the case-sensitive pattern for lower-cased text (all
+    the vocabulary is lower case), which is several times faster than IGNORECASE.
+    """
+    number = rf"\d+(?:[.,]\d+)*(?:\s?(?:{_words(MULTIPLIERS)}))?(?!\w)"
+    roman = "ii|iii|iv|vi|vii|viii|ix|xi|xii" if lower else "II|III|IV|VI|VII|VIII|IX|XI|XII"
+    kinds = [
+        rf"(?P<relative>(?:{_words(RELATIVE)})(?!\w))",
+        r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
+        r"(?P<day_month>\d{1,2}/\d{1,2}(?![\w/]))",
+        rf"(?<!\.)(?P<digits>{number})",
+        rf"(?P<vague>(?:{_words(_VAGUE_WORDS)})(?!\w))",
+        rf"(?P<cardinal>(?:{_words(_NUMBER_WORDS)})(?!\w))",
+        rf"(?P<ordinal>(?:{_words(ORDINALS)})(?!\w))",
+        rf"(?P<month>(?:{_words(MONTHS)})(?!\w))",
+        rf"(?P<day>(?:{_words(DAYS)})(?!\w))",
+        rf"(?P<roman>(?:{roman})(?!\w))",
+    ]
+    # '$' is not a word character: a dollar amount is the one token that starts inside a word
+    # ("US$500"); the digits after it follow '$', so they need no further look-behind.
+    source = rf"\$(?P<dollar>{number})|(?<!\w)(?:{'|'.join(kinds)})"
+    return re.compile(source, 0 if lower else re.IGNORECASE)
+
+
+_PATTERN = _pattern(lower=False)
+_LOWER_PATTERN = _pattern(lower=True)
+
+
+def _lower_is_safe(text: str) -> bool:
+    """Whether matching ``text.lower()`` case-sensitively finds what IGNORECASE finds in ``text``.
+
+    True when no letter outside ASCII occurs: lower-casing then changes only A-Z, keeps every
+    offset, and no non-ASCII letter can fold onto a vocabulary letter (the Kelvin sign, the
+    long s, the dotted capital I).
+    """
+    return text.isascii() or not any(c.isalpha() for c in set(text) if not c.isascii())
 
 
 def number_tokens(text: str) -> list[Token]:
     """Every number-like token of `text`, in order, with code-point offsets."""
     out = []
-    for m in _PATTERN.finditer(text):
+    matches = _LOWER_PATTERN.finditer(text.lower()) if _lower_is_safe(text) else _PATTERN.finditer(text)
+    for m in matches:
         kind = m.lastgroup
-        if kind == "roman" and m.group(0) != m.group(0).upper():
+        start, end = m.span()
+        word = text[start:end]
+        if kind == "dollar":
+            kind = "digits"
+        elif kind == "roman" and word != word.upper():
             continue  # "ii", "Iv": not numerals
-        out.append(Token(m.start(), m.end(), m.group(0), kind))
+        out.append(Token(start, end, word, kind))
     return out
-

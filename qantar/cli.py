@@ -61,6 +61,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the process's own arguments) and return its exit code.
+
+    Run as the process's command (``argv`` not given: the ``qantar`` script, ``python -m
+    qantar``), it ends the process itself once the output is flushed: see ``_exit``.
+    """
+    code = _main(argv)
+    if argv is None:
+        _exit(code)
+    return code
+
+
+def _exit(code: int) -> None:
+    """End the process now, skipping the interpreter's teardown.
+
+    After ``qantar validate`` has imported pandas, pandera, DuckDB and Great Expectations,
+    tearing those modules down takes about 0.4 s, a quarter of a ``--fast`` run, and does
+    nothing useful (mypy ends its command the same way). Output is flushed and logging shut
+    down first; nothing of qantar's runs at exit.
+    """
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        if "logging" in sys.modules:
+            sys.modules["logging"].shutdown()
+    except Exception:  # a closed pipe: let the interpreter report it as usual
+        return
+    os._exit(code)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -77,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (qantar info | head): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

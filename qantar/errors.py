@@ -1,9 +1,11 @@
 """The exceptions qantar raises on purpose.
 
-``DataError`` is the one exception for bad data: a missing or empty file, a header that does
-not match the descriptor, bytes that are not UTF-8, a value that does not parse as its
-field's type, a hash or size that differs from the descriptor (``verify=True``), a
-descriptor that is not JSON or names an unsafe path. Its message names the table, the row
+``DataError`` is the one exception for bad data: a missing or empty file, a file cut short (a
+row with too few cells, an unclosed quote, no line break at the end), a header that does not
+match the descriptor, bytes that are not UTF-8, a value that does not parse as its field's
+type, a hash or size that differs from the descriptor (``verify=True``: the check that catches
+any change, even a file cut exactly at a line end), a table name that is a path, a descriptor
+that is not JSON or names an unsafe path. No table is ever returned in part. Its message names the table, the row
 and CSV line, the column, and what is wrong; the same facts are attributes.
 
 ``UnknownTableError`` is raised for a table name the descriptor does not list; its message

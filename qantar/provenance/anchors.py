@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Columns holding verbatim article text, by the prefix of their offset columns. The prefix
@@ -46,15 +47,46 @@ def texts(pkg) -> dict[str, str]:
 
 def check_name_forms(pkg) -> list[Finding]:
     """Every name form of every actor and place occurs verbatim in at least one article."""
-    corpus = list(texts(pkg).values())
-    out = []
+    rows = []
     for table in ("actors", "places"):
         if table not in pkg.tables:
             continue
         frame = pkg.raw(table)
         key = frame.columns[0]
         for i, (ident, forms) in enumerate(frame.select(key, "name_forms").iter_rows(), 1):
-            for form in (forms or "").split("|"):
-                if not form or not any(form in t for t in corpus):
-                    out.append(Finding("name-forms-occur", table, i, "name_forms", form, f"{ident}: this name form occurs in no article"))
-    return out
+            rows.extend((table, i, ident, form) for form in (forms or "").split("|"))
+    found = occurring({form for *_, form in rows if form}, texts(pkg).values())
+    return [
+        Finding("name-forms-occur", table, i, "name_forms", form, f"{ident}: this name form occurs in no article")
+        for table, i, ident, form in rows
+        if form not in found
+    ]
+
+
+def occurring(forms: set[str], corpus) -> set[str]:
+    """The strings of ``forms`` that occur (as substrings) in some text of ``corpus``.
+
+    One pass over each text, whatever the number of forms: at each position where some form
+    starts, a trie-shaped pattern (one branch per first character, so the regex engine skips
+    the other positions by a character set) captures the longest form starting there; the
+    shorter forms starting there are its prefixes. Stops as soon as every form is found.
+    """
+    if not forms:
+        return set()
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form[1:])
+    pattern = re.compile("|".join(
+        f"{re.escape(first)}(?=({'|'.join(re.escape(rest) for rest in rests)}))" for first, rests in by_first.items()
+    ))
+    longest: set[str] = set()
+    found: set[str] = set()
+    for text in corpus:
+        for m in pattern.finditer(text):
+            longest.add(m.group(0) + m.group(m.lastindex or 0))
+        for form in longest:
+            found.update(form[:n] for n in range(1, len(form) + 1) if form[:n] in forms)
+        longest.clear()
+        if len(found) == len(forms):
+            break
+    return found

@@ -16,8 +16,10 @@ number check owns those).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from qantar._tokens import MONTHS, Token, number_tokens
 from qantar.provenance.anchors import Finding, anchored_spans, texts
@@ -34,19 +36,21 @@ class Coverage:
 
 def _spans(pkg) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
     """source -> kind -> [(start, end, row id)] for figures, publication dates, quotes and exclusions."""
+    import polars as pl
+
     out: dict[str, dict[str, list]] = {}
 
-    def add(kind, sid, a, b, ident):
-        if sid is not None and a is not None and b is not None:
-            out.setdefault(sid, {}).setdefault(kind, []).append((int(a), int(b), ident))
+    def add(kind, frame, sid, a, b, ident):
+        cols = frame.select(
+            pl.col(sid), pl.col(a).cast(pl.Int64, strict=False), pl.col(b).cast(pl.Int64, strict=False), ident
+        ).drop_nulls(subset=[sid, a, b])
+        for s, x, y, i in zip(*(c.to_list() for c in cols.get_columns()), strict=True):
+            out.setdefault(s, {}).setdefault(kind, []).append((x, y, i))
 
     t = {name: pkg.raw(name) for name in pkg.tables}
-    for sid, a, b, fid in t["figures"].select("source_id", "number_char_start", "number_char_end", "figure_id").iter_rows():
-        add("figure", sid, a, b, fid)
-    for sid, a, b in t["sources"].select("source_id", "published_char_start", "published_char_end").iter_rows():
-        add("publication", sid, a, b, sid)
-    for sid, a, b, xid in t["exclusions"].select("source_id", "char_start", "char_end", "exclusion_id").iter_rows():
-        add("excluded", sid, a, b, xid)
+    add("figure", t["figures"], "source_id", "number_char_start", "number_char_end", pl.col("figure_id"))
+    add("publication", t["sources"], "source_id", "published_char_start", "published_char_end", pl.col("source_id").alias("_id"))
+    add("excluded", t["exclusions"], "source_id", "char_start", "char_end", pl.col("exclusion_id"))
     for table, frame in t.items():
         if table in ("exclusions", "sources"):
             continue
@@ -54,13 +58,36 @@ def _spans(pkg) -> dict[str, dict[str, list[tuple[int, int, str]]]]:
         for source_col, text_col, start_col, end_col in anchored_spans(frame.columns, table):
             if text_col == "number_as_written":
                 continue
-            for sid, a, b, ident in frame.select(source_col, start_col, end_col, key).iter_rows():
-                add("quote", sid, a, b, f"{table}:{ident}")
+            add("quote", frame, source_col, start_col, end_col, (pl.lit(f"{table}:") + pl.col(key)).alias("_id"))
     return out
 
 
-def _inside(tok_start: int, tok_end: int, spans) -> list[str]:
-    return [ident for a, b, ident in spans if a <= tok_start and tok_end <= b]
+class _Spans:
+    """Spans of one kind in one article, indexed so that containment is a binary search.
+
+    ``covers(a, b)``: some span holds [a, b) (O(log n), from the sorted starts and the running
+    maximum of the ends); ``holding(a, b)``: the ids of all spans that hold it.
+    """
+
+    __slots__ = ("spans", "starts", "reach")
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _, _ in self.spans]
+        self.reach = list(accumulate((b for _, b, _ in self.spans), max))
+
+    def covers(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a)
+        return i > 0 and self.reach[i - 1] >= b
+
+    def holding(self, a: int, b: int) -> list[str]:
+        if not self.covers(a, b):
+            return []
+        return [ident for x, y, ident in self.spans[: bisect_right(self.starts, a)] if y >= b]
+
+
+_NONE = _Spans(())
+
 
 
 def _is_date(tok: Token, text: str) -> bool:
@@ -78,18 +105,20 @@ def check_coverage(pkg, *, names: bool = True) -> Coverage:
     pub_reasoning = dict(t["sources"].select("source_id", "published_date_reasoning").iter_rows())
     row_of = {sid: i for i, sid in enumerate(t["sources"]["source_id"].to_list(), 1)}
 
+    tokens = {sid: number_tokens(text) for sid, text in articles.items()}
     for sid, text in articles.items():
-        s = spans.get(sid, {})
+        s = {kind: _Spans(v) for kind, v in spans.get(sid, {}).items()}
+        figure, publication, excluded, quote = (s.get(k, _NONE) for k in ("figure", "publication", "excluded", "quote"))
         counts = Counter()
-        for tok in number_tokens(text):
-            if _inside(tok.start, tok.end, s.get("figure", [])):
+        for tok in tokens[sid]:
+            if figure.covers(tok.start, tok.end):
                 counts["figure"] += 1
-            elif _inside(tok.start, tok.end, s.get("publication", [])):
+            elif publication.covers(tok.start, tok.end):
                 counts["publication"] += 1
-            elif _inside(tok.start, tok.end, s.get("excluded", [])):
+            elif excluded.covers(tok.start, tok.end):
                 counts["excluded"] += 1
-            elif _is_date(tok, text) and (quoted := _inside(tok.start, tok.end, s.get("quote", []))):
-                if tok.kind in ("relative", "day") and not _resolved(tok.text, quoted, reasoning, pub_reasoning.get(sid)):
+            elif _is_date(tok, text) and quote.covers(tok.start, tok.end):
+                if tok.kind in ("relative", "day") and not _resolved(tok.text, quote.holding(tok.start, tok.end), reasoning, pub_reasoning.get(sid)):
                     counts["uncovered"] += 1
                     cov.findings.append(Finding("coverage-dates", "sources", row_of[sid], "path", tok.text,
                                                 f"relative date at {sid}[{tok.start}:{tok.end}] is quoted but no event's date_reasoning resolves it"))
@@ -102,7 +131,7 @@ def check_coverage(pkg, *, names: bool = True) -> Coverage:
                                             f"…{text[max(0, tok.start - 30):tok.end + 30]}…"))
         cov.numbers[sid] = counts
     if names:
-        _check_names(pkg, articles, spans, cov, row_of)
+        _check_names(pkg, articles, spans, cov, row_of, tokens)
     return cov
 
 
@@ -114,7 +143,7 @@ def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str
     return any(needle in (reasoning.get(e) or "").lower() for e in events)
 
 
-def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of) -> None:
+def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of, tokens) -> None:
     from qantar.provenance._tagger import Tagger, _WORD
 
     tagger = Tagger()
@@ -125,8 +154,9 @@ def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of) ->
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
     for sid, text in articles.items():
         s = spans.get(sid, {})
-        named = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
-        calendar = [(tk.start, tk.end) for tk in number_tokens(text) if tk.kind in ("month", "day")]
+        named = _Spans((m.start(), m.end(), "") for m in pattern.finditer(text)) if pattern else _NONE
+        calendar = _Spans((tk.start, tk.end, "") for tk in tokens[sid] if tk.kind in ("month", "day"))
+        excluded, publication = _Spans(s.get("excluded", ())), _Spans(s.get("publication", ()))
         counts = Counter()
         for span in tagger.proper_nouns(text):
             for m in _WORD.finditer(span.text):
@@ -135,11 +165,11 @@ def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of) ->
                     continue
                 a, b = span.start + m.start(), span.start + m.end()
                 counts["candidates"] += 1
-                if any(x <= a and b <= y for x, y in named):
+                if named.covers(a, b):
                     counts["curated"] += 1
-                elif _inside(a, b, s.get("excluded", [])) or _inside(a, b, s.get("publication", [])):
+                elif excluded.covers(a, b) or publication.covers(a, b):
                     counts["excluded"] += 1
-                elif any(x <= a and b <= y for x, y in calendar):
+                elif calendar.covers(a, b):
                     counts["calendar"] += 1
                 else:
                     counts["uncovered"] += 1

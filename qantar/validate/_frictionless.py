@@ -49,6 +49,7 @@ def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | N
     """Every (check id, rule, table, column) this layer runs on ``package``."""
     checks: list[tuple[str, str, str | None, str | None]] = [("descriptor", "descriptor-profile", None, None)]
     for name, resource in package.resources.items():
+        checks.append((f"{name}:file", "file", name, None))
         if name in package.tables:
             checks.append((f"{name}:header", "header", name, None))
             checks.append((f"{name}:row-shape", "row-shape", name, None))
@@ -73,6 +74,26 @@ def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | N
         if "hash" in resource:
             checks.append((f"{name}:sha256", "sha256", name, None))
     return checks
+
+
+def _file(package: Package, name: str, resource: dict[str, Any], result: LayerResult) -> None:
+    """Report a resource whose file is missing, outside the package, not a file, or empty."""
+    path = resource.get("path")
+    if not isinstance(path, str) or not path:
+        problem = "has no single file path (a list of paths, or none, is not supported)"
+    else:
+        where = package.resolve(path)
+        if where is None:
+            problem = f"path {path!r} leaves the package (absolute, or with '..')"
+        elif not where.exists():
+            problem = f"the file {path} is missing"
+        elif not where.is_file():
+            problem = f"{path} is not a regular file (a folder?)"
+        elif where.stat().st_size == 0:
+            problem = f"the file {path} is empty" + (" (a table needs at least its header row)" if name in package.tables else "")
+        else:
+            return
+    result.fail(f"{name}:file", "file", name, None, None, path if isinstance(path, str) else None, problem)
 
 
 def _strict_utf8(package: Package, name: str, resource: dict[str, Any], result: LayerResult) -> bool:
@@ -126,6 +147,7 @@ def run(package: Package, result: LayerResult) -> None:
 
     clean = True
     for name, resource in package.resources.items():
+        _file(package, name, resource, result)
         clean &= _strict_utf8(package, name, resource, result)
 
     report = frictionless.validate(str(package.root / DESCRIPTOR))

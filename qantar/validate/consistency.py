@@ -9,11 +9,15 @@ This module only supplies what SQL cannot read by itself, as tables the queries 
 
 * the data tables, typed per the descriptor, each with a 1-based ``_row``;
 * ``articles``: each source's article file as it is (exists, bytes, sha256, text);
+* ``article_slices``: the article text at every (source_id, char_start, char_end) that a span
+  column of a table names, cut in Python (code points, constant time per index) rather than
+  with SQL ``substring``, which walks the UTF-8 text from its start: that made every span
+  cost the length of its article, and the quote rules grow with rows x article size;
 * ``number_readings``: each ``figures.number_as_written`` read by ``qantar._numbers``;
 * ``package_versions``: the versions stated by the descriptor, CHANGELOG.md, CITATION.cff and
   the installed package.
 
-Every per-row computation is one pass over the rows (substring at the offsets, never a search).
+Every per-row computation is one pass over the rows (a slice at the offsets, never a search).
 """
 
 from __future__ import annotations
@@ -65,6 +69,11 @@ PY_RULES: tuple[PyRule, ...] = (
            "Indonesian corpus) lies in an actor's or place's name form, a printed date, or an exclusion.",
            "a person, organisation, state, city or region named in an article but missing from actors and places", slow=True),
 )
+
+
+#: The tables the rules read (a package without one of them is reported, not checked).
+TABLES = ("sources", "actors", "places", "event_types", "events", "event_actors", "event_sources", "figures",
+          "statements", "memberships", "exclusions", "discrepancies")
 
 
 def rules_dir() -> Path:
@@ -169,6 +178,7 @@ def _frames(package: Package) -> dict[str, Any]:
             "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String,
         },
     )
+    frames["article_slices"] = _article_slices(frames, arts)
     written: list[str] = []
     if "figures" in frames and "number_as_written" in frames["figures"].columns:
         written = sorted({w for w in frames["figures"]["number_as_written"].to_list() if w is not None})
@@ -191,6 +201,37 @@ def _frames(package: Package) -> dict[str, Any]:
     return frames
 
 
+def _article_slices(frames: dict[str, Any], arts: list[dict[str, Any]]) -> Any:
+    """``text[char_start:char_end]`` of every distinct span the tables name (NULL when the
+    article cannot be read or the span is negative or reversed)."""
+    import polars as pl
+
+    from qantar.provenance.anchors import anchored_spans
+
+    schema = {"source_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64}
+    parts = []
+    for table, frame in frames.items():
+        if table == "articles":
+            continue
+        try:
+            spans = anchored_spans(frame.columns, table)
+        except ValueError:
+            continue  # offsets without a text or source column: the schema layers report it
+        for source, _text, start, end in spans:
+            if frame.schema[start] != pl.Int64 or frame.schema[end] != pl.Int64 or frame.schema[source] != pl.String:
+                continue  # a descriptor that types them otherwise: the schema layers report it
+            parts.append(frame.select(
+                pl.col(source).alias("source_id"), pl.col(start).alias("char_start"), pl.col(end).alias("char_end")
+            ))
+    triples = pl.concat(parts).drop_nulls().unique() if parts else pl.DataFrame(schema=schema)
+    texts = {a["source_id"]: a["text"] for a in arts if a["text"] is not None}
+    slices = [
+        t[a:b] if (t := texts.get(sid)) is not None and 0 <= a <= b else None
+        for sid, a, b in zip(*(c.to_list() for c in triples.get_columns()), strict=True)
+    ]
+    return triples.with_columns(pl.Series("slice", slices, dtype=pl.String))
+
+
 def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozenset(), fast: bool = False) -> None:
     try:
         import duckdb
@@ -198,6 +239,13 @@ def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozens
         raise MissingDependency(LAYER, "duckdb") from exc
     import polars as pl
 
+    missing = [t for t in TABLES if t not in package.tables]
+    if missing:
+        for table in missing:
+            result.check(f"table-present:{table}")
+            result.fail(f"table-present:{table}", "table-present", table, None, None, None,
+                        f"the package has no table {table!r}: the cross-table rules need every table, none was run")
+        return
     frames = _frames(package)
     versions = _versions(package, result)
     frames["package_versions"] = pl.DataFrame(
@@ -242,12 +290,18 @@ def _run_python_rules(package: Package, result: LayerResult, *, skip: frozenset[
             result.skipped.append((r.name, "slow: left out by --fast"))
         else:
             result.check(r.name)
-    findings = check_name_forms(package) if "name-forms-occur" in wanted else []
-    if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
-        try:
+    findings = []
+    try:
+        if "name-forms-occur" in wanted:
+            findings += check_name_forms(package)
+        if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
             findings += check_coverage(package, names="coverage-names" in wanted).findings
-        except ImportError as exc:  # the names check needs nlp-id and nltk
-            raise MissingDependency(LAYER, "nlp_id") from exc
+    except ImportError as exc:  # the names check needs nlp-id and nltk
+        raise MissingDependency(LAYER, "nlp_id") from exc
+    except Exception as exc:  # e.g. a column the rules need is missing: the schema layers say which
+        for name in sorted(wanted):
+            result.fail(name, name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
+        return
     for f in findings:
         if f.check in wanted:
             result.fail(f.check, f.check, f.table, f.row, f.column, f.value, f.message)

@@ -40,6 +40,11 @@ FRICTIONLESS_RULES: dict[str, tuple[str, str]] = {
         "datapackage.json is valid against the Data Package (v2) profile, its resources and Table Schemas included.",
         "a malformed descriptor (misspelt property, unknown field type) that tools would read differently",
     ),
+    "file": (
+        "Every resource's path names a file inside the package that exists, is a regular file, and is not empty "
+        "(checked here, first, so a missing or emptied file is named once before Frictionless's own errors).",
+        "a table or article copy deleted, replaced by a folder, emptied, or pointed at from outside the package",
+    ),
     "header": ("The CSV header names exactly the schema's fields, in order.", "a column renamed, dropped or moved"),
     "row-shape": ("Every row has as many cells as the header; no blank rows.", "a stray comma or a cut line"),
     "type": ("Every cell parses as its field's type (integer, number, date, datetime, list).", "'2022-13-01', '12a'"),

@@ -7,19 +7,21 @@ SELECT
     'number_as_written' AS "column",
     f.number_as_written AS "value",
     CASE
-        WHEN a.text IS NULL THEN 'the article of source ' || coalesce(f.source_id, 'NULL') || ' cannot be read'
-        WHEN substring(a.text, f.number_char_start + 1, f.number_char_end - f.number_char_start) IS DISTINCT FROM f.number_as_written
-            THEN 'the article reads ''' || substring(a.text, f.number_char_start + 1, f.number_char_end - f.number_char_start)
+        WHEN a.no_text THEN 'the article of source ' || coalesce(f.source_id, 'NULL') || ' cannot be read'
+        WHEN x.slice IS DISTINCT FROM f.number_as_written
+            THEN 'the article reads ''' || coalesce(x.slice, '')
                  || ''' at [' || f.number_char_start || ':' || f.number_char_end || ']'
         ELSE 'the quote reads ''' || coalesce(substring(f.quote, f.number_char_start - f.char_start + 1, f.number_char_end - f.number_char_start), '')
              || ''' at the number''s place'
     END AS detail
 FROM figures AS f
-LEFT JOIN articles AS a USING (source_id)
+LEFT JOIN (SELECT source_id, path, decode_error, text IS NULL AS no_text FROM articles) AS a USING (source_id)
+LEFT JOIN article_slices AS x
+  ON x.source_id = f.source_id AND x.char_start = f.number_char_start AND x.char_end = f.number_char_end
 WHERE f.number_as_written IS NOT NULL AND f.number_char_start IS NOT NULL AND f.number_char_end IS NOT NULL
   AND (
-      a.text IS NULL
-      OR substring(a.text, f.number_char_start + 1, f.number_char_end - f.number_char_start) IS DISTINCT FROM f.number_as_written
+      a.no_text
+      OR x.slice IS DISTINCT FROM f.number_as_written
       OR (f.quote IS NOT NULL AND f.char_start IS NOT NULL
           AND (f.number_char_start < f.char_start
                OR substring(f.quote, f.number_char_start - f.char_start + 1, f.number_char_end - f.number_char_start)

@@ -23,11 +23,12 @@ SELECT
     sp.q AS "value",
     CASE
         WHEN a.source_id IS NULL THEN 'source ' || coalesce(sp.source_id, 'NULL') || ' is not in sources'
-        WHEN a.text IS NULL THEN 'the article of source ' || sp.source_id || ' cannot be read (' || coalesce(a.decode_error, 'missing file ' || a.path) || ')'
-        ELSE 'the article ' || a.path || ' reads ''' || substring(a.text, sp.s + 1, sp.e - sp.s) || ''' at [' || sp.s || ':' || sp.e || ']'
+        WHEN a.no_text THEN 'the article of source ' || sp.source_id || ' cannot be read (' || coalesce(a.decode_error, 'missing file ' || a.path) || ')'
+        ELSE 'the article ' || a.path || ' reads ''' || coalesce(x.slice, '') || ''' at [' || sp.s || ':' || sp.e || ']'
     END AS detail
 FROM spans AS sp
-LEFT JOIN articles AS a USING (source_id)
+LEFT JOIN (SELECT source_id, path, decode_error, text IS NULL AS no_text FROM articles) AS a USING (source_id)
+LEFT JOIN article_slices AS x ON x.source_id = sp.source_id AND x.char_start = sp.s AND x.char_end = sp.e
 WHERE sp.q IS NOT NULL AND sp.s IS NOT NULL AND sp.e IS NOT NULL
-  AND (a.text IS NULL OR substring(a.text, sp.s + 1, sp.e - sp.s) IS DISTINCT FROM sp.q)
+  AND (a.no_text OR x.slice IS DISTINCT FROM sp.q)
 ORDER BY 1, 2, 3

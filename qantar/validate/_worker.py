@@ -1,0 +1,77 @@
+"""One validation layer in a process of its own (see ``validate(parallel=True)``).
+
+The parent starts ``python -m qantar.validate._worker ROOT LAYER OPTIONS`` and goes on with
+the other layers; the worker runs its layer on its own reading of the package and writes the
+pickled :class:`LayerResult` to standard output. A worker that cannot start leaves its layer
+to the parent; one that dies reports that as the layer's error (with the end of its stderr).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from qantar.validate._report import LayerResult
+
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)  # the directory holding qantar/
+
+
+class Worker:
+    def __init__(self, layer: str, process: subprocess.Popen[bytes]) -> None:
+        self.layer = layer
+        self.process = process
+
+    def result(self) -> LayerResult:
+        out, err = self.process.communicate()
+        if self.process.returncode == 0:
+            try:
+                layer = pickle.loads(out)
+                if isinstance(layer, LayerResult):
+                    return layer
+            except Exception:  # noqa: S110 - reported below
+                pass
+        layer = LayerResult(self.layer)
+        tail = err.decode("utf-8", errors="replace").strip().splitlines()[-3:]
+        layer.error = (
+            f"the layer's worker process failed (exit {self.process.returncode})"
+            + (": " + " | ".join(tail) if tail else "")
+        )
+        return layer
+
+
+def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_dir: str | Path | None) -> Worker | None:
+    """Start a worker for ``layer``; ``None`` if no process can be started (run it here then)."""
+    options = json.dumps({"skip": sorted(skip), "fast": fast, "report_dir": None if report_dir is None else str(report_dir)})
+    env = dict(os.environ)
+    env["PYTHONPATH"] = _PACKAGE_PARENT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "qantar.validate._worker", str(root), layer, options],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+    except OSError:
+        return None
+    return Worker(layer, process)
+
+
+def main(argv: list[str]) -> int:
+    from qantar.validate import run_layer
+    from qantar.validate._package import Package
+
+    root, layer, options = argv[0], argv[1], json.loads(argv[2])
+    result = run_layer(
+        layer, Package(Path(root)), skip=frozenset(options["skip"]), fast=options["fast"],
+        report_dir=options["report_dir"],
+    )
+    sys.stdout.buffer.write(pickle.dumps(result))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # skip tearing down pandas/GX (see qantar.cli._exit)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

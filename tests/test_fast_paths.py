@@ -1,0 +1,228 @@
+"""The fast paths behind the benchmarks give the answers of the plain ones they replace.
+
+Each faster implementation (validators, provenance, reader) is checked against a slow
+reference written the obvious way, on the real articles and on hypothesis-generated input.
+No test here measures time: the timings live in bench/ (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qantar import _tokens
+from qantar.provenance.anchors import occurring
+from qantar.provenance.coverage import _Spans
+from qantar.validate._package import Package
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((REPO / "articles").glob("*.txt"))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- number tokens ------------------------------------------------------------------------
+
+# The pattern as it was before the fast path: one IGNORECASE alternation, every kind with its
+# own word-start look-behind.
+_W = _tokens._words
+_REFERENCE = re.compile(
+    "|".join([
+        rf"(?P<relative>(?<!\w)(?:{_W(_tokens.RELATIVE)})(?!\w))",
+        r"(?P<time>(?<!\w)\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
+        r"(?P<day_month>(?<!\w)\d{1,2}/\d{1,2}(?![\w/]))",
+        rf"(?P<digits>\$?(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:{_W(_tokens.MULTIPLIERS)}))?(?!\w))",
+        rf"(?P<vague>(?<!\w)(?:{_W(_tokens._VAGUE_WORDS)})(?!\w))",
+        rf"(?P<cardinal>(?<!\w)(?:{_W(_tokens._NUMBER_WORDS)})(?!\w))",
+        rf"(?P<ordinal>(?<!\w)(?:{_W(_tokens.ORDINALS)})(?!\w))",
+        rf"(?P<month>(?<!\w)(?:{_W(_tokens.MONTHS)})(?!\w))",
+        rf"(?P<day>(?<!\w)(?:{_W(_tokens.DAYS)})(?!\w))",
+        r"(?P<roman>(?<!\w)(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))",
+    ]),
+    re.IGNORECASE,
+)
+
+
+def reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (m.start(), m.end(), m.group(0), m.lastgroup)
+        for m in _REFERENCE.finditer(text)
+        if not (m.lastgroup == "roman" and m.group(0) != m.group(0).upper())
+    ]
+
+
+def tokens(text: str) -> list[tuple[int, int, str, str]]:
+    return [(t.start, t.end, t.text, t.kind) for t in _tokens.number_tokens(text)]
+
+
+def test_vocabulary_is_lower_case() -> None:
+    # the fast path matches lower-cased text case-sensitively
+    for words in (_tokens.RELATIVE, _tokens.MULTIPLIERS, _tokens._VAGUE_WORDS, _tokens._NUMBER_WORDS,
+                  _tokens.ORDINALS, _tokens.MONTHS, _tokens.DAYS):
+        assert all(w == w.lower() for w in words)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_tokens_of_the_articles_match_the_reference(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    found = tokens(text)
+    assert found == reference_tokens(text)
+    assert len(found) >= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US$500 dan $ 5, $x, $$5, .$5, 3.000 orang, 1.2.3, .5, a5, 5a, 20rb, 20 RIBU, 2 Juta",
+        "Rabu, 5 Januari 2022 pukul 10:00 WIB; 12/01; beberapa hari lalu, BEBERAPA, baru-baru ini",
+        "Pasal II, ii, Ii, iv, IV, XII; KEDUA, ketiga; sejumlah besar; sejuta; jutaan",
+        "\u017fatu (long s) KAMIS \u0130ki \u212aelvin \u2168 \u0661\u0662 tiga",  # letters that fold under IGNORECASE
+    ],
+)
+def test_tokens_of_tricky_text_match_the_reference(text: str) -> None:
+    assert tokens(text) == reference_tokens(text)
+
+
+_WORDS = ["dua", "Tiga", "RIBU", "rb", "juta", "Rabu", "januari", "hari", "ini", "lalu", "beberapa", "II", "iv",
+          "ke", "kedua", "pertama", "sejumlah", "besar", "x", "US", "\u017f", "\u0130", "\u212a"]
+
+
+@FAST
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.from_regex(r"\$?[0-9]{1,4}([.,:/][0-9]{1,3})?", fullmatch=True),
+                          st.text(alphabet=" ,.-$/:\n", min_size=1, max_size=2)), max_size=30))
+def test_tokens_match_the_reference_on_generated_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert tokens(text) == reference_tokens(text)
+
+
+# --- name forms and spans -----------------------------------------------------------------
+
+
+@FAST
+@given(st.sets(st.text(alphabet="abAB -", min_size=1, max_size=4), max_size=8),
+       st.lists(st.text(alphabet="abAB -x", max_size=30), max_size=4))
+def test_occurring_is_substring_search(forms: set[str], corpus: list[str]) -> None:
+    assert occurring(forms, corpus) == {f for f in forms if any(f in t for t in corpus)}
+
+
+@FAST
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=12), st.integers(0, 40), st.integers(0, 40))
+def test_spans_containment_is_the_plain_scan(pairs, a, b) -> None:
+    spans = [(x, y, f"id{i}") for i, (x, y) in enumerate(pairs)]
+    index = _Spans(spans)
+    holding = [ident for x, y, ident in spans if x <= a and b <= y]
+    assert index.covers(a, b) == bool(holding)
+    assert sorted(index.holding(a, b)) == sorted(holding)
+
+
+# --- the tagger ---------------------------------------------------------------------------
+
+
+def test_tagger_tags_as_nltk_does() -> None:
+    pytest.importorskip("nlp_id")
+    perceptron = pytest.importorskip("nltk.tag.perceptron")
+    from qantar.provenance._tagger import _WORD, Tagger
+
+    ours = Tagger()
+    nltk_tagger = perceptron.PerceptronTagger(load=False)
+    nltk_tagger.model.weights, nltk_tagger.tagdict = ours.weights, ours.tagdict
+    nltk_tagger.classes = nltk_tagger.model.classes = set(ours.classes)
+    compared = 0
+    for path in ARTICLES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = _WORD.findall(line)
+            if words:
+                assert ours.tag(words) == nltk_tagger.tag(words)
+                compared += len(words)
+    assert compared > 2000
+    assert "NNP" in {t for _, t in ours.tag(["Presiden", "Kassym-Jomart", "Tokayev", "di", "Almaty"])}
+
+
+# --- the validators' reader ---------------------------------------------------------------
+
+
+def _one_table(root: Path, fields: list[str], body: bytes) -> Package:
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    descriptor = {"resources": [{"name": "t", "path": "data/t.csv", "schema": {"fields": [{"name": f} for f in fields]}}]}
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (root / "data" / "t.csv").write_bytes(body)
+    return Package(root)
+
+
+@pytest.mark.parametrize("table", [p.stem for p in sorted((REPO / "data").glob("*.csv"))])
+def test_real_tables_take_the_fast_reader_and_agree(table: str) -> None:
+    package = Package(REPO)
+    fast = package._cells_fast(table)
+    assert fast is not None, "a table written by the project's tools is read by polars"
+    assert [list(r) for r in fast.rows()] == package.rows(table)
+
+
+_CELL = st.tuples(st.text(alphabet='ab,"\n\r x\u00e9', max_size=6), st.integers(0, 2))
+
+
+def _format(cell: str, how: int) -> str:
+    if how == 0:
+        return cell  # raw: may break the row
+    if how == 1:
+        return '"' + cell.replace('"', '""') + '"'
+    return '"' + cell + '"'  # quoted, inner quotes not doubled
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.lists(_CELL, min_size=3, max_size=3), max_size=5), st.sampled_from(["\n", "\r\n"]), st.booleans(),
+       st.sampled_from(["a,b,c", "b,a,c", "a,b", "a,b,c,d", "a,a,b,c"]))
+def test_fast_reader_is_the_csv_reader_or_declines(tmp_path_factory, rows, newline, final, header) -> None:
+    body = header + newline + newline.join(",".join(_format(c, h) for c, h in r) for r in rows) + (newline if final else "")
+    package = _one_table(tmp_path_factory.mktemp("t"), ["a", "b", "c"], body.encode("utf-8"))
+    fast = package._cells_fast("t")
+    if fast is not None:
+        assert [list(r) for r in fast.rows()] == package.rows("t")
+
+
+def test_fast_reader_declines_damage(tmp_path: Path) -> None:
+    cases = {
+        "short row": b"a,b,c\n1,2\n",
+        "blank line": b"a,b,c\n1,2,3\n\n4,5,6\n",
+        "not utf-8": b"a,b,c\n1,\xff,3\n",
+        "stray quote": b'a,b,c\n1,"x"y,3\n',
+        "lone carriage return": b"a,b,c\r1,2,3\r",
+    }
+    for name, body in cases.items():
+        package = _one_table(tmp_path / name.replace(" ", "_"), ["a", "b", "c"], body)
+        assert package._cells_fast("t") is None, name
+
+
+# --- a synthetic package is valid -----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_synthetic_package_passes_every_fast_layer(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import synth
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    from qantar.validate import validate
+
+    facts = synth.generate(tmp_path / "syn", 2_000, copies_per_article=2)
+    assert facts["rows"] >= 2_000 and facts["copies"] >= 4
+    report = validate(tmp_path / "syn", fast=True)
+    assert [f.to_dict() for f in report.failures] == []
+    assert all(layer.error is None for layer in report.layers)
+    # and a damaged copy is not: one quote changed in a copy after the first
+    events = tmp_path / "syn" / "data" / "event_sources.csv"
+    lines = events.read_text(encoding="utf-8").split("\n")
+    assert lines[-2].count(",") >= 5
+    import polars as pl
+
+    frame = pl.read_csv(events, infer_schema=False)
+    frame = frame.with_columns(pl.when(pl.int_range(pl.len()) == frame.height - 1)
+                               .then(pl.col("quote") + "!").otherwise(pl.col("quote")).alias("quote"))
+    frame.write_csv(events)
+    damaged = validate(tmp_path / "syn", layers=["consistency"], fast=True)
+    assert {(f.rule, f.table, f.row) for f in damaged.failures} >= {("quote-verbatim", "event_sources", frame.height)}

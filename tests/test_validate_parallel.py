@@ -1,0 +1,83 @@
+"""Layers run in worker processes give the report the serial run gives; a broken worker is a failure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from _validate_helpers import REPO, copy_package, read_table, write_table
+
+from qantar.curate import stamp
+from qantar.validate import WORKER_LAYERS, _worker, validate
+
+
+def _facts(report) -> list:
+    return [
+        (layer.layer, layer.checks_run, layer.failed, layer.error, sorted(str(f.to_dict()) for f in layer.failures))
+        for layer in report.layers
+    ]
+
+
+def test_parallel_and_serial_reports_agree_on_damaged_data(tmp_path: Path) -> None:
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "events")
+    rows[0][header.index("status")] = "ocurred"  # frictionless (enum) and pandera both see it
+    write_table(root, "events", header, rows)
+    stamp(root)
+    parallel = validate(root, fast=True)
+    serial = validate(root, fast=True, parallel=False)
+    assert [layer.layer for layer in parallel.layers] == ["frictionless", "pandera", "consistency"]
+    assert _facts(parallel) == _facts(serial)
+    assert {f.layer for f in parallel.failures} >= {"frictionless", "pandera"}
+    assert parallel.exit_code == serial.exit_code == 1
+
+
+def test_worker_that_dies_is_the_layers_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a "python" that exits 1 without a word
+    monkeypatch.setattr(_worker.sys, "executable", "/bin/false")
+    report = validate(REPO, fast=True)
+    frictionless = report.layer("frictionless")
+    assert frictionless.error is not None and "worker process failed (exit 1)" in frictionless.error
+    assert not report.ok and report.exit_code == 1
+    assert report.layer("pandera").ok  # the layers run here are unaffected
+
+
+def test_worker_that_cannot_start_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_worker.sys, "executable", "/nonexistent/python")
+    report = validate(REPO, fast=True)
+    assert report.ok, report.to_text()
+    assert report.layer("frictionless").checks_run > 100
+
+
+def test_one_worker_the_slowest_independent_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert WORKER_LAYERS == ("great_expectations", "frictionless")
+    started = []
+    real_start = _worker.start
+
+    def spy(root, layer, **kwargs):
+        started.append(layer)
+        return real_start(root, layer, **kwargs)
+
+    monkeypatch.setattr(_worker, "start", spy)
+    assert validate(REPO, layers=["frictionless", "pandera"]).ok
+    assert validate(REPO, layers=["pandera"]).ok
+    assert started == ["frictionless"]  # a single layer runs here
+
+
+@pytest.mark.slow
+def test_cli_process_exits_with_the_report_code(tmp_path: Path) -> None:
+    # `python -m qantar` ends the process itself after flushing: the output must be complete
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "memberships")
+    write_table(root, "memberships", header, [r for r in rows if r[header.index("member_id")] != "tajikistan"])
+    stamp(root)
+    done = subprocess.run(
+        [sys.executable, "-m", "qantar", "validate", str(root), "--fast"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "csto-six-members" in done.stdout
+    assert done.stdout.rstrip().endswith("s)") and "failure(s)" in done.stdout.splitlines()[-1]
+    assert "Traceback" not in done.stderr
