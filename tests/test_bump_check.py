@@ -6,6 +6,8 @@ copy with one edit. docs/versioning.md states the rules these cases pin down.
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import subprocess
 import sys
@@ -283,8 +285,11 @@ def test_check_bump_command(base: Path, tmp_path: Path) -> None:
     done = run_cli("--check-bump", str(old), cwd=new)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "MAJOR  events.summary_en: field renamed to 'summary'" in done.stdout
-    assert "release 0.2.0 (`qantar release --bump minor`)" in done.stdout
-    set_version(new, "1.0.0")
+    major, minor, _ = (int(x) for x in json.loads((old / "datapackage.json").read_text(encoding="utf-8"))["version"].split("."))
+    # before 1.0.0 a MAJOR change may ship as the next minor (marked Breaking); from 1.0.0 on it is the next major
+    advice = f"release 0.{minor + 1}.0 (`qantar release --bump minor`)" if major == 0 else f"release {major + 1}.0.0 (`qantar release --bump major`)"
+    assert advice in done.stdout, done.stdout
+    set_version(new, f"{major + 1}.0.0")
     done = run_cli("--check-bump", str(old), cwd=new)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "required bump: MAJOR" in done.stdout
