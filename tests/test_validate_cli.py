@@ -155,3 +155,13 @@ def test_unpacked_release_without_changelog(tmp_path: Path) -> None:
     report = validate(root, layers=["consistency"])
     assert report.ok
     assert any("no CHANGELOG.md" in n for n in report.layer("consistency").notes)
+
+
+def test_without_a_path_the_current_data_package_is_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qantar.validate._package import default_root, find_root
+
+    copy = copy_package(tmp_path / "copy")
+    monkeypatch.chdir(copy)
+    assert find_root(None) == copy.resolve()  # a checkout or a contributor's copy
+    monkeypatch.chdir(tmp_path)
+    assert find_root(None) == default_root()  # elsewhere: the data that ship with qantar

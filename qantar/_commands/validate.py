@@ -26,7 +26,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path", nargs="?", default=None, metavar="PATH",
-        help="directory holding datapackage.json (default: the package's own data)",
+        help="directory holding datapackage.json (default: the current folder when it holds one, else the data that ship with qantar)",
     )
     parser.add_argument("--fast", action="store_true", help="skip the slow layer (Great Expectations)")
     parser.add_argument(

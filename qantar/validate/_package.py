@@ -39,9 +39,13 @@ def default_root() -> Path:
 
 
 def find_root(path: str | Path | None) -> Path:
-    """The directory holding ``datapackage.json`` (``path`` may name the file itself)."""
+    """The directory holding ``datapackage.json`` (``path`` may name the file itself).
+
+    Without a path: the current folder when it is a data package (a checkout, a contributor's copy,
+    an unpacked release), else the data that ship with qantar."""
     if path is None:
-        return default_root()
+        cwd = Path.cwd()
+        return cwd.resolve() if (cwd / DESCRIPTOR).is_file() else default_root()
     p = Path(path)
     if not p.exists():
         raise UsageError(f"no such path: {p}")
