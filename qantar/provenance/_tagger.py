@@ -106,18 +106,13 @@ class Tagger:
                 weights, tagdict, classes, common = pickle.load(f)
         else:
             sents = _sentences(raw)
-            older = path.with_name(f"postagger-{key}.pickle")  # weights only: no need to train again
-            if older.exists():
-                with older.open("rb") as f:
-                    weights, tagdict, classes = pickle.load(f)
-            else:
-                try:
-                    from nltk.tag.perceptron import PerceptronTagger
-                except ModuleNotFoundError as e:
-                    raise ImportError(_INSTALL) from e
-                trainer = PerceptronTagger(load=False)
-                trainer.train(sents, nr_iter=self.ITERATIONS)
-                weights, tagdict, classes = trainer.model.weights, trainer.tagdict, trainer.classes
+            try:
+                from nltk.tag.perceptron import PerceptronTagger
+            except ModuleNotFoundError as e:
+                raise ImportError(_INSTALL) from e
+            trainer = PerceptronTagger(load=False)
+            trainer.train(sents, nr_iter=self.ITERATIONS)
+            weights, tagdict, classes = trainer.model.weights, trainer.tagdict, trainer.classes
             # Words the corpus uses in lower case outside proper nouns (presiden, menteri, barat ...):
             # capitalised, they are titles or sentence starts, not names.
             common = {w for s in sents for w, t in s if t != "NNP" and w.islower()}

@@ -58,18 +58,23 @@ class Table:
         pk = self.primary_key or self.field_names[:1]
         return "--".join(str(row.get(k) or "") for k in pk)
 
+    @property
+    def relations(self) -> list[tuple[list[str], str, list[str]]]:
+        """Each foreign key as (fields, referenced table, referenced fields); a self-reference names this table."""
+        out = []
+        for fk in self.foreign_keys:
+            fields, ref = fk.get("fields") or [], fk.get("reference", {})
+            ref_fields = ref.get("fields") or []
+            out.append((
+                [fields] if isinstance(fields, str) else list(fields),
+                ref.get("resource") or self.name,
+                [ref_fields] if isinstance(ref_fields, str) else list(ref_fields),
+            ))
+        return out
+
     def fk_links(self) -> dict[str, tuple[str, str]]:
         """Single-field foreign keys: field -> (referenced table, referenced field)."""
-        out: dict[str, tuple[str, str]] = {}
-        for fk in self.foreign_keys:
-            fields = fk.get("fields")
-            fields = [fields] if isinstance(fields, str) else fields
-            ref = fk.get("reference", {})
-            ref_fields = ref.get("fields")
-            ref_fields = [ref_fields] if isinstance(ref_fields, str) else ref_fields
-            if fields and ref_fields and len(fields) == 1 and len(ref_fields) == 1:
-                out[fields[0]] = (ref.get("resource") or self.name, ref_fields[0])
-        return out
+        return {f[0]: (res, rf[0]) for f, res, rf in self.relations if len(f) == 1 and len(rf) == 1}
 
 
 @dataclass

@@ -75,13 +75,7 @@ def examples_html(table: Table, f: dict[str, Any]) -> str:
 def relations_table(pkg: Package) -> str:
     rows = []
     for name, t in pkg.tables.items():
-        for fk in t.foreign_keys:
-            fields = fk.get("fields")
-            fields = [fields] if isinstance(fields, str) else fields
-            ref = fk.get("reference", {})
-            rfields = ref.get("fields")
-            rfields = [rfields] if isinstance(rfields, str) else rfields
-            rres = ref.get("resource") or name
+        for fields, rres, rfields in t.relations:
             req = all((next((f for f in t.fields if f["name"] == x), {}).get("constraints") or {}).get("required") for x in fields)
             rows.append(
                 "<tr>"
@@ -111,13 +105,7 @@ def table_section(pkg: Package, t: Table) -> str:
     lines.append("")
     if t.foreign_keys:
         fk_lines = []
-        for fk in t.foreign_keys:
-            fields = fk.get("fields")
-            fields = [fields] if isinstance(fields, str) else fields
-            ref = fk.get("reference", {})
-            rfields = ref.get("fields")
-            rfields = [rfields] if isinstance(rfields, str) else rfields
-            rres = ref.get("resource") or t.name
+        for fields, rres, rfields in t.relations:
             fk_lines.append(
                 f"{', '.join(f'`{x}`' for x in fields)} → [{rres}](#{rres}).{', '.join(f'`{x}`' for x in rfields)}"
             )

@@ -41,10 +41,9 @@ def _layout(pkg: Package) -> list[list[str]]:
 
 
 def _shown_fields(table: Table) -> list[str]:
-    keys = set(table.primary_key) | set(table.fk_links())
-    for fk in table.foreign_keys:
-        f = fk.get("fields")
-        keys.update([f] if isinstance(f, str) else f)
+    keys = set(table.primary_key)
+    for fields, _, _ in table.relations:
+        keys.update(fields)
     return [f for f in table.field_names if f in keys]
 
 

@@ -51,15 +51,10 @@ def rules(pkg: Package) -> list[dict[str, str]]:
             for k, word in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "length ≥"), ("maxLength", "length ≤")):
                 if k in c:
                     add(f"{t.name}.{f['name']}:{k}", t.name, f"{fn} {word} {c[k]}")
-        for fk in t.foreign_keys:
-            fields = fk.get("fields")
-            fields = [fields] if isinstance(fields, str) else fields
-            ref = fk.get("reference", {})
-            rf = ref.get("fields")
-            rf = [rf] if isinstance(rf, str) else rf
+        for fields, resource, rf in t.relations:
             add(
                 f"{t.name}.{'+'.join(fields)}:foreign-key", t.name,
-                f"{', '.join(f'`{x}`' for x in fields)} refers to an existing `{ref.get('resource') or t.name}`."
+                f"{', '.join(f'`{x}`' for x in fields)} refers to an existing `{resource}`."
                 f"{', '.join(f'`{x}`' for x in rf)}",
             )
         names = t.field_names
