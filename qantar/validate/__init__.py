@@ -32,6 +32,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from qantar import _atomic
 from qantar.validate._package import UsageError, find_root
 from qantar.validate._report import Failure, LayerResult, MissingDependency, Report
 
@@ -122,7 +123,7 @@ def validate(
         report.artifacts["html report"] = str(write_report(report, Path(report_dir)))
         json_path = Path(report_dir) / "validation.json"  # what the documentation site shows
         report.artifacts["json report"] = str(json_path)
-        json_path.write_text(report.to_json() + "\n", encoding="utf-8")
+        _atomic.write_text(json_path, report.to_json() + "\n")
     return report
 
 
