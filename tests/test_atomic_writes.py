@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import csv
 import json
-import os
 import random
 import signal
 import sqlite3
