@@ -127,10 +127,8 @@ def open_replacing(target: str | Path, mode: str = "w", **kwargs: Any) -> Iterat
     """``open(target, mode)``, except the file only replaces ``target`` once closed without error."""
     if mode not in ("w", "wb"):
         raise ValueError(f"open_replacing writes whole files: mode 'w' or 'wb', not {mode!r}")
-    with replacing(target) as tmp, open(tmp, mode, **kwargs) as fh:
+    with replacing(target) as tmp, open(tmp, mode, **kwargs) as fh:  # closed before the rename
         yield fh
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def write_bytes(target: str | Path, data: bytes) -> Path:
