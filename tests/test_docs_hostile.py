@@ -6,7 +6,8 @@ of an article copy hold payloads (``_docs_site.PAYLOADS``): Markdown links and i
 javascript: and data: URLs, reference-style links, autolinks, raw HTML and event handlers,
 comments, ``</script>``, attribute breakers, attr_list and emoji syntax, code fences, entities.
 The site built from it has no live script and no javascript:/data: URL anywhere, and shows every
-payload as text. tests/test_docs_browser.py opens the same site in Chromium.
+payload as text. tests/test_docs_browser.py opens the same site in Chromium. Below, each escaping
+helper is checked in its own context through Python-Markdown with the site's extensions.
 """
 
 from __future__ import annotations
@@ -150,3 +151,74 @@ def test_search_index_holds_text_not_markup(site: Path) -> None:
     raw = [(d["location"], key) for d in index["docs"] for key in ("title", "text")
            if re.search(r"<\s*(img|script|svg|iframe|a\s|object)", d[key], re.I)]
     assert raw == []
+
+
+# --- each helper in its context, through Python-Markdown with the site's extensions ---------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_hooks"))
+
+from qantar_docs.escape import anchor, code_block, html_text, json_script, md_text, url_path  # noqa: E402
+
+CONTEXTS = {
+    "paragraph": "Before **{}** after.",
+    "heading": "## {} {{#h}}",
+    "table cell": "| a | b |\n| --- | --- |\n| x | {} |",
+    "list item": "- {}",
+    "link text": "[{}](tables/events.md)",
+    "admonition": '!!! note "Note"\n    {}',
+    "inline code element": "<code>{}</code> and text",
+}
+
+
+def render(markdown_text: str) -> Page:
+    import markdown
+    import yaml
+
+    config = yaml.unsafe_load((Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, settings = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names.append(name)
+        settings[name] = options or {}
+    page = Page()
+    page.feed(markdown.markdown(markdown_text, extensions=names, extension_configs=settings))
+    return page
+
+
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+def test_md_text_is_text_in_every_markdown_context(context: str) -> None:
+    for payload in PAYLOADS:
+        page = render(CONTEXTS[context].format(md_text(payload)))
+        links = [(tag, attrs) for tag, attrs in page.tags if tag in ("a", "img", "script", "iframe", "svg")]
+        expected = {"link text": [("a", [("href", "tables/events.md")])], "heading": [("a", [("href", "#h")])]}.get(context, [])
+        assert [(t, [(a, v) for a, v in attrs if a in ("href", "src")]) for t, attrs in links] == expected, payload
+        assert flat(payload).strip() in flat("".join(page.text)), (context, payload)
+
+
+def test_html_text_is_text_in_a_raw_html_block() -> None:
+    for payload in PAYLOADS:
+        page = render(f'<div class="x" title="{html_text(payload)}"><p>{html_text(payload)}</p></div>\n\nafter')
+        assert [tag for tag, _ in page.tags] == ["div", "p", "p"], payload
+        assert dict(page.tags[0][1])["title"] == payload.replace("\r\n", "\n")
+        assert flat(payload) in flat("".join(page.text))
+
+
+def test_code_blocks_hold_any_backticks() -> None:
+    body = "````\n[x](javascript:alert(1))\n```\n<script>"
+    page = render("\n".join(code_block(body, "yaml")) + "\n\n[after](x.md)")
+    assert [tag for tag, _ in page.tags if tag in ("a", "script")] == ["a"]
+    assert body in "".join(page.text)
+
+
+def test_ids_urls_and_json_in_script() -> None:
+    assert anchor("E001") == "E001" and anchor("000_a055521902a9584b") == "000_a055521902a9584b"
+    for hostile in ("../../etc/passwd", 'x" onclick="y', "a b", "", "javascript:alert(1)", "/abs"):
+        made = anchor(hostile)
+        assert re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]*", made) and made == anchor(made), hostile
+    assert anchor("a b") != anchor("a-b")  # different ids stay different
+    for path in ("javascript:alert(1).html", "data:text/html,x", "/etc/passwd", "a b/c.html"):
+        url = url_path(path, "x y")
+        assert not LIVE_URL.match(url) and not url.startswith("/") and " " not in url, url
+    text = json_script({"t": "</script><!--<script>\u2028&"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"t": "</script><!--<script>\u2028&"}
