@@ -75,7 +75,7 @@ def test_unresolved_relative_date(copy):
     assert [(f.check, f.value) for f in found] == [("coverage-dates", "Rabu")]
 
 
-def test_missing_actor_name_is_found_by_the_tagger(copy):
+def test_missing_actor_name_is_found_by_the_names_check(copy):
     edit(copy, "actors", lambda d: d.with_columns(
         pl.when(pl.col("actor_id") == "mallinson").then(pl.lit("Mallinson")).otherwise(pl.col("name_forms")).alias("name_forms")))
     found = check_coverage(Package(copy)).findings
