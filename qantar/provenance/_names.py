@@ -22,8 +22,10 @@ A capital letter means a name unless the position explains it:
 letters of another script (Cyrillic А, Greek Α) or full-width forms stays a candidate and, since
 it matches no name form written in Latin letters, is reported.
 
-What this cannot see: a name made only of common words standing at a sentence start or in a
-title-case headline ("Bank Dunia" as the first words of a paragraph: "Dunia" is still caught), a
+What this cannot see: a line made only of capitalised words and lower-case function words, with
+no final full stop, reads as a headline, so a byline such as "Kate Mallinson dari Chatham House"
+is read word by word against the common-word list ("Kate" and "House" pass as common); a name made
+only of common words standing at a sentence start or in a title-case headline ("Bank Dunia" as the first words of a paragraph: "Dunia" is still caught), a
 person named by a common word at a sentence start ("Budi" is vetoed only because the corpus knows
 it as a name), and the complement of an office ("Presiden Bank Dunia": only what follows is read).
 """
@@ -60,6 +62,7 @@ karena tetapi serta sejak hingga sampai vs via a an the of and or in on at to fo
 ABBREVIATIONS = frozenset("dr drs dra prof ir hj kh jl jln no mr mrs ms st sdr bpk yth dll dsb dkk".split())
 
 _ENDS = ".!?…:"
+_JOINS = re.compile(r"([-'’])")
 _OPENING = "“‘«„‚([{\"'"
 _CLOSING = "”’»)]}\"'"
 
@@ -76,8 +79,10 @@ def _capital_part(word: str) -> int | None:
     capital, the start of the first capitalised part after a hyphen otherwise, else None."""
     if word[0].isupper() or word[0].istitle():
         return 0
+    if "-" not in word and "'" not in word and "’" not in word:
+        return None
     at = 0
-    for part in re.split(r"([-'’])", word):
+    for part in _JOINS.split(word):
         if part[:1].isupper() or part[:1].istitle():
             return at
         at += len(part)
@@ -85,8 +90,7 @@ def _capital_part(word: str) -> int | None:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return word.isupper() and sum(map(str.isalpha, word)) >= 2
 
 
 def _starts_sentence(line: str, start: int) -> bool:
@@ -119,14 +123,18 @@ def _title_case(tokens: list[tuple[int, int, str]], line: str) -> bool:
     label = WORD.findall(line[: max(line.find(":"), 0)])
     if 1 <= len(label) <= 2 and not any(_capital_part(w) is not None for w in label[1:]):
         return False
-    words = [w for _, _, w in tokens if w[0].isalpha()]
-    capitalised = [w for w in words if _capital_part(w) == 0]
-    if len(capitalised) < 2:
-        return False
-    if all(_is_acronym(w) for w in words):
-        return True
-    lower = [w for w in words if _capital_part(w) != 0]
-    return all(w.lower() in FUNCTION_WORDS for w in lower) and not line.rstrip().endswith(".")
+    capitalised, acronyms, headline = 0, True, not line.rstrip().endswith(".")
+    for _, _, w in tokens:
+        if not w[0].isalpha():
+            continue
+        if _capital_part(w) == 0:
+            capitalised += 1
+        elif w.lower() not in FUNCTION_WORDS:
+            headline = False
+        acronyms = acronyms and _is_acronym(w)
+        if not (headline or acronyms):
+            return False
+    return capitalised >= 2
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -171,4 +179,4 @@ def candidates(text: str) -> list[Candidate]:
 
 
 def _capitalised_inner(word: str) -> bool:
-    return any(part[:1].isupper() for part in re.split(r"[-'’]", word)[1:])
+    return any(part[:1].isupper() for part in _JOINS.split(word)[2::2])
