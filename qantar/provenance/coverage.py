@@ -125,14 +125,18 @@ def check_coverage(pkg, *, names: bool = True) -> Coverage:
                 else:
                     counts["date"] += 1
             else:
-                counts["uncovered"] += 1
-                cov.findings.append(Finding("coverage-numbers", "sources", row_of[sid], "path", tok.text,
-                                            f"number-like token at {sid}[{tok.start}:{tok.end}] is neither a figure, a resolved date nor excluded: "
-                                            f"…{text[max(0, tok.start - 30):tok.end + 30]}…"))
+                _uncovered(cov, counts, "coverage-numbers", row_of[sid], text, tok.start, tok.end,
+                           f"number-like token at {sid}[{tok.start}:{tok.end}] is neither a figure, a resolved date nor excluded")
         cov.numbers[sid] = counts
     if names:
         _check_names(pkg, articles, spans, cov, row_of, tokens)
     return cov
+
+
+def _uncovered(cov: Coverage, counts: Counter, check: str, row: int, text: str, a: int, b: int, why: str) -> None:
+    """Record text[a:b] as accounted for by nothing, with the words around it."""
+    counts["uncovered"] += 1
+    cov.findings.append(Finding(check, "sources", row, "path", text[a:b], f"{why}: …{text[max(0, a - 30):b + 30]}…"))
 
 
 def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str | None) -> bool:
@@ -167,8 +171,6 @@ def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of, to
             elif calendar.covers(a, b):
                 counts["calendar"] += 1
             else:
-                counts["uncovered"] += 1
-                cov.findings.append(Finding("coverage-names", "sources", row_of[sid], "path", word.text,
-                                            f"name candidate at {sid}[{a}:{b}] is in no actor's or place's name forms and not excluded: "
-                                            f"…{text[max(0, a - 30):b + 30]}…"))
+                _uncovered(cov, counts, "coverage-names", row_of[sid], text, a, b,
+                           f"name candidate at {sid}[{a}:{b}] is in no actor's or place's name forms and not excluded")
         cov.names[sid] = counts
