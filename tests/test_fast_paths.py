@@ -120,29 +120,6 @@ def test_spans_containment_is_the_plain_scan(pairs, a, b) -> None:
     assert sorted(index.holding(a, b)) == sorted(holding)
 
 
-# --- the tagger ---------------------------------------------------------------------------
-
-
-def test_tagger_tags_as_nltk_does() -> None:
-    pytest.importorskip("nlp_id")
-    perceptron = pytest.importorskip("nltk.tag.perceptron")
-    from qantar.provenance._tagger import _WORD, Tagger
-
-    ours = Tagger()
-    nltk_tagger = perceptron.PerceptronTagger(load=False)
-    nltk_tagger.model.weights, nltk_tagger.tagdict = ours.weights, ours.tagdict
-    nltk_tagger.classes = nltk_tagger.model.classes = set(ours.classes)
-    compared = 0
-    for path in ARTICLES:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            words = _WORD.findall(line)
-            if words:
-                assert ours.tag(words) == nltk_tagger.tag(words)
-                compared += len(words)
-    assert compared > 2000
-    assert "NNP" in {t for _, t in ours.tag(["Presiden", "Kassym-Jomart", "Tokayev", "di", "Almaty"])}
-
-
 # --- the validators' reader ---------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from qantar import _atomic
 from qantar.validate._package import UsageError, find_root
@@ -68,6 +69,7 @@ def validate(
     skip: Iterable[str] = (),
     report_dir: str | Path | None = None,
     parallel: bool = True,
+    progress: TextIO | None = None,
 ) -> Report:
     """Validate the data package at ``path`` (default: the package's own data).
 
@@ -81,8 +83,12 @@ def validate(
     (``python -m qantar.validate._worker``) while the others run here: a full run then costs
     about as much as Great Expectations alone. ``parallel=False`` runs every layer in this
     process, one after the other. The report is the same either way.
+
+    ``progress``: a stream (``qantar validate`` gives standard error) that gets a line when each
+    layer starts and when it ends, those of the worker process included, as they happen.
     """
     from qantar.validate._package import Package
+    from qantar.validate._progress import Progress
 
     started = time.perf_counter()
     root = find_root(path)
@@ -92,6 +98,7 @@ def validate(
         raise UsageError(f"unknown layer(s): {', '.join(sorted(unknown))} (layers: {', '.join(LAYERS)})")
     package = Package(root)
     report = Report(str(root))
+    lines = Progress(progress)
     skip_set = frozenset(skip)
 
     if package.descriptor_error is not None:
@@ -99,6 +106,7 @@ def validate(
         layer.check("descriptor")
         layer.fail("descriptor", "descriptor-profile", None, None, None, None, package.descriptor_error)
         report.layers.append(layer)
+        lines.finished(layer)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -107,14 +115,19 @@ def validate(
     if parallel and len(chosen) > 1 and offload is not None and (os.cpu_count() or 1) > 1:
         from qantar.validate import _worker
 
-        worker = _worker.start(root, offload, skip=skip_set, fast=fast, report_dir=report_dir)
+        worker = _worker.start(root, offload, skip=skip_set, fast=fast, report_dir=report_dir, progress=lines)
         if worker is not None:
             workers[offload] = worker
+            lines.started(offload, where=" in a worker process")
     for name in chosen:
         if name not in workers:
+            lines.started(name)
             report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
+            lines.finished(report.layers[-1])
     for worker in workers.values():
         report.layers.append(worker.result())
+        if not worker.relayed:  # a worker that died wrote no line of its own
+            lines.finished(report.layers[-1], where=" in a worker process")
     report.layers.sort(key=lambda layer: LAYERS.index(layer.layer))
     report.seconds = time.perf_counter() - started
     if report_dir is not None:

@@ -13,20 +13,42 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+from qantar.validate._progress import MARK, Progress
 from qantar.validate._report import LayerResult
 
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)  # the directory holding qantar/
 
 
 class Worker:
-    def __init__(self, layer: str, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, layer: str, process: subprocess.Popen[bytes], progress: Progress) -> None:
         self.layer = layer
         self.process = process
+        self._errors: list[str] = []
+        self.relayed = False  # whether the worker reported its own end
+        # The worker's standard error is read as it comes: progress lines are passed on at once,
+        # the rest is kept for the error message.
+        self._reader = threading.Thread(target=self._read_stderr, args=(progress,), daemon=True)
+        self._reader.start()
+
+    def _read_stderr(self, progress: Progress) -> None:
+        assert self.process.stderr is not None
+        for raw in self.process.stderr:
+            line = raw.decode("utf-8", errors="replace")
+            if progress.relay(line):
+                self.relayed = True
+            else:
+                self._errors.append(line)
+                del self._errors[:-50]
 
     def result(self) -> LayerResult:
-        out, err = self.process.communicate()
+        assert self.process.stdout is not None
+        out = self.process.stdout.read()
+        self.process.wait()
+        self._reader.join()
+        err = "".join(self._errors).encode("utf-8")
         if self.process.returncode == 0:
             try:
                 layer = pickle.loads(out)
@@ -43,8 +65,10 @@ class Worker:
         return layer
 
 
-def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_dir: str | Path | None) -> Worker | None:
-    """Start a worker for ``layer``; ``None`` if no process can be started (run it here then)."""
+def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_dir: str | Path | None,
+          progress: Progress | None = None) -> Worker | None:
+    """Start a worker for ``layer``; ``None`` if no process can be started (run it here then).
+    The worker's progress lines go to ``progress`` as it writes them."""
     options = json.dumps({"skip": sorted(skip), "fast": fast, "report_dir": None if report_dir is None else str(report_dir)})
     env = dict(os.environ)
     env["PYTHONPATH"] = _PACKAGE_PARENT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -55,7 +79,7 @@ def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_di
         )
     except OSError:
         return None
-    return Worker(layer, process)
+    return Worker(layer, process, progress or Progress(None))
 
 
 def main(argv: list[str]) -> int:
@@ -67,6 +91,7 @@ def main(argv: list[str]) -> int:
         layer, Package(Path(root)), skip=frozenset(options["skip"]), fast=options["fast"],
         report_dir=options["report_dir"],
     )
+    Progress(sys.stderr, mark=MARK).finished(result, where=" in a worker process")
     sys.stdout.buffer.write(pickle.dumps(result))
     sys.stdout.flush()
     sys.stderr.flush()

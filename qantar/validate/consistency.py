@@ -65,8 +65,10 @@ PY_RULES: tuple[PyRule, ...] = (
     PyRule("coverage-dates", "Every relative date word inside a curated quote ('Rabu', 'tahun lalu', 'minggu depan', 'hari ini') is resolved: "
            "an event that quotes it names it in its date_reasoning, or its source's published_date_reasoning does.",
            "a relative date turned into a calendar date with no recorded reasoning"),
-    PyRule("coverage-names", "Every proper-noun candidate word of every article (found by a part-of-speech tagger trained on nlp-id's "
-           "Indonesian corpus) lies in an actor's or place's name form, a printed date, or an exclusion.",
+    PyRule("coverage-names", "Every name candidate of every article (a capitalised word whose capital its place does not explain: "
+           "mid-sentence, an acronym, or, at a sentence start or in a title-case headline, a word that is not ordinary Indonesian "
+           "by the common-word list derived from nlp-id's tagged corpus) lies in an actor's or place's name form, a printed date, "
+           "or an exclusion.",
            "a person, organisation, state, city or region named in an article but missing from actors and places", slow=True),
 )
 
@@ -296,8 +298,6 @@ def _run_python_rules(package: Package, result: LayerResult, *, skip: frozenset[
             findings += check_name_forms(package)
         if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
             findings += check_coverage(package, names="coverage-names" in wanted).findings
-    except ImportError as exc:  # the names check needs nlp-id and nltk
-        raise MissingDependency(LAYER, "nlp_id") from exc
     except Exception as exc:  # e.g. a column the rules need is missing: the schema layers say which
         for name in sorted(wanted):
             result.fail(name, name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
