@@ -27,6 +27,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from qantar import _atomic
+
 #: A word the corpus capitalises as a proper noun RATIO times for each lower-case use is a name.
 RATIO = 10
 _SHAPE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -181,10 +183,7 @@ def build_from_nlp_id() -> str:
 
 def main() -> int:
     text = build_from_nlp_id()
-    target = Path(__file__).with_name("lexicon.txt")
-    tmp = target.with_suffix(".tmp")
-    tmp.write_bytes(text.encode("utf-8"))
-    tmp.replace(target)
+    target = _atomic.write_bytes(Path(__file__).with_name("lexicon.txt"), text.encode("utf-8"))
     print(f"wrote {target} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
     return 0
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from qantar import _atomic
 from qantar.validate._package import UsageError, find_root
 from qantar.validate._report import Failure, LayerResult, MissingDependency, Report
 
@@ -135,7 +136,7 @@ def validate(
         report.artifacts["html report"] = str(write_report(report, Path(report_dir)))
         json_path = Path(report_dir) / "validation.json"  # what the documentation site shows
         report.artifacts["json report"] = str(json_path)
-        json_path.write_text(report.to_json() + "\n", encoding="utf-8")
+        _atomic.write_text(json_path, report.to_json() + "\n")
     return report
 
 
