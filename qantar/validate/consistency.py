@@ -58,7 +58,8 @@ class PyRule:
 PY_RULES: tuple[PyRule, ...] = (
     PyRule("name-forms-occur", "Every name form of every actor and place occurs verbatim in at least one article.",
            "a name form typed with a spelling no article uses (a silent correction) or left over from a deleted article"),
-    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantities, dates, times, years, "
+    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantity words: counts such as "
+           "'beberapa', 'berbagai', 'segelintir' and shares such as 'semua', 'sebagian besar', 'hampir tidak ada'; dates, times, years, "
            "roman numerals) is a figure's number, part of a printed publication date, a date inside a curated quote, or excluded "
            "with a reason: there is no third case.",
            "a count in an article that no figure records, or an exclusion that hides a claim"),
