@@ -76,7 +76,7 @@ PY_RULES: tuple[PyRule, ...] = (
 
 #: The tables the rules read (a package without one of them is reported, not checked).
 TABLES = ("sources", "actors", "places", "event_types", "events", "event_actors", "event_sources", "figures",
-          "statements", "memberships", "exclusions", "discrepancies")
+          "statements", "memberships", "exclusions", "discrepancies", "coding_decisions")
 
 
 def rules_dir() -> Path:
