@@ -439,3 +439,9 @@ def test_a_name_coded_in_the_other_table_is_told_apart(tmp_path):
     res = run(tmp_path, first, base_rows())
     (row,) = res.disagreements.filter(res.disagreements["table"] == "places").iter_rows(named=True)
     assert row["kind"] == "actor_or_place" and "russia" in row["note"]
+
+
+def test_the_page_says_when_the_material_is_missing(tmp_path):
+    from qantar.reliability.page import render
+
+    assert "does not hold the research material" in render(tmp_path)

@@ -63,6 +63,9 @@ def figures(root: Path) -> dict:
 
 def render(root: Path) -> str:
     root = Path(root)
+    if not (root / "reliability" / "README.md").is_file():  # a copy of the package without the material
+        return ("# Coding reliability\n\nThis copy of the package does not hold the research material "
+                "(`reliability/` in the repository), from which this page is computed.\n")
     f = figures(root)
     prose = _sections(root / "reliability" / "README.md")
     b, a = f["before"], f["after"]

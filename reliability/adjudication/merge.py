@@ -25,7 +25,7 @@ SID = {a: next((ROOT / "articles").glob(f"{a}_*.txt")).stem for a in ARTICLES}
 TEXT = {a: (ROOT / "articles" / f"{SID[a]}.txt").read_text(encoding="utf-8") for a in ARTICLES}
 DESC = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 PK = {r["name"]: r["schema"]["primaryKey"] for r in DESC["resources"] if isinstance(r.get("schema"), dict)}
-TABLES = [t for t in PK if t != "event_types"]
+TABLES = [t for t in PK if t not in ("event_types", "coding_decisions")]
 
 
 def read_table(t):
@@ -193,7 +193,7 @@ LEAD_EDITS = [
         "resolution_en": "Both kept as their sources say them: source 000's rioters are the group unidentified-rioters "
                          "(perpetrator of E011, figure F002); source 003's assertion stays a claim (E030, the United States "
                          "and the United Kingdom as alleged_instigator on source 003's word; see also the within_source row "
-                         "on Karin's words). The dataset does not decide who was behind the unrest."}},
+                         "NEW-003-discrepancies-2 on Karin's words). The dataset does not decide who was behind the unrest."}},
     {"op": "set", "table": "discrepancies", "id": "NEW-000-discrepancies-4", "field": "description_en",
      "decision": "LEAD-public-record-title",
      "value": "Source 000 says Kazakhstan asked Russia for help, and so does the title of source 002 ('Pemerintah Kazakhstan "
