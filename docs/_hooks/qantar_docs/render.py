@@ -61,7 +61,10 @@ def cell_html(pkg: Package, table: Table, fdef: dict[str, Any], row: dict[str, A
         # The source's own id leads to its article page with the highlighted quotes.
         return f'<a href="{attr(href(from_src, f"provenance/{value}.md"))}" title="article text and quotes">{esc(value)}</a>'
     if name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None:
-        return f'<a href="{attr(row_link(pkg, from_src, row["subject_table"], value))}">{esc(value)}</a>'
+        # A link table's key is written with '/' between its values (coding_decisions); its rows'
+        # anchors join them with '--' (Table.row_id).
+        anchor = value.replace("/", "--") if len(pkg.table(row["subject_table"]).primary_key) > 1 else value
+        return f'<a href="{attr(row_link(pkg, from_src, row["subject_table"], anchor))}">{esc(value)}</a>'
     src_field = char_start_source_field(table, name)
     if src_field and row.get(src_field) in pkg.texts:
         url = href(from_src, f"provenance/{row[src_field]}.md", f"c{value}")
