@@ -60,7 +60,8 @@ def cell_html(pkg: Package, table: Table, fdef: dict[str, Any], row: dict[str, A
     if table.name == "sources" and name == "source_id":
         # The source's own id leads to its article page with the highlighted quotes.
         return f'<a href="{attr(href(from_src, f"provenance/{value}.md"))}" title="article text and quotes">{esc(value)}</a>'
-    if name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None:
+    if (name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None
+            and row.get("decision") != "remove_row"):  # a removed row has no anchor left to link to
         # A link table's key is written with '/' between its values (coding_decisions); its rows'
         # anchors join them with '--' (Table.row_id).
         anchor = value.replace("/", "--") if len(pkg.table(row["subject_table"]).primary_key) > 1 else value
