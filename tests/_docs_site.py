@@ -74,7 +74,7 @@ def copy_repo(extra: dict[str, str] | None = None) -> Path:
     for name in ("mkdocs.yml", "datapackage.json", "CHANGELOG.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
-    for name in ("docs", "data", "articles"):
+    for name in ("docs", "data", "articles", "reliability"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for rel, text in (extra or {}).items():
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)

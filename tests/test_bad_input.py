@@ -55,13 +55,22 @@ def _cut_inside_quoted_cell(data: bytes) -> bytes:
     return data[: start + 10]
 
 
+def _cut_in_unquoted_last_cell(data: bytes) -> bytes:
+    """The file cut inside the last cell of a row whose last cell is not quoted (after byte 5000, so
+    that earlier rows are whole), wherever the data put that row."""
+    end = data.index(b"\n", 5000)
+    while data[end - 1 : end] == b'"' or b"," in data[end - 12 : end]:
+        end = data.index(b"\n", end + 1)
+    return data[: end - 5]
+
+
 # (name, table, damage, what the loader's message says)
 DAMAGE: list[tuple[str, str, Callable[[Path], None], str]] = [
     ("missing", "events", lambda f: f.unlink(), "file is missing"),
     ("empty", "events", lambda f: f.write_bytes(b""), "file is empty"),
     ("folder", "events", lambda f: (f.unlink(), f.mkdir()), "is a directory"),
     ("truncated mid-row", "events", lambda f: f.write_bytes(EVENTS[: EVENTS.index(b",occurred,", 5000) + 5]), "cells, the header has"),
-    ("truncated in the last cell", "events", lambda f: f.write_bytes(EVENTS[: EVENTS.index(b"\n", 5000) - 40]),
+    ("truncated in the last cell", "events", lambda f: f.write_bytes(_cut_in_unquoted_last_cell(EVENTS)),
      "does not end with a line break"),
     ("truncated in a quoted cell", "sources", lambda f: f.write_bytes(_cut_inside_quoted_cell(SOURCES)), "malformed CSV"),
     ("truncated in a date", "events", lambda f: f.write_bytes(EVENTS[: EVENTS.index(b",2022-01-0", 3000) + 9]), "cells, the header has"),

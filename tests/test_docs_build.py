@@ -54,6 +54,7 @@ def test_strict_build_has_no_warnings():
 
 def test_every_page_is_generated(site: Path):
     expected = ["index.html", "data-dictionary.html", "timeline.html", "map.html", "discrepancies.html",
+                "reliability.html",
                 "validation.html", "cite.html", "changelog.html", "versioning.html", "curation.html",
                 "contributing.html", "tables/index.html", "provenance/index.html", "assets/generated/erd.svg"]
     expected += [f"tables/{t['name']}.html" for t in TABLES]

@@ -37,7 +37,8 @@ _REFERENCE = re.compile(
         r"(?P<time>(?<!\w)\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
         r"(?P<day_month>(?<!\w)\d{1,2}/\d{1,2}(?![\w/]))",
         rf"(?P<digits>\$?(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:{_W(_tokens.MULTIPLIERS)}))?(?!\w))",
-        rf"(?P<vague>(?<!\w)(?:{_W(_tokens._VAGUE_WORDS)})(?!\w))",
+        rf"(?P<vague>(?<![\w-])(?:(?:{_W(_tokens.VAGUE_RANGES)})(?:\s+(?:ribu|juta))?"
+        rf"|{_W(_tokens._VAGUE_WORDS, spaced=True)})(?![\w-]))",
         rf"(?P<cardinal>(?<!\w)(?:{_W(_tokens._NUMBER_WORDS)})(?!\w))",
         rf"(?P<ordinal>(?<!\w)(?:{_W(_tokens.ORDINALS)})(?!\w))",
         rf"(?P<month>(?<!\w)(?:{_W(_tokens.MONTHS)})(?!\w))",
@@ -53,6 +54,7 @@ def reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
         (m.start(), m.end(), m.group(0), m.lastgroup)
         for m in _REFERENCE.finditer(text)
         if not (m.lastgroup == "roman" and m.group(0) != m.group(0).upper())
+        and not (m.lastgroup == "vague" and _tokens._is_hedge(text, m.start(), m.end()))
     ]
 
 

@@ -68,6 +68,18 @@ def test_removed_figure_leaves_its_number_uncovered(copy):
     assert [(f.check, f.value) for f in found] == [("coverage-numbers", "500")]
 
 
+def test_vague_quantity_words_are_tokens_to_account_for(copy):
+    article = next((copy / "articles").glob("000_*.txt"))
+    text = article.read_text(encoding="utf-8")
+    # Appended, so that no curated offset moves; none of these forms is in the articles.
+    article.write_text(text + "\nSebagian besar warga dan segelintir elit setuju; hampir tak ada yang menolak di "
+                              "pelbagai kota.\n", encoding="utf-8")
+    found = check_coverage(Package(copy), names=False).findings
+    assert [(f.check, f.value) for f in found] == [
+        ("coverage-numbers", "Sebagian besar"), ("coverage-numbers", "segelintir"),
+        ("coverage-numbers", "hampir tak ada"), ("coverage-numbers", "pelbagai")]
+
+
 def test_unresolved_relative_date(copy):
     edit(copy, "events", lambda d: d.with_columns(
         pl.when(pl.col("event_id") == "E015").then(pl.lit("Some day in January.")).otherwise(pl.col("date_reasoning")).alias("date_reasoning")))

@@ -10,6 +10,7 @@ Inputs besides the package (all optional, each page says when one is missing):
 - build/validation.json (or $QANTAR_VALIDATION_REPORT): report of `qantar validate`, for validation.md
 - build/exports/<table>.parquet (or the folder $QANTAR_EXPORTS_DIR): Parquet exports linked from table pages
 - CITATION.cff at the repository root: for cite.md and the JSON-LD citation
+- reliability/ at the repository root: the codings compared on reliability.md (computed at build time)
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from qantar_docs import cite, dictionary, discrepancies, geo, home, provenance, 
 from qantar_docs.data import Package, article_src, load_package, table_src  # noqa: E402
 from qantar_docs.erd import erd_svg  # noqa: E402
 from qantar_docs.escape import anchor, html_text  # noqa: E402
+
+from qantar.reliability.page import render as reliability_page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qantar")
 
@@ -136,6 +139,7 @@ def on_files(files: Files, config):
     for s in pkg.rows("sources"):
         page(article_src(s["source_id"]), provenance.article_page(pkg, s, spans.get(s["source_id"], []), problems))
     page("discrepancies.md", discrepancies.discrepancies_page(pkg))
+    page("reliability.md", reliability_page(root))
     page("validation.md", validation.validation_page(pkg, dict(os.environ)))
     page("cite.md", cite.cite_page(pkg))
     changelog = root / "CHANGELOG.md"

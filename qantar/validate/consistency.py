@@ -58,7 +58,8 @@ class PyRule:
 PY_RULES: tuple[PyRule, ...] = (
     PyRule("name-forms-occur", "Every name form of every actor and place occurs verbatim in at least one article.",
            "a name form typed with a spelling no article uses (a silent correction) or left over from a deleted article"),
-    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantities, dates, times, years, "
+    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantity words: counts such as "
+           "'beberapa', 'berbagai', 'segelintir' and shares such as 'semua', 'sebagian besar', 'hampir tidak ada'; dates, times, years, "
            "roman numerals) is a figure's number, part of a printed publication date, a date inside a curated quote, or excluded "
            "with a reason: there is no third case.",
            "a count in an article that no figure records, or an exclusion that hides a claim"),
@@ -75,7 +76,7 @@ PY_RULES: tuple[PyRule, ...] = (
 
 #: The tables the rules read (a package without one of them is reported, not checked).
 TABLES = ("sources", "actors", "places", "event_types", "events", "event_actors", "event_sources", "figures",
-          "statements", "memberships", "exclusions", "discrepancies")
+          "statements", "memberships", "exclusions", "discrepancies", "coding_decisions")
 
 
 def rules_dir() -> Path:

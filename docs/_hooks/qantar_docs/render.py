@@ -61,8 +61,12 @@ def cell_html(pkg: Package, table: Table, fdef: dict[str, Any], row: dict[str, A
     if table.name == "sources" and name == "source_id":
         # The source's own id leads to its article page with the highlighted quotes.
         return f'<a href="{html_text(href(from_src, article_src(value)))}" title="article text and quotes">{html_text(value)}</a>'
-    if name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None:
-        return f'<a href="{html_text(row_link(pkg, from_src, row["subject_table"], value))}">{html_text(value)}</a>'
+    if (name == "subject_id" and row.get("subject_table") and pkg.table(row["subject_table"]) is not None
+            and row.get("decision") != "remove_row"):  # a removed row has no anchor left to link to
+        # A link table's key is written with '/' between its values (coding_decisions); its rows'
+        # anchors join them with '--' (Table.row_id).
+        anchor = value.replace("/", "--") if len(pkg.table(row["subject_table"]).primary_key) > 1 else value
+        return f'<a href="{html_text(row_link(pkg, from_src, row["subject_table"], anchor))}">{html_text(value)}</a>'
     src_field = char_start_source_field(table, name)
     if src_field and row.get(src_field) in pkg.texts:
         url = href(from_src, article_src(row[src_field]), f"c{value}")
