@@ -119,15 +119,19 @@ def validate(
         if worker is not None:
             workers[offload] = worker
             lines.started(offload, where=" in a worker process")
-    for name in chosen:
-        if name not in workers:
-            lines.started(name)
-            report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
-            lines.finished(report.layers[-1])
-    for worker in workers.values():
-        report.layers.append(worker.result())
-        if not worker.relayed:  # a worker that died wrote no line of its own
-            lines.finished(report.layers[-1], where=" in a worker process")
+    try:
+        for name in chosen:
+            if name not in workers:
+                lines.started(name)
+                report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
+                lines.finished(report.layers[-1])
+        for worker in workers.values():
+            report.layers.append(worker.result())
+            if not worker.relayed:  # a worker that died wrote no line of its own
+                lines.finished(report.layers[-1], where=" in a worker process")
+    finally:  # interrupted (Ctrl-C, an error): no worker is left behind
+        for worker in workers.values():
+            worker.close()
     report.layers.sort(key=lambda layer: LAYERS.index(layer.layer))
     report.seconds = time.perf_counter() - started
     if report_dir is not None:
