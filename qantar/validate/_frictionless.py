@@ -89,9 +89,9 @@ def _file(package: Package, name: str, resource: dict[str, Any], result: LayerRe
     path = resource.get("path")
     if not isinstance(path, str) or not path:
         problem = "has no single file path (a list of paths, or none, is not supported)"
-    elif (refused := package.resource_problem(name)) is not None:
-        problem = f"{path}: {refused}"
-    elif not package.resource_bytes(name):
+    elif (data := package.resource_bytes(name)) is None:
+        problem = f"{path}: {package.resource_problem(name)}"  # the refusal is kept: not read again
+    elif not data:
         problem = f"the file {path} is empty" + (" (a table needs at least its header row)" if name in package.tables else "")
     else:
         return

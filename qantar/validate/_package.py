@@ -129,7 +129,7 @@ class Package:
     root: Path
     _raw: dict[str, Any] = field(default_factory=dict, repr=False)
     _typed: dict[str, Any] = field(default_factory=dict, repr=False)
-    _files: dict[str, bytes | DataError] = field(default_factory=dict, repr=False)
+    _refused: dict[str, DataError] = field(default_factory=dict, repr=False)
     _malformed: dict[str, _rfc4180.Malformed | None] = field(default_factory=dict, repr=False)
     cast_failures: list[CastFailure] = field(default_factory=list, repr=False)
 
@@ -180,7 +180,11 @@ class Package:
         return [f["name"] for f in self.fields(table)]
 
     def read_bytes(self, relative: str, *, limit: int = _safe_files.MAX_TABLE_BYTES) -> bytes | None:
-        """The file ``relative`` as read by ``qantar._safe_files`` (once), or ``None`` if it was refused."""
+        """The file ``relative`` as read by ``qantar._safe_files``, or ``None`` if it was refused.
+
+        Refusals are kept; bytes are not (a million-row package holds hundreds of MB of tables,
+        and each layer keeps the frames it needs), so a second call reads the file again.
+        """
         got = self._read(relative, limit)
         return None if isinstance(got, DataError) else got
 
@@ -191,12 +195,12 @@ class Package:
 
     def _read(self, relative: object, limit: int) -> bytes | DataError:
         key = f"{limit}:{relative}"
-        if key not in self._files:
+        if key not in self._refused:
             try:
-                self._files[key] = _safe_files.read(self.root, relative, limit=limit)  # type: ignore[arg-type]
+                return _safe_files.read(self.root, relative, limit=limit)  # type: ignore[arg-type]
             except DataError as exc:
-                self._files[key] = exc
-        return self._files[key]
+                self._refused[key] = exc
+        return self._refused[key]
 
     def limit(self, name: str) -> int:
         """The size limit of resource ``name``'s file: a table's, or a text file's (an article copy)."""
