@@ -247,19 +247,42 @@ def test_a_schema_given_as_a_url_is_a_descriptor_fault(real: Path) -> None:
     assert failure.rule == "descriptor-profile" and "schemas are read inline only (nothing is fetched)" in failure.message
 
 
-def test_no_network_guard_refuses_in_its_thread_only(sockets: list) -> None:
-    sockets_module_connect = socket.socket.connect
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="a local socket stands in for the network")
+def test_no_network_guard_refuses_in_its_thread_only(tmp_path: Path) -> None:
+    import _socket
+    import threading
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(tmp_path / "s"))
+    server.listen(2)
+
+    def connect() -> None:  # the C method itself: the fixture patches the Python-level one
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            _socket.socket.connect(client, str(tmp_path / "s"))
+        finally:
+            client.close()
+
+    other: list[BaseException | None] = []
     try:
-        socket.socket.connect = socket.socket.__mro__[1].connect  # the real one, for this check
         with no_network():
-            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            try:
-                with pytest.raises(PermissionError, match="qantar validate never uses the network"):
-                    s.connect(("127.0.0.1", 9))
-            finally:
-                s.close()
+            with pytest.raises(PermissionError, match="qantar validate never uses the network"):
+                connect()
+            thread = threading.Thread(target=lambda: other.append(_outcome(connect)))
+            thread.start()
+            thread.join(timeout=30)
+        connect()  # after the block, this thread connects again
     finally:
-        socket.socket.connect = sockets_module_connect
+        server.close()
+    assert other == [None]  # another thread was never blocked
+
+
+def _outcome(call: Callable[[], None]) -> BaseException | None:
+    try:
+        call()
+    except BaseException as exc:  # noqa: BLE001 - the test reports it
+        return exc
+    return None
 
 
 def test_cli_with_every_kind_of_remote_reference_opens_no_socket(real: Path, tmp_path: Path) -> None:
