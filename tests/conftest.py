@@ -102,6 +102,23 @@ def damage(pkg: Path) -> Callable[..., Path]:
     return apply
 
 
+@pytest.fixture(scope="module")
+def pristine_copy(tmp_path_factory) -> Path:
+    """One copy of the real package per test module (descriptor, data, articles, changelog)."""
+    from _validate_helpers import copy_package
+
+    return copy_package(tmp_path_factory.mktemp("pristine") / "pkg")
+
+
+@pytest.fixture
+def real_copy(pristine_copy: Path, tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the real package, made the loader's data root."""
+    root = tmp_path / "pkg"
+    shutil.copytree(pristine_copy, root)
+    with qantar._locate.use_root(root):
+        yield root
+
+
 @pytest.fixture
 def real_root() -> Iterator[Path]:
     if not REAL_DESCRIPTOR.is_file():

@@ -165,6 +165,8 @@ def test_writers_use_the_atomic_module() -> None:
         ("qantar/export.py", "connect"): "the private temporary file of _atomic.replacing",
         ("qantar/release/archive.py", "ZipFile"): "into a file object of _atomic.open_replacing",
         ("qantar/release/build.py", "copyfile"): "the stage, inside the release's scratch folder",
+        ("qantar/validate/_sandbox.py", "write_bytes"): "Frictionless's private copy, in a temporary folder of its own",
+        ("qantar/validate/_sandbox.py", "write_text"): "Frictionless's private copy, in a temporary folder of its own",
     }
     found = []
     for path in sorted((REPO / "qantar").rglob("*.py")):

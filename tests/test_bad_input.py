@@ -13,13 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 import pytest
-from _validate_helpers import copy_package
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -35,18 +33,10 @@ EVENTS = (REPO / "data" / "events.csv").read_bytes()
 SOURCES = (REPO / "data" / "sources.csv").read_bytes()
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    return copy_package(tmp_path_factory.mktemp("pristine") / "pkg")
-
-
 @pytest.fixture
-def root(pristine: Path, tmp_path: Path):
-    """A fresh copy of the real package, made the loader's data root."""
-    dest = tmp_path / "pkg"
-    shutil.copytree(pristine, dest)
-    with qantar._locate.use_root(dest):
-        yield dest
+def root(real_copy: Path) -> Path:
+    """A fresh copy of the real package, made the loader's data root (see conftest.py)."""
+    return real_copy
 
 
 def _cut_inside_quoted_cell(data: bytes) -> bytes:

@@ -119,15 +119,19 @@ def validate(
         if worker is not None:
             workers[offload] = worker
             lines.started(offload, where=" in a worker process")
-    for name in chosen:
-        if name not in workers:
-            lines.started(name)
-            report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
-            lines.finished(report.layers[-1])
-    for worker in workers.values():
-        report.layers.append(worker.result())
-        if not worker.relayed:  # a worker that died wrote no line of its own
-            lines.finished(report.layers[-1], where=" in a worker process")
+    try:
+        for name in chosen:
+            if name not in workers:
+                lines.started(name)
+                report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
+                lines.finished(report.layers[-1])
+        for worker in workers.values():
+            report.layers.append(worker.result())
+            if not worker.relayed:  # a worker that died wrote no line of its own
+                lines.finished(report.layers[-1], where=" in a worker process")
+    finally:  # interrupted (Ctrl-C, an error): no worker is left behind
+        for worker in workers.values():
+            worker.close()
     report.layers.sort(key=lambda layer: LAYERS.index(layer.layer))
     report.seconds = time.perf_counter() - started
     if report_dir is not None:
@@ -144,28 +148,35 @@ def run_layer(
     name: str, package, *, skip: frozenset[str] = frozenset(), fast: bool = False, report_dir: str | Path | None = None
 ) -> LayerResult:
     """Run one layer on a :class:`~qantar.validate._package.Package`; a crash is the layer's error."""
+    from qantar.validate._sandbox import no_network
+
     layer = LayerResult(name)
     t0 = time.perf_counter()
     try:
-        if name == "frictionless":
-            from qantar.validate import _frictionless
-
-            _frictionless.run(package, layer)
-        elif name == "pandera":
-            from qantar.validate import _pandera
-
-            _pandera.run(package, layer)
-        elif name == "consistency":
-            from qantar.validate import consistency
-
-            consistency.run(package, layer, skip=skip, fast=fast)
-        elif name == "great_expectations":
-            from qantar.validate import _gx
-
-            _gx.run(package, layer, report_dir=report_dir)
+        with no_network():
+            _run(name, package, layer, skip=skip, fast=fast, report_dir=report_dir)
     except MissingDependency as exc:
         layer.error = str(exc)
     except Exception as exc:  # a layer that crashes fails the run, with its reason
         layer.error = f"the layer crashed: {type(exc).__name__}: {exc}"
     layer.seconds = time.perf_counter() - t0
     return layer
+
+
+def _run(name: str, package, layer: LayerResult, *, skip: frozenset[str], fast: bool, report_dir) -> None:
+    if name == "frictionless":
+        from qantar.validate import _frictionless
+
+        _frictionless.run(package, layer)
+    elif name == "pandera":
+        from qantar.validate import _pandera
+
+        _pandera.run(package, layer)
+    elif name == "consistency":
+        from qantar.validate import consistency
+
+        consistency.run(package, layer, skip=skip, fast=fast)
+    elif name == "great_expectations":
+        from qantar.validate import _gx
+
+        _gx.run(package, layer, report_dir=report_dir)

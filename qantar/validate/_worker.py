@@ -1,9 +1,18 @@
 """One validation layer in a process of its own (see ``validate(parallel=True)``).
 
-The parent starts ``python -m qantar.validate._worker ROOT LAYER OPTIONS`` and goes on with
-the other layers; the worker runs its layer on its own reading of the package and writes the
-pickled :class:`LayerResult` to standard output. A worker that cannot start leaves its layer
+The parent starts ``python -m qantar.validate._worker ROOT LAYER OPTIONS LIFELINE`` and goes
+on with the other layers; the worker runs its layer on its own reading of the package and writes
+the pickled :class:`LayerResult` to standard output. A worker that cannot start leaves its layer
 to the parent; one that dies reports that as the layer's error (with the end of its stderr).
+
+A worker never outlives its parent, however the parent ends (SIGKILL included):
+
+* the *lifeline* is a pipe whose write end only the parent holds; when the parent ends, the
+  kernel closes it, and a thread of the worker that waits on the read end sees end-of-file and
+  ends the worker at once;
+* on Linux the worker also asks the kernel for SIGKILL when its parent dies
+  (``prctl(PR_SET_PDEATHSIG)``), which works even while the worker's Python is busy in C code;
+* a parent that stops waiting for any reason (an exception, Ctrl-C) kills its worker (``close``).
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -23,9 +33,10 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)  # the dire
 
 
 class Worker:
-    def __init__(self, layer: str, process: subprocess.Popen[bytes], progress: Progress) -> None:
+    def __init__(self, layer: str, process: subprocess.Popen[bytes], progress: Progress, lifeline: int = -1) -> None:
         self.layer = layer
         self.process = process
+        self._lifeline = lifeline
         self._errors: list[str] = []
         self.relayed = False  # whether the worker reported its own end
         # The worker's standard error is read as it comes: progress lines are passed on at once,
@@ -45,8 +56,11 @@ class Worker:
 
     def result(self) -> LayerResult:
         assert self.process.stdout is not None
-        out = self.process.stdout.read()
-        self.process.wait()
+        try:
+            out = self.process.stdout.read()
+            self.process.wait()
+        finally:
+            self.close()
         self._reader.join()
         err = "".join(self._errors).encode("utf-8")
         if self.process.returncode == 0:
@@ -64,6 +78,15 @@ class Worker:
         )
         return layer
 
+    def close(self) -> None:
+        """Kill the worker unless it has ended, and let go of its lifeline."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self._lifeline >= 0:
+            os.close(self._lifeline)
+            self._lifeline = -1
+
 
 def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_dir: str | Path | None,
           progress: Progress | None = None) -> Worker | None:
@@ -72,21 +95,50 @@ def start(root: Path, layer: str, *, skip: frozenset[str], fast: bool, report_di
     options = json.dumps({"skip": sorted(skip), "fast": fast, "report_dir": None if report_dir is None else str(report_dir)})
     env = dict(os.environ)
     env["PYTHONPATH"] = _PACKAGE_PARENT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    # Both ends are non-inheritable: only this worker gets the read end (POSIX; elsewhere none).
+    read_end, write_end = os.pipe() if os.name == "posix" else (-1, -1)
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "qantar.validate._worker", str(root), layer, options],
+            [sys.executable, "-m", "qantar.validate._worker", str(root), layer, options, str(read_end)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+            pass_fds=(read_end,) if read_end >= 0 else (),
         )
     except OSError:
+        if write_end >= 0:
+            os.close(write_end)
         return None
-    return Worker(layer, process, progress or Progress(None))
+    finally:
+        if read_end >= 0:
+            os.close(read_end)
+    return Worker(layer, process, progress or Progress(None), write_end)
+
+
+def _die_with_parent(lifeline: int) -> None:
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc to ask; the lifeline remains
+            pass
+    if lifeline < 0:
+        return
+
+    def wait() -> None:
+        while os.read(lifeline, 1):
+            pass
+        os._exit(1)  # end-of-file: the parent has ended (also when it ended before prctl above)
+
+    threading.Thread(target=wait, name="qantar-lifeline", daemon=True).start()
 
 
 def main(argv: list[str]) -> int:
+    root, layer, options = argv[0], argv[1], json.loads(argv[2])
+    _die_with_parent(int(argv[3]) if len(argv) > 3 else -1)
+
     from qantar.validate import run_layer
     from qantar.validate._package import Package
 
-    root, layer, options = argv[0], argv[1], json.loads(argv[2])
     result = run_layer(
         layer, Package(Path(root)), skip=frozenset(options["skip"]), fast=options["fast"],
         report_dir=options["report_dir"],

@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from qantar.validate._package import Package, default_root
+from qantar._safe_files import MAX_TEXT_BYTES
+from qantar.validate._package import Package, default_root, report_malformed
 from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "consistency"
@@ -127,18 +128,14 @@ def changelog_version(text: str) -> str | None:
 
 def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = [("datapackage.json", package.version)]
-    changelog = package.root / "CHANGELOG.md"
-    if changelog.is_file():
-        out.append(("CHANGELOG.md", changelog_version(changelog.read_text(encoding="utf-8", errors="replace"))))
-    else:
-        result.notes.append("versions-agree: no CHANGELOG.md in the package, not compared")
-    citation = package.root / "CITATION.cff"
-    if citation.is_file():
-        from qantar.release.versions import cff_value
-
-        out.append(("CITATION.cff", cff_value(citation.read_text(encoding="utf-8", errors="replace"), "version")))
-    else:
-        result.notes.append("versions-agree: no CITATION.cff in the package, not compared")
+    for name, read in (("CHANGELOG.md", changelog_version), ("CITATION.cff", _cff_version)):
+        text = package.read_text(name)
+        if text is not None:
+            out.append((name, read(text)))
+        elif (problem := package.file_problem(name, limit=MAX_TEXT_BYTES)) == "file is missing":
+            result.notes.append(f"versions-agree: no {name} in the package, not compared")
+        else:
+            result.fail("versions-agree", "versions-agree", None, None, None, name, f"{name} is not read: {problem}")
     try:
         same = package.root.resolve() == default_root().resolve()
     except Exception:
@@ -153,6 +150,12 @@ def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | No
     else:
         result.notes.append("versions-agree: the installed package is not compared (validating another copy)")
     return out
+
+
+def _cff_version(text: str) -> str | None:
+    from qantar.release.versions import cff_value
+
+    return cff_value(text, "version")
 
 
 def _frames(package: Package) -> dict[str, Any]:
@@ -175,10 +178,11 @@ def _frames(package: Package) -> dict[str, Any]:
             "file_sha256": [a["sha256"] for a in arts],
             "text": [a["text"] for a in arts],
             "decode_error": [a["decode_error"] for a in arts],
+            "read_error": [a["read_error"] for a in arts],
         },
         schema={
             "source_id": pl.String, "path": pl.String, "file_exists": pl.Boolean, "file_bytes": pl.Int64,
-            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String,
+            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String, "read_error": pl.String,
         },
     )
     frames["article_slices"] = _article_slices(frames, arts)
@@ -249,6 +253,7 @@ def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozens
             result.fail(f"table-present:{table}", "table-present", table, None, None, None,
                         f"the package has no table {table!r}: the cross-table rules need every table, none was run")
         return
+    report_malformed(package, result, partial=True)
     frames = _frames(package)
     versions = _versions(package, result)
     frames["package_versions"] = pl.DataFrame(
