@@ -147,11 +147,15 @@ def widen_patterns(descriptor: dict) -> None:
                 c["pattern"] = re.sub(r"\{(\d+)(?:,\d+)?\}", r"{\1,12}", p)
 
 
+#: Tables that are not replicated: the vocabulary (kept once) and the adjudication record.
+NOT_COPIED = ("event_types", "coding_decisions")
+
+
 def generate(out: Path, rows: int, *, copies_per_article: int = 4, real_root: Path = REPO) -> dict:
     """Write a synthetic package of about ``rows`` data rows into ``out``; return its facts."""
     descriptor, real, texts = _read_real(real_root)
     m = copies_per_article
-    per_copy = sum(f.height for t, f in real.items() if t != "event_types") + len(texts) * 2 // m
+    per_copy = sum(f.height for t, f in real.items() if t not in NOT_COPIED) + len(texts) * 2 // m
     k = max(1, math.ceil((rows - real["event_types"].height) / per_copy))
     groups = math.ceil(k / m)
     real_sids = real["sources"]["source_id"].to_list()
@@ -198,6 +202,9 @@ def generate(out: Path, rows: int, *, copies_per_article: int = 4, real_root: Pa
     group = j // m
     frames: dict[str, pl.DataFrame] = {"sources": sources, "event_types": real["event_types"]}
     for table, frame in real.items():
+        if table == "coding_decisions":
+            frames[table] = frame.head(0)  # the record of how the real rows were decided: not replicated
+            continue
         if table in ("sources", "event_types"):
             continue
         big = copies.join(frame, how="cross")

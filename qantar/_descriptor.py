@@ -8,16 +8,15 @@ file state (path, size, mtime) and cached; each resource is checked and turned i
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from qantar import _locate
+from qantar import _locate, _safe_files
 from qantar.errors import DataError, UnknownTableError
 
 #: Frictionless field type -> polars dtype of the loaded column (``string`` with
@@ -172,6 +171,8 @@ def current() -> Package:
         st = os.stat(path)
     except FileNotFoundError:
         raise DataError("descriptor is missing", path=str(path)) from None
+    except OSError as exc:  # e.g. a loop of symbolic links
+        raise DataError(f"descriptor cannot be read: {exc.strerror}", path=str(path)) from None
     return _parse(str(path), st.st_mtime_ns, st.st_size)
 
 
@@ -179,16 +180,12 @@ def current() -> Package:
 def _parse(path_str: str, _mtime_ns: int, _size: int) -> Package:
     path = Path(path_str)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"descriptor is not UTF-8 (byte offset {exc.start})", path=path_str) from None
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            f"descriptor is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-            path=path_str,
-        ) from None
+        raw = _safe_files.read_json(path.parent, path.name)
+    except DataError as exc:
+        problem = exc.problem
+        if problem.startswith(path.name):
+            problem = "descriptor" + problem[len(path.name):]
+        raise DataError(problem, path=path_str) from None
     if not isinstance(raw, dict):
         raise DataError("descriptor must be a JSON object", path=path_str)
     resources = raw.get("resources")
@@ -225,31 +222,53 @@ def is_table(res: dict[str, Any]) -> bool:
     return kind == "table" or (kind is None and "schema" in res)
 
 
-def _check_path(name: str, value: object) -> str:
-    if not isinstance(value, str) or not value:
-        raise DataError('"path" must be one relative file path (multipart or missing paths are not supported)', table=name)
-    if "://" in value:
-        raise DataError(f"path {value!r} is a URL; qantar reads local files only", table=name)
-    if "\\" in value or "\0" in value:
-        raise DataError(f"path {value!r} must use '/' separators", table=name)
-    pure = PurePosixPath(value)
-    if pure.is_absolute() or ".." in pure.parts or value.startswith("~"):
-        raise DataError(f"path {value!r} must stay inside the data package (no absolute paths, no '..')", table=name)
-    return value
+#: Table Dialect properties and the values that make a file RFC 4180 CSV (``qantar._rfc4180``),
+#: the only CSV the package reads; a property left out takes its default, which is this value.
+RFC4180_DIALECT: dict[str, tuple[object, ...]] = {
+    "delimiter": (",",),
+    "quoteChar": ('"',),
+    "doubleQuote": (True,),
+    "header": (True,),
+    "headerRows": ([1],),
+    "lineTerminator": ("\r\n", "\n"),
+    "skipInitialSpace": (False,),
+    "escapeChar": (None,),
+    "commentChar": (None,),
+    "commentRows": (None, []),
+    "nullSequence": (None,),
+    "skipBlankRows": (None, False),
+}
+
+
+def check_dialect(name: str, dialect: object) -> None:
+    """Raise unless ``dialect`` (a resource's ``"dialect"``) is absent or describes RFC 4180 CSV."""
+    if dialect is None:
+        return
+    if not isinstance(dialect, dict):
+        raise DataError(
+            '"dialect" must be an inline object: a dialect given as a URL or a file path is never fetched',
+            table=name,
+        )
+    for key, allowed in RFC4180_DIALECT.items():
+        value = dialect.get(key)
+        if value is not None and value not in allowed:
+            raise DataError(
+                f"dialect {key} {value!r} is not supported: tables are RFC 4180 CSV "
+                "(',' separated, '\"' quoted with doubled inner quotes, one header row)",
+                table=name,
+            )
 
 
 def _build_resource(res: dict[str, Any]) -> Resource:
     name = res["name"]
-    path = _check_path(name, res.get("path"))
+    path = _safe_files.check_path(res.get("path"), table=name)
     fmt = res.get("format", "csv")
     if fmt != "csv":
         raise DataError(f"format {fmt!r} is not supported (csv only)", table=name)
     encoding = str(res.get("encoding", "utf-8")).lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8"):
         raise DataError(f"encoding {encoding!r} is not supported (utf-8 only)", table=name)
-    dialect = res.get("dialect")
-    if isinstance(dialect, dict) and dialect.get("delimiter", ",") != ",":
-        raise DataError("only ',' delimited CSV is supported", table=name)
+    check_dialect(name, res.get("dialect"))
     schema = res.get("schema")
     if not isinstance(schema, dict):
         raise DataError('"schema" must be an inline table schema object', table=name)

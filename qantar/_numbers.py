@@ -12,10 +12,20 @@ What it reads (case-insensitive, surrounding blanks ignored):
 * ordinals ``pertama`` (first) and ``ke`` + a number word: ``kedua``, ``ketiga``, ``keempat``,
   ``kelima`` ... ``kesepuluh``;
 * vague quantities, with the range they imply: ``belasan`` 11 [11, 19], ``puluhan``
-  10 [10, 99], ``ratusan`` 100 [100, 999], ``ribuan`` 1000 [1000, 9999];
-* vague counts without a value, read as "at least two": ``sejumlah``, ``beberapa``,
-  ``banyak``, ``sejumlah besar``;
-* ``mayoritas`` (the majority): 50, qualified ``more_than`` (per cent).
+  10 [10, 99], ``ratusan`` 100 [100, 999], ``ribuan`` 1000 [1000, 9999], ``jutaan``, the
+  reduplicated ``berpuluh-puluh`` .. ``berjuta-juta``, and any of them with ``ribu`` or ``juta``
+  (``puluhan ribu`` 10000 [10000, 99999]);
+* vague counts, with no point value: ``beberapa``, ``sejumlah``, ``banyak``, ``berbagai``,
+  ``beragam``, ``aneka``, ``tak sedikit`` ... are "at least two"; ``sedikit``, ``segelintir``,
+  ``sejumlah kecil`` are "few", at least one;
+* vague shares of a set, in per cent: ``semua``/``seluruh`` 100; ``sebagian besar``,
+  ``kebanyakan``, ``mayoritas`` 50 [50, 100] ``more_than``; ``hampir semua`` 50 [50, 100] and
+  ``hampir tidak ada`` 0 [0, 50], ``vague``; ``sebagian kecil``, ``minoritas`` 50 [0, 50]
+  ``less_than``; ``sebagian`` no point value [0, 100]; ``separuh`` 50.
+
+The vague words are word classes, not examples: each entry brings its ``-nya`` form where
+Indonesian has one (``semuanya``, ``banyaknya``, ``sebagian besarnya``) and its near-synonyms
+(``pelbagai`` for ``berbagai``, ``nyaris`` for ``hampir``, ``tak`` for ``tidak``).
 
 ``read`` returns a :class:`Reading` or ``None`` when the text is not a number it knows.
 """
@@ -34,8 +44,9 @@ class Reading:
 
     ``value`` is the number (``None`` for a vague count such as *beberapa*); ``low`` and
     ``high`` are the range the words imply (``None`` when they imply none); ``qualifier`` is
-    set only when the words themselves carry one (``vague``, ``more_than``); ``kind`` is one
-    of ``digits``, ``word``, ``ordinal``, ``vague``, ``share``.
+    set only when the words themselves carry one (``vague``, ``more_than``, ``less_than``);
+    ``kind`` is one of ``digits``, ``word``, ``ordinal``, ``vague`` (a count), ``share`` (a
+    share of a set, in per cent).
     """
 
     value: int | None
@@ -72,14 +83,49 @@ VAGUE_RANGES: dict[str, tuple[int, int, int]] = {
     "puluhan": (10, 10, 99),
     "ratusan": (100, 100, 999),
     "ribuan": (1000, 1000, 9999),
+    "jutaan": (1_000_000, 1_000_000, 9_999_999),
+    # reduplicated forms: "berpuluh-puluh tahun" (tens of years) reads as "puluhan"
+    "berpuluh-puluh": (10, 10, 99),
+    "beratus-ratus": (100, 100, 999),
+    "beribu-ribu": (1000, 1000, 9999),
+    "berjuta-juta": (1_000_000, 1_000_000, 9_999_999),
 }
 
-VAGUE_COUNTS: frozenset[str] = frozenset({"sejumlah", "beberapa", "banyak", "sejumlah besar"})
+
+def _with_nya(words: list[str]) -> list[str]:
+    """The words and their -nya forms ("semua", "semuanya"), which read alike."""
+    return [*words, *(f"{w}nya" for w in words)]
+
+
+#: Vague counts: no point value, only the lower bound ``value_low`` records. "Several", "many",
+#: "various" are at least two; "few" is at least one. ("sedikitnya" is not here: before a number
+#: it is the hedge "at least", and the number is the token.)
+VAGUE_COUNTS: dict[str, int] = {
+    **dict.fromkeys(["beberapa", "sejumlah", "sejumlah besar", "berbagai", "pelbagai", "beragam", "aneka",
+                     "bermacam-macam", "macam-macam", "tak sedikit", "tidak sedikit", *_with_nya(["banyak"])], 2),
+    **dict.fromkeys(["sedikit", "segelintir", "sejumlah kecil"], 1),
+}
+
+#: Vague shares of a set, in per cent, as (value, low, high, qualifier). The point value is the
+#: conservative end, as for counts: "more than half" is 50, more_than.
+_SHARE_CLASSES: list[tuple[list[str], tuple[int | None, int | None, int | None, str | None]]] = [
+    (_with_nya(["semua", "seluruh", "segenap", "segala"]), (100, None, None, None)),  # all
+    (_with_nya([f"{h} {w}" for h in ("hampir", "nyaris") for w in ("semua", "seluruh")]), (50, 50, 100, "vague")),
+    (_with_nya(["sebagian besar", "sebagian terbesar", "kebanyakan", "mayoritas"]), (50, 50, 100, "more_than")),
+    (_with_nya(["separuh"]), (50, None, None, None)),  # half
+    (_with_nya(["sebagian"]), (None, 0, 100, "vague")),  # part of: bounds nothing but the scale
+    (_with_nya(["sebagian kecil", "minoritas"]), (50, 0, 50, "less_than")),
+    ([f"{h} {n} ada" for h in ("hampir", "nyaris") for n in ("tidak", "tak")], (0, 0, 50, "vague")),  # almost none
+]
+SHARES: dict[str, tuple[int | None, int | None, int | None, str | None]] = {
+    word: reading for words, reading in _SHARE_CLASSES for word in words
+}
 
 MULTIPLIERS: dict[str, int] = {"rb": 1000, "ribu": 1000, "jt": 1_000_000, "juta": 1_000_000}
 
 _DIGITS = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)")
 _WITH_SUFFIX = re.compile(rf"({_DIGITS.pattern})\s*({'|'.join(MULTIPLIERS)})")
+_RANGE_TIMES = re.compile(rf"({'|'.join(map(re.escape, VAGUE_RANGES))}) (ribu|juta)")
 
 
 def _digits(text: str) -> int:
@@ -105,10 +151,15 @@ def read(text: str | None) -> Reading | None:
     if t in VAGUE_RANGES:
         value, low, high = VAGUE_RANGES[t]
         return Reading(value, low, high, "vague", kind="vague")
+    m = _RANGE_TIMES.fullmatch(t)
+    if m:  # "puluhan ribu": tens of thousands, 10000 [10000, 99999]
+        value, low, high = VAGUE_RANGES[m.group(1)]
+        k = MULTIPLIERS[m.group(2)]
+        return Reading(value * k, low * k, (high + 1) * k - 1, "vague", kind="vague")
     if t in VAGUE_COUNTS:
-        return Reading(None, 2, None, "vague", kind="vague")
-    if t == "mayoritas":
-        return Reading(50, None, None, "more_than", kind="share")
+        return Reading(None, VAGUE_COUNTS[t], None, "vague", kind="vague")
+    if t in SHARES:
+        return Reading(*SHARES[t], kind="share")
     return None
 
 

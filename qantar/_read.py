@@ -12,6 +12,10 @@ present value into null is a bad value: comparing null counts before and after f
 the cost of a bitmap count. Rows with too few cells, which the reader would pad with nulls,
 are found by counting separators (see ``_separators_missing``).
 
+The file is read through ``qantar._safe_files`` (inside the package, a regular file, at most
+``MAX_TABLE_BYTES``), and its quotes are checked against ``qantar._rfc4180`` before polars sees
+it: polars guesses where a cell with a stray quote ends and can merge rows into one cell.
+
 Anything wrong goes to ``qantar._diagnose``, which re-reads the bytes slowly to name the row,
 line, column and value. A frame is returned only when the whole table is good.
 """
@@ -23,7 +27,7 @@ from pathlib import Path
 
 import polars as pl
 
-from qantar import _verify
+from qantar import _rfc4180, _safe_files, _verify
 from qantar._descriptor import Field, Resource
 from qantar.errors import DataError
 
@@ -103,20 +107,18 @@ def from_string(field: Field) -> pl.Expr:
 
 
 def read(root: Path, resource: Resource, *, verify: bool) -> pl.DataFrame:
-    path = root / resource.path
-    where = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("file is missing", table=resource.name, path=where) from None
-    except IsADirectoryError:
-        raise DataError("path is a directory, not a file", table=resource.name, path=where) from None
-    except OSError as exc:
-        raise DataError(f"file cannot be read: {exc.strerror}", table=resource.name, path=where) from None
+    where = str(root / resource.path)
+    data = _safe_files.read(root, resource.path, limit=_safe_files.MAX_TABLE_BYTES, table=resource.name)
     if verify:
         _verify.check(resource, data, where)
     if not data:
         raise DataError("file is empty (it needs at least the header row)", table=resource.name, path=where)
+
+    if not _rfc4180.quotes_well_formed(data):
+        # polars would guess where a cell with a stray quote ends, and could merge rows
+        from qantar import _diagnose
+
+        _diagnose.malformed(resource, data, where)
 
     if not _header_is_plain_match(resource, data):
         from qantar import _diagnose

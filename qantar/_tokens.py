@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qantar._numbers import MULTIPLIERS, ORDINALS, VAGUE_COUNTS, VAGUE_RANGES, WORDS
+from qantar._numbers import MULTIPLIERS, ORDINALS, SHARES, VAGUE_COUNTS, VAGUE_RANGES, WORDS
 
 # The number vocabulary is the reader's (qantar._numbers): one place for what Indonesian words
 # count as numbers, so the coverage check and the figure check can never disagree.
 _NUMBER_WORDS = [*WORDS, "sejuta"]
-_VAGUE_WORDS = [*VAGUE_RANGES, *VAGUE_COUNTS, "mayoritas", "jutaan"]
+_VAGUE_WORDS = [*VAGUE_COUNTS, *SHARES]
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "aug",
           "sep", "okt", "oct", "nov", "des", "dec"]
@@ -43,8 +43,11 @@ class Token:
         )
 
 
-def _words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _words(words, *, spaced: bool = False) -> str:
+    """An alternation of the words, longest first; `spaced`: the words' spaces match any run of
+    blanks (a non-breaking space too), as the reader reads them."""
+    escaped = (re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(e.replace("\\ ", r"\s+") if spaced else e for e in escaped)
 
 
 def _pattern(*, lower: bool) -> re.Pattern[str]:
@@ -61,7 +64,10 @@ def _pattern(*, lower: bool) -> re.Pattern[str]:
         r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
         r"(?P<day_month>\d{1,2}/\d{1,2}(?![\w/]))",
         rf"(?<!\.)(?P<digits>{number})",
-        rf"(?P<vague>(?:{_words(_VAGUE_WORDS)})(?!\w))",
+        # A vague word is a whole word, not half of a reduplication ("sedikit-sedikit", little by
+        # little) nor the tail of one ("sebanyak-banyaknya"); a range word may take a multiplier
+        # ("puluhan ribu"). The multi-word entries are tried before their first word.
+        rf"(?P<vague>(?<!-)(?:(?:{_words(VAGUE_RANGES)})(?:\s+(?:ribu|juta))?|{_words(_VAGUE_WORDS, spaced=True)})(?![\w-]))",
         rf"(?P<cardinal>(?:{_words(_NUMBER_WORDS)})(?!\w))",
         rf"(?P<ordinal>(?:{_words(ORDINALS)})(?!\w))",
         rf"(?P<month>(?:{_words(MONTHS)})(?!\w))",
@@ -88,6 +94,16 @@ def _lower_is_safe(text: str) -> bool:
     return text.isascii() or not any(c.isalpha() for c in set(text) if not c.isascii())
 
 
+_HEDGE_BEFORE = re.compile(r"paling\s$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(rf"\s+(?:\d|(?:{_words(_NUMBER_WORDS)})(?!\w))", re.IGNORECASE)
+
+
+def _is_hedge(text: str, start: int, end: int) -> bool:
+    """ "paling banyak"/"paling sedikit" (at most, at least) right before a number."""
+    return (text[start:end].lower() in ("banyak", "sedikit") and _HEDGE_BEFORE.search(text, max(0, start - 7), start) is not None
+            and _NUMBER_AFTER.match(text, end) is not None)
+
+
 def number_tokens(text: str) -> list[Token]:
     """Every number-like token of `text`, in order, with code-point offsets."""
     out = []
@@ -100,5 +116,7 @@ def number_tokens(text: str) -> list[Token]:
             kind = "digits"
         elif kind == "roman" and word != word.upper():
             continue  # "ii", "Iv": not numerals
+        elif kind == "vague" and _is_hedge(text, start, end):
+            continue  # "paling banyak 10": the hedge of the number that follows, which is the token
         out.append(Token(start, end, word, kind))
     return out

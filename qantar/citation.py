@@ -93,10 +93,9 @@ def _references(root: Path, descriptor: dict[str, Any]) -> list[dict[str, Any]]:
             kind = {"translation": "A translation of", "repost": "A repost of"}.get(row.get("genre") or "", "Closely follows")
             notes.append(f"{kind} an article by {row['original_outlet']}.")
         if row.get("published_date_basis") and row["published_date_basis"] != "printed":
-            notes.append(
-                f"Publication date {row['published_date_basis']}: between {row.get('published_date_min')} "
-                f"and {row.get('published_date_max')}."
-            )
+            low, high = row.get("published_date_min"), row.get("published_date_max")
+            notes.append(f"Publication date {row['published_date_basis']}: "
+                         + (f"{low}." if low == high else f"between {low} and {high}."))
         if row.get("sha256"):
             notes.append(f"Byte-for-byte copy in the package, sha256 {row['sha256']}.")
         ref: dict[str, Any] = {

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qantar import _atomic
+
 _SPACE = "[ \u00a0]+"
 _QUOTES = {'"': '["“”]', "“": '["“”]', "”": '["“”]', "'": "['‘’]", "‘": "['‘’]", "’": "['‘’]"}
 
@@ -65,9 +67,7 @@ def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
     w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(buf.getvalue(), encoding="utf-8", newline="")
-    tmp.replace(path)  # all or nothing
+    _atomic.write_text(path, buf.getvalue(), newline="")
 
 
 def _int(v: str) -> int | None:
@@ -156,5 +156,5 @@ def stamp(root: str | Path, *, write: bool = True) -> list[tuple[str, str, objec
                 changes.append((resource.get("name", path), key, resource.get(key), value))
                 resource[key] = value
     if write and changes:
-        descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _atomic.write_text(descriptor_path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
     return changes

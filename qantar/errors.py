@@ -1,12 +1,31 @@
 """The exceptions qantar raises on purpose.
 
 ``DataError`` is the one exception for bad data: a missing or empty file, a file cut short (a
-row with too few cells, an unclosed quote, no line break at the end), a header that does not
-match the descriptor, bytes that are not UTF-8, a value that does not parse as its field's
-type, a hash or size that differs from the descriptor (``verify=True``: the check that catches
-any change, even a file cut exactly at a line end), a table name that is a path, a descriptor
-that is not JSON or names an unsafe path. No table is ever returned in part. Its message names the table, the row
-and CSV line, the column, and what is wrong; the same facts are attributes.
+row with too few cells, an unclosed quote, no line break at the end), a table that is not RFC 4180
+CSV (a double quote inside an unquoted cell, text after a closing quote, a carriage return outside
+a quoted cell without its line feed), a header that does not match the descriptor, bytes that are
+not UTF-8, a value that does not parse as its field's type, a hash or size that differs from the
+descriptor (``verify=True``: the check that catches any change, even a file cut exactly at a line
+end), a table name that is a path, a descriptor that is not JSON or names an unsafe path. No table
+is ever returned in part. Its message names the table, the row and CSV line, the column, and what
+is wrong; the same facts are attributes.
+
+A package is read as if a stranger had sent it (``qantar._safe_files``), and each of these is a
+``DataError`` too, raised before anything is read:
+
+* a path that is a URL (``http://...``, ``file://...``, anything with a scheme), a list of paths,
+  an absolute path or one with ``..``; a dialect or schema given as a URL or file path, or a
+  dialect that is not RFC 4180 CSV: nothing is ever fetched;
+* a file that is, or lies under, a symbolic link leading outside the package;
+* anything but a regular file: a folder, FIFO, socket or device;
+* a file over its size limit: ``datapackage.json`` 16 MiB, a table 256 MiB, an article copy or
+  other text file 16 MiB (``MAX_DESCRIPTOR_BYTES``, ``MAX_TABLE_BYTES``, ``MAX_TEXT_BYTES``);
+* a descriptor whose arrays and objects nest more than 64 levels (``MAX_JSON_DEPTH``).
+
+``qantar validate`` reports the same faults as failures (rules ``file``, ``references``, ``csv``,
+``descriptor-profile``, ``article-hash``) with exit status 1, and ``qantar release --check-bump``
+refuses such a previous release with an error (``ReleaseError``), a zip archive that expands to
+more than 256 MiB or holds more than 100,000 files included.
 
 ``UnknownTableError`` is raised for a table name the descriptor does not list; its message
 lists the valid names. Both are ``ValueError`` subclasses.

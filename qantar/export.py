@@ -24,19 +24,21 @@ list        TEXT, the items joined by the field's delimiter (``|`` in Qantar)
 =========== =========================================================================
 
 Missing values are NULL. Reproducible: a fixed page size, rows in file order, no timestamps,
-and ``VACUUM`` last.
+and ``VACUUM`` last. Both formats are written atomically (``qantar._atomic``): a killed or
+concurrent export never leaves a partial file.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+
+from qantar import _atomic
 
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 9, "statistics": True}
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.fZ"
@@ -58,16 +60,17 @@ def _loaded(root: str | Path | None) -> tuple[Any, dict[str, pl.DataFrame]]:
 
 
 def write_parquet(out: str | Path, *, root: str | Path | None = None) -> list[Path]:
-    """Write ``<table>.parquet`` for every table into ``out``; returns the files."""
+    """Write ``<table>.parquet`` for every table into ``out``; returns the files.
+
+    Each file is replaced atomically, and only once every table has been written, so a failed
+    or killed export leaves the files that were there before."""
     _, frames = _loaded(root)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in frames.items():
-        path = out / f"{name}.parquet"
-        frame.write_parquet(path, **PARQUET_OPTIONS)
-        written.append(path)
-    return written
+    with ExitStack() as stack:
+        for name, frame in frames.items():
+            fh = stack.enter_context(_atomic.open_replacing(out / f"{name}.parquet", "wb"))
+            frame.write_parquet(fh, **PARQUET_OPTIONS)
+    return [out / f"{name}.parquet" for name in frames]
 
 
 def sqlite_name(version: str | None) -> str:
@@ -151,16 +154,20 @@ def sqlite_frame(frame: pl.DataFrame, raw: dict[str, Any]) -> pl.DataFrame:
 def write_sqlite(out: str | Path, *, root: str | Path | None = None) -> Path:
     """Write ``qantar-<version>.sqlite`` into ``out``; returns the file."""
     package, frames = _loaded(root)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / sqlite_name(package.version)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+    path = Path(out) / sqlite_name(package.version)
+    with _atomic.replacing(path) as tmp:  # a private file per writer: concurrent exports never meet
+        _fill_sqlite(tmp, package, frames)
+    return path
+
+
+def _fill_sqlite(tmp: Path, package: Any, frames: dict[str, pl.DataFrame]) -> None:
     resources = {r["name"]: r for r in package.raw["resources"] if isinstance(r, dict)}
     con = sqlite3.connect(tmp, isolation_level=None)
     try:
         con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-        con.execute("PRAGMA journal_mode = DELETE")
+        # The file is private to this writer and discarded on failure: a journal on disk would
+        # only be litter a killed export leaves (and the header bytes are the same).
+        con.execute("PRAGMA journal_mode = MEMORY")
         con.execute("BEGIN")
         con.execute('CREATE TABLE "qantar_metadata" (\n  "key" TEXT PRIMARY KEY,\n  "value" TEXT NOT NULL\n)')
         meta = {
@@ -184,5 +191,3 @@ def write_sqlite(out: str | Path, *, root: str | Path | None = None) -> Path:
         con.execute("VACUUM")
     finally:
         con.close()
-    os.replace(tmp, path)
-    return path

@@ -74,7 +74,7 @@ def copy_repo(extra: dict[str, str] | None = None) -> Path:
     for name in ("mkdocs.yml", "datapackage.json", "CHANGELOG.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
-    for name in ("docs", "data", "articles"):
+    for name in ("docs", "data", "articles", "reliability"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for rel, text in (extra or {}).items():
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -133,3 +133,134 @@ def start_browser():
     driver = webdriver.Chrome(service=service, options=opts)
     driver.set_page_load_timeout(60)
     return driver
+
+
+# --- a package whose text holds script payloads -------------------------------------------------
+
+#: Text that must reach the site as text only: Markdown links and images with javascript: and data:
+#: URLs (plain, mixed case, padded, entity-encoded), reference-style links and definitions, autolinks,
+#: raw HTML tags and event handlers, comments, script-closing sequences, attribute breakers for double
+#: and single quotes, attr_list and emoji syntax, a code fence, and entities that must not be decoded.
+PAYLOADS = [
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(2) \"t\")",
+    "[x]( javascript:alert(3) )",
+    "[x](&#106;avascript:alert(4))",
+    "![i](javascript:alert(5))",
+    "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==)",
+    "![d](data:image/svg+xml,<svg onload=alert(7)>)",
+    "[ref][r1]\n\n[r1]: javascript:alert(8)",
+    "[r2]\n[r2]: javascript:alert(9)",
+    "<javascript:alert(10)>",
+    "<https://example.org/ok>",
+    "<script>alert(11)</script>",
+    "<img src=x onerror=alert(12)>",
+    "<a href=\"javascript:alert(13)\">a</a>",
+    "<iframe src=\"javascript:alert(14)\"></iframe>",
+    "<svg><script>alert(15)</script></svg>",
+    "<!--<script>",
+    "<!-- x --><img src=x onerror=alert(16)>",
+    "</script><script>alert(17)</script>",
+    "</textarea></title></style><img src=x onerror=alert(18)>",
+    "\"><img src=x onerror=alert(19)>",
+    "' onmouseover='alert(20)' x='",
+    "\" onmouseover=\"alert(21)\" x=\"",
+    "x{: onclick=\"alert(22)\" }",
+    "{#evil onclick=alert(23)}",
+    ":material-alert: **bold** _em_ `code` ~~del~~ | pipe",
+    "```\n<script>alert(24)</script>\n```",
+    "&lt;script&gt;alert(25)&lt;/script&gt; &amp; &#60;b&#62;",
+    "\u2028\u2029 line separators and a NUL-free control \x07 char",
+]
+
+#: Fields whose values are keys, codes or numbers the site computes with, or quotes located in an
+#: article: they keep their values so that the pages still draw (dates, offsets, coordinates).
+_KEPT = {"path", "sha256", "language", "country_code", "subdivision_code", "measure", "published_timezone",
+         "text", "number_as_written", "published_as_printed"}
+
+
+def _text_fields(resource: dict) -> list[str]:
+    schema = resource["schema"]
+    keys = set(schema.get("primaryKey") or [])
+    for fk in schema.get("foreignKeys") or []:
+        keys.update([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
+    out = []
+    for field in schema["fields"]:
+        constraints = field.get("constraints") or {}
+        if field.get("type") not in ("string", "list") or field["name"] in keys | _KEPT:
+            continue
+        if "enum" in constraints or "pattern" in constraints or field["name"].endswith(("_id", "quote")):
+            continue
+        out.append(field["name"])
+    return out
+
+
+def hostile_repo() -> Path:
+    """A copy of the site's inputs whose free-text cells and descriptor texts hold the payloads.
+
+    Each text cell gets one payload (in turn, so each lands in many places), and an article copy
+    ends with all of them. Keys, dates, numbers and vocabularies keep their values.
+    """
+    import csv
+    import io
+    import json
+
+    dest = copy_repo()
+    n = iter(range(10**9))
+
+    def payload() -> str:
+        return PAYLOADS[next(n) % len(PAYLOADS)]
+
+    descriptor = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+    for key in ("title", "description"):
+        descriptor[key] = payload() + " " + payload()
+    descriptor["title"] = "<!--<script> " + descriptor["title"]
+    descriptor["keywords"] = [payload(), payload()]
+    for item in descriptor.get("licenses", []) + descriptor.get("contributors", []) + descriptor.get("sources", []):
+        item["title"] = payload()
+    for resource in descriptor["resources"]:
+        resource["title"] = payload()
+        resource["description"] = payload()
+        if resource.get("type") != "table":
+            continue
+        for field in resource["schema"]["fields"]:
+            field["description"] = payload()
+            field["title"] = payload()
+            constraints = field.get("constraints") or {}
+            if "pattern" in constraints:
+                constraints["pattern"] = "`" + payload() + "`"
+            if "enum" in constraints:
+                constraints["enum"] = [*constraints["enum"], payload()]
+        path = dest / resource["path"]
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        for row in rows:
+            for name in _text_fields(resource):
+                if row.get(name):
+                    row[name] = payload()
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    (dest / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+    # The first article ends with every payload, each one a passage of the exclusions register.
+    source = next(csv.DictReader(io.StringIO((dest / "data" / "sources.csv").read_text(encoding="utf-8"), newline="")))
+    article = dest / source["path"]
+    with article.open(encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    exclusions = dest / "data" / "exclusions.csv"
+    with exclusions.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    added = io.StringIO()
+    writer = csv.writer(added, lineterminator="\n")
+    for i, p in enumerate(PAYLOADS):
+        text += "\n"
+        row = {"exclusion_id": f"X{900 + i}", "source_id": source["source_id"], "char_start": str(len(text)),
+               "char_end": str(len(text) + len(p)), "text": p, "reason": "page_furniture", "note": payload()}
+        text += p
+        writer.writerow([row.get(h, "") for h in header])
+    article.write_text(text + "\n", encoding="utf-8", newline="")
+    with exclusions.open("a", encoding="utf-8", newline="") as fh:
+        fh.write(added.getvalue())
+    return dest

@@ -7,17 +7,34 @@ read the descriptor at the repository root and skip, with a reason, while it is 
 
 from __future__ import annotations
 
+import atexit
 import csv
 import hashlib
 import io
 import json
+import os
+import pwd
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 import qantar._locate
+
+# Tests never touch the user's cache: this session, and every process it starts, gets a HOME,
+# XDG_CACHE_HOME and QANTAR_CACHE of its own (set when the test modules are collected), removed at exit.
+# The user's own cache folders are remembered so that a test can prove they stay untouched.
+USER_CACHES = tuple(dict.fromkeys(
+    p for p in (Path(pwd.getpwuid(os.getuid()).pw_dir) / ".cache",
+                Path(os.environ["XDG_CACHE_HOME"]) if os.environ.get("XDG_CACHE_HOME") else None,
+                Path(os.environ["QANTAR_CACHE"]) if os.environ.get("QANTAR_CACHE") else None) if p is not None))
+SANDBOX = Path(tempfile.mkdtemp(prefix="qantar-tests-home-"))
+for _var in ("HOME", "XDG_CACHE_HOME", "QANTAR_CACHE"):
+    (SANDBOX / _var.lower()).mkdir()
+    os.environ[_var] = str(SANDBOX / _var.lower())
+atexit.register(shutil.rmtree, SANDBOX, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 MINIPKG = Path(__file__).resolve().parent / "fixtures" / "minipkg"
@@ -83,6 +100,23 @@ def damage(pkg: Path) -> Callable[..., Path]:
         return file
 
     return apply
+
+
+@pytest.fixture(scope="module")
+def pristine_copy(tmp_path_factory) -> Path:
+    """One copy of the real package per test module (descriptor, data, articles, changelog)."""
+    from _validate_helpers import copy_package
+
+    return copy_package(tmp_path_factory.mktemp("pristine") / "pkg")
+
+
+@pytest.fixture
+def real_copy(pristine_copy: Path, tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the real package, made the loader's data root."""
+    root = tmp_path / "pkg"
+    shutil.copytree(pristine_copy, root)
+    with qantar._locate.use_root(root):
+        yield root
 
 
 @pytest.fixture

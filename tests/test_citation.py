@@ -2,16 +2,18 @@
 
 ``cffconvert --validate`` checks the file against the CFF 1.2.0 schema. cffconvert 2.0.0 (the
 current release) pins jsonschema<4 while frictionless needs jsonschema>=4.20, so it cannot
-share the test environment: it is installed into a venv of its own, kept in pytest's cache.
+share the test environment: the test command (README, .ci/run) installs it into a venv of its
+own, ``.venv/cffconvert`` (or set ``QANTAR_CFFCONVERT`` to the executable). Nothing is installed
+at test time: the tests need no network.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
@@ -23,22 +25,15 @@ from qantar.citation import apa, bibtex, cite, metadata, to_cff
 pytestmark = pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="needs the real data package")
 
 CFFCONVERT = "cffconvert==2.0.0"
+SETUP = f"python3 -m venv .venv/cffconvert && .venv/cffconvert/bin/pip install -q {CFFCONVERT}"
 DESCRIPTOR = json.loads(REAL_DESCRIPTOR.read_text(encoding="utf-8")) if REAL_DESCRIPTOR.is_file() else {}
 
 
 @pytest.fixture(scope="session")
-def cffconvert(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cache = getattr(request.config, "cache", None)
-    home = cache.mkdir("cffconvert-2.0.0") if cache is not None else tmp_path_factory.mktemp("cffconvert")
-    exe = home / "bin" / "cffconvert"
+def cffconvert() -> Path:
+    exe = Path(os.environ.get("QANTAR_CFFCONVERT") or REPO / ".venv" / "cffconvert" / "bin" / "cffconvert")
     if not exe.is_file():
-        venv.create(home, with_pip=True, clear=True)
-        done = subprocess.run(
-            [str(home / "bin" / "python"), "-m", "pip", "install", "-q", CFFCONVERT],
-            capture_output=True, text=True, timeout=600,
-        )
-        if done.returncode != 0 or not exe.is_file():
-            pytest.fail(f"could not install {CFFCONVERT} into its own venv (PyPI needed):\n{done.stderr[-2000:]}")
+        pytest.fail(f"cffconvert is not installed at {exe}: run the test command's setup first ({SETUP})", pytrace=False)
     return exe
 
 

@@ -219,3 +219,62 @@ def test_screenshots(server, driver):
         full_page_screenshot(driver, ARTIFACTS / name)
         data = (ARTIFACTS / name).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, name
+
+
+# Installed before any script of a page runs: dialogs are recorded instead of shown.
+RECORD_DIALOGS = """
+window.__dialogs = [];
+for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+  window[name] = (...args) => { window.__dialogs.push([name, String(args[0])]); };
+}
+"""
+LIVE = (
+    "return Array.from(document.querySelectorAll('a[href], iframe, object, embed, img[src], [onerror], [onload], "
+    "[onclick], [onmouseover]')).filter(e => e.matches('iframe, object, embed, [onerror], [onload], [onclick], "
+    "[onmouseover]') || /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src') || ''))"
+    ".map(e => e.outerHTML.slice(0, 120));"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_server():
+    from _docs_site import hostile_repo
+
+    site, _ = build(hostile_repo())
+    srv = Server(site)
+    yield srv, site
+    srv.close()
+
+
+def test_no_dialog_or_script_from_the_data_runs(hostile_server, driver):
+    """Every page of a site built from payload-filled data (tests/test_docs_hostile.py): no dialog opens,
+    no element carries a handler or a javascript:/data: URL; the search shows the payloads as text."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    srv, site = hostile_server
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_DIALOGS})
+    try:
+        found = {}
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        for page in pages:
+            load(driver, srv.base + page)
+            dialogs = driver.execute_script("return window.__dialogs")
+            live = driver.execute_script(LIVE)
+            if dialogs is None or dialogs or live:
+                found[page] = {"dialogs": dialogs, "live": live}
+        assert len(pages) > 25 and not found, json.dumps(found, indent=1)[:3000]
+        load(driver, srv.base + "index.html")
+        assert driver.find_element(By.ID, "three-ways-in").is_displayed(), "the home page lost its content"
+        box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+        driver.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+        box.send_keys("onerror", Keys.ENTER)
+        deadline = time.time() + 30
+        while not driver.execute_script("return document.querySelectorAll('.md-search-result__item').length"):
+            assert time.time() < deadline, "the search found nothing"
+            time.sleep(0.1)
+        assert driver.execute_script("return window.__dialogs") == []
+        assert driver.execute_script(LIVE) == []
+        assert "onerror=alert(" in driver.find_element(By.CSS_SELECTOR, ".md-search-result").text
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})

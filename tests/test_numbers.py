@@ -38,3 +38,41 @@ def test_tokens_in_order_and_disjoint():
     toks = number_tokens(text)
     assert [t.text for t in toks] == ["Rabu", "7", "Januari", "2022", "12:13", "puluhan", "8.000", "10/1", "tahun lalu"]
     assert all(a.end <= b.start for a, b in zip(toks, toks[1:]))
+
+
+# Vague quantity words are a class: every word the reader knows is one token wherever it stands,
+# in any case, with its parts separated by a plain or a non-breaking space.
+def _vague_vocabulary():
+    from qantar._numbers import SHARES, VAGUE_COUNTS, VAGUE_RANGES
+
+    return sorted({*VAGUE_COUNTS, *SHARES, *VAGUE_RANGES})
+
+
+def test_every_vague_word_is_one_token_that_reads_back():
+    for word in _vague_vocabulary():
+        for written in (word, word.capitalize(), word.replace(" ", "\u00a0")):
+            text = f"Menurut laporan, {written} warga turun ke jalan."
+            toks = number_tokens(text)
+            assert [(t.text, t.kind) for t in toks] == [(written, "vague")], written
+            assert read(toks[0].text) is not None, written
+
+
+def test_vague_words_in_running_text():
+    text = ("Sebagian besar warga menolak, tetapi segelintir elit dan tak sedikit pejabat setuju; kebanyakan "
+            "toko tutup di seluruh negeri, hampir tak ada bank buka, dan puluhan ribu orang berkumpul di "
+            "berbagai kota selama berpuluh-puluh jam. Semuanya terjadi ketika sebagian kecil polisi mundur.")
+    assert [t.text for t in number_tokens(text)] == [
+        "Sebagian besar", "segelintir", "tak sedikit", "kebanyakan", "seluruh", "hampir tak ada", "puluhan ribu",
+        "berbagai", "berpuluh-puluh", "Semuanya", "sebagian kecil"]
+
+
+def test_words_that_only_look_like_vague_words_are_not_tokens():
+    # reduplication ("little by little"), a superlative inside another word, the hedges of a number
+    # ("at most 10", "at least two": the number is the token), words that contain a vague word
+    text = ("Harga naik sedikit-sedikit; sebanyak-banyaknya 5 orang, paling banyak 10 orang dan paling sedikit "
+            "dua korban; terbanyak, keseluruhan, sesemuanya, disemua.")
+    assert [t.text for t in number_tokens(text)] == ["5", "10", "dua"]
+
+
+def test_paling_banyak_without_a_number_is_a_vague_word():
+    assert [t.text for t in number_tokens("Almaty menderita paling banyak kerusakan.")] == ["banyak"]

@@ -68,6 +68,18 @@ def test_removed_figure_leaves_its_number_uncovered(copy):
     assert [(f.check, f.value) for f in found] == [("coverage-numbers", "500")]
 
 
+def test_vague_quantity_words_are_tokens_to_account_for(copy):
+    article = next((copy / "articles").glob("000_*.txt"))
+    text = article.read_text(encoding="utf-8")
+    # Appended, so that no curated offset moves; none of these forms is in the articles.
+    article.write_text(text + "\nSebagian besar warga dan segelintir elit setuju; hampir tak ada yang menolak di "
+                              "pelbagai kota.\n", encoding="utf-8")
+    found = check_coverage(Package(copy), names=False).findings
+    assert [(f.check, f.value) for f in found] == [
+        ("coverage-numbers", "Sebagian besar"), ("coverage-numbers", "segelintir"),
+        ("coverage-numbers", "hampir tak ada"), ("coverage-numbers", "pelbagai")]
+
+
 def test_unresolved_relative_date(copy):
     edit(copy, "events", lambda d: d.with_columns(
         pl.when(pl.col("event_id") == "E015").then(pl.lit("Some day in January.")).otherwise(pl.col("date_reasoning")).alias("date_reasoning")))
@@ -75,11 +87,44 @@ def test_unresolved_relative_date(copy):
     assert [(f.check, f.value) for f in found] == [("coverage-dates", "Rabu")]
 
 
-def test_missing_actor_name_is_found_by_the_tagger(copy):
+def test_missing_actor_name_is_found_by_the_names_check(copy):
     edit(copy, "actors", lambda d: d.with_columns(
         pl.when(pl.col("actor_id") == "mallinson").then(pl.lit("Mallinson")).otherwise(pl.col("name_forms")).alias("name_forms")))
     found = check_coverage(Package(copy)).findings
     assert [(f.check, f.value) for f in found] == [("coverage-names", "Kate")]
+
+
+def test_every_exclusion_holds_a_candidate_or_a_number(real):
+    """No exclusion is left over from an earlier rule: each one holds a name candidate or a
+    number-like token that the coverage check would otherwise report."""
+    from qantar._tokens import number_tokens
+    from qantar.provenance._names import candidates
+    from qantar.provenance.anchors import texts
+
+    articles = texts(real)
+    found = {sid: [(c.start, c.end) for c in candidates(t)] + [(k.start, k.end) for k in number_tokens(t)]
+             for sid, t in articles.items()}
+    idle = [x for x, sid, a, b in real.raw("exclusions").select("exclusion_id", "source_id", "char_start", "char_end").iter_rows()
+            if not any(int(a) <= s and e <= int(b) for s, e in found[sid])]
+    assert idle == []
+
+
+def test_name_with_lookalike_letters_is_reported(copy):
+    article = next((copy / "articles").glob("004_*.txt"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Antony Blinken", "Antony Bl\u0456nken", 1), encoding="utf-8")  # Cyrillic і
+    found = check_coverage(Package(copy)).findings
+    # "Antony" too: the name form "Antony Blinken" no longer matches around it.
+    assert [(f.check, f.value) for f in found] == [("coverage-names", "Antony"), ("coverage-names", "Bl\u0456nken")]
+
+
+def test_sentence_initial_common_word_is_not_reported(copy):
+    article = next((copy / "articles").glob("000_*.txt"))
+    text = article.read_text(encoding="utf-8")
+    # Appended, so that no curated offset moves.
+    article.write_text(text + "\nAkibatnya harga naik. Pemilihannya ditunda. “Revolusi tidak datang.”\nDilema itu nyata.\n",
+                       encoding="utf-8")
+    assert check_coverage(Package(copy)).findings == []
 
 
 def test_corroboration_counts_independent_outlets(copy):

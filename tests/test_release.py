@@ -8,10 +8,12 @@ build pair, every check reading the same outputs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -165,3 +167,57 @@ def test_release_refuses_what_is_not_a_release(builds: tuple[Path, Path], checko
     done = release(checkout, "--out", str(tmp_path / "small"), "--previous", str(previous))
     assert done.returncode == 1 and "not bumped enough" in done.stderr and "1 new row(s): E046" in done.stderr
     assert not (tmp_path / "small").exists()
+
+
+def start_release(checkout: Path, out: Path) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PYTHONPATH")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "qantar", "release", "--out", str(out), "--no-validate"],
+        cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+
+
+def scratch_of(out: Path) -> list[Path]:
+    """What a build of ``out`` works in beside it (see qantar._atomic.building_directory)."""
+    return sorted(out.parent.glob(f".{out.name}.*.tmp"))
+
+
+def wait_until_building(child: subprocess.Popen, out: Path) -> None:
+    """Until the build has written its data archive and is building the wheel."""
+    deadline = time.monotonic() + 300
+    while not any((s / "result" / f"qantar-{VERSION}.zip").is_file() for s in scratch_of(out)):
+        assert child.poll() is None, child.stderr.read()
+        assert time.monotonic() < deadline, "the release never started writing"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+def test_a_stopped_release_leaves_no_folder_and_no_scratch(checkout: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    out = tmp_path / "stopped"
+    child = start_release(checkout, out)
+    try:
+        wait_until_building(child, out)
+        child.send_signal(sig)
+        code = child.wait(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+    assert code != 0
+    assert not out.exists() and scratch_of(out) == []
+
+
+def test_a_killed_release_leaves_no_folder_and_the_next_build_cleans_up(checkout: Path, tmp_path: Path) -> None:
+    out = tmp_path / "killed"
+    child = start_release(checkout, out)
+    try:
+        wait_until_building(child, out)
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)  # the release and the wheel build it started
+        child.wait(timeout=60)
+    assert not out.exists()
+    assert len(scratch_of(out)) == 1  # SIGKILL cannot be caught: the scratch folder stays ...
+    done = release(checkout, "--out", str(out), "--no-validate")
+    assert done.returncode == 0, done.stderr
+    assert scratch_of(out) == []  # ... until the next build of the same folder
+    listed = [line.split("  ", 1)[1] for line in (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    assert sorted(listed) == sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != "SHA256SUMS")

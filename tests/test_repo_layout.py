@@ -31,3 +31,12 @@ def test_ci_script_is_executable_and_strict() -> None:
     text = script.read_text(encoding="utf-8")
     assert script.stat().st_mode & 0o111
     assert "set -euo pipefail" in text and '-e ".[test]"' in text and "-eq 5" in text
+
+
+def test_ci_waits_for_the_apt_lock() -> None:
+    # Another apt/dpkg (unattended-upgrades, a second job) may hold the lock: apt-get waits for it.
+    lines = (REPO / ".ci" / "install-system-deps").read_text(encoding="utf-8").splitlines()
+    calls = [line for line in lines if "apt-get " in line and not line.lstrip().startswith("#")]
+    assert len(calls) == 2, calls  # update and install
+    assert all('"${wait_for_lock[@]}"' in line for line in calls), calls
+    assert any('wait_for_lock=(-o "DPkg::Lock::Timeout=' in line for line in lines)

@@ -39,11 +39,57 @@ from qantar._numbers import Reading, disagreement, read
         ("beberapa", Reading(None, 2, None, "vague", "vague")),
         ("banyak", Reading(None, 2, None, "vague", "vague")),
         ("sejumlah  besar", Reading(None, 2, None, "vague", "vague")),
-        ("mayoritas", Reading(50, None, None, "more_than", "share")),
+        ("mayoritas", Reading(50, 50, 100, "more_than", "share")),
     ],
 )
 def test_reads(text: str, expected: Reading) -> None:
     assert read(text) == expected
+
+
+# Vague quantity words as classes (none of these forms is in the five articles): counts have no
+# point value and a lower bound; shares are per cent, with the conservative end as the value.
+SEVERAL = Reading(None, 2, None, "vague", "vague")
+FEW = Reading(None, 1, None, "vague", "vague")
+ALL = Reading(100, None, None, None, "share")
+MOST = Reading(50, 50, 100, "more_than", "share")
+ALMOST_ALL = Reading(50, 50, 100, "vague", "share")
+ALMOST_NONE = Reading(0, 0, 50, "vague", "share")
+SMALL_PART = Reading(50, 0, 50, "less_than", "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *((w, SEVERAL) for w in ["berbagai", "Pelbagai", "beragam", "aneka", "bermacam-macam", "macam-macam",
+                                  "banyaknya", "tak sedikit", "tidak  sedikit", "sejumlah besar"]),
+        *((w, FEW) for w in ["sedikit", "segelintir", "sejumlah kecil"]),
+        *((w, ALL) for w in ["semua", "Semuanya", "seluruh", "seluruhnya", "segenap", "segala", "segalanya"]),
+        *((w, MOST) for w in ["sebagian besar", "sebagian besarnya", "kebanyakan", "kebanyakannya", "sebagian terbesar",
+                              "mayoritasnya"]),
+        *((w, ALMOST_ALL) for w in ["hampir semua", "Hampir seluruhnya", "nyaris semua", "nyaris\u00a0seluruh"]),
+        *((w, ALMOST_NONE) for w in ["hampir tidak ada", "hampir tak ada", "nyaris tidak ada", "nyaris tak ada"]),
+        *((w, SMALL_PART) for w in ["sebagian kecil", "minoritas"]),
+        ("sebagian", Reading(None, 0, 100, "vague", "share")),
+        ("separuh", Reading(50, None, None, None, "share")),
+        ("jutaan", Reading(1_000_000, 1_000_000, 9_999_999, "vague", "vague")),
+        ("berpuluh-puluh", Reading(10, 10, 99, "vague", "vague")),
+        ("beribu-ribu", Reading(1000, 1000, 9999, "vague", "vague")),
+        ("puluhan ribu", Reading(10_000, 10_000, 99_999, "vague", "vague")),
+        ("ratusan ribu", Reading(100_000, 100_000, 999_999, "vague", "vague")),
+        ("belasan juta", Reading(11_000_000, 11_000_000, 19_999_999, "vague", "vague")),
+    ],
+)
+def test_reads_vague_quantity_classes(text: str, expected: Reading) -> None:
+    assert read(text) == expected
+
+
+# Words near the class that are not quantity words: hedges of a number ("sedikitnya 20", at least
+# 20), articles and classifiers, free choice, frequency, order, a fraction of a measure.
+@pytest.mark.parametrize("text", ["sedikitnya", "setidaknya", "sebuah", "seorang", "salah satu", "mana pun",
+                                  "setiap", "para", "sekali", "terakhir", "setengah", "hampir", "tidak ada",
+                                  "sebagian-sebagian", "banyak banyak"])
+def test_near_misses_are_not_read(text: str) -> None:
+    assert read(text) is None
 
 
 @pytest.mark.parametrize("text", ["", "3,5", "3.00", "1.0000", "tiga puluh", "lima\u0301", "пять", "ke", "rb", None, "10.000.0"])
@@ -77,6 +123,13 @@ def test_disagreement() -> None:
     assert "qualifier" in disagreement("ratusan", 100, 100, 999, "exact")
     assert disagreement("beberapa", None, 2, None, "vague") is None
     assert disagreement("mayoritas", 50, 50, 100, "more_than") is None
+    assert "value_low" in disagreement("mayoritas", 50, None, None, "more_than")
+    assert disagreement("sebagian besar", 50, 50, 100, "more_than") is None
+    assert "qualifier" in disagreement("sebagian besar", 50, 50, 100, "vague")
+    assert disagreement("semua", 100, None, None, "exact") is None
+    assert "value 90" in disagreement("Semua", 90)
+    assert disagreement("hampir tidak ada", 0, 0, 50, "vague") is None
+    assert "value_low 2" in disagreement("segelintir", None, 2, None, "vague")
     assert "not a number" in disagreement("setengah", 1)
     # a plain number implies no range: the qualifier comes from the context
     assert disagreement("10.000", 10000, None, 10000, "less_than") is None

@@ -10,6 +10,7 @@ Inputs besides the package (all optional, each page says when one is missing):
 - build/validation.json (or $QANTAR_VALIDATION_REPORT): report of `qantar validate`, for validation.md
 - build/exports/<table>.parquet (or the folder $QANTAR_EXPORTS_DIR): Parquet exports linked from table pages
 - CITATION.cff at the repository root: for cite.md and the JSON-LD citation
+- reliability/ at the repository root: the codings compared on reliability.md (computed at build time)
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ sys.path.insert(0, os.path.dirname(__file__))
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from qantar_docs import cite, dictionary, discrepancies, geo, home, provenance, tables, timeline, validation  # noqa: E402
-from qantar_docs.data import Package, load_package  # noqa: E402
+from qantar_docs.data import Package, article_src, load_package, table_src  # noqa: E402
 from qantar_docs.erd import erd_svg  # noqa: E402
+from qantar_docs.escape import anchor, html_text  # noqa: E402
+
+from qantar.reliability.page import render as reliability_page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.qantar")
 
@@ -67,19 +71,19 @@ def on_config(config):
     _STATE["pkg"] = pkg
     _STATE["root"] = root
     if config.nav:
-        _extend_nav(config.nav, "tables/index.md", [{t: f"tables/{t}.md"} for t in pkg.tables])
+        # The theme renders nav titles as HTML: data go in as HTML text.
+        _extend_nav(config.nav, "tables/index.md", [{html_text(t): table_src(t)} for t in pkg.tables])
         _extend_nav(
             config.nav,
             "provenance/index.md",
-            [{f"{s['source_id'].split('_')[0]}: {s.get('title') or s['source_id']}": f"provenance/{s['source_id']}.md"}
-             for s in pkg.rows("sources")],
+            [{html_text(provenance.article_title(s)): article_src(s["source_id"])} for s in pkg.rows("sources")],
         )
     return config
 
 
 def _zip(pkg: Package) -> tuple[str, bytes]:
     """The package as one zip: descriptor, tables and article copies, with fixed timestamps."""
-    name = f"{pkg.descriptor.get('name', 'qantar')}-{pkg.version}.zip"
+    name = anchor(f"{pkg.descriptor.get('name', 'qantar')}-{pkg.version}") + ".zip"  # a file name: no path in it
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         paths = ["datapackage.json"] + [r["path"] for r in pkg.descriptor.get("resources", []) if isinstance(r.get("path"), str)]
@@ -128,13 +132,14 @@ def on_files(files: Files, config):
     files.append(File.generated(config, "assets/generated/erd.svg", content=erd_svg(pkg)))
     page("tables/index.md", tables.tables_index(pkg))
     for name, t in pkg.tables.items():
-        page(f"tables/{name}.md", tables.table_page(pkg, t, parquet.get(name)))
+        page(table_src(name), tables.table_page(pkg, t, parquet.get(name)))
     page("timeline.md", timeline.timeline_page(pkg))
     page("map.md", geo.map_page(pkg))
     page("provenance/index.md", provenance.overview_page(pkg, spans, problems))
     for s in pkg.rows("sources"):
-        page(f"provenance/{s['source_id']}.md", provenance.article_page(pkg, s, spans.get(s["source_id"], []), problems))
+        page(article_src(s["source_id"]), provenance.article_page(pkg, s, spans.get(s["source_id"], []), problems))
     page("discrepancies.md", discrepancies.discrepancies_page(pkg))
+    page("reliability.md", reliability_page(root))
     page("validation.md", validation.validation_page(pkg, dict(os.environ)))
     page("cite.md", cite.cite_page(pkg))
     changelog = root / "CHANGELOG.md"

@@ -59,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = validate(
-            args.path, fast=args.fast, layers=args.layers, skip=args.skip, report_dir=args.report
+            args.path, fast=args.fast, layers=args.layers, skip=args.skip, report_dir=args.report,
+            progress=sys.stderr,
         )
     except UsageError as exc:
         print(f"qantar validate: error: {exc}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Coverage: every number-like token and every proper-noun candidate of every article is used by a
+"""Coverage: every number-like token and every name candidate of every article is used by a
 curated row or excluded with a reason. There is no third case.
 
 A number token is accounted for when it is
@@ -8,9 +8,9 @@ A number token is accounted for when it is
   resolved: quoted by an event whose date_reasoning names it, or named in its source's
   published_date_reasoning,
 - or inside an exclusions span.
-A proper-noun candidate word (from the tagger) is accounted for when it lies inside an occurrence of an
-actor's or place's name form, a printed publication date or an exclusion, or is a calendar word (the
-number check owns those).
+A name candidate (a capitalised word whose capital its place does not explain: qantar.provenance._names)
+is accounted for when it lies inside an occurrence of an actor's or place's name form, a printed
+publication date or an exclusion, or is a calendar word (the number check owns those).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _is_date(tok: Token, text: str) -> bool:
 
 
 def check_coverage(pkg, *, names: bool = True) -> Coverage:
-    """Account for every number-like token (and, with `names`, every proper-noun candidate) of
+    """Account for every number-like token (and, with `names`, every name candidate) of
     every readable article of the package (a qantar.validate._package.Package)."""
     cov = Coverage()
     spans = _spans(pkg)
@@ -125,14 +125,18 @@ def check_coverage(pkg, *, names: bool = True) -> Coverage:
                 else:
                     counts["date"] += 1
             else:
-                counts["uncovered"] += 1
-                cov.findings.append(Finding("coverage-numbers", "sources", row_of[sid], "path", tok.text,
-                                            f"number-like token at {sid}[{tok.start}:{tok.end}] is neither a figure, a resolved date nor excluded: "
-                                            f"…{text[max(0, tok.start - 30):tok.end + 30]}…"))
+                _uncovered(cov, counts, "coverage-numbers", row_of[sid], text, tok.start, tok.end,
+                           f"number-like token at {sid}[{tok.start}:{tok.end}] is neither a figure, a resolved date nor excluded")
         cov.numbers[sid] = counts
     if names:
         _check_names(pkg, articles, spans, cov, row_of, tokens)
     return cov
+
+
+def _uncovered(cov: Coverage, counts: Counter, check: str, row: int, text: str, a: int, b: int, why: str) -> None:
+    """Record text[a:b] as accounted for by nothing, with the words around it."""
+    counts["uncovered"] += 1
+    cov.findings.append(Finding(check, "sources", row, "path", text[a:b], f"{why}: …{text[max(0, a - 30):b + 30]}…"))
 
 
 def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str | None) -> bool:
@@ -144,9 +148,8 @@ def _resolved(token: str, quoted: list[str], reasoning: dict, pub_reasoning: str
 
 
 def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of, tokens) -> None:
-    from qantar.provenance._tagger import Tagger, _WORD
+    from qantar.provenance._names import candidates
 
-    tagger = Tagger()
     forms = set()
     for table in ("actors", "places"):
         for v in pkg.raw(table)["name_forms"].to_list():
@@ -158,22 +161,16 @@ def _check_names(pkg, articles: dict[str, str], spans, cov: Coverage, row_of, to
         calendar = _Spans((tk.start, tk.end, "") for tk in tokens[sid] if tk.kind in ("month", "day"))
         excluded, publication = _Spans(s.get("excluded", ())), _Spans(s.get("publication", ()))
         counts = Counter()
-        for span in tagger.proper_nouns(text):
-            for m in _WORD.finditer(span.text):
-                word = m.group(0)
-                if not word[0].isalnum() or word.lower() in tagger.common:
-                    continue
-                a, b = span.start + m.start(), span.start + m.end()
-                counts["candidates"] += 1
-                if named.covers(a, b):
-                    counts["curated"] += 1
-                elif excluded.covers(a, b) or publication.covers(a, b):
-                    counts["excluded"] += 1
-                elif calendar.covers(a, b):
-                    counts["calendar"] += 1
-                else:
-                    counts["uncovered"] += 1
-                    cov.findings.append(Finding("coverage-names", "sources", row_of[sid], "path", word,
-                                                f"proper-noun candidate at {sid}[{a}:{b}] is in no actor's or place's name forms and not excluded: "
-                                                f"…{text[max(0, a - 30):b + 30]}…"))
+        for word in candidates(text):
+            a, b = word.start, word.end
+            counts["candidates"] += 1
+            if named.covers(a, b):
+                counts["curated"] += 1
+            elif excluded.covers(a, b) or publication.covers(a, b):
+                counts["excluded"] += 1
+            elif calendar.covers(a, b):
+                counts["calendar"] += 1
+            else:
+                _uncovered(cov, counts, "coverage-names", row_of[sid], text, a, b,
+                           f"name candidate at {sid}[{a}:{b}] is in no actor's or place's name forms and not excluded")
         cov.names[sid] = counts

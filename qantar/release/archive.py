@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from qantar import _atomic
 from qantar.release import ReleaseError
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01T00:00:00Z: the earliest time a zip entry can hold
@@ -47,7 +48,7 @@ def write_zip(path: str | Path, members: Iterable[tuple[str, bytes]], epoch: int
     """Write ``(name, bytes)`` members into a zip file whose bytes depend on nothing else."""
     stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     path = Path(path)
-    with zipfile.ZipFile(path, "w") as archive:
+    with _atomic.open_replacing(path, "wb") as fh, zipfile.ZipFile(fh, "w") as archive:
         for name, data in sorted(members):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -72,5 +73,5 @@ def write_sums(directory: str | Path) -> Path:
         (p.relative_to(directory).as_posix(), p) for p in directory.rglob("*") if p.is_file() and p.name != SUMS
     )
     out = directory / SUMS
-    out.write_text("".join(f"{sha256(p)}  {name}\n" for name, p in files), encoding="utf-8")
+    _atomic.write_text(out, "".join(f"{sha256(p)}  {name}\n" for name, p in files))
     return out

@@ -2,6 +2,10 @@
 
 From a git checkout whose tracked files are committed (the release is a commit):
 
+The folder is built beside ``out`` and renamed into place once complete (``qantar._atomic``):
+an error, Ctrl-C or SIGTERM leaves no folder and no scratch files, and what a SIGKILL leaves is
+removed by the next build.
+
 1. check: the version is stated alike everywhere, CITATION.cff matches the descriptor, every
    byte count and hash is stamped, and (given ``previous``) the bump is big enough;
 2. stage the tracked files in a scratch folder (untracked and ignored files never leak in);
@@ -23,14 +27,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from qantar import citation
+from qantar import _atomic, citation
 from qantar.release import ReleaseError
-from qantar.release.archive import source_date_epoch, write_sums, write_zip
+from qantar.release.archive import SUMS, source_date_epoch, write_sums, write_zip
 from qantar.release.previous import Snapshot, from_directory
 from qantar.release.versions import disagreements
 
@@ -109,16 +112,16 @@ def _check_wheel(out: Path, version: str, descriptor_bytes: bytes) -> None:
             raise ReleaseError("the wheel's datapackage.json differs from the release's")
 
 
-def _validate(archive: Path, log: Callable[[str], None]) -> None:
+def _validate(archive: Path, scratch: Path, log: Callable[[str], None]) -> None:
     from qantar.validate import validate
 
-    with tempfile.TemporaryDirectory(prefix="qantar-unpacked-") as tmp:
-        with zipfile.ZipFile(archive) as z:
-            z.extractall(tmp)
-        (unpacked,) = Path(tmp).iterdir()
-        report = validate(unpacked)
-        if not report.ok:
-            raise ReleaseError(f"the unpacked archive does not validate:\n{report.to_text()}")
+    tmp = scratch / "unpacked"
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp)
+    (unpacked,) = tmp.iterdir()
+    report = validate(unpacked)
+    if not report.ok:
+        raise ReleaseError(f"the unpacked archive does not validate:\n{report.to_text()}")
     log(f"  the unpacked archive validates ({sum(len(layer.failures) for layer in report.layers)} failures)")
 
 
@@ -144,24 +147,30 @@ def build(
         raise ReleaseError("cannot release:\n- " + "\n- ".join(problems))
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="qantar-release-") as tmp:
-        stage = Path(tmp) / "checkout"
-        _stage(root, stage, allow_dirty=allow_dirty)
-        descriptor_bytes = (stage / "datapackage.json").read_bytes()
-        descriptor = json.loads(descriptor_bytes)
-        version = descriptor["version"]
-        log(f"qantar {version}, SOURCE_DATE_EPOCH={epoch}, into {out}")
-        archive = write_zip(out / f"qantar-{version}.zip", _archive_members(stage, descriptor, f"qantar-{version}"), epoch)
-        log(f"  {archive.name}")
-        _build_dists(stage, out, env)
-        _check_wheel(out, version, descriptor_bytes)
-        log("  wheel and sdist")
-        write_parquet(out / "parquet", root=stage)
-        sqlite = write_sqlite(out, root=stage)
-        log(f"  parquet/*.parquet and {sqlite.name}")
-    if validate:
-        _validate(archive, log)
-    sums = write_sums(out)
-    log(f"  {sums.name}: {len(sums.read_text().splitlines())} files")
-    return sums
+    # Built beside ``out`` and renamed into place at the end: the folder is complete or absent,
+    # whatever stops the build (see qantar._atomic.building_directory).
+    try:
+        with _atomic.building_directory(out) as (folder, scratch):
+            stage = scratch / "checkout"
+            _stage(root, stage, allow_dirty=allow_dirty)
+            descriptor_bytes = (stage / "datapackage.json").read_bytes()
+            descriptor = json.loads(descriptor_bytes)
+            version = descriptor["version"]
+            log(f"qantar {version}, SOURCE_DATE_EPOCH={epoch}, into {out}")
+            members = _archive_members(stage, descriptor, f"qantar-{version}")
+            archive = write_zip(folder / f"qantar-{version}.zip", members, epoch)
+            log(f"  {archive.name}")
+            _build_dists(stage, folder, env)
+            _check_wheel(folder, version, descriptor_bytes)
+            log("  wheel and sdist")
+            write_parquet(folder / "parquet", root=stage)
+            sqlite = write_sqlite(folder, root=stage)
+            log(f"  parquet/*.parquet and {sqlite.name}")
+            if validate:
+                _validate(archive, scratch, log)
+            sums = write_sums(folder)
+            count = len(sums.read_text(encoding="utf-8").splitlines())
+    except FileExistsError as exc:
+        raise ReleaseError(f"{exc}: a release folder holds one release only") from None
+    log(f"  {SUMS}: {count} files")
+    return out / SUMS

@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from qantar import citation
+from qantar import _atomic, citation
 from qantar.release import ReleaseError
 from qantar.release.compare import Verdict, check
 from qantar.release.previous import Snapshot, from_directory
@@ -27,7 +27,7 @@ def dump(descriptor: dict) -> str:
 def write_citation(root: str | Path) -> Path:
     """Rewrite CITATION.cff at ``root`` from its descriptor (and sources table)."""
     path = Path(root) / "CITATION.cff"
-    path.write_text(citation.to_cff(citation.metadata(root)), encoding="utf-8")
+    _atomic.write_text(path, citation.to_cff(citation.metadata(root)))
     return path
 
 
@@ -53,7 +53,7 @@ def bump(
         verdict = check(previous, staged, changelog)
         if not verdict.ok:
             raise ReleaseError(f"{level} is not enough since {previous.label}:\n{verdict.render()}")
-    (root / "datapackage.json").write_text(dump(descriptor), encoding="utf-8")
-    (root / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
+    _atomic.write_text(root / "datapackage.json", dump(descriptor))
+    _atomic.write_text(root / "CHANGELOG.md", changelog)
     write_citation(root)
     return str(old), str(new), verdict

@@ -31,7 +31,9 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
+from qantar import _atomic
 from qantar.validate._package import UsageError, find_root
 from qantar.validate._report import Failure, LayerResult, MissingDependency, Report
 
@@ -67,6 +69,7 @@ def validate(
     skip: Iterable[str] = (),
     report_dir: str | Path | None = None,
     parallel: bool = True,
+    progress: TextIO | None = None,
 ) -> Report:
     """Validate the data package at ``path`` (default: the package's own data).
 
@@ -80,8 +83,12 @@ def validate(
     (``python -m qantar.validate._worker``) while the others run here: a full run then costs
     about as much as Great Expectations alone. ``parallel=False`` runs every layer in this
     process, one after the other. The report is the same either way.
+
+    ``progress``: a stream (``qantar validate`` gives standard error) that gets a line when each
+    layer starts and when it ends, those of the worker process included, as they happen.
     """
     from qantar.validate._package import Package
+    from qantar.validate._progress import Progress
 
     started = time.perf_counter()
     root = find_root(path)
@@ -91,6 +98,7 @@ def validate(
         raise UsageError(f"unknown layer(s): {', '.join(sorted(unknown))} (layers: {', '.join(LAYERS)})")
     package = Package(root)
     report = Report(str(root))
+    lines = Progress(progress)
     skip_set = frozenset(skip)
 
     if package.descriptor_error is not None:
@@ -98,6 +106,7 @@ def validate(
         layer.check("descriptor")
         layer.fail("descriptor", "descriptor-profile", None, None, None, None, package.descriptor_error)
         report.layers.append(layer)
+        lines.finished(layer)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -106,14 +115,23 @@ def validate(
     if parallel and len(chosen) > 1 and offload is not None and (os.cpu_count() or 1) > 1:
         from qantar.validate import _worker
 
-        worker = _worker.start(root, offload, skip=skip_set, fast=fast, report_dir=report_dir)
+        worker = _worker.start(root, offload, skip=skip_set, fast=fast, report_dir=report_dir, progress=lines)
         if worker is not None:
             workers[offload] = worker
-    for name in chosen:
-        if name not in workers:
-            report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
-    for worker in workers.values():
-        report.layers.append(worker.result())
+            lines.started(offload, where=" in a worker process")
+    try:
+        for name in chosen:
+            if name not in workers:
+                lines.started(name)
+                report.layers.append(run_layer(name, package, skip=skip_set, fast=fast, report_dir=report_dir))
+                lines.finished(report.layers[-1])
+        for worker in workers.values():
+            report.layers.append(worker.result())
+            if not worker.relayed:  # a worker that died wrote no line of its own
+                lines.finished(report.layers[-1], where=" in a worker process")
+    finally:  # interrupted (Ctrl-C, an error): no worker is left behind
+        for worker in workers.values():
+            worker.close()
     report.layers.sort(key=lambda layer: LAYERS.index(layer.layer))
     report.seconds = time.perf_counter() - started
     if report_dir is not None:
@@ -122,7 +140,7 @@ def validate(
         report.artifacts["html report"] = str(write_report(report, Path(report_dir)))
         json_path = Path(report_dir) / "validation.json"  # what the documentation site shows
         report.artifacts["json report"] = str(json_path)
-        json_path.write_text(report.to_json() + "\n", encoding="utf-8")
+        _atomic.write_text(json_path, report.to_json() + "\n")
     return report
 
 
@@ -130,28 +148,35 @@ def run_layer(
     name: str, package, *, skip: frozenset[str] = frozenset(), fast: bool = False, report_dir: str | Path | None = None
 ) -> LayerResult:
     """Run one layer on a :class:`~qantar.validate._package.Package`; a crash is the layer's error."""
+    from qantar.validate._sandbox import no_network
+
     layer = LayerResult(name)
     t0 = time.perf_counter()
     try:
-        if name == "frictionless":
-            from qantar.validate import _frictionless
-
-            _frictionless.run(package, layer)
-        elif name == "pandera":
-            from qantar.validate import _pandera
-
-            _pandera.run(package, layer)
-        elif name == "consistency":
-            from qantar.validate import consistency
-
-            consistency.run(package, layer, skip=skip, fast=fast)
-        elif name == "great_expectations":
-            from qantar.validate import _gx
-
-            _gx.run(package, layer, report_dir=report_dir)
+        with no_network():
+            _run(name, package, layer, skip=skip, fast=fast, report_dir=report_dir)
     except MissingDependency as exc:
         layer.error = str(exc)
     except Exception as exc:  # a layer that crashes fails the run, with its reason
         layer.error = f"the layer crashed: {type(exc).__name__}: {exc}"
     layer.seconds = time.perf_counter() - t0
     return layer
+
+
+def _run(name: str, package, layer: LayerResult, *, skip: frozenset[str], fast: bool, report_dir) -> None:
+    if name == "frictionless":
+        from qantar.validate import _frictionless
+
+        _frictionless.run(package, layer)
+    elif name == "pandera":
+        from qantar.validate import _pandera
+
+        _pandera.run(package, layer)
+    elif name == "consistency":
+        from qantar.validate import consistency
+
+        consistency.run(package, layer, skip=skip, fast=fast)
+    elif name == "great_expectations":
+        from qantar.validate import _gx
+
+        _gx.run(package, layer, report_dir=report_dir)

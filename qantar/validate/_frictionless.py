@@ -3,9 +3,13 @@
 Frictionless owns what the descriptor itself says: the descriptor against the Data Package
 (v2) profile; each table against its Table Schema (types, required, unique, enum, pattern,
 minimum, maximum), primary keys and foreign keys; each resource's byte count and sha256 hash
-(tables and article files). One thing is added here because Frictionless is lenient about it:
-the declared ``utf-8`` is taken strictly (no byte order mark, every byte valid UTF-8), with the
-table row and column where the first bad byte sits.
+(tables and article files). Three things are added here because Frictionless is lenient about
+them: the declared ``utf-8`` is taken strictly (no byte order mark, every byte valid UTF-8), with
+the table row and column where the first bad byte sits; every table is RFC 4180 CSV as the loader
+reads it (``qantar._rfc4180``: Python's csv module, which Frictionless uses, keeps a stray quote
+as text); and the package is treated as hostile: Frictionless validates a private copy made of
+what ``qantar._safe_files`` read, never the package itself, and a descriptor reference it would
+fetch or read from disk is refused first (``qantar.validate._sandbox``).
 
 Frictionless errors are mapped to (table, row, column, rule, value); rows are 1-based data rows.
 """
@@ -17,7 +21,8 @@ import io
 import re
 from typing import Any
 
-from qantar.validate._package import DESCRIPTOR, Package
+from qantar.validate import _sandbox
+from qantar.validate._package import Package, report_malformed
 from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "frictionless"
@@ -47,10 +52,13 @@ _ACTUAL_NOTE = re.compile(r'actual is "([^"]*)"')
 
 def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | None]]:
     """Every (check id, rule, table, column) this layer runs on ``package``."""
-    checks: list[tuple[str, str, str | None, str | None]] = [("descriptor", "descriptor-profile", None, None)]
+    checks: list[tuple[str, str, str | None, str | None]] = [
+        ("descriptor", "descriptor-profile", None, None), ("references", "references", None, None),
+    ]
     for name, resource in package.resources.items():
         checks.append((f"{name}:file", "file", name, None))
         if name in package.tables:
+            checks.append((f"{name}:csv", "csv", name, None))
             checks.append((f"{name}:header", "header", name, None))
             checks.append((f"{name}:row-shape", "row-shape", name, None))
             for f in package.fields(name):
@@ -77,22 +85,16 @@ def planned_checks(package: Package) -> list[tuple[str, str, str | None, str | N
 
 
 def _file(package: Package, name: str, resource: dict[str, Any], result: LayerResult) -> None:
-    """Report a resource whose file is missing, outside the package, not a file, or empty."""
+    """Report a resource whose file is missing, outside the package, not a regular file, too big, or empty."""
     path = resource.get("path")
     if not isinstance(path, str) or not path:
         problem = "has no single file path (a list of paths, or none, is not supported)"
+    elif (data := package.resource_bytes(name)) is None:
+        problem = f"{path}: {package.resource_problem(name)}"  # the refusal is kept: not read again
+    elif not data:
+        problem = f"the file {path} is empty" + (" (a table needs at least its header row)" if name in package.tables else "")
     else:
-        where = package.resolve(path)
-        if where is None:
-            problem = f"path {path!r} leaves the package (absolute, or with '..')"
-        elif not where.exists():
-            problem = f"the file {path} is missing"
-        elif not where.is_file():
-            problem = f"{path} is not a regular file (a folder?)"
-        elif where.stat().st_size == 0:
-            problem = f"the file {path} is empty" + (" (a table needs at least its header row)" if name in package.tables else "")
-        else:
-            return
+        return
     result.fail(f"{name}:file", "file", name, None, None, path if isinstance(path, str) else None, problem)
 
 
@@ -101,9 +103,9 @@ def _strict_utf8(package: Package, name: str, resource: dict[str, Any], result: 
     encoding = str(resource.get("encoding", "utf-8")).lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8"):
         return True
-    data = package.read_bytes(resource.get("path", ""))
+    data = package.resource_bytes(name)
     if data is None:
-        return True  # a missing file is reported by frictionless (scheme/source error)
+        return True  # reported by the file check
     check = f"{name}:encoding"
     if data.startswith(b"\xef\xbb\xbf"):
         result.fail(
@@ -149,8 +151,13 @@ def run(package: Package, result: LayerResult) -> None:
     for name, resource in package.resources.items():
         _file(package, name, resource, result)
         clean &= _strict_utf8(package, name, resource, result)
+    report_malformed(package, result, partial=False, count=False)
 
-    report = frictionless.validate(str(package.root / DESCRIPTOR))
+    refused = _sandbox.refusals(package.descriptor)
+    for name, problem in refused:
+        result.fail("references", "references", name, None, None, None, problem)
+    with _sandbox.staged(package, {name for name, _ in refused}) as descriptor:
+        report = frictionless.validate(str(descriptor))
     for error in report.errors:
         result.fail("descriptor", "descriptor-profile", None, None, None, None, f"{error.type}: {error.note}")
 

@@ -23,7 +23,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from qantar.validate._package import Package
+from qantar.validate._package import Package, report_malformed
 from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "great_expectations"
@@ -174,6 +174,7 @@ def run(package: Package, result: LayerResult, *, report_dir: Any = None) -> Non
         raise MissingDependency(LAYER, "great_expectations") from exc
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    report_malformed(package, result, partial=True, count=False)
     specs = expectations(package)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

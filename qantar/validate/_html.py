@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from qantar import _atomic
 from qantar.validate._report import LAYER_TITLES, Report
 
 FILENAME = "validation-report.html"
@@ -105,5 +106,5 @@ def render(report: Report) -> str:
 def write_report(report: Report, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / FILENAME
-    path.write_text(render(report), encoding="utf-8")
+    _atomic.write_text(path, render(report))
     return path

@@ -6,19 +6,27 @@ UTF-8 are replaced, a byte order mark is dropped, short rows are padded; the *Fr
 layer is the one that reports those problems. A cell that does not parse as its field's type
 becomes null here and is listed in ``cast_failures`` (the pandera layer reports them).
 
+Two things are never forgiven, because a guess there could hide or invent data. Every file is
+read through ``qantar._safe_files`` (inside the package, regular, bounded; ``file_problem`` says
+why one was not read). And a table is read as RFC 4180 defines CSV (``qantar._rfc4180``, the
+loader's definition): a table that breaks it yields its rows up to the fault, and every layer
+that reads tables reports the fault (``report_malformed``), so no layer passes a table that the
+loader refuses.
+
 Only polars is imported (the package's one runtime dependency).
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from qantar import _rfc4180, _safe_files
+from qantar.errors import DataError
 
 DESCRIPTOR = "datapackage.json"
 
@@ -53,7 +61,7 @@ def find_root(path: str | Path | None) -> Path:
         if p.name != DESCRIPTOR:
             raise UsageError(f"{p} is not a {DESCRIPTOR}")
         return p.parent.resolve()
-    if not (p / DESCRIPTOR).is_file():
+    if not os.path.lexists(p / DESCRIPTOR):  # anything by that name: the report says what is wrong with it
         raise UsageError(f"no {DESCRIPTOR} in {p}")
     return p.resolve()
 
@@ -84,6 +92,11 @@ def _check_structure(resources: list[Any]) -> None:
         if "schema" not in res:
             continue
         schema = res["schema"]
+        if isinstance(schema, str):
+            raise ValueError(
+                f"{DESCRIPTOR}: table {name!r}: the schema is given as {schema!r}, a URL or file path: schemas "
+                "are read inline only (nothing is fetched)"
+            )
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             raise ValueError(f"{DESCRIPTOR}: table {name!r}: the schema has no list of fields")
         names: set[str] = set()
@@ -116,6 +129,8 @@ class Package:
     root: Path
     _raw: dict[str, Any] = field(default_factory=dict, repr=False)
     _typed: dict[str, Any] = field(default_factory=dict, repr=False)
+    _refused: dict[str, DataError] = field(default_factory=dict, repr=False)
+    _malformed: dict[str, _rfc4180.Malformed | None] = field(default_factory=dict, repr=False)
     cast_failures: list[CastFailure] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -131,11 +146,10 @@ class Package:
 
     @cached_property
     def descriptor(self) -> dict[str, Any]:
-        text = (self.root / DESCRIPTOR).read_bytes().decode("utf-8", errors="replace")
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{DESCRIPTOR} is not valid JSON: {exc}") from None
+            data = _safe_files.read_json(self.root, DESCRIPTOR)
+        except DataError as exc:
+            raise ValueError(f"{DESCRIPTOR}: {exc.problem}") from None
         if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
             raise ValueError(f"{DESCRIPTOR} has no list of resources")
         _check_structure(data["resources"])
@@ -165,35 +179,83 @@ class Package:
     def field_names(self, table: str) -> list[str]:
         return [f["name"] for f in self.fields(table)]
 
-    def resolve(self, relative: str) -> Path | None:
-        """``relative`` inside the package root, or ``None`` if it would leave it."""
-        if not isinstance(relative, str) or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
-            return None
-        return self.root / relative
+    def read_bytes(self, relative: str, *, limit: int = _safe_files.MAX_TABLE_BYTES) -> bytes | None:
+        """The file ``relative`` as read by ``qantar._safe_files``, or ``None`` if it was refused.
 
-    def read_bytes(self, relative: str) -> bytes | None:
-        p = self.resolve(relative)
-        if p is None or not p.is_file():
-            return None
-        return p.read_bytes()
+        Refusals are kept; bytes are not (a million-row package holds hundreds of MB of tables,
+        and each layer keeps the frames it needs), so a second call reads the file again.
+        """
+        got = self._read(relative, limit)
+        return None if isinstance(got, DataError) else got
+
+    def file_problem(self, relative: object, *, limit: int = _safe_files.MAX_TABLE_BYTES) -> str | None:
+        """Why ``relative`` is not read (missing, outside the package, not a regular file, too big), or ``None``."""
+        got = self._read(relative, limit)
+        return got.problem if isinstance(got, DataError) else None
+
+    def _read(self, relative: object, limit: int) -> bytes | DataError:
+        key = f"{limit}:{relative}"
+        if key not in self._refused:
+            try:
+                return _safe_files.read(self.root, relative, limit=limit)  # type: ignore[arg-type]
+            except DataError as exc:
+                self._refused[key] = exc
+        return self._refused[key]
+
+    def limit(self, name: str) -> int:
+        """The size limit of resource ``name``'s file: a table's, or a text file's (an article copy)."""
+        return _safe_files.MAX_TABLE_BYTES if name in self.tables else _safe_files.MAX_TEXT_BYTES
+
+    def resource_bytes(self, name: str) -> bytes | None:
+        """Resource ``name``'s file (see ``read_bytes``)."""
+        return self.read_bytes(self.resources[name].get("path", ""), limit=self.limit(name))
+
+    def resource_problem(self, name: str) -> str | None:
+        """Why resource ``name``'s file is not read (see ``file_problem``)."""
+        return self.file_problem(self.resources[name].get("path", ""), limit=self.limit(name))
+
+    def read_text(self, relative: str) -> str | None:
+        """A text file of the package (CHANGELOG.md, CITATION.cff), or ``None`` if it is not read."""
+        data = self.read_bytes(relative, limit=_safe_files.MAX_TEXT_BYTES)
+        return None if data is None else data.decode("utf-8", errors="replace")
 
     # --- tables -------------------------------------------------------------------------
 
-    def rows(self, table: str) -> list[list[str]]:
-        """The data rows as lists of cells, exactly as many cells as the schema has fields."""
-        resource = self.resources[table]
-        data = self.read_bytes(resource.get("path", ""))
+    def _text(self, table: str) -> str | None:
+        data = self.read_bytes(self.resources[table].get("path", ""))
         if data is None:
-            return []
+            return None
         text = data.decode("utf-8", errors="replace")
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            header = next(reader, [])
-            records = list(reader)
-        except csv.Error:
+        return text[1:] if text.startswith("\ufeff") else text
+
+    def malformed(self, table: str) -> _rfc4180.Malformed | None:
+        """Where ``table``'s file stops being RFC 4180 CSV, or ``None`` (also for a file not read)."""
+        if table not in self._malformed:
+            data = self.read_bytes(self.resources[table].get("path", ""))
+            problem = None
+            if data is not None and not (
+                _rfc4180.quotes_well_formed(data) and data.count(b"\r") == data.count(b"\r\n")
+            ):
+                problem = _rfc4180.first_problem(self._text(table) or "")
+            self._malformed[table] = problem
+        return self._malformed[table]
+
+    def rows(self, table: str) -> list[list[str]]:
+        """The data rows as lists of cells, exactly as many cells as the schema has fields.
+
+        A table that is not well-formed CSV yields its rows up to the one at fault (see
+        ``malformed``); blank lines are left out.
+        """
+        text = self._text(table)
+        if text is None:
             return []
+        records: list[list[str]] = []
+        try:
+            for _, _, cells in _rfc4180.records(text):
+                records.append(cells)
+        except _rfc4180.Malformed:
+            pass
+        header, records = (records[0], records[1:]) if records else ([], [])
         names = self.field_names(table)
         # Put the cells under the descriptor's field names by header position when the header
         # names them; a missing column is all empty.
@@ -288,8 +350,10 @@ class Package:
         """One record per sources row: its article text and what its file really is.
 
         Keys: ``source_id``, ``path``, ``exists``, ``bytes``, ``sha256`` (of the file as it
-        is), ``text`` (decoded as UTF-8, ``None`` if missing or not UTF-8), ``decode_error``.
-        Each file is read and hashed once per ``Package`` (the list is cached; do not modify it).
+        is), ``text`` (decoded as UTF-8, ``None`` if missing or not UTF-8), ``decode_error``,
+        ``read_error`` (why a file that is there was not read: outside the package, not a
+        regular file, over ``MAX_TEXT_BYTES``). Each file is read and hashed once per
+        ``Package`` (the list is cached; do not modify it).
         """
         return self._articles
 
@@ -299,8 +363,10 @@ class Package:
             return []
         out = []
         raw = self.raw("sources")
+        limit = _safe_files.MAX_TEXT_BYTES
         for source_id, path in zip(raw["source_id"].to_list(), raw["path"].to_list(), strict=True):
-            data = self.read_bytes(path) if path else None
+            data = self.read_bytes(path, limit=limit) if path else None
+            problem = self.file_problem(path, limit=limit) if path and data is None else None
             record: dict[str, Any] = {
                 "source_id": source_id,
                 "path": path,
@@ -309,6 +375,7 @@ class Package:
                 "sha256": None if data is None else sha256_bytes(data),
                 "text": None,
                 "decode_error": None,
+                "read_error": None if problem in (None, "file is missing") else problem,
             }
             if data is not None:
                 try:
@@ -317,3 +384,25 @@ class Package:
                     record["decode_error"] = str(exc)
             out.append(record)
         return out
+
+
+def report_malformed(package: Package, result: Any, *, partial: bool, count: bool = True) -> None:
+    """Record in ``result`` (a ``LayerResult``) one failure per table that is not RFC 4180 CSV.
+
+    ``partial``: the layer worked on the rows before the fault only, and says so. ``count``: count
+    one check per table here (the Frictionless layer counts them among its planned checks; Great
+    Expectations counts its expectations only).
+    """
+    for table in package.tables:
+        check_id = f"{table}:csv"
+        if count:
+            result.check(check_id)
+        problem = package.malformed(table)
+        if problem is None:
+            continue
+        names = package.field_names(table)
+        column = names[problem.cell] if problem.record and problem.cell < len(names) else None
+        message = f"malformed CSV (line {problem.line}): {problem.problem}"
+        if partial:
+            message += f"; this layer checked only the {max(problem.record - 1, 0)} rows before it"
+        result.fail(check_id, "csv", table, problem.record or None, column, None, message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qantar.validate._package import Package
+from qantar.validate._package import Package, report_malformed
 from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "pandera"
@@ -40,6 +40,7 @@ def run(package: Package, result: LayerResult) -> None:
     from qantar.validate import schemas
 
     descriptor = package.descriptor
+    report_malformed(package, result, partial=True)
     row_rules = {r.check_name: r for r in schemas.ROW_RULES}
     for table in package.tables:
         frame = package.typed(table)

@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from qantar.validate._package import Package, default_root
+from qantar._safe_files import MAX_TEXT_BYTES
+from qantar.validate._package import Package, default_root, report_malformed
 from qantar.validate._report import LayerResult, MissingDependency
 
 LAYER = "consistency"
@@ -58,22 +59,25 @@ class PyRule:
 PY_RULES: tuple[PyRule, ...] = (
     PyRule("name-forms-occur", "Every name form of every actor and place occurs verbatim in at least one article.",
            "a name form typed with a spelling no article uses (a silent correction) or left over from a deleted article"),
-    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantities, dates, times, years, "
+    PyRule("coverage-numbers", "Every number-like token of every article (digits, number words, vague quantity words: counts such as "
+           "'beberapa', 'berbagai', 'segelintir' and shares such as 'semua', 'sebagian besar', 'hampir tidak ada'; dates, times, years, "
            "roman numerals) is a figure's number, part of a printed publication date, a date inside a curated quote, or excluded "
            "with a reason: there is no third case.",
            "a count in an article that no figure records, or an exclusion that hides a claim"),
     PyRule("coverage-dates", "Every relative date word inside a curated quote ('Rabu', 'tahun lalu', 'minggu depan', 'hari ini') is resolved: "
            "an event that quotes it names it in its date_reasoning, or its source's published_date_reasoning does.",
            "a relative date turned into a calendar date with no recorded reasoning"),
-    PyRule("coverage-names", "Every proper-noun candidate word of every article (found by a part-of-speech tagger trained on nlp-id's "
-           "Indonesian corpus) lies in an actor's or place's name form, a printed date, or an exclusion.",
+    PyRule("coverage-names", "Every name candidate of every article (a capitalised word whose capital its place does not explain: "
+           "mid-sentence, an acronym, or, at a sentence start or in a title-case headline, a word that is not ordinary Indonesian "
+           "by the common-word list derived from nlp-id's tagged corpus) lies in an actor's or place's name form, a printed date, "
+           "or an exclusion.",
            "a person, organisation, state, city or region named in an article but missing from actors and places", slow=True),
 )
 
 
 #: The tables the rules read (a package without one of them is reported, not checked).
 TABLES = ("sources", "actors", "places", "event_types", "events", "event_actors", "event_sources", "figures",
-          "statements", "memberships", "exclusions", "discrepancies")
+          "statements", "memberships", "exclusions", "discrepancies", "coding_decisions")
 
 
 def rules_dir() -> Path:
@@ -124,18 +128,14 @@ def changelog_version(text: str) -> str | None:
 
 def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = [("datapackage.json", package.version)]
-    changelog = package.root / "CHANGELOG.md"
-    if changelog.is_file():
-        out.append(("CHANGELOG.md", changelog_version(changelog.read_text(encoding="utf-8", errors="replace"))))
-    else:
-        result.notes.append("versions-agree: no CHANGELOG.md in the package, not compared")
-    citation = package.root / "CITATION.cff"
-    if citation.is_file():
-        from qantar.release.versions import cff_value
-
-        out.append(("CITATION.cff", cff_value(citation.read_text(encoding="utf-8", errors="replace"), "version")))
-    else:
-        result.notes.append("versions-agree: no CITATION.cff in the package, not compared")
+    for name, read in (("CHANGELOG.md", changelog_version), ("CITATION.cff", _cff_version)):
+        text = package.read_text(name)
+        if text is not None:
+            out.append((name, read(text)))
+        elif (problem := package.file_problem(name, limit=MAX_TEXT_BYTES)) == "file is missing":
+            result.notes.append(f"versions-agree: no {name} in the package, not compared")
+        else:
+            result.fail("versions-agree", "versions-agree", None, None, None, name, f"{name} is not read: {problem}")
     try:
         same = package.root.resolve() == default_root().resolve()
     except Exception:
@@ -150,6 +150,12 @@ def _versions(package: Package, result: LayerResult) -> list[tuple[str, str | No
     else:
         result.notes.append("versions-agree: the installed package is not compared (validating another copy)")
     return out
+
+
+def _cff_version(text: str) -> str | None:
+    from qantar.release.versions import cff_value
+
+    return cff_value(text, "version")
 
 
 def _frames(package: Package) -> dict[str, Any]:
@@ -172,10 +178,11 @@ def _frames(package: Package) -> dict[str, Any]:
             "file_sha256": [a["sha256"] for a in arts],
             "text": [a["text"] for a in arts],
             "decode_error": [a["decode_error"] for a in arts],
+            "read_error": [a["read_error"] for a in arts],
         },
         schema={
             "source_id": pl.String, "path": pl.String, "file_exists": pl.Boolean, "file_bytes": pl.Int64,
-            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String,
+            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String, "read_error": pl.String,
         },
     )
     frames["article_slices"] = _article_slices(frames, arts)
@@ -246,6 +253,7 @@ def run(package: Package, result: LayerResult, *, skip: frozenset[str] = frozens
             result.fail(f"table-present:{table}", "table-present", table, None, None, None,
                         f"the package has no table {table!r}: the cross-table rules need every table, none was run")
         return
+    report_malformed(package, result, partial=True)
     frames = _frames(package)
     versions = _versions(package, result)
     frames["package_versions"] = pl.DataFrame(
@@ -296,8 +304,6 @@ def _run_python_rules(package: Package, result: LayerResult, *, skip: frozenset[
             findings += check_name_forms(package)
         if wanted & {"coverage-numbers", "coverage-dates", "coverage-names"}:
             findings += check_coverage(package, names="coverage-names" in wanted).findings
-    except ImportError as exc:  # the names check needs nlp-id and nltk
-        raise MissingDependency(LAYER, "nlp_id") from exc
     except Exception as exc:  # e.g. a column the rules need is missing: the schema layers say which
         for name in sorted(wanted):
             result.fail(name, name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")

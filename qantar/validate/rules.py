@@ -41,9 +41,25 @@ FRICTIONLESS_RULES: dict[str, tuple[str, str]] = {
         "a malformed descriptor (misspelt property, unknown field type) that tools would read differently",
     ),
     "file": (
-        "Every resource's path names a file inside the package that exists, is a regular file, and is not empty "
-        "(checked here, first, so a missing or emptied file is named once before Frictionless's own errors).",
-        "a table or article copy deleted, replaced by a folder, emptied, or pointed at from outside the package",
+        "Every resource's path names a file inside the package (symbolic links resolved) that exists, is a regular "
+        "file (not a folder, FIFO or device), is not over its size limit (256 MiB a table, 16 MiB an article copy) "
+        "and is not empty (checked here, first, so a missing or emptied file is named once before Frictionless's "
+        "own errors).",
+        "a table or article copy deleted, replaced by a folder, emptied, or linked to a file outside the package "
+        "(whose contents would end up in the report), a FIFO or device that would hang the run",
+    ),
+    "references": (
+        "The descriptor names nothing that Frictionless would fetch or read from disk beyond the resource files: "
+        "no URL or multipart path, no dialect or schema given as a URL or path, no profile other than the standard "
+        "ones, no compressed resources, no foreign key into another package. A refused resource is left out of "
+        "Frictionless's run.",
+        "a package that makes the validator connect to a server (or read local files) when someone validates it",
+    ),
+    "csv": (
+        "Every table is RFC 4180 CSV as the loader reads it: no double quote inside an unquoted cell, nothing "
+        "after a closing quote, no quote left open, no carriage return outside a quoted cell without its line "
+        "feed. The other layers report the same fault: they read the rows before it only.",
+        "a stray quote that makes some CSV readers merge rows into one cell and others refuse the file",
     ),
     "header": ("The CSV header names exactly the schema's fields, in order.", "a column renamed, dropped or moved"),
     "row-shape": ("Every row has as many cells as the header; no blank rows.", "a stray comma or a cut line"),

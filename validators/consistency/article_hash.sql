@@ -1,11 +1,12 @@
 -- rule: article-hash
--- description: Each source's article file exists, is valid UTF-8, and its byte count and sha256 are the ones recorded in sources.bytes and sources.sha256.
--- protects: an article copy altered, re-encoded, truncated or swapped for another, which would silently move every offset into it
+-- description: Each source's article file exists inside the package as a regular file of at most 16 MiB, is valid UTF-8, and its byte count and sha256 are the ones recorded in sources.bytes and sources.sha256.
+-- protects: an article copy altered, re-encoded, truncated or swapped for another, which would silently move every offset into it, or a link to a file outside the package
 SELECT 'sources' AS "table", s._row AS "row", c.col AS "column", c.recorded AS "value", c.detail
 FROM sources AS s
 JOIN articles AS a USING (source_id)
 CROSS JOIN LATERAL (
-    SELECT 'path' AS col, s.path AS recorded, 'no article file at ' || s.path AS detail
+    SELECT 'path' AS col, s.path AS recorded,
+        coalesce('the article file is not read: ' || a.read_error, 'no article file at ' || s.path) AS detail
     WHERE NOT a.file_exists
     UNION ALL
     SELECT 'path', s.path, 'the article is not valid UTF-8: ' || a.decode_error

@@ -1,5 +1,5 @@
 -- rule: figure-number-reading
--- description: Every figure's value agrees with its number_as_written read as Indonesian (thousands '.', 'rb' = thousand, number words, ordinals, vague words with their ranges); words that imply a range or qualifier (puluhan = 10 [10, 99], vague; mayoritas = 50, more_than) are recorded with it.
+-- description: Every figure's value agrees with its number_as_written read as Indonesian (thousands '.', 'rb' = thousand, number words, ordinals, vague words with their ranges); words that imply a range or qualifier (puluhan = 10 [10, 99], vague; sebagian besar and mayoritas = 50 [50, 100], more_than; berbagai = no value, at least 2, vague) are recorded with it.
 -- protects: a value mistyped or misread (3.000 recorded as 3, 'ratusan' recorded without its range, a vague word given a precise value)
 SELECT
     'figures' AS "table",

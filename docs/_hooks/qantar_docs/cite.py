@@ -18,7 +18,7 @@ from qantar.citation import apa as _apa  # noqa: E402
 from qantar.citation import bibtex, metadata  # noqa: E402
 
 from .data import Package, mdref
-from .render import esc
+from .escape import code_block, md_text
 
 SRC = "cite.md"
 
@@ -40,7 +40,12 @@ def citation_from_descriptor(pkg: Package) -> dict[str, Any]:
 
 
 def apa(cff: dict[str, Any]) -> str:
-    return _apa(cff, markdown=True)
+    """The APA reference as Markdown: every part escaped, the title in italics."""
+    plain = _apa(cff)
+    target = cff.get("preferred-citation") if isinstance(cff.get("preferred-citation"), dict) else cff
+    title = str(target.get("title") or cff.get("title") or "")
+    head, found, tail = plain.partition(title) if title else (plain, "", "")
+    return md_text(head) + (f"<em>{md_text(title)}</em>" if found else "") + md_text(tail)
 
 
 def citation_text(pkg: Package) -> str:
@@ -62,13 +67,13 @@ def cite_page(pkg: Package) -> str:
         "# How to cite",
         "",
         f"Cite the version you used: data change between releases (see the [versioning policy]({mdref(SRC, 'versioning.md')}) "
-        f"and the [changelog]({mdref(SRC, 'changelog.md')})). This site documents version **{esc(pkg.version)}**.",
+        f"and the [changelog]({mdref(SRC, 'changelog.md')})). This site documents version **{md_text(pkg.version)}**.",
         "",
     ]
     if str(version) != pkg.version:
         out += [
             '!!! warning "Version mismatch"',
-            f"    `CITATION.cff` names version {esc(version)}, the descriptor {esc(pkg.version)}.",
+            f"    <code>CITATION.cff</code> names version {md_text(version)}, the descriptor {md_text(pkg.version)}.",
             "",
         ]
     if not from_file:
@@ -85,17 +90,13 @@ def cite_page(pkg: Package) -> str:
         "",
         "## BibTeX",
         "",
-        "```bibtex",
-        bibtex(cff),
-        "```",
+        *code_block(bibtex(cff), "bibtex"),
         "",
         "## Citation File Format (CFF)",
         "",
         "The repository's `CITATION.cff`:" if from_file else "A `CITATION.cff` for this version:",
         "",
-        "```yaml",
-        cff_text.rstrip("\n"),
-        "```",
+        *code_block(cff_text, "yaml"),
         "",
         "## From Python",
         "",

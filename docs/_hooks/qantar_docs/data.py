@@ -14,6 +14,8 @@ from typing import Any
 
 import polars as pl
 
+from .escape import anchor, url_path
+
 
 @dataclass
 class Table:
@@ -54,9 +56,9 @@ class Table:
         return self.frame.height
 
     def row_id(self, row: dict[str, Any]) -> str:
-        """HTML id of a row on its table page: the primary key value(s), joined by '--'."""
+        """HTML id of a row on its table page: the primary key value(s), joined by '--' (see ``anchor``)."""
         pk = self.primary_key or self.field_names[:1]
-        return "--".join(str(row.get(k) or "") for k in pk)
+        return anchor("--".join(str(row.get(k) or "") for k in pk))
 
     @property
     def relations(self) -> list[tuple[list[str], str, list[str]]]:
@@ -128,6 +130,16 @@ def load_package(root: Path) -> Package:
     return pkg
 
 
+def table_src(name: str) -> str:
+    """The generated page of a table (its name made safe for a file name)."""
+    return f"tables/{anchor(name)}.md"
+
+
+def article_src(source_id: str) -> str:
+    """The generated page of an article (its source_id made safe for a file name)."""
+    return f"provenance/{anchor(source_id)}.md"
+
+
 def page_url(src_uri: str) -> str:
     """URL of a page relative to the site root (use_directory_urls is false)."""
     if src_uri.endswith(".md"):
@@ -135,16 +147,18 @@ def page_url(src_uri: str) -> str:
     return src_uri
 
 
-def href(from_src: str, to_src: str, anchor: str | None = None) -> str:
-    """Relative link from the page generated from ``from_src`` to the page or file ``to_src``."""
+def href(from_src: str, to_src: str, fragment: str | None = None) -> str:
+    """Relative link from the page generated from ``from_src`` to the page or file ``to_src``.
+
+    The fragment is an id as ``escape.anchor`` makes it; the URL is percent-encoded."""
     target = page_url(to_src)
     base = posixpath.dirname(page_url(from_src))
     rel = posixpath.relpath(target, base or ".")
-    return rel + (f"#{anchor}" if anchor else "")
+    return url_path(rel, anchor(fragment) if fragment else None)
 
 
-def mdref(from_src: str, to_src: str, anchor: str | None = None) -> str:
+def mdref(from_src: str, to_src: str, fragment: str | None = None) -> str:
     """Relative Markdown link between source files (MkDocs rewrites it to the page URL and checks it)."""
     base = posixpath.dirname(from_src)
     rel = posixpath.relpath(to_src, base or ".")
-    return rel + (f"#{anchor}" if anchor else "")
+    return url_path(rel, anchor(fragment) if fragment else None)

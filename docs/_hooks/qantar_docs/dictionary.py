@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .data import Package, Table, mdref
+from .data import Package, Table, mdref, table_src
 from .erd import erd_svg
-from .render import attr, esc, fmt_int
+from .escape import anchor, html_text, md_text
+from .render import fmt_int, front_matter
 
 SRC = "data-dictionary.md"
 EXAMPLE_MAX = 60
@@ -15,11 +16,11 @@ EXAMPLE_MAX = 60
 
 def type_html(f: dict[str, Any]) -> str:
     t = f.get("type", "any")
-    s = f"<code>{esc(t)}</code>"
+    s = f"<code>{html_text(t)}</code>"
     if f.get("format") and f["format"] != "default":
-        s += f" ({esc(f['format'])})"
+        s += f" ({html_text(f['format'])})"
     if t == "list":
-        s += f" of <code>{esc(f.get('itemType', 'string'))}</code>, delimiter <code>{esc(f.get('delimiter', ','))}</code>"
+        s += f" of <code>{html_text(f.get('itemType', 'string'))}</code>, delimiter <code>{html_text(f.get('delimiter', ','))}</code>"
     return s
 
 
@@ -31,15 +32,15 @@ def constraints_html(f: dict[str, Any]) -> str:
     if c.pop("unique", False):
         bits.append('<span class="qantar-badge uniq">unique</span>')
     if "pattern" in c:
-        bits.append(f"pattern <code>{esc(c.pop('pattern'))}</code>")
+        bits.append(f"pattern <code>{html_text(c.pop('pattern'))}</code>")
     for k in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minLength", "maxLength"):
         if k in c:
-            bits.append(f"{esc(k)} <code>{esc(c.pop(k))}</code>")
+            bits.append(f"{html_text(k)} <code>{html_text(c.pop(k))}</code>")
     enum = c.pop("enum", None)
     if enum is not None:
-        bits.append("one of " + ", ".join(f"<code>{esc(v)}</code>" for v in enum))
+        bits.append("one of " + ", ".join(f"<code>{html_text(v)}</code>" for v in enum))
     for k, v in c.items():
-        bits.append(f"{esc(k)} <code>{esc(v)}</code>")
+        bits.append(f"{html_text(k)} <code>{html_text(v)}</code>")
     return "<br>".join(bits) if bits else '<span class="qantar-na"></span>'
 
 
@@ -52,7 +53,7 @@ def examples_html(table: Table, f: dict[str, Any]) -> str:
     out = []
     if enum is not None:
         counts = Counter(present)
-        out.append(", ".join(f"<code>{esc(v)}</code>&nbsp;×{counts[v]}" for v in enum if counts[v]) or "")
+        out.append(", ".join(f"<code>{html_text(v)}</code>&nbsp;×{counts[v]}" for v in enum if counts[v]) or "")
     else:
         seen: list[str] = []
         for v in present:
@@ -65,7 +66,7 @@ def examples_html(table: Table, f: dict[str, Any]) -> str:
             sv = str(v)
             if len(sv) > EXAMPLE_MAX:
                 sv = sv[: EXAMPLE_MAX - 1] + "…"
-            shown.append(f"<code>{esc(sv)}</code>")
+            shown.append(f"<code>{html_text(sv)}</code>")
         out.append("<br>".join(shown))
     if k < n:
         out.append(f'<span class="qantar-muted">empty in {n - k} of {n} rows</span>')
@@ -79,8 +80,8 @@ def relations_table(pkg: Package) -> str:
             req = all((next((f for f in t.fields if f["name"] == x), {}).get("constraints") or {}).get("required") for x in fields)
             rows.append(
                 "<tr>"
-                f'<td><a href="#{attr(name)}">{esc(name)}</a>.{", ".join(f"<code>{esc(x)}</code>" for x in fields)}</td>'
-                f'<td><a href="#{attr(rres)}">{esc(rres)}</a>.{", ".join(f"<code>{esc(x)}</code>" for x in rfields)}</td>'
+                f'<td><a href="#{anchor(name)}">{html_text(name)}</a>.{", ".join(f"<code>{html_text(x)}</code>" for x in fields)}</td>'
+                f'<td><a href="#{anchor(rres)}">{html_text(rres)}</a>.{", ".join(f"<code>{html_text(x)}</code>" for x in rfields)}</td>'
                 f"<td>{'required' if req else 'optional'}</td>"
                 "</tr>"
             )
@@ -92,14 +93,14 @@ def relations_table(pkg: Package) -> str:
 
 def table_section(pkg: Package, t: Table) -> str:
     res = t.resource
-    lines = [f"## {t.name} {{#{t.name}}}", ""]
-    lines.append(f'<p class="qantar-lead">{esc(res.get("description", ""))}</p>')
+    lines = [f"## {md_text(t.name)} {{#{anchor(t.name)}}}", ""]
+    lines.append(f'<p class="qantar-lead">{html_text(res.get("description", ""))}</p>')
     lines.append("")
     facts = [
         f"**Rows:** {fmt_int(len(t))}",
-        f"**File:** [`{t.path}`]({mdref(SRC, t.path)})",
-        "**Primary key:** " + (", ".join(f"`{k}`" for k in t.primary_key) or "none"),
-        f"**Rows on the site:** [{t.name}]({mdref(SRC, f'tables/{t.name}.md')})",
+        f"**File:** [<code>{md_text(t.path)}</code>]({mdref(SRC, t.path)})",
+        "**Primary key:** " + (", ".join(f"<code>{md_text(k)}</code>" for k in t.primary_key) or "none"),
+        f"**Rows on the site:** [{md_text(t.name)}]({mdref(SRC, table_src(t.name))})",
     ]
     lines.append(" · ".join(facts))
     lines.append("")
@@ -107,7 +108,8 @@ def table_section(pkg: Package, t: Table) -> str:
         fk_lines = []
         for fields, rres, rfields in t.relations:
             fk_lines.append(
-                f"{', '.join(f'`{x}`' for x in fields)} → [{rres}](#{rres}).{', '.join(f'`{x}`' for x in rfields)}"
+                f"{', '.join(f'<code>{md_text(x)}</code>' for x in fields)} → [{md_text(rres)}](#{anchor(rres)})."
+                f"{', '.join(f'<code>{md_text(x)}</code>' for x in rfields)}"
             )
         lines.append("**Foreign keys:** " + " · ".join(fk_lines))
         lines.append("")
@@ -120,13 +122,13 @@ def table_section(pkg: Package, t: Table) -> str:
         key = ' <span class="qantar-badge pk">PK</span>' if f["name"] in pk else ""
         if f["name"] in t.fk_links():
             rt, rf = t.fk_links()[f["name"]]
-            key += f' <a class="qantar-badge fk" href="#{attr(rt)}" title="references {attr(rt)}.{attr(rf)}">FK → {esc(rt)}</a>'
+            key += f' <a class="qantar-badge fk" href="#{anchor(rt)}" title="references {html_text(rt)}.{html_text(rf)}">FK → {html_text(rt)}</a>'
         body.append(
-            f'<tr id="{attr(t.name)}.{attr(f["name"])}">'
-            f'<td><code>{esc(f["name"])}</code>{key}</td>'
+            f'<tr id="{anchor(t.name)}.{anchor(f["name"])}">'
+            f'<td><code>{html_text(f["name"])}</code>{key}</td>'
             f"<td>{type_html(f)}</td>"
             f"<td>{constraints_html(f)}</td>"
-            f"<td>{esc(f.get('description', ''))}</td>"
+            f"<td>{html_text(f.get('description', ''))}</td>"
             f"<td>{examples_html(t, f)}</td>"
             "</tr>"
         )
@@ -140,15 +142,16 @@ def dictionary_page(pkg: Package) -> str:
     d = pkg.descriptor
     n_fields = sum(len(t.fields) for t in pkg.tables.values())
     out = [
-        "---\nhide:\n  - toc\n---\n",
+        front_matter("Data dictionary", hide_toc=True),
         "# Data dictionary",
         "",
-        f"Generated from [`datapackage.json`]({mdref(SRC, 'datapackage.json')}) (version **{esc(pkg.version)}**, "
-        f"profile `{esc(d.get('$schema', 'unknown'))}`): {len(pkg.tables)} tables with {n_fields} fields, "
+        f"Generated from [`datapackage.json`]({mdref(SRC, 'datapackage.json')}) (version **{md_text(pkg.version)}**, "
+        f"profile <code>{md_text(d.get('$schema', 'unknown'))}</code>): {len(pkg.tables)} tables with {n_fields} fields, "
         f"and {len(pkg.files)} article copies as file resources. Examples come from the data itself; "
         "enumerated fields show how often each value occurs. Empty cells are missing values.",
         "",
-        "Tables: " + " · ".join(f"[{t}](#{t})" for t in pkg.tables) + (" · [article copies](#files)" if pkg.files else "") + ".",
+        "Tables: " + " · ".join(f"[{md_text(t)}](#{anchor(t)})" for t in pkg.tables)
+        + (" · [article copies](#files)" if pkg.files else "") + ".",
         "",
         "## Keys and relations {#relations}",
         "",
@@ -168,8 +171,8 @@ def dictionary_page(pkg: Package) -> str:
         out.append("| --- | --- | ---: | --- | --- |")
         for r in pkg.files:
             out.append(
-                f"| `{r.get('name')}` | [`{r.get('path')}`]({mdref(SRC, r.get('path', ''))}) | {fmt_int(int(r.get('bytes', 0)))} "
-                f"| `{str(r.get('hash', ''))[:23]}…` | {esc(r.get('description', ''))} |"
+                f"| <code>{md_text(r.get('name'))}</code> | [<code>{md_text(r.get('path'))}</code>]({mdref(SRC, r.get('path', ''))}) "
+                f"| {fmt_int(int(r.get('bytes', 0)))} | <code>{md_text(str(r.get('hash', ''))[:23])}…</code> | {md_text(r.get('description', ''))} |"
             )
         out.append("")
     return "\n".join(out)

@@ -10,7 +10,7 @@ extra column, so a new resource still appears (the layout only needs a line here
 from __future__ import annotations
 
 from .data import Package, Table, href
-from .render import esc
+from .escape import anchor, svg_text  # a standalone SVG file too: XML text
 
 # Column and order within the column. Picked so that relations run between adjacent columns.
 LAYOUT: list[list[str]] = [
@@ -114,7 +114,7 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
             end_dir = -s
         out.append(
             f'<path d="{d}" fill="none" stroke="{c}" stroke-width="1.6" opacity="0.85">'
-            f"<title>{esc(child)}.{esc(fld)} → {esc(parent)}.{esc(pfield)}</title></path>"
+            f"<title>{svg_text(child)}.{svg_text(fld)} → {svg_text(parent)}.{svg_text(pfield)}</title></path>"
         )
         # Crow's foot at the child end (many).
         fx = x1 + s * 12
@@ -135,13 +135,13 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
         fks = set(t.fk_links())
         link_open = link_close = ""
         if from_src is not None:
-            link_open = f'<a href="{esc(href(from_src, "data-dictionary.md", name))}">'
+            link_open = f'<a href="{svg_text(href(from_src, "data-dictionary.md", name))}">'
             link_close = "</a>"
-        out.append(f'<g class="erd-table" id="erd-{esc(name)}">')
+        out.append(f'<g class="erd-table" id="erd-{anchor(name)}">')
         out.append(f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{h}" rx="5" fill="#fbfbfd" stroke="#3f51b5" stroke-width="1.3"/>')
         out.append(f'<path d="M{x},{y + 5} a5,5 0 0 1 5,-5 h{BOX_W - 10} a5,5 0 0 1 5,5 v{HEAD_H - 5} h-{BOX_W} z" fill="#3f51b5"/>')
         out.append(
-            f'{link_open}<text x="{x + 10}" y="{y + 17}" fill="#fff" font-weight="bold" font-size="13">{esc(name)}'
+            f'{link_open}<text x="{x + 10}" y="{y + 17}" fill="#fff" font-weight="bold" font-size="13">{svg_text(name)}'
             f'<tspan fill="#dfe3ff" font-weight="normal" font-size="11"> ({len(t)} rows)</tspan></text>{link_close}'
         )
         for i, fld in enumerate(b["fields"]):
@@ -152,7 +152,7 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
             if fld in fks:
                 tags.append("FK")
             weight = ' font-weight="bold"' if fld in pk else ""
-            out.append(f'<text x="{x + 10}" y="{fy}"{weight} fill="#222">{esc(fld)}</text>')
+            out.append(f'<text x="{x + 10}" y="{fy}"{weight} fill="#222">{svg_text(fld)}</text>')
             out.append(f'<text x="{x + BOX_W - 10}" y="{fy}" text-anchor="end" fill="#3f51b5" font-size="10">{" ".join(tags)}</text>')
         if b["more"]:
             fy = y + HEAD_H + len(b["fields"]) * ROW_H + ROW_H / 2 + 7

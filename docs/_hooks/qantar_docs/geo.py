@@ -12,8 +12,9 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .data import Package, href
-from .render import attr, esc
+from .data import Package, href, mdref, table_src
+from .escape import html_text, md_text, svg_text
+from .render import front_matter
 
 SRC = "map.md"
 FONT = "font-family=\"-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif\""
@@ -135,7 +136,7 @@ def map_svg(pkg: Package, spec: dict[str, Any], title: str, sid: str, inset: dic
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" class="qantar-map" '
         f'role="img" aria-labelledby="{sid}-title" {FONT}>',
-        f'<title id="{sid}-title">{esc(title)}</title>',
+        f'<title id="{sid}-title">{svg_text(title)}</title>',
         f'<defs><clipPath id="{sid}-clip"><rect width="{W}" height="{H}"/></clipPath></defs>',
         f'<rect width="{W}" height="{H}" fill="#eaf2f8"/>',
         f'<g clip-path="url(#{sid}-clip)">',
@@ -192,8 +193,8 @@ def map_svg(pkg: Package, spec: dict[str, Any], title: str, sid: str, inset: dic
             tip = (
                 f"{r['name_en']} ({r.get('place_type')}): {la:g}, {lo:g} — {r.get('coordinate_precision')}"
             )
-            link = href(SRC, "tables/places.md", r["place_id"])
-            out.append(f'<a href="{attr(link)}"><title>{esc(tip)}</title>{_marker(r.get("coordinate_precision"), x, y)}</a>')
+            link = href(SRC, table_src("places"), r["place_id"])
+            out.append(f'<a href="{svg_text(link)}"><title>{svg_text(tip)}</title>{_marker(r.get("coordinate_precision"), x, y)}</a>')
         if label_only_outside is not None and Frame(label_only_outside).contains(lo, la):
             continue
         text = " · ".join(r["name_en"] for r in rows)
@@ -215,14 +216,14 @@ def map_svg(pkg: Package, spec: dict[str, Any], title: str, sid: str, inset: dic
             continue
         _, cx, cy, box = best
         placed.append(box)
-        link = href(SRC, "tables/places.md", rows[-1]["place_id"])
+        link = href(SRC, table_src("places"), rows[-1]["place_id"])
         labels.append(
-            f'<a href="{attr(link)}"><text x="{cx:.1f}" y="{cy:.1f}" font-size="{size}" fill="#1a1a1a" '
-            f'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">{esc(text)}</text></a>'
+            f'<a href="{svg_text(link)}"><text x="{cx:.1f}" y="{cy:.1f}" font-size="{size}" fill="#1a1a1a" '
+            f'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">{svg_text(text)}</text></a>'
         )
     out += labels
     if ref:
-        out.append(f'<text x="{W - 6}" y="14" font-size="10" text-anchor="end" fill="#445" stroke="#fff" stroke-width="3" paint-order="stroke">Outlines: {esc(ref)} · equirectangular projection</text>')
+        out.append(f'<text x="{W - 6}" y="14" font-size="10" text-anchor="end" fill="#445" stroke="#fff" stroke-width="3" paint-order="stroke">Outlines: {svg_text(ref)} · equirectangular projection</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -232,9 +233,14 @@ def legend() -> str:
     for prec, st in STYLE.items():
         items.append(
             f'<li><svg width="28" height="28" viewBox="-14 -14 28 28">{_marker(prec, 0, 0)}</svg> '
-            f"<code>{esc(prec)}</code>: {esc(st['label'])}</li>"
+            f"<code>{html_text(prec)}</code>: {html_text(st['label'])}</li>"
         )
     return '<ul class="qantar-map-legend">' + "".join(items) + "</ul>"
+
+
+def place_link(place: dict[str, Any]) -> str:
+    """A Markdown link to a place's row, named by its English name."""
+    return f"[{md_text(place['name_en'])}]({mdref(SRC, table_src('places'), place['place_id'])})"
 
 
 def map_page(pkg: Package) -> str:
@@ -247,11 +253,11 @@ def map_page(pkg: Package) -> str:
         by_prec[r.get("coordinate_precision") or "?"] = by_prec.get(r.get("coordinate_precision") or "?", 0) + 1
     ref, shapes = outlines()
     out = [
-        "---\nhide:\n  - toc\n---\n",
+        front_matter("Map", hide_toc=True),
         "# Map",
         "",
-        f"The {len(places)} places of the [places table](tables/places.md): "
-        + ", ".join(f"{n} `{k}`" for k, n in by_prec.items())
+        f"The {len(places)} places of the [places table]({table_src('places')}): "
+        + ", ".join(f"{n} <code>{md_text(k)}</code>" for k, n in by_prec.items())
         + ". Coordinates say different things depending on their precision, and the markers show it: a country's "
         "marker is an approximate centroid in whole degrees, not a location of anything that happened. "
         "Click a marker or a label to open the place's row.",
@@ -275,14 +281,14 @@ def map_page(pkg: Package) -> str:
     ]
     for r in places:
         out.append(
-            f"| [{esc(r['name_en'])}](tables/places.md#{r['place_id']}) | {esc(r.get('place_type'))} | {esc(r.get('latitude') or '')} "
-            f"| {esc(r.get('longitude') or '')} | `{esc(r.get('coordinate_precision'))}` | {esc(r.get('note') or '').replace('|', '&#124;')} |"
+            f"| {place_link(r)} | {md_text(r.get('place_type'))} | {md_text(r.get('latitude'))} "
+            f"| {md_text(r.get('longitude'))} | <code>{md_text(r.get('coordinate_precision'))}</code> | {md_text(r.get('note'))} |"
         )
     out.append("")
     if without:
         out.append(
             "Not on the maps (no coordinates): "
-            + ", ".join(f"[{esc(r['name_en'])}](tables/places.md#{r['place_id']})" for r in without)
+            + ", ".join(place_link(r) for r in without)
             + "."
         )
         out.append("")
@@ -290,7 +296,7 @@ def map_page(pkg: Package) -> str:
         out.append('!!! note "No country outlines"\n    The `countryinfo` package was not installed when this site was built, so the maps show the grid only.\n')
     else:
         refs = sorted({r.get("coordinates_reference") for r in places if r.get("coordinates_reference")})
-        out.append(f"<p class=\"qantar-muted\">Country outlines from {esc(ref)} (low resolution, for orientation only). "
-                   f"Coordinates of the places from: {esc('; '.join(refs))}.</p>")
+        out.append(f"<p class=\"qantar-muted\">Country outlines from {html_text(ref)} (low resolution, for orientation only). "
+                   f"Coordinates of the places from: {html_text('; '.join(refs))}.</p>")
         out.append("")
     return "\n".join(out)

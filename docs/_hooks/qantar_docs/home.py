@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from .cite import citation_text, load_cff
-from .data import Package, mdref
-from .render import esc, fmt_int
+from .data import Package, mdref, table_src
+from .escape import json_script, md_text, url_path
+from .render import fmt_int
 
 SRC = "index.md"
 
@@ -17,8 +17,8 @@ SRC = "index.md"
 def counts_table(pkg: Package) -> str:
     lines = ["| Table | Rows | What a row is |", "| --- | ---: | --- |"]
     for t in pkg.tables.values():
-        desc = esc(t.resource.get("description", "")).replace("|", "&#124;")
-        lines.append(f"| [{t.name}]({mdref(SRC, f'tables/{t.name}.md')}) | {fmt_int(len(t))} | {desc} |")
+        desc = md_text(t.resource.get("description", ""))
+        lines.append(f"| [{md_text(t.name)}]({mdref(SRC, table_src(t.name))}) | {fmt_int(len(t))} | {desc} |")
     total = sum(len(t) for t in pkg.tables.values())
     lines.append(f"| **all tables** | **{fmt_int(total)}** | plus {len(pkg.files)} article copies |")
     return "\n".join(lines)
@@ -27,24 +27,26 @@ def counts_table(pkg: Package) -> str:
 def download_list(pkg: Package, zip_name: str | None) -> str:
     items = []
     if zip_name:
-        items.append(f"- [:material-folder-zip: The whole package, `{zip_name}`]({mdref(SRC, 'downloads/' + zip_name)}): "
+        items.append(f"- [:material-folder-zip: The whole package, <code>{md_text(zip_name)}</code>]({mdref(SRC, 'downloads/' + zip_name)}): "
                      "`datapackage.json`, the CSVs and the article copies.")
     items.append(f"- [`datapackage.json`]({mdref(SRC, 'datapackage.json')}): the descriptor (schema, keys, hashes).")
-    items.append("- The tables: " + ", ".join(f"[`{Path(t.path).name}`]({mdref(SRC, t.path)})" for t in pkg.tables.values()) + ".")
+    items.append("- The tables: " + ", ".join(
+        f"[<code>{md_text(Path(t.path).name)}</code>]({mdref(SRC, t.path)})" for t in pkg.tables.values()
+    ) + ".")
     return "\n".join(items)
 
 
 def replacements(pkg: Package, zip_name: str | None) -> dict[str, str]:
     first = next(iter(pkg.tables.values()), None)
     return {
-        "<!-- qantar:version -->": esc(pkg.version),
-        "<!-- qantar:title -->": esc(pkg.title),
+        "<!-- qantar:version -->": md_text(pkg.version),
+        "<!-- qantar:title -->": md_text(pkg.title),
         "<!-- qantar:counts -->": counts_table(pkg),
         "<!-- qantar:downloads -->": download_list(pkg, zip_name),
         "<!-- qantar:n_tables -->": str(len(pkg.tables)),
         "<!-- qantar:n_sources -->": str(len(pkg.rows("sources"))),
-        "<!-- qantar:zip -->": zip_name or "",
-        "<!-- qantar:first_csv -->": first.path if first else "",
+        "<!-- qantar:zip -->": md_text(zip_name or ""),
+        "<!-- qantar:first_csv -->": md_text(first.path if first else ""),
     }
 
 
@@ -59,7 +61,7 @@ def jsonld(pkg: Package, site_url: str | None, zip_name: str | None, page_url_of
     base = site_url if site_url else None
 
     def url(path: str) -> str:
-        return urljoin(base, path) if base else path
+        return urljoin(base, url_path(path)) if base else url_path(path)
 
     cff = load_cff(pkg.root) or {}
     creators: list[dict[str, Any]] = []
@@ -129,7 +131,4 @@ def jsonld(pkg: Package, site_url: str | None, zip_name: str | None, page_url_of
     if cff.get("doi"):
         data["identifier"] = f"https://doi.org/{cff['doi']}"
     data = {k: v for k, v in data.items() if v is not None}
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    # Never let a value close the script element.
-    text = text.replace("</", "<\\/")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
+    return f'<script type="application/ld+json">\n{json_script(data)}\n</script>'

@@ -13,8 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .data import Package, Table, href, mdref
-from .render import attr, char_start_source_field, esc, fmt_int
+from .data import Package, Table, article_src, href, mdref, table_src
+from .escape import anchor, html_text, md_text
+from .render import char_start_source_field, fmt_int, front_matter
 
 TEXT_FIELDS = {"number_": "number_as_written", "published_": "published_as_printed"}
 
@@ -115,11 +116,11 @@ def highlighted_text(text: str, spans: list[Span], from_src: str) -> str:
             links = []
             for sp in ending[p]:
                 for r in sp.refs:
-                    url = href(from_src, f"tables/{r.table}.md", r.row_id)
-                    links.append(f'<a href="{attr(url)}" title="{attr(r.table)} row {attr(r.row_id)}">{esc(r.label)}</a>')
+                    url = href(from_src, table_src(r.table), r.row_id)
+                    links.append(f'<a href="{html_text(url)}" title="{html_text(r.table)} row {html_text(r.row_id)}">{html_text(r.label)}</a>')
             out.append('<sup class="qref">[' + ", ".join(links) + "]</sup>")
         if p in starts:
-            out.append(f'<span class="qanchor" id="c{p}"></span>')
+            out.append(f'<span class="qanchor" id="{anchor(f"c{p}")}"></span>')
         if i + 1 == len(cuts):
             break
         q = cuts[i + 1]
@@ -129,7 +130,7 @@ def highlighted_text(text: str, spans: list[Span], from_src: str) -> str:
         nums = [sp for sp in cover if sp.kind == "number"]
         excluded = [sp for sp in cover if sp.kind == "excluded"]
         if not cover:
-            out.append(esc(seg))
+            out.append(html_text(seg))
             continue
         classes = ["q"]
         if quotes:
@@ -141,14 +142,20 @@ def highlighted_text(text: str, spans: list[Span], from_src: str) -> str:
         if excluded:
             classes.append("excl")
         labels = [r.label for sp in cover for r in sp.refs]
-        out.append(f'<mark class="{" ".join(classes)}" title="{attr(", ".join(dict.fromkeys(labels)))}">{esc(seg)}</mark>')
+        out.append(f'<mark class="{" ".join(classes)}" title="{html_text(", ".join(dict.fromkeys(labels)))}">{html_text(seg)}</mark>')
     out.append("</div>")
     return "".join(out)
 
 
+def article_title(src_row: dict[str, Any]) -> str:
+    """The article's number and title: its page title and its entry in the navigation."""
+    sid = src_row["source_id"]
+    return f"{sid.split('_')[0]}: {src_row.get('title') or sid}"
+
+
 def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], problems: list[str]) -> str:
     sid = src_row["source_id"]
-    page = f"provenance/{sid}.md"
+    page = article_src(sid)
     text = pkg.texts.get(sid, "")
     srct = pkg.table("sources")
     meta = ['<details class="qantar-details"><summary>All fields of the row</summary>'
@@ -158,12 +165,12 @@ def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], probl
         if v in (None, ""):
             vv = '<span class="qantar-na"></span>'
         elif f["name"] == "path":
-            vv = f'<a href="{attr(href(page, v))}"><code>{esc(v)}</code></a>'
+            vv = f'<a href="{html_text(href(page, v))}"><code>{html_text(v)}</code></a>'
         elif f["name"] == "published_char_start":
-            vv = f'<a href="#c{attr(v)}">{esc(v)}</a>'
+            vv = f'<a href="#{anchor(f"c{v}")}">{html_text(v)}</a>'
         else:
-            vv = esc(v)
-        meta.append(f'<tr><th scope="row" title="{attr(f.get("description", ""))}">{esc(f["name"])}</th><td>{vv}</td></tr>')
+            vv = html_text(v)
+        meta.append(f'<tr><th scope="row" title="{html_text(f.get("description", ""))}">{html_text(f["name"])}</th><td>{vv}</td></tr>')
     meta.append("</tbody></table></div></details>")
     facts = []
     for label, fname, extra in (
@@ -178,27 +185,28 @@ def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], probl
         if fname == "published_date" and src_row.get("published_date_min") != src_row.get("published_date_max"):
             v = f"{v} (between {src_row.get('published_date_min')} and {src_row.get('published_date_max')})"
         if v:
-            more = f" — {esc(src_row.get(extra))}" if extra and src_row.get(extra) else ""
-            facts.append(f"<dt>{esc(label)}</dt><dd><strong>{esc(v)}</strong>{more}</dd>")
+            more = f" — {html_text(src_row.get(extra))}" if extra and src_row.get(extra) else ""
+            facts.append(f"<dt>{html_text(label)}</dt><dd><strong>{html_text(v)}</strong>{more}</dd>")
     meta.insert(0, '<dl class="qantar-facts">' + "".join(facts) + "</dl>")
     quote_spans = [sp for sp in spans if sp.kind == "quote"]
     n_refs = sum(len(sp.refs) for sp in spans)
     mine = [p for p in problems if sid in p]
     out = [
-        f"# {esc(sid.split('_')[0])}: {esc(src_row.get('title') or sid)}",
+        front_matter(article_title(src_row)),
+        f"# {md_text(article_title(src_row))}",
         "",
-        f'<p class="qantar-lead">{esc(src_row.get("title_en") or "")} — '
-        f'{esc(src_row.get("outlet") or "outlet unknown")}'
-        f'{", after " + esc(src_row["original_outlet"]) if src_row.get("original_outlet") else ""}, '
-        f'{esc(src_row.get("published_date") or "")} ({esc(src_row.get("published_date_basis") or "")}).</p>',
+        f'<p class="qantar-lead">{html_text(src_row.get("title_en") or "")} — '
+        f'{html_text(src_row.get("outlet") or "outlet unknown")}'
+        f'{", after " + html_text(src_row["original_outlet"]) if src_row.get("original_outlet") else ""}, '
+        f'{html_text(src_row.get("published_date") or "")} ({html_text(src_row.get("published_date_basis") or "")}).</p>',
         "",
-        f"[:material-download: Article copy `{sid}.txt`]({mdref(page, src_row['path'])}){{ .md-button }} "
+        f"[:material-download: Article copy <code>{md_text(sid)}.txt</code>]({mdref(page, src_row['path'])}){{ .md-button }} "
         f"byte-for-byte copy ({fmt_int(len(text.encode('utf-8')))} bytes). The text remains its publisher's work; it is "
         "reproduced for verification and is not covered by the data licence.",
         "",
         "## Metadata {#metadata}",
         "",
-        f"The article's row in [sources]({mdref(page, 'tables/sources.md', sid)}).",
+        f"The article's row in [sources]({mdref(page, table_src('sources'), sid)}).",
         "",
         "".join(meta),
         "",
@@ -218,7 +226,7 @@ def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], probl
     if mine:
         out.append('!!! warning "Offsets that do not match the text"')
         for p in mine:
-            out.append(f"    - {esc(p)}")
+            out.append(f"    - {md_text(p)}")
         out.append("")
     out += [highlighted_text(text, spans, page), ""]
     out += [
@@ -233,12 +241,12 @@ def article_page(pkg: Package, src_row: dict[str, Any], spans: list[Span], probl
         if sp.kind == "number":
             continue
         links = ", ".join(
-            f'<a href="{attr(href(page, f"tables/{r.table}.md", r.row_id))}">{esc(r.label)}</a>' for r in sp.refs
+            f'<a href="{html_text(href(page, table_src(r.table), r.row_id))}">{html_text(r.label)}</a>' for r in sp.refs
         )
         en = next((r.english for r in sp.refs if r.english), "")
         rows.append(
-            f'<tr><td class="qantar-num"><a href="#c{sp.start}">{sp.start}</a></td><td class="qantar-num">{sp.end}</td>'
-            f'<td>{links}</td><td lang="id">{esc(sp.quote)}</td><td>{esc(en)}</td></tr>'
+            f'<tr><td class="qantar-num"><a href="#{anchor(f"c{sp.start}")}">{sp.start}</a></td><td class="qantar-num">{sp.end}</td>'
+            f'<td>{links}</td><td lang="id">{html_text(sp.quote)}</td><td>{html_text(en)}</td></tr>'
         )
     out.append("".join(rows) + "</tbody></table></div>")
     out.append("")
@@ -264,7 +272,7 @@ def overview_page(pkg: Package, spans: dict[str, list[Span]], problems: list[str
     srcs = pkg.rows("sources")
     corr = corroboration(pkg)
     out = [
-        "---\nhide:\n  - toc\n---\n",
+        front_matter("Sources and provenance", hide_toc=True),
         "# Sources and provenance",
         "",
         f"Every row of the dataset rests on a verbatim passage of one of {len(srcs)} Indonesian-language articles. "
@@ -280,10 +288,10 @@ def overview_page(pkg: Package, spans: dict[str, list[Span]], problems: list[str
         sid = s["source_id"]
         n = sum(len(sp.refs) for sp in spans.get(sid, []) if sp.kind != "number")
         out.append(
-            f"| [{sid}]({mdref(page, f'provenance/{sid}.md')}) | {esc(s.get('title'))}<br><small>{esc(s.get('title_en'))}</small> "
-            f"| {esc(s.get('outlet') or '(unknown)')} <small>({esc(s.get('outlet_basis'))})</small> | {esc(s.get('genre'))} "
-            f"| {esc(s.get('original_outlet') or '')} | {esc(independence_key(s))} "
-            f"| {esc(s.get('published_date'))} <small>({esc(s.get('published_date_basis'))})</small> | {n} |"
+            f"| [{md_text(sid)}]({mdref(page, article_src(sid))}) | {md_text(s.get('title'))}<br><small>{md_text(s.get('title_en'))}</small> "
+            f"| {md_text(s.get('outlet') or '(unknown)')} <small>({md_text(s.get('outlet_basis'))})</small> | {md_text(s.get('genre'))} "
+            f"| {md_text(s.get('original_outlet') or '')} | {md_text(independence_key(s))} "
+            f"| {md_text(s.get('published_date'))} <small>({md_text(s.get('published_date_basis'))})</small> | {n} |"
         )
     groups: dict[str, list[str]] = defaultdict(list)
     for s in srcs:
@@ -295,7 +303,7 @@ def overview_page(pkg: Package, spans: dict[str, list[Span]], problems: list[str
         "`coalesce(original_outlet, outlet, source_id)`. "
         f"These {len(srcs)} articles form {len(groups)} independence groups"
         + (
-            ": " + "; ".join(f"{esc(k)} ({', '.join(v)})" for k, v in groups.items() if len(v) > 1) + " share one."
+            ": " + "; ".join(f"{md_text(k)} ({md_text(', '.join(v))})" for k, v in groups.items() if len(v) > 1) + " share one."
             if any(len(v) > 1 for v in groups.values())
             else ", so each article counts as an independent source."
         ),
@@ -323,20 +331,20 @@ def overview_page(pkg: Package, spans: dict[str, list[Span]], problems: list[str
         ev = c["event"]
         eid = ev["event_id"]
         src_links = ", ".join(
-            f'<a href="{attr(href(page, f"provenance/{s}.md"))}">{esc(s.split("_")[0])}</a>' for s in c["sources"]
+            f'<a href="{html_text(href(page, article_src(s)))}">{html_text(s.split("_")[0])}</a>' for s in c["sources"]
         )
         dates = ev["date_start"] if ev["date_start"] == ev["date_end"] else f'{ev["date_start"]} – {ev["date_end"]}'
         rows.append(
-            f'<tr id="{attr(eid)}"><td><a href="{attr(href(page, "tables/events.md", eid))}">{esc(eid)}</a></td>'
-            f'<td>{esc(dates)}</td><td>{esc(ev.get("event_type"))}</td><td>{esc(ev.get("summary_en"))}</td>'
+            f'<tr id="{anchor(eid)}"><td><a href="{html_text(href(page, table_src("events"), eid))}">{html_text(eid)}</a></td>'
+            f'<td>{html_text(dates)}</td><td>{html_text(ev.get("event_type"))}</td><td>{html_text(ev.get("summary_en"))}</td>'
             f'<td class="qantar-num">{c["passages"]}</td><td class="qantar-num">{len(c["sources"])}</td>'
-            f'<td class="qantar-num"><span title="{attr(", ".join(c["independent"]))}">{len(c["independent"])}</span></td>'
+            f'<td class="qantar-num"><span title="{html_text(", ".join(c["independent"]))}">{len(c["independent"])}</span></td>'
             f"<td>{src_links}</td></tr>"
         )
     out.append("".join(rows) + "</tbody></table></div>")
     out.append("")
     if problems:
         out.append('!!! warning "Offsets that do not match the article text"')
-        out += [f"    - {esc(p)}" for p in problems]
+        out += [f"    - {md_text(p)}" for p in problems]
         out.append("")
     return "\n".join(out)

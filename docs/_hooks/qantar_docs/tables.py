@@ -5,27 +5,30 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .data import Package, Table, mdref
-from .render import data_table, esc, fmt_int
+from .data import Package, Table, mdref, table_src
+from .escape import html_text, md_text
+from .render import data_table, fmt_int, front_matter
 
 
 def table_page(pkg: Package, t: Table, parquet: Path | None) -> str:
-    src = f"tables/{t.name}.md"
+    src = table_src(t.name)
     csv_path = pkg.root / t.path
     size = csv_path.stat().st_size
     digest = hashlib.sha256(csv_path.read_bytes()).hexdigest()
-    downloads = [f"[:material-download: `{Path(t.path).name}`]({mdref(src, t.path)}){{ .md-button }} CSV, {fmt_int(size)} bytes"]
+    downloads = [
+        f"[:material-download: <code>{md_text(Path(t.path).name)}</code>]({mdref(src, t.path)}){{ .md-button }} CSV, {fmt_int(size)} bytes"
+    ]
     if parquet is not None:
         downloads.append(
-            f"[:material-download: `{parquet.name}`]({mdref(src, f'data/{parquet.name}')}){{ .md-button }} Parquet, "
+            f"[:material-download: <code>{md_text(parquet.name)}</code>]({mdref(src, f'data/{parquet.name}')}){{ .md-button }} Parquet, "
             f"{fmt_int(parquet.stat().st_size)} bytes"
         )
-    pk = ", ".join(f"`{k}`" for k in t.primary_key) or "none"
+    pk = ", ".join(f"<code>{md_text(k)}</code>" for k in t.primary_key) or "none"
     lines = [
-        "---\nhide:\n  - toc\n---\n",
-        f"# {t.name}",
+        front_matter(t.name, hide_toc=True),
+        f"# {md_text(t.name)}",
         "",
-        f'<p class="qantar-lead">{esc(t.resource.get("description", ""))}</p>',
+        f'<p class="qantar-lead">{html_text(t.resource.get("description", ""))}</p>',
         "",
         f"**{fmt_int(len(t))} rows**, {len(t.fields)} fields · primary key {pk} · "
         f"[field definitions]({mdref(src, 'data-dictionary.md', t.name)})",
@@ -54,10 +57,9 @@ def tables_index(pkg: Package) -> str:
         "| --- | ---: | ---: | --- | --- |",
     ]
     for t in pkg.tables.values():
-        desc = esc(t.resource.get("description", "")).replace("|", "&#124;")
         lines.append(
-            f"| [{t.name}]({mdref(src, f'tables/{t.name}.md')}) | {fmt_int(len(t))} | {len(t.fields)} | {desc} "
-            f"| [`{Path(t.path).name}`]({mdref(src, t.path)}) |"
+            f"| [{md_text(t.name)}]({mdref(src, table_src(t.name))}) | {fmt_int(len(t))} | {len(t.fields)} "
+            f"| {md_text(t.resource.get('description', ''))} | [<code>{md_text(Path(t.path).name)}</code>]({mdref(src, t.path)}) |"
         )
     lines.append("")
     return "\n".join(lines)

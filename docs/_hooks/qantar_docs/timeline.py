@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .data import Package, href
-from .render import attr, esc
+from .data import Package, article_src, href, mdref, table_src
+from .escape import html_text, md_text, svg_text
+from .render import front_matter
 
 SRC = "timeline.md"
 WINDOW = (dt.date(2021, 12, 1), dt.date(2022, 1, 31))
@@ -72,7 +73,7 @@ def _defs() -> str:
 def _glyph(ev: dict[str, Any], x0: float, x1: float, y: float, colour: str, tip: str, link: str) -> str:
     """Glyph of one event between x0 (start of first day) and x1 (end of last day)."""
     prec = ev.get("date_precision")
-    parts = [f'<a href="{attr(link)}" class="tl-event"><title>{esc(tip)}</title>']
+    parts = [f'<a href="{svg_text(link)}" class="tl-event"><title>{svg_text(tip)}</title>']
     if prec == "day":
         cx = (x0 + x1) / 2
         parts.append(f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="5.5" fill="{colour}" stroke="#222" stroke-width="1"/>')
@@ -102,8 +103,8 @@ def _tip(ev: dict[str, Any], labels: dict[str, str]) -> str:
 def _label(ev: dict[str, Any], y: float, link: str) -> str:
     text = _truncate(ev.get("summary_en") or "", 46)
     return (
-        f'<a href="{attr(link)}"><text x="8" y="{y + 4:.1f}" font-size="12" fill="#222">'
-        f'<tspan font-weight="bold" fill="#3f51b5">{esc(ev["event_id"])}</tspan> {esc(text)}</text></a>'
+        f'<a href="{svg_text(link)}"><text x="8" y="{y + 4:.1f}" font-size="12" fill="#222">'
+        f'<tspan font-weight="bold" fill="#3f51b5">{svg_text(ev["event_id"])}</tspan> {svg_text(text)}</text></a>'
     )
 
 
@@ -147,14 +148,15 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     for src in sources:  # one row per article: when it was published (a bar where the date is inferred)
         lo = d(src["published_date_min"])
         hi = d(src.get("published_date_max")) or lo
-        link = href(SRC, f"provenance/{src['source_id']}.md")
+        link = href(SRC, article_src(src["source_id"]))
         num = src["source_id"].split("_")[0]
         tip = (f"Article {src['source_id']} published {src['published_date_min']} – {src.get('published_date_max')} "
                f"({src.get('published_date_basis')})")
         out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#6d4c41" fill-opacity="0.05"/>')
         out.append(
-            f'<a href="{attr(link)}"><title>{esc(tip)}</title><text x="8" y="{y + 4:.1f}" font-size="12" font-style="italic" fill="#6d4c41">'
-            f'article {esc(num)} published · {esc(_truncate(src.get("outlet") or src.get("original_outlet") or "outlet unknown", 24))}</text>'
+            f'<a href="{svg_text(link)}"><title>{svg_text(tip)}</title>'
+            f'<text x="8" y="{y + 4:.1f}" font-size="12" font-style="italic" fill="#6d4c41">article {svg_text(num)} published · '
+            f'{svg_text(_truncate(src.get("outlet") or src.get("original_outlet") or "outlet unknown", 24))}</text>'
         )
         if lo is not None and hi is not None and hi >= start and lo <= end:
             x0, x1 = x(max(lo, start)), x(min(hi, end) + dt.timedelta(days=1))
@@ -167,7 +169,7 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     if sources:
         out.append(f'<line x1="0" y1="{y - ROW_H / 2:.1f}" x2="{width}" y2="{y - ROW_H / 2:.1f}" stroke="#6d4c41" stroke-width="0.8"/>')
     for i, ev in enumerate(events):
-        link = href(SRC, "tables/events.md", ev["event_id"])
+        link = href(SRC, table_src("events"), ev["event_id"])
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
         out.append(_label(ev, y, link))
@@ -216,7 +218,7 @@ def background_chart(pkg: Package, events: list[dict[str, Any]]) -> str:
         out.append(f'<text x="{xx:.1f}" y="22" font-size="11" text-anchor="middle" fill="#444">{yr}</text>')
     y = 44 + ROW_H / 2
     for i, ev in enumerate(events):
-        link = href(SRC, "tables/events.md", ev["event_id"])
+        link = href(SRC, table_src("events"), ev["event_id"])
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
         out.append(_label(ev, y, link))
@@ -239,7 +241,7 @@ def legend(pkg: Package, events: list[dict[str, Any]]) -> str:
     order = [t for t in colours if t in present]
     items = "".join(
         f'<li><span class="tl-swatch" style="background:{colours[t]}"></span>'
-        f'<a href="{attr(href(SRC, "tables/event_types.md", t))}">{esc(labels.get(t, t))}</a></li>'
+        f'<a href="{html_text(href(SRC, table_src("event_types"), t))}">{html_text(labels.get(t, t))}</a></li>'
         for t in order
     )
     prec = (
@@ -256,6 +258,11 @@ def legend(pkg: Package, events: list[dict[str, Any]]) -> str:
         '<div class="qantar-legend"><div><strong>Event type</strong><ul class="tl-types">' + items + "</ul></div>"
         '<div><strong>Date precision</strong><ul class="tl-prec">' + prec + "</ul></div></div>"
     )
+
+
+def row_link(event_id: str) -> str:
+    """A Markdown link to an event's row."""
+    return f"[{md_text(event_id)}]({mdref(SRC, table_src('events'), event_id)})"
 
 
 def sort_key(ev: dict[str, Any]) -> tuple:
@@ -277,10 +284,10 @@ def timeline_page(pkg: Package) -> str:
         counts[e.get("date_precision") or "?"] = counts.get(e.get("date_precision") or "?", 0) + 1
     prec_txt = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
     out = [
-        "---\nhide:\n  - toc\n---\n",
+        front_matter("Timeline", hide_toc=True),
         "# Timeline",
         "",
-        f"The {len(events)} events of the [events table](tables/events.md), drawn with the precision their dates "
+        f"The {len(events)} events of the [events table]({table_src('events')}), drawn with the precision their dates "
         "have. Each event's date is an interval: a dot is a single known day, a bar with end marks is a range "
         "(the event falls somewhere, or lasts, within it — see each event's `date_reasoning`). "
         "Click an event to open its row. Weekends are shaded. The brown rows at the top are the "
@@ -310,14 +317,12 @@ def timeline_page(pkg: Package) -> str:
         ]
         labels = type_labels(pkg)
         for e in background:
-            out.append(
-                f"| [{e['event_id']}](tables/events.md#{e['event_id']}) | {e['date_start']} | {e['date_end']} | "
-                f"{e.get('date_precision')} | {e.get('date_basis')} | {esc(labels.get(e.get('event_type') or '', e.get('event_type')))} | "
-                f"{esc(e.get('summary_en') or '').replace('|', '&#124;')} |"
-            )
+            cells = [e["date_start"], e["date_end"], e.get("date_precision"), e.get("date_basis"),
+                     labels.get(e.get("event_type") or "", e.get("event_type")), e.get("summary_en")]
+            out.append(f"| {row_link(e['event_id'])} | " + " | ".join(md_text(c) for c in cells) + " |")
         out.append("")
     if undated:
         out += ["## Events without a usable date {#undated}", ""]
-        out += [f"- [{e['event_id']}](tables/events.md#{e['event_id']}): {esc(e.get('summary_en') or '')}" for e in undated]
+        out += [f"- {row_link(e['event_id'])}: {md_text(e.get('summary_en'))}" for e in undated]
         out.append("")
     return "\n".join(out)

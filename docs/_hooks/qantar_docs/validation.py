@@ -14,13 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from .data import Package, mdref
-from .render import esc
+from .escape import code_block, html_text, md_text
 
 SRC = "validation.md"
 
 
+def code(value: Any) -> str:
+    return f"<code>{md_text(value)}</code>"
+
+
 def rules(pkg: Package) -> list[dict[str, str]]:
-    """Rules the descriptor implies, one per line: id, table, description."""
+    """Rules the descriptor implies, one per line: id, table, description (Markdown, values escaped)."""
     out: list[dict[str, str]] = []
 
     def add(rid: str, table: str, text: str) -> None:
@@ -29,39 +33,38 @@ def rules(pkg: Package) -> list[dict[str, str]]:
     for res in pkg.descriptor.get("resources", []):
         name = res.get("name", "?")
         if res.get("bytes") is not None:
-            add(f"{name}:bytes", name, f"`{res.get('path')}` is {res['bytes']} bytes long")
+            add(f"{name}:bytes", name, f"{code(res.get('path'))} is {md_text(res['bytes'])} bytes long")
         if res.get("hash"):
-            add(f"{name}:hash", name, f"`{res.get('path')}` has hash `{res['hash']}`")
+            add(f"{name}:hash", name, f"{code(res.get('path'))} has hash {code(res['hash'])}")
     for t in pkg.tables.values():
         add(f"{t.name}:header", t.name, f"the CSV header is exactly the {len(t.fields)} schema fields, in order")
         if t.primary_key:
-            add(f"{t.name}:primary-key", t.name, "primary key " + ", ".join(f"`{k}`" for k in t.primary_key) + " is unique and present")
+            add(f"{t.name}:primary-key", t.name, "primary key " + ", ".join(map(code, t.primary_key)) + " is unique and present")
         for f in t.fields:
-            fn = f"`{f['name']}`"
-            add(f"{t.name}.{f['name']}:type", t.name, f"{fn} values are of type `{f.get('type', 'any')}`")
+            fn = code(f["name"])
+            add(f"{t.name}.{f['name']}:type", t.name, f"{fn} values are of type {code(f.get('type', 'any'))}")
             c = f.get("constraints") or {}
             if c.get("required"):
                 add(f"{t.name}.{f['name']}:required", t.name, f"{fn} is never empty")
             if c.get("unique"):
                 add(f"{t.name}.{f['name']}:unique", t.name, f"{fn} values are unique")
             if "pattern" in c:
-                add(f"{t.name}.{f['name']}:pattern", t.name, f"{fn} matches `{c['pattern']}`")
+                add(f"{t.name}.{f['name']}:pattern", t.name, f"{fn} matches {code(c['pattern'])}")
             if "enum" in c:
-                add(f"{t.name}.{f['name']}:enum", t.name, f"{fn} is one of " + ", ".join(f"`{v}`" for v in c["enum"]))
+                add(f"{t.name}.{f['name']}:enum", t.name, f"{fn} is one of " + ", ".join(map(code, c["enum"])))
             for k, word in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "length ≥"), ("maxLength", "length ≤")):
                 if k in c:
-                    add(f"{t.name}.{f['name']}:{k}", t.name, f"{fn} {word} {c[k]}")
+                    add(f"{t.name}.{f['name']}:{k}", t.name, f"{fn} {word} {md_text(c[k])}")
         for fields, resource, rf in t.relations:
             add(
                 f"{t.name}.{'+'.join(fields)}:foreign-key", t.name,
-                f"{', '.join(f'`{x}`' for x in fields)} refers to an existing `{resource}`."
-                f"{', '.join(f'`{x}`' for x in rf)}",
+                f"{', '.join(map(code, fields))} refers to an existing {code(resource)}.{', '.join(map(code, rf))}",
             )
         names = t.field_names
         for f in names:
             if f.endswith("char_start") and f[: -len("start")] + "end" in names:
                 add(f"{t.name}.{f}:offsets", t.name,
-                    f"`{f}` < `{f[:-len('start')]}end` and the article text between them equals the quoted passage")
+                    f"{code(f)} &lt; {code(f[:-len('start')] + 'end')} and the article text between them equals the quoted passage")
     return out
 
 
@@ -104,30 +107,30 @@ def _error_text(e: Any) -> str:
 def _badge(status: str) -> str:
     cls = {"passed": "ok", "pass": "ok", "ok": "ok", "valid": "ok", "failed": "bad", "fail": "bad", "error": "bad",
            "invalid": "bad", "warning": "warn", "warn": "warn", "skipped": "skip", "skip": "skip"}.get(status, "skip")
-    return f'<span class="qantar-status {cls}">{esc(status)}</span>'
+    return f'<span class="qantar-status {cls}">{md_text(status)}</span>'
 
 
 def render_report(report: Any, pkg: Package, path: Path) -> list[str]:
     out: list[str] = []
     if not isinstance(report, dict):
-        return ['!!! warning "Unrecognised report"', f"    `{esc(path.name)}` is not a JSON object; its content is shown below.", ""]
+        return ['!!! warning "Unrecognised report"', f"    {code(path.name)} is not a JSON object; its content is shown below.", ""]
     valid = report.get("valid")
     if valid is None and isinstance(report.get("summary"), dict):
         valid = report["summary"].get("valid")
     meta = []
     for k in ("generated_at", "time", "date", "tool", "validator", "qantar_version", "version", "package_version"):
         if report.get(k) not in (None, ""):
-            meta.append(f"{k}: `{esc(report[k])}`")
+            meta.append(f"{k}: {code(report[k])}")
     if valid is True:
         out.append('!!! success "Latest run: valid"')
     elif valid is False:
         out.append('!!! failure "Latest run: invalid"')
     else:
         out.append('!!! info "Latest run"')
-    out.append(f"    Report `{esc(path.name)}`" + (" — " + "; ".join(meta) if meta else "") + ".")
+    out.append(f"    Report {code(path.name)}" + (" — " + "; ".join(meta) if meta else "") + ".")
     rv = report.get("package_version") or report.get("data_version") or report.get("version")
     if rv and str(rv) != pkg.version:
-        out.append(f"    **The report is for version {esc(rv)}, the package is {esc(pkg.version)}: it may be stale.**")
+        out.append(f"    **The report is for version {md_text(rv)}, the package is {md_text(pkg.version)}: it may be stale.**")
     out.append("")
     checks = next((report[k] for k in ("checks", "rules", "results") if isinstance(report.get(k), list)), None)
     if checks is not None:
@@ -142,18 +145,18 @@ def render_report(report: Any, pkg: Package, path: Path) -> list[str]:
         rows = []
         for c in checks:
             if not isinstance(c, dict):
-                rows.append(f"<tr><td colspan=\"4\">{esc(c)}</td></tr>")
+                rows.append(f"<tr><td colspan=\"4\">{html_text(c)}</td></tr>")
                 continue
             name = c.get("id") or c.get("rule") or c.get("name") or c.get("check") or "?"
             desc = c.get("message") or c.get("description") or c.get("title") or ""
             errs = _errors_of(c)
-            details = esc(desc)
+            details = html_text(desc)
             if errs:
-                items = "".join(f"<li>{esc(_error_text(e))}</li>" for e in errs[:50])
+                items = "".join(f"<li>{html_text(_error_text(e))}</li>" for e in errs[:50])
                 more = f"<li>… and {len(errs) - 50} more</li>" if len(errs) > 50 else ""
                 details += f"<details><summary>{len(errs)} error{'' if len(errs) == 1 else 's'}</summary><ul>{items}{more}</ul></details>"
             rows.append(
-                f"<tr><td><code>{esc(name)}</code></td><td>{esc(c.get('table') or c.get('resource') or '')}</td>"
+                f"<tr><td><code>{html_text(name)}</code></td><td>{html_text(c.get('table') or c.get('resource') or '')}</td>"
                 f"<td>{_badge(_status(c))}</td><td>{details}</td></tr>"
             )
         out.append("".join(rows) + "</tbody></table></div>")
@@ -164,13 +167,13 @@ def render_report(report: Any, pkg: Package, path: Path) -> list[str]:
         for task in report["tasks"]:
             name = task.get("name") or (task.get("resource") or {}).get("name") or task.get("place") or "?"
             errs = _errors_of(task)
-            txt = "<br>".join(esc(_error_text(e)) for e in errs[:20]) + (f"<br>… and {len(errs) - 20} more" if len(errs) > 20 else "")
-            out.append(f"| `{esc(name)}` | {_badge(_status(task))} | {txt.replace('|', '&#124;')} |")
+            txt = "<br>".join(md_text(_error_text(e)) for e in errs[:20]) + (f"<br>… and {len(errs) - 20} more" if len(errs) > 20 else "")
+            out.append(f"| {code(name)} | {_badge(_status(task))} | {txt} |")
         out.append("")
     elif isinstance(report.get("errors"), list):
         errs = report["errors"]
         out.append(f"{len(errs)} errors." if errs else "No errors.")
-        out += [f"- {esc(_error_text(e))}" for e in errs[:200]]
+        out += [f"- {md_text(_error_text(e))}" for e in errs[:200]]
         out.append("")
     return out
 
@@ -193,7 +196,7 @@ def validation_page(pkg: Package, env: dict[str, str]) -> str:
         try:
             report = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            out += ['!!! warning "Report unreadable"', f"    `{esc(path.name)}` could not be read as JSON: {esc(exc)}.", ""]
+            out += ['!!! warning "Report unreadable"', f"    {code(path.name)} could not be read as JSON: {md_text(exc)}.", ""]
     if report is None:
         if not path.is_file():
             out += [
@@ -206,9 +209,7 @@ def validation_page(pkg: Package, env: dict[str, str]) -> str:
         out += render_report(report, pkg, path)
         out += [
             '??? abstract "The raw report"',
-            "    ```json",
-            *("    " + line for line in json.dumps(report, indent=2, ensure_ascii=False).splitlines()[:2000]),
-            "    ```",
+            *("    " + line for line in code_block("\n".join(json.dumps(report, indent=2, ensure_ascii=False).splitlines()[:2000]), "json")),
             "",
         ]
     status = "not yet run" if report is None else "see the latest run above"
@@ -224,11 +225,11 @@ def validation_page(pkg: Package, env: dict[str, str]) -> str:
         "",
     ]
     for table, items in tables.items():
-        out.append(f'??? note "{table}: {len(items)} rules"')
+        out.append(f'??? note "{md_text(table)}: {len(items)} rules"')
         out.append("")
         out.append("    | Rule | Requirement | Status |")
         out.append("    | --- | --- | --- |")
         for r in items:
-            out.append(f"    | `{r['id']}` | {r['text'].replace('|', '&#124;')} | {status if report is None else '—'} |")
+            out.append(f"    | {code(r['id'])} | {r['text']} | {status if report is None else '—'} |")
         out.append("")
     return "\n".join(out)
