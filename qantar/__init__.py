@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from qantar._api import corroboration, load, load_all, path, tables
+from qantar.loader import corroboration, load, load_all, path, tables
 from qantar.errors import DataError, UnknownTableError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def cite(style: str = "apa") -> str:
 def __getattr__(name: str) -> object:
     # Read lazily: importing qantar reads no file.
     if name == "data_version":
-        from qantar._descriptor import current
+        from qantar.model import current
 
         return current().version
     if name == "__version__":
@@ -81,7 +81,7 @@ def __getattr__(name: str) -> object:
         try:
             return version("qantar")
         except PackageNotFoundError:  # running from a source tree that is not installed
-            from qantar._descriptor import current
+            from qantar.model import current
 
             return current().version
     raise AttributeError(f"module 'qantar' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """The slow path: something is wrong with a table; find the first problem and name it.
 
-Imported only when the fast path in ``qantar._read`` has failed a check. Every function here
+Imported only when the fast path in ``qantar.csvfile`` has failed a check. Every function here
 raises ``DataError`` with the table, row (1-based data row), line (1-based physical line),
 column and value, as far as they apply.
 """
@@ -12,24 +12,13 @@ from typing import NoReturn
 
 import polars as pl
 
-from qantar import _rfc4180
-from qantar._descriptor import Field, Resource
-from qantar._read import csv_options, from_string
+from qantar import _rfc4180, types
 from qantar.errors import DataError
+from qantar.model import Field
+from qantar.model import Table
 
 _HEAD_BYTES = 1 << 16
-_EXPECTED = {
-    "integer": "is not an integer",
-    "number": "is not a number",
-    "date": "is not an ISO date (expected YYYY-MM-DD, e.g. 2022-01-05)",
-    "datetime": (
-        "is not an ISO 8601 datetime with a UTC offset "
-        "(expected e.g. 2022-01-10T12:13:00+06:00 or 2022-01-10T06:13:00Z)"
-    ),
-}
-
-
-def header(resource: Resource, data: bytes, where: str) -> None:
+def header(resource: Table, data: bytes, where: str) -> None:
     """Return if the (quoted) header matches the descriptor; raise saying how it differs."""
     head = data[:_HEAD_BYTES]
     try:
@@ -68,7 +57,7 @@ def header(resource: Resource, data: bytes, where: str) -> None:
     )
 
 
-def unreadable(resource: Resource, data: bytes, where: str, exc: Exception) -> NoReturn:
+def unreadable(resource: Table, data: bytes, where: str, exc: Exception) -> NoReturn:
     """The CSV reader refused the file: find out why."""
     text = _decode(resource, data, where)
     _check_records(resource, text, where)
@@ -76,7 +65,7 @@ def unreadable(resource: Resource, data: bytes, where: str, exc: Exception) -> N
         strings = pl.read_csv(
             data,
             schema={f.name: pl.String() for f in resource.fields},
-            **csv_options(resource),  # type: ignore[arg-type]
+            **_rfc4180.reader_options(resource.missing_values),  # type: ignore[arg-type]
         )
     except pl.exceptions.PolarsError:
         strings = None
@@ -84,19 +73,19 @@ def unreadable(resource: Resource, data: bytes, where: str, exc: Exception) -> N
         for field in resource.fields:
             if field.type in ("string", "any") and field.categories is None:
                 continue
-            parsed = strings.select(from_string(field)).to_series()
+            parsed = strings.select(types.parse(field)).to_series()
             if parsed.null_count() != strings[field.name].null_count():
                 bad_value(resource, strings, field, data, where)
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     raise DataError(f"the CSV could not be parsed: {message}", table=resource.name, path=where) from exc
 
 
-def records(resource: Resource, data: bytes, where: str) -> None:
+def records(resource: Table, data: bytes, where: str) -> None:
     """Raise at the first record whose cell count differs from the header's."""
     _check_records(resource, _decode(resource, data, where), where)
 
 
-def carriage_returns(resource: Resource, rows: int, data: bytes, where: str) -> None:
+def carriage_returns(resource: Table, rows: int, data: bytes, where: str) -> None:
     """Raise unless the lone carriage returns of ``data`` sit inside quoted cells."""
     text = _decode(resource, data, where)
     _check_records(resource, text, where)  # a lone \r outside a quoted cell is malformed
@@ -108,14 +97,14 @@ def carriage_returns(resource: Resource, rows: int, data: bytes, where: str) -> 
         )
 
 
-def malformed(resource: Resource, data: bytes, where: str) -> NoReturn:
+def malformed(resource: Table, data: bytes, where: str) -> NoReturn:
     """The file breaks RFC 4180 (``qantar._rfc4180``): name the row, line and column."""
     text = _decode(resource, data, where)
     _check_records(resource, text, where)
     raise DataError("malformed CSV", table=resource.name, path=where)  # pragma: no cover - raised above
 
 
-def unterminated(resource: Resource, rows: int, data: bytes, where: str) -> NoReturn:
+def unterminated(resource: Table, rows: int, data: bytes, where: str) -> NoReturn:
     """The file does not end with a line break: its last record may be cut short."""
     line = data.count(b"\n") + 1
     raise DataError(
@@ -125,10 +114,10 @@ def unterminated(resource: Resource, rows: int, data: bytes, where: str) -> NoRe
     )
 
 
-def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: bytes, where: str) -> NoReturn:
+def bad_value(resource: Table, strings: pl.DataFrame, field: Field, data: bytes, where: str) -> NoReturn:
     """``strings[field.name]`` holds a value that ``from_string`` cannot convert: name it."""
     hit = (
-        strings.select(pl.col(field.name).alias("value"), from_string(field).alias("parsed"))
+        strings.select(pl.col(field.name).alias("value"), types.parse(field).alias("parsed"))
         .with_row_index("index")
         .filter(pl.col("value").is_not_null() & pl.col("parsed").is_null())
         .row(0, named=True)
@@ -137,7 +126,7 @@ def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: byt
     text = _decode(resource, data, where)
     _check_records(resource, text, where)  # a short row shifts values: report that instead
     raise DataError(
-        _problem(field, hit["value"]),
+        types.problem(field, hit["value"]),
         table=resource.name, row=row, line=_line_of_row(text, row), column=field.name,
         value=hit["value"], path=where,
     )
@@ -146,24 +135,14 @@ def bad_value(resource: Resource, strings: pl.DataFrame, field: Field, data: byt
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _problem(field: Field, value: str) -> str:
-    if field.categories is not None:
-        shown = ", ".join(field.categories[:20]) + (", ..." if len(field.categories) > 20 else "")
-        return f"value {value!r} is not one of the field's categories ({shown})"
-    if field.type == "boolean":
-        allowed = ", ".join(field.true_values + field.false_values)
-        return f"value {value!r} is not a boolean (expected one of {allowed})"
-    return f"value {value!r} {_EXPECTED.get(field.type, f'does not parse as {field.type}')}"
-
-
-def _decode(resource: Resource, data: bytes, where: str) -> str:
+def _decode(resource: Table, data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         _not_utf8(resource, data, exc, where)
 
 
-def _not_utf8(resource: Resource, data: bytes, exc: UnicodeDecodeError, where: str) -> NoReturn:
+def _not_utf8(resource: Table, data: bytes, exc: UnicodeDecodeError, where: str) -> NoReturn:
     line = data.count(b"\n", 0, exc.start) + 1
     raise DataError(
         f"bytes are not valid UTF-8: {data[exc.start:exc.end]!r} at byte offset {exc.start}",
@@ -171,7 +150,7 @@ def _not_utf8(resource: Resource, data: bytes, exc: UnicodeDecodeError, where: s
     ) from None
 
 
-def _raise_malformed(resource: Resource, exc: _rfc4180.Malformed, where: str, *, header: bool = False) -> NoReturn:
+def _raise_malformed(resource: Table, exc: _rfc4180.Malformed, where: str, *, header: bool = False) -> NoReturn:
     names = resource.field_names
     column = names[exc.cell] if not header and exc.record and exc.cell < len(names) else None
     raise DataError(
@@ -180,7 +159,7 @@ def _raise_malformed(resource: Resource, exc: _rfc4180.Malformed, where: str, *,
     ) from None
 
 
-def _check_records(resource: Resource, text: str, where: str) -> None:
+def _check_records(resource: Table, text: str, where: str) -> None:
     """Raise at the first malformed record, or the first whose cell count differs from the header's."""
     width = len(resource.fields)
     try:

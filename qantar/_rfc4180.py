@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-__all__ = ["Malformed", "records", "first_problem", "quotes_well_formed"]
+__all__ = ["Malformed", "first_problem", "quotes_well_formed", "reader_options", "records"]
 
 STRAY_IN_UNQUOTED = (
     'a double quote (") inside a cell that does not start with one: quote the whole cell and double the inner '
@@ -135,3 +136,34 @@ def quotes_well_formed(data: bytes) -> bool:
     if b'"' not in data:
         return True
     return _QUOTES.match(data).end() == len(data)  # type: ignore[union-attr]
+
+
+def reader_options(missing_values: tuple[str, ...] | list[str]) -> dict[str, object]:
+    """``pl.read_csv`` options that read exactly this definition (quotes already checked).
+
+    Listing "" in ``null_values`` makes a quoted empty cell ("") missing too, as Frictionless
+    reads it; an unquoted empty cell is null by default.
+    """
+    options: dict[str, object] = {
+        "has_header": True,
+        "null_values": list(missing_values) or None,
+        "quote_char": '"',
+        "separator": ",",
+        "encoding": "utf8",
+        "raise_if_empty": True,
+    }
+    if "" not in missing_values:
+        options.update(_keep_empty_strings())
+    return options
+
+
+@lru_cache(maxsize=1)
+def _keep_empty_strings() -> dict[str, bool]:
+    """read_csv option that keeps empty cells as "" (renamed and inverted in polars 1.x)."""
+    import inspect
+
+    import polars as pl
+
+    if "empty_string_is_null" in inspect.signature(pl.read_csv).parameters:
+        return {"empty_string_is_null": False}
+    return {"missing_utf8_is_empty_string": True}

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from qantar import _atomic
+from qantar.model import Package, Table
 
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 9, "statistics": True}
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.fZ"
@@ -49,14 +50,12 @@ SQL_TYPES = {
 PAGE_SIZE = 4096
 
 
-def _loaded(root: str | Path | None) -> tuple[Any, dict[str, pl.DataFrame]]:
+def _loaded(root: str | Path | None) -> tuple[Package, dict[str, pl.DataFrame]]:
     """The package (descriptor) and every table, verified against its bytes and hash."""
-    import qantar
-    from qantar import _descriptor, _locate
+    from qantar import loader, model
 
-    with _locate.use_root(root) if root is not None else nullcontext():
-        package = _descriptor.current()
-        return package, qantar.load_all(verify=True)
+    package = model.current() if root is None else model.read(root)
+    return package, {t.name: loader.read(package, t, verify=True) for t in package.tables.values()}
 
 
 def write_parquet(out: str | Path, *, root: str | Path | None = None) -> list[Path]:
@@ -85,67 +84,56 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _keys(value: object) -> list[str]:
-    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-
-
-def create_table(name: str, raw: dict[str, Any]) -> tuple[str, list[str]]:
-    """``CREATE TABLE`` and ``CREATE INDEX`` statements for one table resource of the descriptor."""
-    schema = raw.get("schema") or {}
-    pk = _keys(schema.get("primaryKey"))
+def create_table(table: Table) -> tuple[str, list[str]]:
+    """``CREATE TABLE`` and ``CREATE INDEX`` statements for one table of the package."""
+    pk = list(table.primary_key)
     lines = []
-    for field in schema.get("fields", []):
-        ftype = field.get("type", "any")
-        constraints = field.get("constraints") or {}
-        col = _q(field["name"])
-        sql = f"  {col} {SQL_TYPES.get(ftype, 'TEXT')}"
-        if constraints.get("required"):
+    for field in table.fields:
+        col = _q(field.name)
+        sql = f"  {col} {SQL_TYPES.get(field.type, 'TEXT')}"
+        if field.required:
             sql += " NOT NULL"
-        if constraints.get("unique") and pk != [field["name"]]:
+        if field.unique and pk != [field.name]:
             sql += " UNIQUE"
-        categories = [c.get("value") if isinstance(c, dict) else c for c in field.get("categories") or []]
-        values = constraints.get("enum") or categories
-        if values and ftype == "string":
-            sql += f" CHECK ({col} IN ({', '.join(_literal(str(v)) for v in values)}))"
-        if ftype == "boolean":
+        if field.categories is not None:
+            sql += f" CHECK ({col} IN ({', '.join(_literal(v) for v in field.categories)}))"
+        if field.type == "boolean":
             sql += f" CHECK ({col} IN (0, 1))"
         note = {
             "date": "ISO 8601 date", "datetime": "ISO 8601, UTC",
-            "list": f"list, items joined by {field.get('delimiter', ',')!r}",
+            "list": f"list, items joined by {field.delimiter!r}",
         }
-        lines.append(sql + (f"  -- {note[ftype]}" if ftype in note else ""))
+        lines.append(sql + (f"  -- {note[field.type]}" if field.type in note else ""))
     constraints_sql = []
     if pk:
         constraints_sql.append(f"  PRIMARY KEY ({', '.join(map(_q, pk))})")
     indexes = []
-    for fk in schema.get("foreignKeys", []) or []:
-        fields, ref = _keys(fk.get("fields")), fk.get("reference") or {}
-        target = ref.get("resource") or name  # "" means the table itself
-        columns, referenced = ", ".join(map(_q, fields)), ", ".join(map(_q, _keys(ref.get("fields"))))
-        constraints_sql.append(f"  FOREIGN KEY ({columns}) REFERENCES {_q(target)} ({referenced})")
-        indexes.append(f"CREATE INDEX {_q(name + '__' + '__'.join(fields))} ON {_q(name)} ({columns})")
+    for rel in table.relations:
+        columns, referenced = ", ".join(map(_q, rel.fields)), ", ".join(map(_q, rel.ref_fields))
+        constraints_sql.append(f"  FOREIGN KEY ({columns}) REFERENCES {_q(rel.ref_table)} ({referenced})")
+        indexes.append(f"CREATE INDEX {_q(table.name + '__' + '__'.join(rel.fields))} ON {_q(table.name)} ({columns})")
     body = []
     for i, line in enumerate(lines + constraints_sql):
         last = i == len(lines) + len(constraints_sql) - 1
         code, _, comment = line.partition("  -- ")
         body.append(code + ("" if last else ",") + (f"  -- {comment}" if comment else ""))
-    return f"CREATE TABLE {_q(name)} (\n" + "\n".join(body) + "\n)", indexes
+    return f"CREATE TABLE {_q(table.name)} (\n" + "\n".join(body) + "\n)", indexes
 
 
-def sqlite_frame(frame: pl.DataFrame, raw: dict[str, Any]) -> pl.DataFrame:
+def sqlite_frame(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
     """The frame as stored in SQLite: dates and datetimes as ISO text, lists joined, enums as text."""
     columns = []
-    for field in (raw.get("schema") or {}).get("fields", []):
-        col, ftype = pl.col(field["name"]), field.get("type", "any")
-        if ftype == "date":
+    for field in table.fields:
+        col = pl.col(field.name)
+        if field.type == "date":
             col = col.dt.strftime("%Y-%m-%d")
-        elif ftype == "datetime":
+        elif field.type == "datetime":
             col = col.dt.convert_time_zone("UTC").dt.strftime(DATETIME_FORMAT)
-        elif ftype == "list":
-            col = col.list.join(field.get("delimiter", ","))
-        elif ftype == "boolean":
+        elif field.type == "list":
+            col = col.list.join(field.delimiter)
+        elif field.type == "boolean":
             col = col.cast(pl.Int64)
-        elif isinstance(frame.schema[field["name"]], pl.Enum):
+        elif field.categories is not None:
             col = col.cast(pl.String)
         columns.append(col)
     return frame.select(columns)
@@ -160,8 +148,7 @@ def write_sqlite(out: str | Path, *, root: str | Path | None = None) -> Path:
     return path
 
 
-def _fill_sqlite(tmp: Path, package: Any, frames: dict[str, pl.DataFrame]) -> None:
-    resources = {r["name"]: r for r in package.raw["resources"] if isinstance(r, dict)}
+def _fill_sqlite(tmp: Path, package: Package, frames: dict[str, pl.DataFrame]) -> None:
     con = sqlite3.connect(tmp, isolation_level=None)
     try:
         con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -177,9 +164,9 @@ def _fill_sqlite(tmp: Path, package: Any, frames: dict[str, pl.DataFrame]) -> No
         }
         con.executemany('INSERT INTO "qantar_metadata" VALUES (?, ?)', [(k, v) for k, v in meta.items() if v is not None])
         for name, frame in frames.items():
-            table_sql, indexes = create_table(name, resources[name])
+            table_sql, indexes = create_table(package.tables[name])
             con.execute(table_sql)
-            stored = sqlite_frame(frame, resources[name])
+            stored = sqlite_frame(frame, package.tables[name])
             marks = ", ".join("?" * stored.width)
             con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", stored.iter_rows())
             for sql in indexes:

@@ -32,9 +32,11 @@ span that carries no claim).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -319,17 +321,48 @@ def from_descriptor(raw: object, root: Path | None = None, *, where: str | None 
     return Package(raw=raw, tables=tables, files=files, root=root)
 
 
-def check_path(value: object) -> str | None:
+def path_problem(value: object) -> str | None:
     """Why ``value`` is not one relative local path inside the package (``None``: it is)."""
-    if not isinstance(value, str) or not value:
-        return '"path" must be one relative file path (multipart or missing paths are not supported)'
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
-        return f"path {value!r} is a URL or has a scheme; qantar reads local files only"
-    if "\\" in value or "\0" in value:
-        return f"path {value!r} must use '/' separators"
-    pure = PurePosixPath(value)
-    if pure.is_absolute() or ".." in pure.parts or value.startswith("~"):
-        return f"path {value!r} must stay inside the data package (no absolute paths, no '..')"
+    from qantar import _safe_files
+
+    try:
+        _safe_files.check_path(value)
+    except DataError as exc:
+        return exc.problem
+    return None
+
+
+#: Table Dialect properties and the values that make a file RFC 4180 CSV (``qantar._rfc4180``),
+#: the only CSV the package reads; a property left out takes its default, which is this value.
+RFC4180_DIALECT: dict[str, tuple[object, ...]] = {
+    "delimiter": (",",),
+    "quoteChar": ('"',),
+    "doubleQuote": (True,),
+    "header": (True,),
+    "headerRows": ([1],),
+    "lineTerminator": ("\r\n", "\n"),
+    "skipInitialSpace": (False,),
+    "escapeChar": (None,),
+    "commentChar": (None,),
+    "commentRows": (None, []),
+    "nullSequence": (None,),
+    "skipBlankRows": (None, False),
+}
+
+
+def dialect_problem(dialect: object) -> str | None:
+    """Why a resource's ``"dialect"`` is not RFC 4180 CSV (``None``: absent, or it is)."""
+    if dialect is None:
+        return None
+    if not isinstance(dialect, dict):
+        return '"dialect" must be an inline object: a dialect given as a URL or a file path is never fetched'
+    for key, allowed in RFC4180_DIALECT.items():
+        value = dialect.get(key)
+        if value is not None and value not in allowed:
+            return (
+                f"dialect {key} {value!r} is not supported: tables are RFC 4180 CSV "
+                "(',' separated, '\"' quoted with doubled inner quotes, one header row)"
+            )
     return None
 
 
@@ -357,7 +390,7 @@ def _digest(res: Mapping[str, Any], problems: list[tuple[str | None, str]]) -> t
 def _file(res: Mapping[str, Any]) -> FileResource:
     problems: list[tuple[str | None, str]] = []
     path = res.get("path")
-    bad = check_path(path)
+    bad = path_problem(path)
     if bad:
         problems.append((None, bad))
     size, algo, hex_ = _digest(res, problems)
@@ -374,7 +407,7 @@ def _table(res: Mapping[str, Any], where: str | None) -> Table:
         raise DescriptorError("the schema must be an inline object with a list of fields", table=name, path=where)
     problems: list[tuple[str | None, str]] = []
     path = res.get("path")
-    bad = check_path(path)
+    bad = path_problem(path)
     if bad:
         problems.append((None, bad))
         path = None
@@ -384,13 +417,9 @@ def _table(res: Mapping[str, Any], where: str | None) -> Table:
     encoding = str(res.get("encoding", "utf-8")).lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8"):
         problems.append((None, f"encoding {encoding!r} is not supported (utf-8 only)"))
-    dialect = res.get("dialect")
-    if dialect is not None and not isinstance(dialect, dict):
-        problems.append((None, '"dialect" must be an inline object (a dialect given by path or URL is not read)'))
-    elif isinstance(dialect, dict):
-        for key, default in (("delimiter", ","), ("quoteChar", '"'), ("doubleQuote", True), ("header", True)):
-            if dialect.get(key, default) != default:
-                problems.append((None, f"dialect {key}={dialect[key]!r} is not supported (RFC 4180 CSV only)"))
+    bad_dialect = dialect_problem(res.get("dialect"))
+    if bad_dialect:
+        problems.append((None, bad_dialect))
     fields: list[Field] = []
     seen: set[str] = set()
     for j, raw in enumerate(schema["fields"], 1):
@@ -519,3 +548,42 @@ def _spans(table: str, raw: object, columns: set[str], problems: list[tuple[str 
         if s.within is not None and s.within not in names:
             problems.append((None, f"span {s.name!r} lies within an undeclared span {s.within!r}"))
     return tuple(out)
+
+
+def read(root: str | Path) -> Package:
+    """The package whose ``datapackage.json`` is in the folder ``root`` (read safely, cached).
+
+    Raises ``DataError`` when the descriptor is missing, not a regular file inside ``root``,
+    too large or too deeply nested, not JSON, or not a package of tables.
+    """
+    root = Path(root)
+    path = root / DESCRIPTOR
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise DataError("descriptor is missing", path=str(path)) from None
+    except OSError as exc:  # e.g. a loop of symbolic links
+        raise DataError(f"descriptor cannot be read: {exc.strerror}", path=str(path)) from None
+    return _read(str(root), st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@lru_cache(maxsize=8)
+def _read(root: str, _mtime_ns: int, _size: int, _inode: int) -> Package:
+    from qantar import _safe_files
+
+    where = os.path.join(root, DESCRIPTOR)
+    try:
+        raw = _safe_files.read_json(root, DESCRIPTOR)
+    except DataError as exc:
+        problem = exc.problem
+        if problem.startswith(DESCRIPTOR):
+            problem = "descriptor" + problem[len(DESCRIPTOR):]
+        raise DataError(problem, path=where) from None
+    return from_descriptor(raw, Path(root), where=where)
+
+
+def current() -> Package:
+    """The package that ships with qantar (the wheel's copy, or the checkout's)."""
+    from qantar import _locate
+
+    return read(_locate.data_root())

@@ -19,12 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import qantar
-    from qantar import _descriptor
+    from qantar import model
     from qantar.errors import DataError
 
-    package = _descriptor.current()
+    package = model.current()
     print(f"qantar {qantar.__version__}, data version {package.version or 'unversioned'}")
-    print(f"data package: {package.descriptor_path}")
+    print(f"data package: {package.root / model.DESCRIPTOR}")
     names = package.names
     width = max((len(n) for n in names), default=0)
     failures = 0
