@@ -8,15 +8,14 @@ written back. Then `qantar stamp` records the new bytes and sha256 of every file
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from qantar import _atomic
+from qantar.errors import DataError
 
 _SPACE = "[ \u00a0]+"
 _QUOTES = {'"': '["“”]', "“": '["“”]', "”": '["“”]', "'": "['‘’]", "‘": "['‘’]", "’": "['‘’]"}
@@ -56,76 +55,88 @@ def find_quote(text: str, quote: str, near: int | None = None) -> tuple[int, int
     return m.start(), m.end(), m.group(0)
 
 
-def _read(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    _atomic.write_text(path, buf.getvalue(), newline="")
-
-
-def _int(v: str) -> int | None:
-    return int(v) if v not in (None, "") else None
+def _int(v: object) -> int | None:
+    return int(v) if v not in (None, "") else None  # type: ignore[call-overload]
 
 
 def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
-    """Fill or correct the offsets (and exact text) of every anchored span in the package at `root`.
+    """Fill or correct the offsets (and exact text) of every span the tables declare, at `root`.
 
-    Returns the changes; with write=False nothing is written (a check). Raises AnchorError, before
-    writing anything, when a quote cannot be placed."""
-    from qantar.provenance.anchors import anchored_spans, texts
-    from qantar.validate._package import Package
+    The spans are the descriptor's (``qantar:spans``): a new quoted table is anchored without a
+    change here; a span declared within another (a figure's number within its quote) is placed
+    inside it, so the enclosing spans go first. Returns the changes; with write=False nothing is
+    written (a check). Raises AnchorError, before writing anything, when a text cannot be placed.
+    """
+    import polars as pl
+
+    from qantar import _safe_files, csvfile, model
 
     root = Path(root)
-    pkg = Package(root)
-    articles = texts(pkg)
+    package = model.read(root)
+    texts = _articles(root, package)
     changes: list[Change] = []
-    updated: dict[str, tuple[list[str], list[dict]]] = {}
+    updated: dict[str, pl.DataFrame] = {}
     errors: list[str] = []
-    for table in pkg.tables:
-        resource = pkg.resources[table]
-        fields, rows = _read(root / resource["path"])
-        spans = anchored_spans(pkg.field_names(table), table)
-        # the number of a figure is placed inside its quote, so quotes go first
-        spans.sort(key=lambda s: s[1] == "number_as_written")
+    for table in package.tables.values():
+        if not table.spans or table.path is None:
+            continue
+        data = _safe_files.read(root, table.path, limit=_safe_files.MAX_TABLE_BYTES, table=table.name)
+        frame, fault = csvfile.cells(table, data)
+        if fault is not None:
+            errors.append(f"{table.name} row {fault.record} (line {fault.line}): malformed CSV: {fault.problem}")
+            continue
+        rows = frame.to_dicts()
+        spans = sorted(table.spans, key=lambda s: s.within is not None)
         for i, row in enumerate(rows, 1):
-            for source_col, text_col, start_col, end_col in spans:
-                quote = row.get(text_col) or ""
+            for span in spans:
+                quote = row.get(span.text) or ""
                 if not quote:
                     continue
-                text = articles.get(row.get(source_col) or "")
+                text = texts.get(row.get(span.source) or "")
                 if text is None:
-                    errors.append(f"{table} row {i} column {source_col}: unknown source {row.get(source_col)!r}")
+                    errors.append(f"{table.name} row {i} column {span.source}: unknown source {row.get(span.source)!r}")
                     continue
-                a, b = _int(row.get(start_col)), _int(row.get(end_col))
+                a, b = _int(row.get(span.start)), _int(row.get(span.end))
                 lo, hi = 0, len(text)
-                if text_col == "number_as_written":  # it belongs inside the figure's own quote
-                    lo, hi = _int(row["char_start"]) or 0, _int(row["char_end"]) or len(text)
+                if span.within is not None:  # it belongs inside its enclosing span
+                    outer = table.span(span.within)
+                    lo, hi = _int(row.get(outer.start)) or 0, _int(row.get(outer.end)) or len(text)
                 if a is not None and b is not None and lo <= a and b <= hi and text[a:b] == quote:
                     continue
                 try:
                     s, e, exact = find_quote(text[lo:hi], quote, None if a is None else a - lo)
                 except LookupError as exc:
-                    errors.append(f"{table} row {i} column {text_col}: {exc}")
+                    errors.append(f"{table.name} row {i} column {span.text}: {exc}")
                     continue
-                for col, new in ((start_col, str(s + lo)), (end_col, str(e + lo)), (text_col, exact)):
+                for col, new in ((span.start, str(s + lo)), (span.end, str(e + lo)), (span.text, exact)):
                     if row.get(col) != new:
-                        changes.append(Change(table, i, col, row.get(col) or "", new))
+                        changes.append(Change(table.name, i, col, row.get(col) or "", new))
                         row[col] = new
-                updated[table] = (fields, rows)
+                updated[table.name] = pl.DataFrame(rows, schema=frame.schema)
     if errors:
         raise AnchorError("cannot anchor:\n  " + "\n  ".join(errors))
     if write:
-        for resource in pkg.descriptor["resources"]:
-            if resource["name"] in updated:
-                _write(root / resource["path"], *updated[resource["name"]])
+        for name, frame in updated.items():
+            # the files are written as polars writes CSV: minimal quoting, "\n" line ends
+            text = frame.write_csv(quote_style="necessary", line_terminator="\n", null_value="")
+            _atomic.write_text(root / package.tables[name].path, text, newline="")  # type: ignore[operator]
     return changes
+
+
+def _articles(root: Path, package) -> dict[str, str]:
+    """source_id -> article text, for every sources row whose article can be read."""
+    from qantar import _safe_files, csvfile
+
+    table = package.tables["sources"]
+    data = _safe_files.read(root, table.path, limit=_safe_files.MAX_TABLE_BYTES, table=table.name)
+    frame, _ = csvfile.cells(table, data)
+    out = {}
+    for sid, path in frame.select("source_id", "path").iter_rows():
+        try:
+            out[sid] = _safe_files.read(root, path, limit=_safe_files.MAX_TEXT_BYTES).decode("utf-8")
+        except (DataError, UnicodeDecodeError, TypeError):
+            continue
+    return out
 
 
 def stamp(root: str | Path, *, write: bool = True) -> list[tuple[str, str, object, object]]:
@@ -138,18 +149,20 @@ def stamp(root: str | Path, *, write: bool = True) -> list[tuple[str, str, objec
     Returns the changes as ``(resource, property, old, new)``; writes the descriptor only when
     ``write`` is true and something changed. A resource whose file is missing is left as is.
     """
+    from qantar import _safe_files, model
+
     root = Path(root)
-    descriptor_path = root / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor_path = root / model.DESCRIPTOR
+    descriptor = _safe_files.read_json(root, model.DESCRIPTOR)
     changes: list[tuple[str, str, object, object]] = []
     for resource in descriptor.get("resources", []):
         path = resource.get("path")
-        if not isinstance(path, str) or ".." in Path(path).parts or path.startswith("/"):
+        if model.path_problem(path) is not None:
             continue
-        file = root / path
-        if not file.is_file():
+        try:
+            data = _safe_files.read(root, path, limit=_safe_files.MAX_TABLE_BYTES)
+        except DataError:  # missing, or not a file of the package: left as is (validate says why)
             continue
-        data = file.read_bytes()
         new = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
         for key, value in new.items():
             if resource.get(key) != value:

@@ -62,7 +62,7 @@ class DescriptorError(DataError):
 # --- the parts ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Field:
     """One column of a table, as its schema declares it."""
 
@@ -130,7 +130,7 @@ class Span:
         return (self.source, self.start, self.end, self.text) + ((self.translation,) if self.translation else ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FileResource:
     """A resource that is a file, not a table (an article copy)."""
 
@@ -143,7 +143,7 @@ class FileResource:
     problems: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
     """A tabular resource: its file, its fields, keys, relations and spans."""
 
@@ -206,7 +206,7 @@ class Table:
 # --- the package ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Package:
     """A parsed descriptor and where its files are (``root``: the folder holding it, if any)."""
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qantar import _tokens
+from qantar.text import tokens as _tokens
 from qantar.provenance.anchors import occurring
 from qantar.provenance.coverage import _Spans
 from qantar.validate._package import Package

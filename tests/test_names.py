@@ -1,7 +1,7 @@
 """The names check's candidate finder: deterministic, and right on each class of case.
 
 The finder reads capital letters by fixed rules and a shipped common-word list
-(qantar/provenance/_names.py, _lexicon.py). Its output must be a function of the text alone: the
+(qantar/text/names.py, _lexicon.py). Its output must be a function of the text alone: the
 same in fresh processes with different hash seeds, and the shipped list exactly what nlp-id's
 corpus gives. The cases below are classes, each with several members: sentence-initial common
 words, title-case headlines, titles before names, multi-word names, acronyms, hyphenated names,
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from qantar.provenance._lexicon import _lexicon, build_from_nlp_id, is_common
-from qantar.provenance._names import candidates
+from qantar.text.lexicon import _lexicon, build_from_nlp_id, is_common
+from qantar.text.names import candidates
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((REPO / "articles").glob("*.txt"))
@@ -38,7 +38,7 @@ def found(text: str) -> list[str]:
 _DIGEST_CANDIDATES = """
 import hashlib, sys
 from pathlib import Path
-from qantar.provenance._names import candidates
+from qantar.text.names import candidates
 texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
 out = "\\n".join(f"{i}\\t{c.start}\\t{c.end}\\t{c.text}" for i, t in enumerate(texts) for c in candidates(t))
 sys.stdout.write(hashlib.sha256(out.encode()).hexdigest() + " " + str(len(out)))
@@ -46,7 +46,7 @@ sys.stdout.write(hashlib.sha256(out.encode()).hexdigest() + " " + str(len(out)))
 
 _DIGEST_LEXICON = """
 import hashlib, sys
-from qantar.provenance._lexicon import build_from_nlp_id
+from qantar.text.lexicon import build_from_nlp_id
 sys.stdout.write(hashlib.sha256(build_from_nlp_id().encode()).hexdigest())
 """
 
@@ -80,7 +80,7 @@ def test_shipped_lexicon_is_what_nlp_ids_corpus_gives_in_any_process(tmp_path: P
     hash seeds: nothing in it depends on set order, the machine or a random generator."""
     outputs = _in_fresh_processes(_DIGEST_LEXICON, tmp_path=tmp_path)
     assert outputs == {hashlib.sha256(LEXICON.read_bytes()).hexdigest()}, (
-        "qantar/provenance/lexicon.txt is not what nlp-id gives: run `python -m qantar.provenance._lexicon`")
+        "qantar/text/lexicon.txt is not what nlp-id gives: run `python -m qantar.text.lexicon`")
     assert build_from_nlp_id().encode("utf-8") == LEXICON.read_bytes()
 
 

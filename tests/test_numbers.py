@@ -3,8 +3,8 @@
 from hypothesis import given, strategies as st
 
 
-from qantar._numbers import read
-from qantar._tokens import number_tokens
+from qantar.text.numbers import read
+from qantar.text.tokens import number_tokens
 
 
 def dotted(n: int) -> str:
@@ -43,7 +43,7 @@ def test_tokens_in_order_and_disjoint():
 # Vague quantity words are a class: every word the reader knows is one token wherever it stands,
 # in any case, with its parts separated by a plain or a non-breaking space.
 def _vague_vocabulary():
-    from qantar._numbers import SHARES, VAGUE_COUNTS, VAGUE_RANGES
+    from qantar.text.numbers import SHARES, VAGUE_COUNTS, VAGUE_RANGES
 
     return sorted({*VAGUE_COUNTS, *SHARES, *VAGUE_RANGES})
 

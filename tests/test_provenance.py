@@ -97,8 +97,8 @@ def test_missing_actor_name_is_found_by_the_names_check(copy):
 def test_every_exclusion_holds_a_candidate_or_a_number(real):
     """No exclusion is left over from an earlier rule: each one holds a name candidate or a
     number-like token that the coverage check would otherwise report."""
-    from qantar._tokens import number_tokens
-    from qantar.provenance._names import candidates
+    from qantar.text.tokens import number_tokens
+    from qantar.text.names import candidates
     from qantar.provenance.anchors import texts
 
     articles = texts(real)

@@ -1,4 +1,4 @@
-"""The Indonesian number reader (qantar/_numbers.py)."""
+"""The Indonesian number reader (qantar/text/numbers.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qantar._numbers import Reading, disagreement, read
+from qantar.text.numbers import Reading, disagreement, read
 
 
 @pytest.mark.parametrize(

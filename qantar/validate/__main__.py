@@ -1,7 +1,7 @@
-"""``python -m qantar.validate [PATH] [--fast] [--format json] [--report DIR]``."""
+"""``python -m qantar.validate [PATH] [--fast] [--format json] [--report DIR]``: ``qantar validate``."""
 
 import sys
 
-from qantar._commands.validate import main
+from qantar.cli.main import main
 
-sys.exit(main())
+sys.exit(main(["validate", *sys.argv[1:]]))

@@ -1,100 +1,55 @@
 """Typed contracts for Qantar's tables: pandera (polars) models derived from the descriptor.
 
-Each table's model is built from ``datapackage.json`` (never written a second time): the
-polars type of every field, ``required`` as not-nullable, ``unique``, ``enum``, ``pattern``,
-``minimum``/``maximum``, the primary key, the exact column set; plus the row- and table-level
-rules a Table Schema cannot express (``ROW_RULES`` below: dates in order, value ranges, a
-quote and its translation together, spans that fit their text...).
+Each table's model is built from the one model of the package (``qantar.model``), never written
+a second time: the polars type of every field by the loader's own type map (``qantar.types``:
+a vocabulary is an Enum), ``required`` as not-nullable, ``unique``, ``pattern``,
+``minimum``/``maximum``, lengths, the primary key, the exact column set; plus the row rules a
+Table Schema cannot express: those written as data in ``validators/rows.toml`` and those that
+follow from the spans the table declares (``RowRule``). So a frame from ``qantar.load`` always
+fits its model::
 
-Check your own transformed frames against the same contract::
-
-    import polars as pl
+    import qantar
     from qantar.validate import schemas
 
-    events = pl.read_csv(...)                      # or qantar.load("events")
-    schemas.model("events").validate(events)       # raises pandera's SchemaError
-    schemas.model("events").validate(events, lazy=True)   # SchemaErrors listing every failure
-    schemas.polars_schema("events")                # {"event_id": String, "date_start": Date, ...}
-    {name: m for name, m in schemas.schemas().items()}
+    schemas.model("events").validate(qantar.load("events"))          # raises pandera's SchemaError
+    schemas.model("events").validate(frame, lazy=True)               # SchemaErrors listing every failure
+    schemas.polars_schema("events")                                  # {"event_id": String, ...}
+    schemas.schemas()                                                # every table's model
 
 ``model(name, strict=False)`` accepts extra columns (a frame you joined or derived from a
-table); ``rules=False`` leaves the row rules out. Note that pandera's polars backend cannot
-synthesise data (``strategy()`` raises): generate frames with hypothesis or
-``polars.testing.parametric`` instead.
+table); ``rules=False`` leaves the row rules out. pandera's polars backend cannot synthesise
+data (``strategy()`` raises): generate frames with hypothesis or ``polars.testing.parametric``.
 
 Importing this module is cheap; pandera is imported when a model is first built.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qantar import model as _model
+from qantar.validate import catalogue
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandera.polars as pa
     import polars as pl
 
-__all__ = ["ROW_RULES", "RowRule", "model", "polars_schema", "rules", "schemas", "tables"]
+__all__ = ["RowRule", "model", "polars_schema", "rules", "schemas", "tables"]
 
-
-# --- the descriptor ------------------------------------------------------------------------
-
-
-def _descriptor(descriptor: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
-    if isinstance(descriptor, Mapping):
-        return dict(descriptor)
-    if descriptor is None:
-        from qantar.validate._package import default_root
-
-        descriptor = default_root()
-    p = Path(descriptor)
-    if p.is_dir():
-        p = p / "datapackage.json"
-    return _load(str(p.resolve()))
-
-
-@lru_cache(maxsize=8)
-def _load(path: str) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def _resource(desc: dict[str, Any], name: str) -> dict[str, Any]:
-    for r in desc.get("resources", []):
-        if r.get("name") == name and isinstance(r.get("schema"), dict):
-            return r
-    names = ", ".join(tables(desc))
-    raise KeyError(f"no table {name!r} in the descriptor (tables: {names})")
-
-
-def tables(descriptor: str | Path | Mapping[str, Any] | None = None) -> list[str]:
-    """The table names, in descriptor order."""
-    desc = _descriptor(descriptor)
-    return [r["name"] for r in desc.get("resources", []) if isinstance(r.get("schema"), dict)]
-
-
-def polars_schema(name: str, descriptor: str | Path | Mapping[str, Any] | None = None) -> dict[str, pl.DataType]:
-    """The polars type of every column of table ``name`` (the loader's mapping)."""
-    from qantar.validate._types import dtype
-
-    r = _resource(_descriptor(descriptor), name)
-    return {f["name"]: dtype(f) for f in r["schema"]["fields"]}
-
-
-# --- row and table rules -------------------------------------------------------------------
+PackageLike = str | Path | _model.Package | None
 
 
 @dataclass(frozen=True)
 class RowRule:
-    """A rule on each row of one table, beyond what its Table Schema can say.
+    """A rule on each row of one table: true where the row holds (NULL inputs hold).
 
-    ``holds`` builds a polars boolean expression, true where the row satisfies the rule (a
-    rule whose inputs are missing holds: presence is the job of ``required`` and of the
-    pairing rules). ``column`` is the column a failure is reported on; ``columns`` are the
-    columns shown as the offending value.
+    ``column`` is where a failure is reported, ``columns`` are shown as the offending value;
+    ``origin`` is its home: ``validators/rows.toml`` or the span declared in the descriptor.
     """
 
     rule: str
@@ -104,10 +59,42 @@ class RowRule:
     description: str
     protects: str
     holds: Callable[[], pl.Expr]
+    origin: str
 
     @property
     def check_name(self) -> str:
         return f"{self.rule}:{self.table}.{self.column}"
+
+
+def _package(package: PackageLike) -> _model.Package:
+    if isinstance(package, _model.Package):
+        return package
+    if package is None:
+        return _model.current()
+    p = Path(package)
+    return _model.read(p.parent if p.name == _model.DESCRIPTOR else p)
+
+
+def tables(package: PackageLike = None) -> list[str]:
+    """The table names, in descriptor order."""
+    return _package(package).names
+
+
+def polars_schema(name: str, package: PackageLike = None) -> dict[str, pl.DataType]:
+    """The polars type of every column of table ``name`` (the loader's type map)."""
+    return _package(package).table(name).schema
+
+
+# --- row rules ------------------------------------------------------------------------------------
+
+
+def _sql(holds: str) -> Callable[[], pl.Expr]:
+    def expr() -> pl.Expr:
+        import polars as pl
+
+        return pl.sql_expr(holds)
+
+    return expr
 
 
 def _c(name: str) -> pl.Expr:
@@ -116,169 +103,69 @@ def _c(name: str) -> pl.Expr:
     return pl.col(name)
 
 
-def _ordered(a: str, b: str) -> Callable[[], pl.Expr]:
-    return lambda: _c(a).is_null() | _c(b).is_null() | (_c(a) <= _c(b))
+def _span_rules(table: _model.Table) -> list[RowRule]:
+    """The rules every declared span of ``table`` implies (their kinds: ``validators/constraints.toml``)."""
+    import polars as pl
 
-
-def _strictly(a: str, b: str) -> Callable[[], pl.Expr]:
-    return lambda: _c(a).is_null() | _c(b).is_null() | (_c(a) < _c(b))
-
-
-def _together(*cols: str) -> Callable[[], pl.Expr]:
-    def holds() -> pl.Expr:
-        import polars as pl
-
-        present = [_c(c).is_not_null() for c in cols]
-        return pl.all_horizontal(present) | ~pl.any_horizontal(present)
-
-    return holds
-
-
-def _span_fits(start: str, end: str, text: str) -> Callable[[], pl.Expr]:
-    def holds() -> pl.Expr:
-        import polars as pl
-
-        length = _c(text).str.len_chars().cast(pl.Int64)
-        return _c(start).is_null() | _c(end).is_null() | _c(text).is_null() | ((_c(end) - _c(start)) == length)
-
-    return holds
-
-
-def _figure_range() -> pl.Expr:
-    lo, v, hi = _c("value_low"), _c("value"), _c("value_high")
-    return (
-        (lo.is_null() | v.is_null() | (lo <= v))
-        & (v.is_null() | hi.is_null() | (v <= hi))
-        & (lo.is_null() | hi.is_null() | (lo <= hi))
-    )
-
-
-def _vague_has_low() -> pl.Expr:
-    return (_c("qualifier") != "vague") | _c("qualifier").is_null() | _c("value_low").is_not_null()
-
-
-def _upper_bound() -> pl.Expr:
-    q = _c("qualifier")
-    return ~q.is_in(["at_most", "less_than"]) | q.is_null() | _c("value_high").is_not_null() | _c("value").is_not_null()
-
-
-def _number_inside_quote() -> pl.Expr:
-    return (
-        _c("char_start").is_null() | _c("number_char_start").is_null() | (_c("char_start") <= _c("number_char_start"))
-    ) & (_c("char_end").is_null() | _c("number_char_end").is_null() | (_c("number_char_end") <= _c("char_end")))
-
-
-def _published_dates() -> pl.Expr:
-    return _ordered("published_date_min", "published_date")() & _ordered("published_date", "published_date_max")()
-
-
-_QUOTED = ("event_sources", "figures", "statements", "memberships")
-_DATE_RULE = "an end date before its start date (e.g. swapped when typing), which would put the event before itself"
-
-
-def _build_rules() -> tuple[RowRule, ...]:
+    checks = {c.name: c for c in catalogue.checks()}
     out: list[RowRule] = []
-    for t in ("events", "statements"):
-        out.append(RowRule(
-            "date-order", t, "date_end", ("date_start", "date_end"),
-            f"{t}.date_end is not before {t}.date_start.", _DATE_RULE, _ordered("date_start", "date_end"),
-        ))
-    out.append(RowRule(
-        "date-order", "figures", "ref_date_end", ("ref_date_start", "ref_date_end"),
-        "figures.ref_date_end is not before figures.ref_date_start (where both are given).",
-        _DATE_RULE, _ordered("ref_date_start", "ref_date_end"),
-    ))
-    out.append(RowRule(
-        "date-order", "sources", "published_date", ("published_date_min", "published_date", "published_date_max"),
-        "sources: published_date_min <= published_date <= published_date_max.",
-        "a publication date outside the interval its own reasoning allows", _published_dates,
-    ))
-    out.append(RowRule(
-        "value-range", "figures", "value", ("value_low", "value", "value_high"),
-        "figures: value_low <= value <= value_high, for those of the three that are given.",
-        "a range that does not contain its own value (a typo in one bound)", _figure_range,
-    ))
-    out.append(RowRule(
-        "vague-has-low", "figures", "value_low", ("qualifier", "value_low"),
-        "figures: a 'vague' qualifier comes with value_low (at least the lower bound the words imply).",
-        "a vague quantity recorded with no usable bound", _vague_has_low,
-    ))
-    out.append(RowRule(
-        "upper-bound-given", "figures", "value_high", ("qualifier", "value", "value_high"),
-        "figures: 'at_most' and 'less_than' come with value_high or value.",
-        "an upper-bounded figure recorded with no bound", _upper_bound,
-    ))
-    out.append(RowRule(
-        "number-inside-quote", "figures", "number_char_start",
-        ("char_start", "number_char_start", "number_char_end", "char_end"),
-        "figures: char_start <= number_char_start and number_char_end <= char_end (the number lies inside its quote).",
-        "a number taken from somewhere other than the quoted passage", _number_inside_quote,
-    ))
-    spans: list[tuple[str, str, str, str, str | None, tuple[str, ...]]] = []
-    for t in _QUOTED:
-        spans.append((t, "char_start", "char_end", "quote", "quote_en", ()))
-    spans.append(("figures", "number_char_start", "number_char_end", "number_as_written", None, ()))
-    spans.append(("sources", "published_char_start", "published_char_end", "published_as_printed", None, ()))
-    spans.append(("discrepancies", "claim_a_char_start", "claim_a_char_end", "claim_a_quote", "claim_a_en", ()))
-    spans.append((
-        "discrepancies", "claim_b_char_start", "claim_b_char_end", "claim_b_quote", "claim_b_en",
-        ("claim_b_source_id",),
-    ))
-    for t, start, end, text, translation, extra in spans:
-        out.append(RowRule(
-            "span-order", t, end, (start, end),
-            f"{t}: {start} < {end}.", "an empty or reversed span (offsets swapped or mistyped)", _strictly(start, end),
-        ))
-        out.append(RowRule(
-            "span-fits-text", t, end, (start, end, text),
-            f"{t}: {end} - {start} equals the length of {text} in code points.",
-            "offsets that cannot hold the quoted text (a quote edited without its offsets)",
-            _span_fits(start, end, text),
-        ))
-        group = (*extra, start, end, text, *((translation,) if translation else ()))
-        out.append(RowRule(
-            "span-complete", t, text, group,
-            f"{t}: {', '.join(group)} are all given or all empty.",
-            "a quote without its offsets or source, or offsets without a quote", _together(*group),
-        ))
-        if translation:
-            out.append(RowRule(
-                "quote-translation-pair", t, translation, (text, translation),
-                f"{t}: {text} and {translation} are both given or both empty.",
-                "a quote whose English translation was dropped (or a translation of nothing)",
-                _together(text, translation),
-            ))
-    return tuple(out)
+    for span in table.spans:
+        origin = f"datapackage.json ({table.name} span {span.name!r})"
+
+        def rule(name: str, column: str, columns: tuple[str, ...], holds: Callable[[], pl.Expr]) -> None:
+            c = checks[name]
+            out.append(RowRule(name, table.name, column, columns, f"{table.name}.{span.text}: {c.description}",
+                               c.protects, holds, origin))
+
+        s, e, t = span.start, span.end, span.text
+        rule("span-order", e, (s, e), lambda s=s, e=e: _c(s) < _c(e))
+        rule("span-fits-text", e, (s, e, t),
+             lambda s=s, e=e, t=t: (_c(e) - _c(s)) == _c(t).str.len_chars().cast(pl.Int64))
+        group = tuple(c for c in span.columns if not (c == span.source and table.field(c).required))
+
+        def together(cols: tuple[str, ...] = group) -> pl.Expr:
+            present = [_c(c).is_not_null() for c in cols]
+            return pl.all_horizontal(present) | ~pl.any_horizontal(present)
+
+        rule("span-complete", t, group, together)
+        if span.translation:
+            pair = (t, span.translation)
+            rule("translation-pair", span.translation, pair, lambda pair=pair: together(pair))
+        if span.within:
+            outer = table.span(span.within)
+            cols = (outer.start, s, e, outer.end)
+            rule("span-within", s, cols,
+                 lambda o=outer, s=s, e=e: (_c(o.start) <= _c(s)) & (_c(e) <= _c(o.end)))
+    return out
 
 
-ROW_RULES: tuple[RowRule, ...] = _build_rules()
+def rules(table: str | None = None, package: PackageLike = None) -> list[RowRule]:
+    """The row rules of one table, or of every table: ``validators/rows.toml``, then the spans'."""
+    pkg = _package(package)
+    out = [
+        RowRule(r.name, r.table, r.column, r.columns, r.description, r.protects, _sql(r.holds), "validators/rows.toml")
+        for r in catalogue.row_rules()
+        if (table is None or r.table == table) and r.table in pkg.tables
+    ]
+    for t in pkg.tables.values():
+        if table is None or t.name == table:
+            out.extend(_span_rules(t))
+    return out
 
 
-def rules(table: str | None = None) -> list[RowRule]:
-    """The row and table rules, for one table or all."""
-    return [r for r in ROW_RULES if table is None or r.table == table]
+# --- the models ---------------------------------------------------------------------------------
 
 
-# --- the models ------------------------------------------------------------------------------
-
-
-def _column(field: dict[str, Any], pa: Any) -> Any:
-    import datetime as dt
-
-    from qantar.validate._types import dtype
-
-    c = field.get("constraints") or {}
+def _column(field: _model.Field, pa: Any) -> Any:
+    c = field.constraints
     checks = []
-    if "enum" in c:
+    if "enum" in c and field.categories is None:  # a vocabulary is an Enum type already
         checks.append(pa.Check.isin(list(c["enum"]), name="enum", error=f"enum {c['enum']}"))
     if "pattern" in c:
         checks.append(pa.Check.str_matches(f"^(?:{c['pattern']})$", name="pattern", error=f"pattern {c['pattern']}"))
-    t = field.get("type")
 
     def bound(v: Any) -> Any:
-        if t == "date" and isinstance(v, str):
-            return dt.date.fromisoformat(v)
-        return v
+        return dt.date.fromisoformat(v) if field.type == "date" and isinstance(v, str) else v
 
     if "minimum" in c:
         checks.append(pa.Check.ge(bound(c["minimum"]), name="minimum", error=f"minimum {c['minimum']}"))
@@ -289,13 +176,8 @@ def _column(field: dict[str, Any], pa: Any) -> Any:
     if "maxLength" in c:
         checks.append(pa.Check.str_length(max_value=c["maxLength"], name="maxLength", error=f"maxLength {c['maxLength']}"))
     return pa.Column(
-        dtype(field),
-        checks=checks,
-        nullable=not c.get("required", False),
-        unique=bool(c.get("unique", False)),
-        required=True,
-        title=field.get("title"),
-        description=field.get("description"),
+        field.dtype, checks=checks, nullable=not field.required, unique=field.unique, required=True,
+        title=field.title, description=field.description,
     )
 
 
@@ -306,61 +188,36 @@ def _row_check(rule: RowRule, pa: Any) -> Any:
     return pa.Check(check, name=rule.rule, error=rule.check_name, description=rule.description)
 
 
-def model(
-    name: str,
-    descriptor: str | Path | Mapping[str, Any] | None = None,
-    *,
-    strict: bool = True,
-    rules: bool = True,
-) -> pa.DataFrameSchema:
+def model(name: str, package: PackageLike = None, *, strict: bool = True, rules: bool = True) -> pa.DataFrameSchema:
     """The pandera (polars) model of table ``name``, derived from the descriptor.
 
-    ``descriptor``: a ``datapackage.json`` path, a directory holding one, or the parsed dict;
-    the package's own descriptor by default. ``strict=False`` allows extra columns.
-    ``rules=False`` leaves out the row rules (``ROW_RULES``).
+    ``package``: a folder holding ``datapackage.json`` (or the file itself), or a
+    ``qantar.model.Package``; the package's own data by default. ``strict=False`` allows extra
+    columns; ``rules=False`` leaves out the row rules.
     """
-    resource = _resource(_descriptor(descriptor), name)
-    # Only the table's schema (and its name and texts) shape the model: cache on those, so
-    # that a descriptor whose bytes and hashes changed reuses the models already built.
-    shape = {k: resource.get(k) for k in ("name", "title", "description", "schema")}
-    return _cached_model(json.dumps(shape, sort_keys=True), strict, rules)
+    pkg = _package(package)
+    return _cached_model(pkg.table(name), strict, rules, pkg)
 
 
 @lru_cache(maxsize=256)
-def _cached_model(resource_json: str, strict: bool, with_rules: bool) -> pa.DataFrameSchema:
+def _cached_model(table: _model.Table, strict: bool, with_rules: bool, package: _model.Package) -> pa.DataFrameSchema:
     try:
         import pandera.polars as pa
     except ImportError as exc:  # pragma: no cover
-        from qantar.validate._report import MissingDependency
+        from qantar.validate.report import MissingDependency
 
         raise MissingDependency("pandera", "pandera[polars]") from exc
-    r = json.loads(resource_json)
-    name = r["name"]
-    schema = r["schema"]
-    columns = {f["name"]: _column(f, pa) for f in schema["fields"]}
-    pk = schema.get("primaryKey") or []
-    pk = [pk] if isinstance(pk, str) else list(pk)
+    columns = {f.name: _column(f, pa) for f in table.fields}
     names = set(columns)
-    checks = [_row_check(rr, pa) for rr in rules_for(name) if set(rr.columns) <= names] if with_rules else []
+    checks = [_row_check(r, pa) for r in rules(table.name, package) if set(r.columns) <= names] if with_rules else []
+    pk = list(table.primary_key)
     return pa.DataFrameSchema(
-        columns,
-        checks=checks,
-        unique=pk if len(pk) > 1 else None,
-        strict=strict,
-        ordered=False,
-        name=name,
-        title=r.get("title"),
-        description=r.get("description"),
+        columns, checks=checks, unique=pk if len(pk) > 1 else None, strict=strict, ordered=False,
+        name=table.name, title=table.title, description=table.description,
     )
 
 
-def rules_for(table: str) -> list[RowRule]:
-    return rules(table)
-
-
-def schemas(
-    descriptor: str | Path | Mapping[str, Any] | None = None, *, strict: bool = True, rules: bool = True
-) -> dict[str, pa.DataFrameSchema]:
+def schemas(package: PackageLike = None, *, strict: bool = True, rules: bool = True) -> dict[str, pa.DataFrameSchema]:
     """Every table's model, keyed by table name, in descriptor order."""
-    desc = _descriptor(descriptor)
-    return {n: model(n, desc, strict=strict, rules=rules) for n in tables(desc)}
+    pkg = _package(package)
+    return {n: model(n, pkg, strict=strict, rules=rules) for n in pkg.names}

@@ -38,10 +38,10 @@ class Span:
 
 
 def independence_key(src: dict[str, Any]) -> str:
-    """The source's independence group, by the package's one rule (qantar.provenance.corroboration)."""
+    """The source's independence group, by the package's one rule (qantar.corroboration)."""
     import polars as pl
 
-    from qantar.provenance.corroboration import independence_groups
+    from qantar.corroboration import independence_groups
 
     row = {k: src.get(k) for k in ("source_id", "original_outlet", "outlet")}
     return independence_groups(pl.DataFrame([row], schema={k: pl.String for k in row}))["independence_group"][0]

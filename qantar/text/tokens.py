@@ -1,0 +1,122 @@
+"""Find number-like tokens in Indonesian text: digits, number words, vague quantities and dates.
+
+The coverage check walks these tokens and asks that each one is used by a curated row or
+excluded with a reason. The vocabulary below is the reader's grammar of Indonesian numbers
+and calendar words, not a list of answers: it knows nothing about the articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qantar.text.numbers import MULTIPLIERS, ORDINALS, SHARES, VAGUE_COUNTS, VAGUE_RANGES, WORDS
+
+# The number vocabulary is the reader's (qantar.text.numbers): one place for what Indonesian words
+# count as numbers, so the coverage check and the figure check can never disagree.
+_NUMBER_WORDS = [*WORDS, "sejuta"]
+_VAGUE_WORDS = [*VAGUE_COUNTS, *SHARES]
+MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+          "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "aug",
+          "sep", "okt", "oct", "nov", "des", "dec"]
+DAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "sun", "mon", "tue", "wed",
+        "thu", "fri", "sat"]
+# Relative date expressions that a curated row must resolve (longest first in the pattern).
+RELATIVE = ["beberapa hari lalu", "beberapa hari terakhir", "tahun lalu", "minggu depan", "pekan lalu",
+            "hari ini", "baru-baru ini", "baru baru ini", "kemarin", "dini hari", "minggu lalu",
+            "bulan lalu", "besok", "lusa"]
+
+KINDS = ("digits", "time", "day_month", "cardinal", "ordinal", "vague", "month", "day", "relative", "roman")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind in ("time", "day_month", "month", "day", "relative") or (
+            self.kind == "digits" and re.fullmatch(r"(19|20)\d\d", self.text) is not None
+        )
+
+
+def _words(words, *, spaced: bool = False) -> str:
+    """An alternation of the words, longest first; `spaced`: the words' spaces match any run of
+    blanks (a non-breaking space too), as the reader reads them."""
+    escaped = (re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(e.replace("\\ ", r"\s+") if spaced else e for e in escaped)
+
+
+def _pattern(*, lower: bool) -> re.Pattern[str]:
+    """The token pattern, one alternative per kind, tried in this order at each position.
+
+    Every kind but a dollar amount starts at a word start, so the word-start test is made once
+    for all of them; ``lower=True`` gives the case-sensitive pattern for lower-cased text (all
+    the vocabulary is lower case), which is several times faster than IGNORECASE.
+    """
+    number = rf"\d+(?:[.,]\d+)*(?:\s?(?:{_words(MULTIPLIERS)}))?(?!\w)"
+    roman = "ii|iii|iv|vi|vii|viii|ix|xi|xii" if lower else "II|III|IV|VI|VII|VIII|IX|XI|XII"
+    kinds = [
+        rf"(?P<relative>(?:{_words(RELATIVE)})(?!\w))",
+        r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?!\w))",
+        r"(?P<day_month>\d{1,2}/\d{1,2}(?![\w/]))",
+        rf"(?<!\.)(?P<digits>{number})",
+        # A vague word is a whole word, not half of a reduplication ("sedikit-sedikit", little by
+        # little) nor the tail of one ("sebanyak-banyaknya"); a range word may take a multiplier
+        # ("puluhan ribu"). The multi-word entries are tried before their first word.
+        rf"(?P<vague>(?<!-)(?:(?:{_words(VAGUE_RANGES)})(?:\s+(?:ribu|juta))?|{_words(_VAGUE_WORDS, spaced=True)})(?![\w-]))",
+        rf"(?P<cardinal>(?:{_words(_NUMBER_WORDS)})(?!\w))",
+        rf"(?P<ordinal>(?:{_words(ORDINALS)})(?!\w))",
+        rf"(?P<month>(?:{_words(MONTHS)})(?!\w))",
+        rf"(?P<day>(?:{_words(DAYS)})(?!\w))",
+        rf"(?P<roman>(?:{roman})(?!\w))",
+    ]
+    # '$' is not a word character: a dollar amount is the one token that starts inside a word
+    # ("US$500"); the digits after it follow '$', so they need no further look-behind.
+    source = rf"\$(?P<dollar>{number})|(?<!\w)(?:{'|'.join(kinds)})"
+    return re.compile(source, 0 if lower else re.IGNORECASE)
+
+
+_PATTERN = _pattern(lower=False)
+_LOWER_PATTERN = _pattern(lower=True)
+
+
+def _lower_is_safe(text: str) -> bool:
+    """Whether matching ``text.lower()`` case-sensitively finds what IGNORECASE finds in ``text``.
+
+    True when no letter outside ASCII occurs: lower-casing then changes only A-Z, keeps every
+    offset, and no non-ASCII letter can fold onto a vocabulary letter (the Kelvin sign, the
+    long s, the dotted capital I).
+    """
+    return text.isascii() or not any(c.isalpha() for c in set(text) if not c.isascii())
+
+
+_HEDGE_BEFORE = re.compile(r"paling\s$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(rf"\s+(?:\d|(?:{_words(_NUMBER_WORDS)})(?!\w))", re.IGNORECASE)
+
+
+def _is_hedge(text: str, start: int, end: int) -> bool:
+    """ "paling banyak"/"paling sedikit" (at most, at least) right before a number."""
+    return (text[start:end].lower() in ("banyak", "sedikit") and _HEDGE_BEFORE.search(text, max(0, start - 7), start) is not None
+            and _NUMBER_AFTER.match(text, end) is not None)
+
+
+def number_tokens(text: str) -> list[Token]:
+    """Every number-like token of `text`, in order, with code-point offsets."""
+    out = []
+    matches = _LOWER_PATTERN.finditer(text.lower()) if _lower_is_safe(text) else _PATTERN.finditer(text)
+    for m in matches:
+        kind = m.lastgroup
+        start, end = m.span()
+        word = text[start:end]
+        if kind == "dollar":
+            kind = "digits"
+        elif kind == "roman" and word != word.upper():
+            continue  # "ii", "Iv": not numerals
+        elif kind == "vague" and _is_hedge(text, start, end):
+            continue  # "paling banyak 10": the hedge of the number that follows, which is the token
+        out.append(Token(start, end, word, kind))
+    return out

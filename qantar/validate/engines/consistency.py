@@ -1,0 +1,225 @@
+"""Layer 3: the cross-table rules (``validators/sql/*.sql``, DuckDB) and the rules that need Python.
+
+Each SQL rule is one query returning the offending rows as ``"table", "row", "column", "value",
+detail``. This engine only supplies what SQL cannot read by itself, as relations the queries join:
+
+* every table, typed by the one type map, with a 1-based ``_row``;
+* ``spans``: one row per span that a table declares (``qantar:spans`` in the descriptor) and a row
+  fills: ``table``, ``_row``, ``span``, ``kind``, ``source_id``, ``char_start``, ``char_end``,
+  ``text``, ``translation``, ``text_column``, and ``slice``, the article's text at those offsets,
+  cut in Python (code points, constant time per index; DuckDB's ``substring`` walks the UTF-8 text
+  from its start, so cutting in SQL costs rows x article size). NULL when the article cannot be
+  read or the span is negative or reversed;
+* ``articles``: each source's article file as it is (exists, bytes, sha256, text);
+* ``resources``: the descriptor's resources (name, type, path, bytes, hash);
+* ``number_readings``: each ``figures.number_as_written`` read by ``qantar.text.numbers``;
+* ``package_versions``: the versions stated by the descriptor, CHANGELOG.md, CITATION.cff and the
+  installed package.
+
+The SQL runs with DuckDB's external access switched off: a rule reads these relations and nothing
+else. The rules are qantar's own (``qantar.validate.catalogue``), never the package's.
+
+Then the Python rules of ``validators/python.toml``, each ``qantar.validate.rules.<module>.check``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import polars as pl
+
+from qantar._safe_files import MAX_TEXT_BYTES
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs, report_malformed
+from qantar.validate.report import LayerResult, MissingDependency
+from qantar.versions import cff_value, changelog_version
+
+LAYER = "consistency"
+
+
+def _versions(inputs: Inputs, result: LayerResult) -> list[tuple[str, str | None]]:
+    from qantar import _locate
+
+    out: list[tuple[str, str | None]] = [("datapackage.json", inputs.version)]
+    for name, read in (("CHANGELOG.md", changelog_version), ("CITATION.cff", lambda t: cff_value(t, "version"))):
+        text = inputs.read_text(name)
+        if text is not None:
+            out.append((name, read(text)))
+        elif (problem := inputs.problem(name, limit=MAX_TEXT_BYTES)) == "file is missing":
+            result.notes.append(f"versions-agree: no {name} in the package, not compared")
+        else:
+            result.fail("versions-agree", "versions-agree", None, None, None, name, f"{name} is not read: {problem}")
+    try:
+        same = inputs.root.resolve() == _locate.data_root().resolve()
+    except Exception:
+        same = False
+    if same:
+        try:
+            from importlib.metadata import PackageNotFoundError, version
+
+            out.append(("installed package", version("qantar")))
+        except PackageNotFoundError:
+            result.notes.append("versions-agree: qantar is not installed, so no installed version is compared")
+    else:
+        result.notes.append(
+            "versions-agree: this is not the copy of the data that ships with the installed qantar, "
+            "so the installed package's version is not compared (the descriptor, CHANGELOG.md and "
+            "CITATION.cff still are)"
+        )
+    return out
+
+
+def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
+    """Every relation the SQL rules read (see the module's docstring)."""
+    from qantar.text.numbers import read
+
+    out: dict[str, pl.DataFrame] = {}
+    for name in inputs.tables:
+        out[name] = inputs.typed(name).with_row_index("_row", offset=1).with_columns(pl.col("_row").cast(pl.Int64))
+    arts = inputs.articles
+    out["articles"] = pl.DataFrame(
+        {
+            "source_id": [a.source_id for a in arts], "path": [a.path for a in arts],
+            "file_exists": [a.exists for a in arts], "file_bytes": [a.bytes for a in arts],
+            "file_sha256": [a.sha256 for a in arts], "text": [a.text for a in arts],
+            "decode_error": [a.decode_error for a in arts], "read_error": [a.read_error for a in arts],
+        },
+        schema={
+            "source_id": pl.String, "path": pl.String, "file_exists": pl.Boolean, "file_bytes": pl.Int64,
+            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String, "read_error": pl.String,
+        },
+    )
+    out["spans"] = spans(inputs, out)
+    res = list(inputs.model.resources())
+    out["resources"] = pl.DataFrame(
+        {
+            "name": [r.name for r in res],
+            "type": ["table" if r.name in inputs.tables else "file" for r in res],
+            "path": [r.raw.get("path") if isinstance(r.raw.get("path"), str) else None for r in res],
+            "bytes": [r.bytes for r in res], "hash": [r.hash_hex for r in res],
+        },
+        schema={"name": pl.String, "type": pl.String, "path": pl.String, "bytes": pl.Int64, "hash": pl.String},
+    )
+    written: list[str] = []
+    if "figures" in out and "number_as_written" in out["figures"].columns:
+        written = sorted({w for w in out["figures"]["number_as_written"].to_list() if w is not None})
+    readings = [read(w) for w in written]
+    out["number_readings"] = pl.DataFrame(
+        {
+            "number_as_written": written, "readable": [r is not None for r in readings],
+            "value": [r.value if r else None for r in readings], "low": [r.low if r else None for r in readings],
+            "high": [r.high if r else None for r in readings],
+            "qualifier": [r.qualifier if r else None for r in readings], "kind": [r.kind if r else None for r in readings],
+        },
+        schema={
+            "number_as_written": pl.String, "readable": pl.Boolean, "value": pl.Int64, "low": pl.Int64,
+            "high": pl.Int64, "qualifier": pl.String, "kind": pl.String,
+        },
+    )
+    return out
+
+
+SPAN_SCHEMA = {
+    "table": pl.String, "_row": pl.Int64, "span": pl.String, "kind": pl.String, "source_id": pl.String,
+    "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "translation": pl.String,
+    "text_column": pl.String, "slice": pl.String,
+}
+
+
+def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """One row per declared span a row fills, with the article's text at its offsets."""
+    parts = []
+    for span in inputs.model.spans():
+        frame = tables.get(span.table)
+        if frame is None or not all(c in frame.columns for c in span.columns):
+            continue
+        kinds = frame.select(span.source, span.start, span.end).schema
+        if kinds[span.start] != pl.Int64 or kinds[span.end] != pl.Int64:
+            continue  # a descriptor that types the offsets otherwise: the schema layers report it
+        parts.append(frame.select(
+            pl.lit(span.table).alias("table"), pl.col("_row"), pl.lit(span.name).alias("span"),
+            pl.lit(span.kind).alias("kind"), pl.col(span.source).cast(pl.String).alias("source_id"),
+            pl.col(span.start).alias("char_start"), pl.col(span.end).alias("char_end"),
+            pl.col(span.text).cast(pl.String).alias("text"),
+            (pl.col(span.translation).cast(pl.String) if span.translation else pl.lit(None, pl.String)).alias("translation"),
+            pl.lit(span.text).alias("text_column"),
+        ).filter(pl.col("char_start").is_not_null() & pl.col("char_end").is_not_null()))
+    if not parts:
+        return pl.DataFrame(schema=SPAN_SCHEMA)
+    frame = pl.concat(parts)
+    texts = inputs.texts()
+    slices = [
+        t[a:b] if (t := texts.get(sid)) is not None and 0 <= a <= b else None
+        for sid, a, b in zip(*(frame[c].to_list() for c in ("source_id", "char_start", "char_end")), strict=True)
+    ]
+    return frame.with_columns(pl.Series("slice", slices, dtype=pl.String))
+
+
+def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset(), fast: bool = False) -> None:
+    try:
+        import duckdb
+    except ImportError as exc:  # pragma: no cover
+        raise MissingDependency(LAYER, "duckdb") from exc
+    from qantar import model
+
+    # The rules are written for Qantar's own tables: a package without one of them is reported.
+    missing = [t for t in model.current().names if t not in inputs.tables]
+    if missing:
+        for table in missing:
+            result.check(f"table-present:{table}")
+            result.fail(f"table-present:{table}", "table-present", table, None, None, None,
+                        f"the package has no table {table!r}: the cross-table rules need every table, none was run")
+        return
+    report_malformed(inputs, result, partial=True)
+    relations = frames(inputs)
+    versions = _versions(inputs, result)
+    relations["package_versions"] = pl.DataFrame(
+        {"origin": [o for o, _ in versions], "version": [v for _, v in versions]},
+        schema={"origin": pl.String, "version": pl.String},
+    )
+    con = duckdb.connect(":memory:")
+    try:
+        for name, frame in relations.items():
+            con.register(name, frame.to_arrow())
+        con.execute("SET enable_external_access = false")  # a rule reads these relations, nothing else
+        for rule in catalogue.sql_rules():
+            if rule.name in skip:
+                result.skipped.append((rule.name, "skipped on request (--skip)"))
+                continue
+            result.check(rule.name)
+            try:
+                rows = con.execute(rule.sql).fetchall()
+                names = [d[0] for d in con.description]
+            except duckdb.Error as exc:
+                result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {exc}")
+                continue
+            for values in rows:
+                rec = dict(zip(names, values, strict=True))
+                row = rec.get("row")
+                result.fail(
+                    rule.name, rule.name, rec.get("table"), int(row) if row is not None else None,
+                    rec.get("column"), rec.get("value"), str(rec.get("detail") or rule.description),
+                )
+    finally:
+        con.close()
+    _python_rules(inputs, result, skip=skip, fast=fast)
+
+
+def _python_rules(inputs: Inputs, result: LayerResult, *, skip: frozenset[str], fast: bool) -> None:
+    for rule in catalogue.python_rules():
+        if rule.name in skip:
+            result.skipped.append((rule.name, "skipped on request (--skip)"))
+            continue
+        if fast and rule.slow:
+            result.skipped.append((rule.name, "slow: left out by --fast"))
+            continue
+        result.check(rule.name)
+        try:
+            module = importlib.import_module(f"qantar.validate.rules.{rule.module}")
+            findings: list[Any] = list(module.check(inputs))
+        except Exception as exc:  # e.g. a column the rule needs is missing: the schema layers say which
+            result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
+            continue
+        for f in findings:
+            result.fail(rule.name, rule.name, f.table, f.row, f.column, f.value, f.message)

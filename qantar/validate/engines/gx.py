@@ -1,0 +1,240 @@
+"""Layer 4, Great Expectations 1.x: generated suites plus distributions and value sets.
+
+Two kinds of expectation, both listed as plain data first (``expectations(package)``, no GX
+import) so that the rule catalogue can list them:
+
+* **generated** from the descriptor, one per constraint: the column list equals the schema,
+  not-null for ``required``, unique for ``unique`` (and compound uniqueness for a composite
+  primary key), in-set for ``enum``, regex for ``pattern``, between for ``minimum``/``maximum``;
+* **curated** (``validators/expectations.toml``): what Great Expectations states best and a
+  schema cannot: row-count ranges, proportions (``mostly``) and the value sets a column must contain.
+
+GX runs with an ephemeral context on pandas frames (``.to_pandas()`` of the typed polars
+frames), progress bars off. An expectation that errors comes back as ``success=False`` with
+``exception_info``; it is reported as a failure, never ignored. GX is imported only here
+(about 3 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from qantar.model import Field, Package, Table
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs, report_malformed
+from qantar.validate.report import LayerResult, MissingDependency
+
+LAYER = "great_expectations"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One expectation as data: GX type name, its kwargs, and why it is there."""
+
+    table: str
+    type: str
+    kwargs: dict[str, Any] = field(hash=False)
+    origin: str  # "descriptor" or "curated"
+    rule: str
+    why: str = ""
+
+    @property
+    def column(self) -> str | None:
+        c = self.kwargs.get("column")
+        return c if isinstance(c, str) else None
+
+
+def _bound(field: Field | None, v: Any) -> Any:
+    """Date bounds must be datetime objects for GX's pandas backend."""
+    if isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day)
+    if field is not None and field.type in ("date", "datetime") and isinstance(v, str):
+        d = dt.date.fromisoformat(v[:10])
+        return dt.datetime(d.year, d.month, d.day)
+    return v
+
+
+def generated(table: Table) -> list[Spec]:
+    """One expectation per constraint the descriptor declares on ``table``."""
+    name = table.name
+    specs = [Spec(name, "expect_table_columns_to_match_ordered_list",
+                  {"column_list": table.field_names}, "descriptor", "columns")]
+    for f in table.fields:
+        c = f.constraints
+        if f.required:
+            specs.append(Spec(name, "expect_column_values_to_not_be_null", {"column": f.name}, "descriptor", "required"))
+        if f.unique:
+            specs.append(Spec(name, "expect_column_values_to_be_unique", {"column": f.name}, "descriptor", "unique"))
+        if f.categories is not None:
+            specs.append(Spec(name, "expect_column_values_to_be_in_set",
+                              {"column": f.name, "value_set": list(f.categories)}, "descriptor", "enum"))
+        if "pattern" in c:
+            specs.append(Spec(name, "expect_column_values_to_match_regex",
+                              {"column": f.name, "regex": f"^(?:{c['pattern']})$"}, "descriptor", "pattern"))
+        # One expectation per bound, so that a failure names the bound it breaks.
+        if "minimum" in c:
+            specs.append(Spec(name, "expect_column_values_to_be_between",
+                              {"column": f.name, "min_value": _bound(f, c["minimum"])}, "descriptor", "minimum"))
+        if "maximum" in c:
+            specs.append(Spec(name, "expect_column_values_to_be_between",
+                              {"column": f.name, "max_value": _bound(f, c["maximum"])}, "descriptor", "maximum"))
+    if len(table.primary_key) > 1:
+        specs.append(Spec(name, "expect_compound_columns_to_be_unique", {"column_list": list(table.primary_key)},
+                          "descriptor", "primary-key"))
+    return specs
+
+
+def curated(package: Package) -> list[Spec]:
+    """The expectations of ``validators/expectations.toml`` that apply to ``package``'s tables."""
+    out = []
+    for e in catalogue.expectations():
+        if e.table not in package.tables:
+            continue
+        table = package.tables[e.table]
+        column = e.kwargs.get("column")
+        field = table.field(column) if isinstance(column, str) and table.has(column) else None
+        kwargs = {k: _bound(field, v) if k in ("min_value", "max_value") else v for k, v in e.kwargs.items()}
+        out.append(Spec(e.table, e.type, kwargs, "curated", _CURATED_RULE.get(e.type, "distribution"), e.why))
+    return out
+
+
+_CURATED_RULE = {
+    "expect_table_row_count_to_be_between": "row-count",
+    "expect_column_distinct_values_to_equal_set": "value-set",
+    "expect_column_distinct_values_to_contain_set": "value-set",
+}
+
+
+def expectations(package: Package) -> list[Spec]:
+    """Every expectation this layer runs on ``package`` (generated, then curated)."""
+    specs: list[Spec] = []
+    for table in package.tables.values():
+        specs.extend(generated(table))
+    specs.extend(curated(package))
+    return specs
+
+
+def _class_name(type_: str) -> str:
+    return "".join(part.capitalize() for part in type_.split("_"))
+
+
+def _exception(result: Any) -> str | None:
+    info = getattr(result, "exception_info", None) or {}
+    stack = [info]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("raised_exception"):
+                return str(item.get("exception_message") or "the expectation raised an exception")
+            stack.extend(v for v in item.values() if isinstance(v, dict))
+    return None
+
+
+def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import great_expectations as gx
+            import great_expectations.expectations as gxe
+            from great_expectations.data_context.types.base import ProgressBarsConfig
+    except ImportError as exc:  # pragma: no cover
+        raise MissingDependency(LAYER, "great_expectations") from exc
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    report_malformed(inputs, result, partial=True, count=False)
+    specs = expectations(inputs.model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        source = context.data_sources.add_pandas("qantar")
+        details: list[dict[str, Any]] = []
+        for table in inputs.model.names:
+            table_specs = [s for s in specs if s.table == table]
+            if not table_specs:
+                continue
+            frame = inputs.typed(table).to_pandas()
+            # cells that do not parse are null in the frame and reported by the pandera layer
+            cast = {(c.row, c.column) for c in inputs.cast_failures if c.table == table}
+            asset = source.add_dataframe_asset(table)
+            batch_definition = asset.add_batch_definition_whole_dataframe(f"{table}-whole")
+            # The whole suite at once: adding expectations one by one to a saved suite
+            # re-serialises the suite each time (quadratic; 2 of the layer's 4 s here). A
+            # saved suite holds no two equal expectations, so neither does this one.
+            unique: dict[str, Spec] = {}
+            for spec in table_specs:
+                unique.setdefault(repr((spec.type, sorted(spec.kwargs.items(), key=lambda kv: kv[0]))), spec)
+            kept = list(unique.values())
+            suite = context.suites.add(gx.ExpectationSuite(
+                name=f"qantar-{table}",
+                expectations=[getattr(gxe, _class_name(spec.type))(**spec.kwargs) for spec in kept],
+            ))
+            by_id: dict[str, Spec] = {
+                str(expectation.id): spec for expectation, spec in zip(suite.expectations, kept, strict=True)
+            }
+            if None in {e.id for e in suite.expectations} or len(by_id) != len(kept):  # pragma: no cover
+                raise RuntimeError("Great Expectations did not give each expectation an id")
+            batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+            validation = batch.validate(suite, result_format="COMPLETE")
+            for r in validation.results:
+                spec = by_id.get(str(r.expectation_config.id))
+                if spec is None:  # pragma: no cover - every result comes from our suite
+                    continue
+                _record(spec, r, result, details, cast)
+    result.details = details
+
+
+def _record(spec: Spec, r: Any, result: LayerResult, details: list[dict[str, Any]], cast: set[tuple[int, str]]) -> None:
+    check_id = f"{spec.table}:{spec.type}:{spec.column or ''}:{spec.rule}:{spec.kwargs.get('value_set', '')}"
+    result.check(check_id)
+    res = r.result or {}
+    error = _exception(r)
+    details.append({
+        "table": spec.table, "expectation": spec.type, "column": spec.column, "origin": spec.origin,
+        "rule": spec.rule, "why": spec.why, "kwargs": {k: str(v) for k, v in spec.kwargs.items()},
+        "success": bool(r.success) and error is None, "observed": res.get("observed_value"),
+        "unexpected_count": res.get("unexpected_count"), "unexpected_percent": res.get("unexpected_percent"),
+        "error": error,
+    })
+    if r.success and error is None:
+        return
+    rule = spec.rule
+    if error is not None:
+        result.fail(check_id, rule, spec.table, None, spec.column, None, f"the expectation raised: {error}")
+        return
+    indexes = res.get("unexpected_index_list")
+    values = res.get("unexpected_list") or res.get("partial_unexpected_list")
+    if spec.column and indexes and "mostly" not in spec.kwargs:
+        for i, idx in enumerate(indexes):
+            row = int(idx) + 1 if isinstance(idx, int) else None
+            if (row, spec.column) in cast:
+                continue
+            value = values[i] if values and i < len(values) else None
+            result.fail(check_id, rule, spec.table, row, spec.column, _plain(value), _describe(spec))
+        return
+    observed = res.get("observed_value")
+    if observed is None and res.get("unexpected_percent") is not None:
+        observed = f"{res['unexpected_percent']:.1f}% unexpected"
+    result.fail(check_id, rule, spec.table, None, spec.column, _plain(observed), _describe(spec))
+
+
+def _describe(spec: Spec) -> str:
+    kw = ", ".join(f"{k}={_plain(v)}" for k, v in spec.kwargs.items() if k != "column")
+    text = f"{spec.type}({kw})"
+    return f"{text}: {spec.why}" if spec.why else text
+
+
+def _plain(v: Any) -> Any:
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, (list, tuple, set)):
+        return [_plain(x) for x in v]
+    return str(v)

@@ -1,0 +1,146 @@
+"""What the coverage rules share: the spans each article's tokens may lie in, and the reading of
+every number-like token.
+
+A number token is accounted for when it is
+- the number of a figure (a span of kind ``number``),
+- part of a printed publication date (``printed_date``),
+- a date inside a curated quote (``claim``); a relative date ('Rabu', 'tahun lalu', 'minggu depan')
+  must also be resolved: quoted by an event whose date_reasoning names it, or named in its
+  source's published_date_reasoning (coverage-dates),
+- or inside an exclusion (``exclusion``).
+The kinds are those the tables declare in the descriptor (``qantar:spans``), so a new quoted table
+is covered without a change here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+import polars as pl
+
+from qantar.text.tokens import MONTHS, Token, number_tokens
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+_MONTH = re.compile(rf"\s*(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
+
+
+class Spans:
+    """Spans of one kind in one article, indexed so that containment is a binary search.
+
+    ``covers(a, b)``: some span holds [a, b) (O(log n), from the sorted starts and the running
+    maximum of the ends); ``holding(a, b)``: the ids of all spans that hold it.
+    """
+
+    __slots__ = ("spans", "starts", "reach")
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _, _ in self.spans]
+        self.reach = list(accumulate((b for _, b, _ in self.spans), max))
+
+    def covers(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a)
+        return i > 0 and self.reach[i - 1] >= b
+
+    def holding(self, a: int, b: int) -> list[str]:
+        if not self.covers(a, b):
+            return []
+        return [ident for x, y, ident in self.spans[: bisect_right(self.starts, a)] if y >= b]
+
+
+NONE = Spans(())
+
+
+def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
+    """source_id -> span kind -> the spans of that kind; ids are ``table:first column`` (cached)."""
+    if "coverage.spans" not in inputs.memo:
+        out: dict[str, dict[str, list]] = {}
+        for span in inputs.model.spans():
+            frame = inputs.strings(span.table)
+            key = inputs.table(span.table).field_names[0]
+            cols = frame.select(
+                pl.col(span.source), pl.col(span.start).cast(pl.Int64, strict=False),
+                pl.col(span.end).cast(pl.Int64, strict=False), (pl.lit(f"{span.table}:") + pl.col(key)).alias("_id"),
+            ).drop_nulls(subset=[span.source, span.start, span.end])
+            for sid, a, b, ident in cols.iter_rows():
+                out.setdefault(sid, {}).setdefault(span.kind, []).append((a, b, ident))
+        inputs.memo["coverage.spans"] = {sid: {k: Spans(v) for k, v in kinds.items()} for sid, kinds in out.items()}
+    return inputs.memo["coverage.spans"]
+
+
+def tokens(inputs: Inputs) -> dict[str, list[Token]]:
+    """source_id -> the number-like tokens of its article (cached)."""
+    if "coverage.tokens" not in inputs.memo:
+        inputs.memo["coverage.tokens"] = {sid: number_tokens(text) for sid, text in inputs.texts().items()}
+    return inputs.memo["coverage.tokens"]
+
+
+def source_rows(inputs: Inputs) -> dict[str, int]:
+    """source_id -> its 1-based row in ``sources`` (findings about an article are filed there)."""
+    return {sid: i for i, sid in enumerate(inputs.strings("sources")["source_id"].to_list(), 1)}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one number-like token is accounted for."""
+
+    source_id: str
+    token: Token
+    status: str  # figure | publication | excluded | date | unresolved | uncovered
+    quoted_by: tuple[str, ...] = ()
+
+
+def readings(inputs: Inputs) -> list[Reading]:
+    """Every number-like token of every readable article, with how it is accounted for (cached)."""
+    if "coverage.readings" in inputs.memo:
+        return inputs.memo["coverage.readings"]
+    texts = inputs.texts()
+    by_source = spans(inputs)
+    events = inputs.strings("events")
+    sources = inputs.strings("sources")
+    reasoning = dict(events.select("event_id", "date_reasoning").iter_rows())
+    pub_reasoning = dict(sources.select("source_id", "published_date_reasoning").iter_rows())
+    out = []
+    for sid, toks in tokens(inputs).items():
+        text = texts[sid]
+        s = by_source.get(sid, {})
+        figure, printed, excluded, quote = (s.get(k, NONE) for k in ("number", "printed_date", "exclusion", "claim"))
+        for tok in toks:
+            if figure.covers(tok.start, tok.end):
+                status, quoted = "figure", ()
+            elif printed.covers(tok.start, tok.end):
+                status, quoted = "publication", ()
+            elif excluded.covers(tok.start, tok.end):
+                status, quoted = "excluded", ()
+            elif _is_date(tok, text) and quote.covers(tok.start, tok.end):
+                quoted = tuple(quote.holding(tok.start, tok.end))
+                resolved = tok.kind not in ("relative", "day") or _resolved(tok.text, quoted, reasoning, pub_reasoning.get(sid))
+                status = "date" if resolved else "unresolved"
+            else:
+                status, quoted = "uncovered", ()
+            out.append(Reading(sid, tok, status, quoted))
+    inputs.memo["coverage.readings"] = out
+    return out
+
+
+def finding(inputs: Inputs, sid: str, a: int, b: int, why: str) -> Finding:
+    """A finding about ``text[a:b]`` of article ``sid``, with the words around it."""
+    text = inputs.texts()[sid]
+    return Finding("sources", source_rows(inputs).get(sid), "path", text[a:b],
+                   f"{why}: …{text[max(0, a - 30):b + 30]}…")
+
+
+def _is_date(tok: Token, text: str) -> bool:
+    return tok.is_date or (tok.kind == "digits" and _MONTH.match(text, tok.end) is not None)
+
+
+def _resolved(token: str, quoted: tuple[str, ...], reasoning: dict, pub_reasoning: str | None) -> bool:
+    needle = token.lower()
+    if pub_reasoning and needle in pub_reasoning.lower():
+        return True
+    events = {q.split(":", 1)[1] for q in quoted if q.startswith("event_sources:")}
+    return any(needle in (reasoning.get(e) or "").lower() for e in events)
