@@ -23,7 +23,7 @@ import pytest
 from qantar.text.lexicon import _lexicon, build_from_nlp_id, is_common
 from qantar.text.names import candidates
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "articles").glob("*.txt"))
 LEXICON = REPO / "qantar" / "provenance" / "lexicon.txt"
 SEEDS = ("0", "1", "4242", "random")

@@ -19,7 +19,7 @@ def misquoted(root: Path) -> list:
     report = validate(root, layers=["pandera", "consistency"])
     return [f for f in report.failures if f.column in ("quote", "char_start", "char_end")]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not (ROOT / "datapackage.json").exists(), reason="no data package at the repository root")
 
 

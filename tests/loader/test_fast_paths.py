@@ -21,7 +21,7 @@ from qantar.provenance.anchors import occurring
 from qantar.provenance.coverage import _Spans
 from qantar.validate._package import Package
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "articles").glob("*.txt"))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _docs_site import ARTIFACTS, ROOT, Server, browser_missing_message, build, start_browser  # noqa: E402
 

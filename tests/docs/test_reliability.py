@@ -16,7 +16,7 @@ from qantar.reliability import CodingError, compare, load  # noqa: E402
 from qantar.reliability.cli import main  # noqa: E402
 from qantar.reliability.metrics import interval, nominal  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]  # the repository
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 
 TEXT = ("Presiden Tokayev meminta bantuan CSTO pada 5 Januari. "
         "Sekitar 3.000 tentara Rusia tiba di Almaty. "

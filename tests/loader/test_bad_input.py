@@ -27,7 +27,7 @@ from qantar import DataError, UnknownTableError
 from qantar._commands.validate import main as validate_main
 from qantar.validate import validate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TABLES = [r["name"] for r in json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"] if "schema" in r]
 EVENTS = (REPO / "data" / "events.csv").read_bytes()
 SOURCES = (REPO / "data" / "sources.csv").read_bytes()

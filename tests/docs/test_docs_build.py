@@ -13,8 +13,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_hooks"))
 
 from _docs_site import ROOT, build, copy_repo  # noqa: E402
 

@@ -40,7 +40,7 @@ from qantar.validate import validate
 from qantar.validate._package import Package
 from qantar.validate._sandbox import no_network
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 URL = "http://127.0.0.1:9/x"
 MARKER = "SECRET-MARKER-7f3a"
 LINUX = sys.platform == "linux"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _docs_site import PAYLOADS, build, hostile_repo  # noqa: E402
 
@@ -155,7 +155,7 @@ def test_search_index_holds_text_not_markup(site: Path) -> None:
 
 # --- each helper in its context, through Python-Markdown with the site's extensions ---------
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_hooks"))
 
 from qantar_docs.escape import anchor, code_block, html_text, json_script, md_text, url_path  # noqa: E402
 
@@ -174,7 +174,7 @@ def render(markdown_text: str) -> Page:
     import markdown
     import yaml
 
-    config = yaml.unsafe_load((Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.unsafe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
     names, settings = [], {}
     for item in config["markdown_extensions"]:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})

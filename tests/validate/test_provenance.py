@@ -14,7 +14,7 @@ from _validate_helpers import copy_package
 from qantar.provenance import check_coverage, check_name_forms, corroboration
 from qantar.validate._package import Package
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not (ROOT / "datapackage.json").exists(), reason="no data package at the repository root")
 
 
