@@ -312,7 +312,7 @@ def from_descriptor(raw: object, root: Path | None = None, *, where: str | None 
         if is_unsafe_name(name):
             raise DescriptorError("resource name contains a path separator or '..'", table=name, path=where)
         if name in seen:
-            raise DescriptorError("resource name appears twice in the descriptor", table=name, path=where)
+            raise DescriptorError(f"resource name {name!r} appears twice in the descriptor", table=name, path=where)
         seen.add(name)
         if is_table(res):
             tables[name] = _table(res, where)
@@ -404,7 +404,7 @@ def _table(res: Mapping[str, Any], where: str | None) -> Table:
     name = res["name"]
     schema = res.get("schema")
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        raise DescriptorError("the schema must be an inline object with a list of fields", table=name, path=where)
+        raise DescriptorError("the schema has no list of fields (it must be an inline object)", table=name, path=where)
     problems: list[tuple[str | None, str]] = []
     path = res.get("path")
     bad = path_problem(path)

@@ -29,7 +29,7 @@ from _validate_helpers import REPO, copy_package, failure_keys, read_table, writ
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from qantar._commands.validate import main
+from qantar.cli.validate import main
 from qantar.validate import Failure, validate
 from qantar.validate._package import Package
 from qantar.curate import stamp
