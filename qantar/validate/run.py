@@ -65,7 +65,7 @@ def run_layers(
     offload = next((name for name in WORKER_LAYERS if name in chosen), None)
     pool: ProcessPoolExecutor | None = None
     future: Future[LayerResult] | None = None
-    if parallel and len(chosen) > 1 and offload is not None and (os.cpu_count() or 1) > 1:
+    if parallel and len(chosen) > 1 and offload is not None and (os.cpu_count() or 1) > 1 and _can_start():
         try:
             pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=get_context("spawn"), initializer=_tie_to_parent, initargs=(os.getpid(),),
@@ -96,6 +96,14 @@ def run_layers(
                 _kill_workers(pool)
     results.sort(key=lambda layer: LAYERS.index(layer.layer))
     return results
+
+
+def _can_start() -> bool:
+    """Whether a worker can be started at all (the interpreter the pool starts is there)."""
+    from multiprocessing import spawn
+
+    exe = spawn.get_executable()
+    return bool(exe) and os.access(os.fsdecode(exe), os.X_OK)
 
 
 def _in_worker(root: str, layer: str, skip: frozenset[str], fast: bool, report_dir: str | None) -> LayerResult:

@@ -25,7 +25,7 @@ from qantar.text.names import candidates
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "articles").glob("*.txt"))
-LEXICON = REPO / "qantar" / "provenance" / "lexicon.txt"
+LEXICON = REPO / "qantar" / "text" / "lexicon.txt"
 SEEDS = ("0", "1", "4242", "random")
 
 

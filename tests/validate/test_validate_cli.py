@@ -80,13 +80,17 @@ def test_json_report_carries_the_same_facts(tmp_path: Path, capsys: pytest.Captu
     assert fr["checks_run"] == fr["passed"] + fr["failed"]
     enum = [f for f in fr["failures"] if f["rule"] == "enum"]
     assert enum == [{
-        "layer": "frictionless", "rule": "enum", "table": "events", "row": 1, "column": "status",
-        "value": "ocurred", "message": enum[0]["message"],
+        "layer": "frictionless", "layers": ["frictionless"], "rule": "enum", "table": "events", "row": 1,
+        "column": "status", "value": "ocurred", "message": enum[0]["message"],
     }]
+    # the report's own list names the cell once, with every layer that saw it
+    merged = [f for f in data["failures"] if (f["table"], f["row"], f["column"], f["rule"]) == ("events", 1, "status", "enum")]
+    assert [f["layers"] for f in merged] == [["frictionless", "pandera"]]
+    assert data["summary"]["failures"] == len(data["failures"])
     # the text report says the same
     assert main([str(root), "--fast"]) == 1
     text = capsys.readouterr().out
-    assert "table 'events', row 1, column 'status': enum" in text
+    assert "table 'events', row 1, column 'status': enum [frictionless, pandera]" in text
     assert "[value: 'ocurred']" in text
 
 
@@ -158,7 +162,8 @@ def test_unpacked_release_without_changelog(tmp_path: Path) -> None:
 
 
 def test_without_a_path_the_current_data_package_is_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from qantar.validate._package import default_root, find_root
+    from qantar._locate import data_root as default_root
+    from qantar.validate import find_root
 
     copy = copy_package(tmp_path / "copy")
     monkeypatch.chdir(copy)

@@ -128,14 +128,14 @@ def duplicate_primary_key(root: Path, draw: Draw) -> Expect:
     i = draw(st.integers(0, len(rows) - 1))
     rows.append(list(rows[i]))
     write_table(root, table, header, rows)
-    pk = PACKAGE.resources[table]["schema"]["primaryKey"]
+    pk = PACKAGE.table(table).raw["schema"]["primaryKey"]
     return Expect(table, len(rows), frozenset({",".join(pk), *pk}))
 
 
 FOREIGN_KEYS = [
     (t, fk["fields"][0], fk["reference"]["resource"])
     for t in TABLES
-    for fk in PACKAGE.resources[t]["schema"].get("foreignKeys", [])
+    for fk in PACKAGE.table(t).raw["schema"].get("foreignKeys", [])
 ]
 
 
@@ -190,7 +190,7 @@ def required_emptied(root: Path, draw: Draw) -> Expect:
 def _id_columns() -> list[tuple[str, str]]:
     out = []
     for t in TABLES:
-        schema = PACKAGE.resources[t]["schema"]
+        schema = PACKAGE.table(t).raw["schema"]
         pk = schema["primaryKey"]
         for f in FIELDS[t]:
             is_pk_with_pattern = pk == [f["name"]] and "pattern" in (f.get("constraints") or {})
@@ -427,7 +427,7 @@ def _sole_links() -> list[tuple[str, int, str, str]]:
 
 def _row_of(table: str, key: str) -> int:
     header, rows = REAL[table]
-    pk = PACKAGE.resources[table]["schema"]["primaryKey"][0]
+    pk = PACKAGE.table(table).raw["schema"]["primaryKey"][0]
     return next(k for k, r in enumerate(rows) if r[header.index(pk)] == key) + 1
 
 

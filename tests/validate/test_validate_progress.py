@@ -51,12 +51,17 @@ def test_serial_run_reports_too() -> None:
                                           ("consistency", "started", False), ("consistency", "ok", False)]
 
 
-def test_a_dead_worker_is_reported_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", "/bin/false")
-    stream = io.StringIO()
-    report = validate(REPO, fast=True, progress=stream)
+def test_a_dead_worker_is_reported_by_the_parent() -> None:
+    before = multiprocessing.spawn.get_executable()
+    multiprocessing.spawn.set_executable("/bin/false")
+    try:
+        stream = io.StringIO()
+        report = validate(REPO, fast=True, progress=stream)
+    finally:
+        multiprocessing.spawn.set_executable(before)
     assert not report.ok
     assert ("frictionless", "error", True) in _events(stream.getvalue())
+
 
 
 def test_no_progress_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:
