@@ -46,7 +46,7 @@ def parse(table: Table, data: bytes, where: str) -> pl.DataFrame:
         _diagnose.malformed(table, data, where)  # polars would guess where a cell with a stray quote ends
     if not _header_is_plain_match(table, data):
         _diagnose.header(table, data, where)  # raises unless a quoted header matches
-    schema = {f.name: (f.dtype if native(f) else pl.String()) for f in table.fields}
+    schema = {f.name: (types.dtype(f) if native(f) else pl.String()) for f in table.fields}
     try:
         frame = pl.read_csv(data, schema=schema, **_rfc4180.reader_options(table.missing_values))  # type: ignore[arg-type]
     except pl.exceptions.PolarsError as exc:

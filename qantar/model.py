@@ -93,11 +93,6 @@ class Field:
         """A free-text column (string without a vocabulary)."""
         return self.type in ("string", "any") and self.categories is None
 
-    @property
-    def dtype(self):  # -> pl.DataType
-        from qantar.types import dtype
-
-        return dtype(self)
 
 
 @dataclass(frozen=True)
@@ -179,10 +174,6 @@ class Table:
         present = set(self.field_names)
         return all(n in present for n in names)
 
-    @property
-    def schema(self) -> dict[str, Any]:
-        """Column name -> polars dtype of the loaded frame."""
-        return {f.name: f.dtype for f in self.fields}
 
     @property
     def id_field(self) -> str | None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 if TYPE_CHECKING:
-    from qantar.model import Field
+    from qantar.model import Field, Table
 
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME_RE = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$"
@@ -59,6 +59,11 @@ def dtype(field: Field) -> pl.DataType:
     if field.categories is not None:
         return pl.Enum(list(field.categories))
     return _PLAIN.get(field.type, pl.String())
+
+
+def schema(table: Table) -> dict[str, pl.DataType]:
+    """Column name -> polars type of the loaded frame."""
+    return {f.name: dtype(f) for f in table.fields}
 
 
 def parse(field: Field) -> pl.Expr:

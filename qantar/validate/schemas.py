@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qantar import model as _model
+from qantar import types
 from qantar.validate import catalogue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +83,7 @@ def tables(package: PackageLike = None) -> list[str]:
 
 def polars_schema(name: str, package: PackageLike = None) -> dict[str, pl.DataType]:
     """The polars type of every column of table ``name`` (the loader's type map)."""
-    return _package(package).table(name).schema
+    return types.schema(_package(package).table(name))
 
 
 # --- row rules ------------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _column(field: _model.Field, pa: Any) -> Any:
     if "maxLength" in c:
         checks.append(pa.Check.str_length(max_value=c["maxLength"], name="maxLength", error=f"maxLength {c['maxLength']}"))
     return pa.Column(
-        field.dtype, checks=checks, nullable=not field.required, unique=field.unique, required=True,
+        types.dtype(field), checks=checks, nullable=not field.required, unique=field.unique, required=True,
         title=field.title, description=field.description,
     )
 
