@@ -40,9 +40,9 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from qantar._locate import DESCRIPTOR
 from qantar.errors import DataError, UnknownTableError
 
-DESCRIPTOR = "datapackage.json"
 SPANS_PROPERTY = "qantar:spans"
 SPAN_KINDS = ("claim", "number", "printed_date", "exclusion")
 
