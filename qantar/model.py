@@ -162,6 +162,8 @@ class Table:
     raw: Mapping[str, Any] = field(repr=False, compare=False)
     #: (column or None, message): what keeps the loader from reading this table
     problems: tuple[tuple[str | None, str], ...] = ()
+    #: why the schema cannot be read at all (no fields to speak of): the other tables still load
+    broken: DescriptorError | None = None
 
     @property
     def field_names(self) -> list[str]:
@@ -198,6 +200,8 @@ class Table:
 
     def check_loadable(self) -> None:
         """Raise ``DataError`` for the first fault that keeps the loader from reading this table."""
+        if self.broken is not None:
+            raise self.broken
         if self.problems:
             column, message = self.problems[0]
             raise DataError(message, table=self.name, column=column)
@@ -234,6 +238,11 @@ class Package:
     def names(self) -> list[str]:
         """The table names, in descriptor order."""
         return list(self.tables)
+
+    @property
+    def broken(self) -> DescriptorError | None:
+        """The first table whose schema cannot be read at all, if any (no layer can check it)."""
+        return next((t.broken for t in self.tables.values() if t.broken is not None), None)
 
     def table(self, name: object) -> Table:
         """The table ``name``; a helpful error for an unknown name or one that looks like a path."""
@@ -312,10 +321,13 @@ def from_descriptor(raw: object, root: Path | None = None, *, where: str | None 
         if is_unsafe_name(name):
             raise DescriptorError("resource name contains a path separator or '..'", table=name, path=where)
         if name in seen:
-            raise DescriptorError("resource name appears twice in the descriptor", table=name, path=where)
+            raise DescriptorError(f"resource name {name!r} appears twice in the descriptor", table=name, path=where)
         seen.add(name)
         if is_table(res):
-            tables[name] = _table(res, where)
+            try:
+                tables[name] = _table(res, where)
+            except DescriptorError as exc:  # this table cannot be read; the others still can
+                tables[name] = _broken_table(res, exc)
         else:
             files[name] = _file(res)
     return Package(raw=raw, tables=tables, files=files, root=root)
@@ -403,8 +415,13 @@ def _file(res: Mapping[str, Any]) -> FileResource:
 def _table(res: Mapping[str, Any], where: str | None) -> Table:
     name = res["name"]
     schema = res.get("schema")
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        raise DescriptorError("the schema must be an inline object with a list of fields", table=name, path=where)
+    if not isinstance(schema, dict):
+        raise DescriptorError(
+            '"schema" must be an inline table schema object: a schema given as a URL or a file path is never fetched',
+            table=name, path=where,
+        )
+    if not isinstance(schema.get("fields"), list):
+        raise DescriptorError("the schema has no list of fields", table=name, path=where)
     problems: list[tuple[str | None, str]] = []
     path = res.get("path")
     bad = path_problem(path)
@@ -449,6 +466,14 @@ def _table(res: Mapping[str, Any], where: str | None) -> Table:
         title=res.get("title") if isinstance(res.get("title"), str) else None,
         description=res.get("description") if isinstance(res.get("description"), str) else None,
         raw=res, problems=tuple(problems),
+    )
+
+
+def _broken_table(res: Mapping[str, Any], exc: DescriptorError) -> Table:
+    return Table(
+        name=res["name"], path=None, fields=(), primary_key=(), relations=(), spans=(), missing_values=("",),
+        bytes=None, hash_algorithm=None, hash_hex=None, title=None, description=None, raw=res,
+        problems=((exc.column, exc.problem),), broken=exc,
     )
 
 

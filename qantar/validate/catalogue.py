@@ -74,6 +74,7 @@ class SqlRule:
     sql: str
 
 
+
 @dataclass(frozen=True)
 class Expectation:
     """A curated Great Expectations expectation (``expectations.toml``)."""

@@ -109,7 +109,12 @@ class Inputs:
     def descriptor_error(self) -> str | None:
         """Why the descriptor cannot be read as a package of tables (no layer can run then)."""
         got = self._model
-        return f"{DESCRIPTOR}: {got}" if isinstance(got, DataError) else None
+        if isinstance(got, model.Package) and got.broken is not None:
+            got = got.broken
+        if not isinstance(got, DataError):
+            return None
+        where = ", ".join(p for p in (f"table {got.table!r}" if got.table else "", f"column {got.column!r}" if got.column else "") if p)
+        return f"{DESCRIPTOR}: {where + ': ' if where else ''}{got.problem}"
 
     @property
     def model(self) -> model.Package:

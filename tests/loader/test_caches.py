@@ -40,12 +40,13 @@ def test_the_session_has_caches_of_its_own() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="needs the real data package")
 def test_validate_writes_no_cache_anywhere(tmp_path: Path) -> None:
-    from qantar.provenance import check_coverage
-    from qantar.validate._package import Package
+    from qantar.validate.inputs import Inputs
+    from qantar.validate.rules import coverage_names, coverage_numbers
 
     own = [Path(os.environ["XDG_CACHE_HOME"]), Path(os.environ["QANTAR_CACHE"]), Path(os.environ["HOME"]) / ".cache"]
     before = _snapshot(USER_CACHES)
-    assert check_coverage(Package(REPO)).findings == []
+    inputs = Inputs(REPO)
+    assert list(coverage_numbers.check(inputs)) == [] and list(coverage_names.check(inputs)) == []
     done = subprocess.run([sys.executable, "-m", "qantar", "validate", str(REPO), "--format", "json"],
                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import REPO
 
-from qantar import _commands
+from qantar.cli import _shared as _commands
 from qantar.cli import build_parser, main
 
 

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from qantar import csvfile, model
 from qantar.text import tokens as _tokens
-from qantar.provenance.anchors import occurring
-from qantar.provenance.coverage import _Spans
-from qantar.validate._package import Package
+from qantar.validate.rules._coverage import Spans as _Spans
+from qantar.validate.rules.name_forms import occurring
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "articles").glob("*.txt"))
@@ -125,20 +125,22 @@ def test_spans_containment_is_the_plain_scan(pairs, a, b) -> None:
 # --- the validators' reader ---------------------------------------------------------------
 
 
-def _one_table(root: Path, fields: list[str], body: bytes) -> Package:
-    (root / "data").mkdir(parents=True, exist_ok=True)
+def _one_table(fields: list[str]) -> model.Table:
     descriptor = {"resources": [{"name": "t", "path": "data/t.csv", "schema": {"fields": [{"name": f} for f in fields]}}]}
-    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    (root / "data" / "t.csv").write_bytes(body)
-    return Package(root)
+    return model.from_descriptor(descriptor).tables["t"]
+
+
+def _slow_rows(table: model.Table, data: bytes) -> list[list[str]]:
+    return csvfile._rows(table.field_names, csvfile._text(data))
 
 
 @pytest.mark.parametrize("table", [p.stem for p in sorted((REPO / "data").glob("*.csv"))])
 def test_real_tables_take_the_fast_reader_and_agree(table: str) -> None:
-    package = Package(REPO)
-    fast = package._cells_fast(table)
+    t = model.read(REPO).tables[table]
+    data = (REPO / t.path).read_bytes()
+    fast = csvfile._grid_fast(t.field_names, data)
     assert fast is not None, "a table written by the project's tools is read by polars"
-    assert [list(r) for r in fast.rows()] == package.rows(table)
+    assert [list(r) for r in fast.rows()] == _slow_rows(t, data)
 
 
 _CELL = st.tuples(st.text(alphabet='ab,"\n\r x\u00e9', max_size=6), st.integers(0, 2))
@@ -155,15 +157,15 @@ def _format(cell: str, how: int) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.lists(_CELL, min_size=3, max_size=3), max_size=5), st.sampled_from(["\n", "\r\n"]), st.booleans(),
        st.sampled_from(["a,b,c", "b,a,c", "a,b", "a,b,c,d", "a,a,b,c"]))
-def test_fast_reader_is_the_csv_reader_or_declines(tmp_path_factory, rows, newline, final, header) -> None:
+def test_fast_reader_is_the_csv_reader_or_declines(rows, newline, final, header) -> None:
     body = header + newline + newline.join(",".join(_format(c, h) for c, h in r) for r in rows) + (newline if final else "")
-    package = _one_table(tmp_path_factory.mktemp("t"), ["a", "b", "c"], body.encode("utf-8"))
-    fast = package._cells_fast("t")
+    table = _one_table(["a", "b", "c"])
+    fast = csvfile._grid_fast(table.field_names, body.encode("utf-8"))
     if fast is not None:
-        assert [list(r) for r in fast.rows()] == package.rows("t")
+        assert [list(r) for r in fast.rows()] == _slow_rows(table, body.encode("utf-8"))
 
 
-def test_fast_reader_declines_damage(tmp_path: Path) -> None:
+def test_fast_reader_declines_damage() -> None:
     cases = {
         "short row": b"a,b,c\n1,2\n",
         "blank line": b"a,b,c\n1,2,3\n\n4,5,6\n",
@@ -172,8 +174,7 @@ def test_fast_reader_declines_damage(tmp_path: Path) -> None:
         "lone carriage return": b"a,b,c\r1,2,3\r",
     }
     for name, body in cases.items():
-        package = _one_table(tmp_path / name.replace(" ", "_"), ["a", "b", "c"], body)
-        assert package._cells_fast("t") is None, name
+        assert csvfile._grid_fast(["a", "b", "c"], body) is None, name
 
 
 # --- a synthetic package is valid -----------------------------------------------------------

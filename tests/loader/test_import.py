@@ -13,11 +13,11 @@ HEAVY = ["pandas", "pyarrow", "frictionless", "pandera", "great_expectations", "
 PROBE = """
 import json, sys
 import qantar
-from qantar import _descriptor
+from qantar import model as _descriptor
 print(json.dumps({
     "heavy": sorted(m for m in %r if m in sys.modules),
     "polars": "polars" in sys.modules,
-    "parsed": _descriptor._parse.cache_info().currsize,
+    "parsed": _descriptor._read.cache_info().currsize,
 }))
 """
 

@@ -116,13 +116,13 @@ def test_fixture_hashes_are_current(pkg) -> None:
 
 
 def test_descriptor_is_parsed_once(pkg) -> None:
-    from qantar import _descriptor
+    from qantar import model as _descriptor
 
-    _descriptor._parse.cache_clear()
+    _descriptor._read.cache_clear()
     qantar.load_all()
     qantar.tables()
     qantar.load("events")
-    info = _descriptor._parse.cache_info()
+    info = _descriptor._read.cache_info()
     assert info.misses == 1 and info.hits >= 2
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from _validate_helpers import REPO, copy_package, read_table, write_table
 
-from qantar._commands.validate import main
+from qantar.cli.validate import main
 from qantar.curate import stamp
 from qantar.validate import validate
 
@@ -101,7 +101,7 @@ def test_python_m_entry_point() -> None:
 
 def test_importing_qantar_validate_imports_nothing_heavy() -> None:
     code = (
-        "import sys, qantar, qantar.validate, qantar.validate.schemas, qantar._commands.validate, qantar.text.numbers\n"
+        "import sys, qantar, qantar.validate, qantar.validate.schemas, qantar.cli.validate, qantar.text.numbers\n"
         # polars is qantar's one runtime dependency (the loader imports it); these are the extras
         "heavy = [m for m in ('frictionless', 'pandera', 'great_expectations', 'duckdb', 'pandas')"
         " if m in sys.modules]\n"

@@ -1,6 +1,6 @@
 """Mutation tests: damage a copy of the real data, and the layer that owns the damage reports it.
 
-Each kind of damage in ``qantar.validate.rules.DAMAGE`` has an ``apply`` function here that
+Each kind of damage in ``damage.DAMAGE`` (tests/validate/damage.py) has an ``apply`` function here that
 hypothesis drives at random tables, rows, columns and values of a fresh copy of the package.
 The copy is then re-stamped (bytes and sha256 written back into its descriptor), except where
 the damage *is* an unstamped edit, so that the damage is reported by the layer that owns it and
@@ -15,6 +15,7 @@ Great Expectations' kind (a distribution shift) is in test_validate_gx.py (GX is
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import json
 import tempfile
@@ -29,11 +30,12 @@ from _validate_helpers import REPO, copy_package, failure_keys, read_table, writ
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from qantar._commands.validate import main
-from qantar.validate import Failure, validate
-from qantar.validate._package import Package
+from damage import DAMAGE
+
+from qantar.cli.validate import main
 from qantar.curate import stamp
-from qantar.validate.rules import DAMAGE
+from qantar.validate import Failure, validate
+from qantar.validate.inputs import Inputs
 
 EXAMPLES = 12
 SETTINGS = settings(
@@ -42,12 +44,12 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
 )
 
-PACKAGE = Package(REPO)
-TABLES = PACKAGE.tables
-FIELDS = {t: PACKAGE.fields(t) for t in TABLES}
+PACKAGE = Inputs(REPO)
+TABLES = list(PACKAGE.tables)
+FIELDS = {t: [dict(f.raw) for f in PACKAGE.table(t).fields] for t in TABLES}
 REAL = {t: read_table(REPO, t) for t in TABLES}
 DAMAGE_BY_KIND = {d.kind: d for d in DAMAGE}
-ARTICLES = {a["source_id"]: a for a in PACKAGE.articles()}
+ARTICLES = {a.source_id: dataclasses.asdict(a) for a in PACKAGE.articles}
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 

@@ -4,6 +4,7 @@ it ends, the worker process's layer included, while standard output keeps the re
 from __future__ import annotations
 
 import io
+import multiprocessing.spawn
 import json
 import re
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from _validate_helpers import REPO
 
-from qantar.validate import LAYERS, _worker, validate
+from qantar.validate import LAYERS, validate
 
 LINE = re.compile(r"qantar validate: (\w+): (started|ok|failed|error)( in [\d.]+ s)?( in a worker process)?")
 
@@ -51,7 +52,7 @@ def test_serial_run_reports_too() -> None:
 
 
 def test_a_dead_worker_is_reported_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_worker.sys, "executable", "/bin/false")
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", "/bin/false")
     stream = io.StringIO()
     report = validate(REPO, fast=True, progress=stream)
     assert not report.ok

@@ -13,40 +13,33 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_validate_schemas import frames
 
-from qantar.validate._package import Package
+from qantar import loader, model, types
 from qantar.curate import stamp
-from qantar.validate._types import format_frame
+from qantar.validate.inputs import Inputs
 
-PACKAGE = Package(REPO)
+PACKAGE = model.read(REPO)
 
 
 def typed_table(root: Path, name: str) -> pl.DataFrame:
-    """The typed table as the package's loader returns it.
-
-    MERGE NOTE (for the lead): written while ``qantar.load`` lived on the loader branch. Once
-    it is merged, ``qantar.load`` is used here (pointed at ``root`` through
-    ``qantar._locate.use_root``); until then the validators' own minimal typed read stands in.
-    """
-    import qantar
-
-    if hasattr(qantar, "load"):  # pragma: no cover - after the merge
-        from qantar._locate import use_root
-
-        with use_root(root):
-            return qantar.load(name)
-    return Package(root).typed(name)
+    """The typed table as the package's loader returns it."""
+    package = model.read(root)
+    return loader.read(package, package.table(name))
 
 
-def _csv_cells(frame: pl.DataFrame, fields: list[dict]) -> list[list[str]]:
-    text = format_frame(frame, fields)
+def _fields(name: str) -> list[dict]:
+    return [dict(f.raw) for f in PACKAGE.table(name).fields]
+
+
+def _csv_cells(frame: pl.DataFrame, name: str) -> list[list[str]]:
+    text = frame.select([types.render(f) for f in PACKAGE.table(name).fields])
     return [["" if v is None else v for v in row] for row in text.iter_rows()]
 
 
-@pytest.mark.parametrize("name", PACKAGE.tables)
+@pytest.mark.parametrize("name", PACKAGE.names)
 def test_typed_table_written_back_reproduces_the_file(name: str) -> None:
-    fields = PACKAGE.fields(name)
+    fields = _fields(name)
     header, original = read_table(REPO, name)
-    cells = _csv_cells(typed_table(REPO, name), fields)
+    cells = _csv_cells(typed_table(REPO, name), name)
     # A datetime comes back in UTC ("+00:00"): a polars column holds one time zone, so the
     # offset printed in the file (+07:00) is not part of the typed value. Compare instants.
     for i, f in enumerate(fields):
@@ -59,7 +52,7 @@ def test_typed_table_written_back_reproduces_the_file(name: str) -> None:
 
 
 def test_the_csv_writer_of_the_tests_reproduces_every_file() -> None:
-    for name in PACKAGE.tables:
+    for name in PACKAGE.names:
         header, rows = read_table(REPO, name)
         assert render_csv(header, rows) == (REPO / "data" / f"{name}.csv").read_bytes(), name
 
@@ -81,7 +74,7 @@ def test_generated_rows_survive_csv(name: str, data: st.DataObject, tmp_path_fac
             if t == pl.String
         ]
     )
-    fields = PACKAGE.fields(name)
+    fields = _fields(name)
     for f in fields:
         if f["type"] == "list":
             frame = frame.with_columns(
@@ -92,9 +85,10 @@ def test_generated_rows_survive_csv(name: str, data: st.DataObject, tmp_path_fac
     root = tmp_path_factory.mktemp("rt")
     copy_package(root)
     header = [f["name"] for f in fields]
-    (root / "data" / f"{name}.csv").write_bytes(render_csv(header, _csv_cells(frame, fields)))
-    back = Package(root).typed(name)
-    assert Package(root).cast_failures == []
+    (root / "data" / f"{name}.csv").write_bytes(render_csv(header, _csv_cells(frame, name)))
+    inputs = Inputs(root)
+    back = inputs.typed(name)
+    assert inputs.cast_failures == []
     assert back.equals(frame), (frame, back)
 
 

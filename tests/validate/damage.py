@@ -1,0 +1,54 @@
+"""The kinds of damage the mutation tests apply, and the layer and rules that must catch each.
+
+Test metadata: it lives with the tests (tests/validate/test_validate_mutations.py applies each
+kind; tests/docs checks the rules page lists them), never in the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A kind of damage the mutation tests apply, and who must catch it."""
+
+    kind: str
+    description: str
+    layer: str
+    rules: tuple[str, ...]
+
+
+DAMAGE: tuple[Damage, ...] = (
+    Damage("duplicate-primary-key", "a row of a random table appended again", "frictionless", ("primary-key", "unique")),
+    Damage("dangling-foreign-key", "a foreign key cell set to an id that exists nowhere", "frictionless", ("foreign-key",)),
+    Damage("wrong-type", "an integer, number or date cell set to text that does not parse", "frictionless", ("type",)),
+    Damage("out-of-range", "a value set below its minimum or above its maximum", "frictionless", ("minimum", "maximum")),
+    Damage("unknown-category", "an enum cell set to a value outside the enum", "frictionless", ("enum",)),
+    Damage("required-emptied", "a required cell emptied", "frictionless", ("required",)),
+    Damage("lookalike-in-id", "a Latin letter of an id replaced by its Cyrillic lookalike", "frictionless",
+           ("pattern", "foreign-key", "unique", "primary-key")),
+    Damage("bom-or-bad-byte", "a byte order mark prepended, or a byte that is not UTF-8 inserted", "frictionless", ("encoding",)),
+    Damage("unstamped-edit", "a free-text cell edited without re-stamping the descriptor", "frictionless", ("sha256", "bytes")),
+    Damage("swapped-dates", "a start and an end date swapped (events, statements, figures, sources)", "pandera", ("date-order",)),
+    Damage("figure-range-broken", "a figure's value_low raised above its value", "pandera", ("value-range",)),
+    Damage("translation-dropped", "the English translation of a discrepancy's second claim emptied", "pandera",
+           ("translation-pair", "span-complete")),
+    Damage("quote-one-character", "one character of a quote changed", "consistency", ("quote-verbatim",)),
+    Damage("lookalike-in-quote", "a Latin letter of a quote replaced by its Cyrillic lookalike", "consistency",
+           ("quote-verbatim",)),
+    Damage("offsets-shifted", "a span's start and end offsets both shifted by the same amount", "consistency",
+           ("quote-verbatim", "figure-number-verbatim")),
+    Damage("figure-number-changed", "a figure's value changed", "consistency", ("figure-number-reading", "csto-member-figures")),
+    Damage("csto-member-changed", "a CSTO member state removed from, or added to, memberships", "consistency",
+           ("csto-six-members",)),
+    Damage("link-row-deleted", "an event's only event_sources row, or an actor's only event_actors row, deleted", "consistency",
+           ("event-has-source", "orphan-actors", "source-contributes")),
+    Damage("event-after-publication", "an occurred event moved after the publication of its sources", "consistency",
+           ("event-after-publication",)),
+    Damage("article-tampered", "one character of an article copy changed (descriptor re-stamped)", "consistency",
+           ("article-hash",)),
+    Damage("version-bumped", "the descriptor's version changed without a CHANGELOG entry", "consistency", ("versions-agree",)),
+    Damage("distribution-shift", "every event relabelled 'claimed'", "great_expectations",
+           ("distribution (expect_column_values_to_be_in_set)",)),
+)
