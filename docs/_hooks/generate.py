@@ -9,11 +9,13 @@ generated is written into docs/ or committed, and ``mkdocs serve`` rebuilds them
 
 Inputs besides the package (all optional; each page says when one is missing): build/validation.json
 (or $QANTAR_VALIDATION_REPORT), build/exports/<table>.parquet (or the folder $QANTAR_EXPORTS_DIR),
-CITATION.cff, CHANGELOG.md and reliability/.
+CITATION.cff, CHANGELOG.md, reliability/, and the kinds of damage the mutation tests apply
+(tests/validate/damage.py, read here because the package never imports test code).
 """
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 from pathlib import Path
@@ -28,6 +30,23 @@ from qantar.validate import catalogue
 log = logging.getLogger("mkdocs.hooks.qantar")
 
 _STATE: dict = {}
+DAMAGE = "tests/validate/damage.py"
+
+
+def damage(root: Path) -> list[dict]:
+    """The tests' catalogue of damage, read, not run: each ``Damage(kind, description, layer, rules)``
+    of tests/validate/damage.py, in file order (none in a folder without the tests)."""
+    path = root / DAMAGE
+    if not path.is_file():
+        return []
+    names = ("kind", "description", "layer", "rules")
+    calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Damage"]
+    try:
+        return [dict(zip(names, map(ast.literal_eval, c.args))) | {k.arg: ast.literal_eval(k.value) for k in c.keywords}
+                for c in sorted(calls, key=lambda c: (c.lineno, c.col_offset))]
+    except ValueError as exc:
+        raise PluginError(f"{DAMAGE}: a Damage(...) with arguments that are not literals: {exc}") from None
 
 
 def on_config(config):
@@ -35,7 +54,7 @@ def on_config(config):
         raise PluginError("mkdocs.yml has a nav: the site's navigation is qantar/site/pages.py (PAGES)")
     root = Path(config.config_file_path).resolve().parent
     try:
-        site = data.read(root, os.environ)
+        site = data.read(root, os.environ, damage(root))
     except DataError as exc:
         raise PluginError(f"qantar: the site cannot be built: {exc}") from None
     missing = [src for src in pages.prose() if not (Path(config.docs_dir) / src).is_file()]

@@ -11,7 +11,7 @@ raises (``qantar.DataError``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,15 @@ from qantar.errors import DataError
 
 class Site:
     """The package at ``root`` as the page generators read it; ``env`` holds the build's settings
-    (``QANTAR_VALIDATION_REPORT``, ``QANTAR_EXPORTS_DIR``)."""
+    (``QANTAR_VALIDATION_REPORT``, ``QANTAR_EXPORTS_DIR``); ``damage``, the kinds of damage the
+    mutation tests apply (dicts: kind, description, layer, rules), when the build found them."""
 
-    def __init__(self, root: Path, package: model.Package, env: Mapping[str, str] | None = None) -> None:
+    def __init__(self, root: Path, package: model.Package, env: Mapping[str, str] | None = None,
+                 damage: Sequence[Mapping[str, Any]] = ()) -> None:
         self.root = Path(root)
         self.package = package
         self.env = dict(env or {})
+        self.damage = list(damage)
         #: what could not be read, one sentence each (shown on the pages, logged by the build)
         self.problems: list[str] = []
         self._rows: dict[str, list[dict[str, Any]]] = {}
@@ -132,6 +135,6 @@ class Site:
         return out
 
 
-def read(root: str | Path, env: Mapping[str, str] | None = None) -> Site:
+def read(root: str | Path, env: Mapping[str, str] | None = None, damage: Sequence[Mapping[str, Any]] = ()) -> Site:
     """The package whose ``datapackage.json`` is in ``root``; ``DataError`` if it cannot be read."""
-    return Site(Path(root), model.read(root), env)
+    return Site(Path(root), model.read(root), env, damage)

@@ -3,8 +3,9 @@ catalogue (``qantar.validate.catalogue.catalogue``), which reads each rule from 
 descriptor's constraints and the files of ``validators/``. The page and ``qantar validate
 --list-rules`` list the same rules, so neither can drift from what runs.
 
-The kinds of damage the mutation tests apply are not on the page: that catalogue is test code
-(``tests/validate/``), which the package does not import.
+The kinds of damage the mutation tests apply are listed when the build hands them over
+(``Site.damage``: docs/_hooks/generate.py reads them from the tests' catalogue in the checkout,
+tests/validate/damage.py); the package never imports test code.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from qantar.validate.catalogue import LAYERS, Rule, catalogue
 from qantar.validate.report import LAYER_TITLES
 
 from .data import Site
-from .escape import html_text, md_text
+from .escape import anchor, html_text, md_text
 from .links import mdref
 
 SRC = "validation-rules.md"
@@ -46,12 +47,21 @@ def _applies(rule: Rule) -> str:
             + ", ".join(codes[SHOWN:]) + "</details>")
 
 
-def _table(rules: list[Rule]) -> str:
+def rule_id(name: str) -> str:
+    """The id of a rule's (first) row on the page."""
+    return anchor(f"rule-{name}")
+
+
+def _table(rules: list[Rule], ids: set[str]) -> str:
+    """The rules as rows; the first row of each rule name gets its id (``ids``: the ids given so far)."""
     rows = []
     for r in rules:
         slow = ' <span class="qantar-muted">(left out by <code>--fast</code>)</span>' if r.slow else ""
+        rid = rule_id(r.name)
+        attr = "" if rid in ids else f' id="{rid}"'
+        ids.add(rid)
         rows.append(
-            f"<tr><td><code>{html_text(r.name)}</code></td><td>{html_text(', '.join(r.layers))}{slow}</td>"
+            f"<tr{attr}><td><code>{html_text(r.name)}</code></td><td>{html_text(', '.join(r.layers))}{slow}</td>"
             f"<td><code>{html_text(r.home)}</code></td><td>{html_text(r.description)}</td>"
             f"<td>{html_text(r.protects)}</td><td>{_applies(r)}</td></tr>"
         )
@@ -82,6 +92,7 @@ def page(site: Site) -> str:
         *(f"| {i}. {md_text(LAYER_TITLES.get(layer, layer))} | {per_layer.get(layer, 0)} |" for i, layer in enumerate(LAYERS, 1)),
         "",
     ]
+    ids: set[str] = set()
     for home, group in homes.items():
         heading = HOMES.get(home, home)
         out += [
@@ -89,16 +100,42 @@ def page(site: Site) -> str:
             "",
             f"{len(group)} rule{'s' if len(group) != 1 else ''}, home <code>{md_text(home)}</code>.",
             "",
-            _table(group),
+            _table(group, ids),
             "",
         ]
-    out += [
+    return "\n".join(out + _damage(site, ids))
+
+
+def _damage(site: Site, ids: set[str]) -> list[str]:
+    out = [
         "## Damage the tests apply {#damage}",
         "",
-        "The mutation tests damage copies of the data in many ways (a duplicated key, an emptied required cell, "
-        "a quote moved in its article ...) and check that the layer that owns each kind reports it, naming the "
-        "table, row and column. Their catalogue of damage is test code (in the repository's `tests/validate/`), "
-        "which the `qantar` package does not import, so it is not listed here.",
+        "The mutation tests (`tests/validate/test_validate_mutations.py`) damage copies of the data, each kind at "
+        "random tables, rows and columns (with hypothesis), and check that the layer that owns the kind reports "
+        "it, naming the table, row and column.",
         "",
     ]
-    return "\n".join(out)
+    if not site.damage:
+        return out + [
+            "Their catalogue (`tests/validate/damage.py`) is test code, which the `qantar` package does not import; "
+            "this site was built without it (from a folder that holds no tests), so it is not listed here.",
+            "",
+        ]
+
+    def rule(name: object) -> str:
+        code = f"<code>{html_text(name)}</code>"
+        rid = rule_id(str(name))
+        return f'<a href="#{rid}">{code}</a>' if rid in ids else code
+
+    rows = [
+        f"<tr><td><code>{html_text(d.get('kind'))}</code></td><td>{html_text(d.get('description'))}</td>"
+        f"<td>{html_text(d.get('layer'))}</td><td>{', '.join(rule(r) for r in d.get('rules') or ())}</td></tr>"
+        for d in site.damage
+    ]
+    return out + [
+        f"{len(site.damage)} kinds, read from the tests' catalogue (`tests/validate/damage.py`) when this site was built.",
+        "",
+        '<div class="qantar-table-wrap qantar-data"><table data-table="damage"><thead><tr><th>Damage</th>'
+        "<th>What is done</th><th>Caught by</th><th>Rules</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>",
+        "",
+    ]

@@ -266,6 +266,18 @@ def test_dictionary_documents_every_field(site: Path):
     assert "<svg" in html and "erd-events" in html
 
 
+def test_rules_page_lists_every_rule_and_the_damage_the_tests_apply(site: Path):
+    from qantar.validate.catalogue import catalogue
+
+    html = unescape((site / "validation-rules.html").read_text(encoding="utf-8"))
+    rules = catalogue(PACKAGE)
+    assert f"{len(rules)} rules" in html
+    assert all(f"<code>{r.name}</code>" in html for r in rules)
+    damage = (ROOT / "tests" / "validate" / "damage.py").read_text(encoding="utf-8")
+    kinds = re.findall(r'Damage\("([a-z-]+)"', damage)
+    assert len(kinds) >= 12 and all(f"<td><code>{k}</code></td>" in html for k in kinds)
+
+
 def test_changelog_is_rendered(site: Path):
     html = (site / "changelog.html").read_text(encoding="utf-8")
     assert DESCRIPTOR["version"] in html and "Unreleased" in html

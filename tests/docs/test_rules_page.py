@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from html import unescape
 
 from _docs_site import ROOT
@@ -40,7 +42,7 @@ def test_sql_rules_have_headers_and_unique_names() -> None:
 
 def test_the_page_lists_every_rule_with_its_layers_and_home() -> None:
     page = rules.page(SITE)
-    rows = re.findall(r"<tr><td><code>(.*?)</code></td><td>(.*?)</td><td><code>(.*?)</code></td>", page)
+    rows = re.findall(r"<tr(?: id=\"[^\"]*\")?><td><code>(.*?)</code></td><td>(.*?)</td><td><code>(.*?)</code></td>", page)
     shown = [(unescape(name), text(layers).replace(" (left out by --fast)", ""), unescape(home)) for name, layers, home in rows]
     assert shown == [(r.name, ", ".join(r.layers), r.home) for r in CATALOGUE]
     for r in CATALOGUE:
@@ -66,7 +68,46 @@ def test_each_home_has_its_section() -> None:
     assert [unescape(h) for h in headings[: len(homes)]] == [rules.HOMES.get(h, h) for h in homes]
 
 
-def test_the_damage_catalogue_is_not_imported_and_the_page_says_so() -> None:
+def _module(name: str, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+DAMAGE = _module("_tests_validate_damage", ROOT / "tests" / "validate" / "damage.py").DAMAGE
+
+
+def test_the_build_reads_the_tests_damage_catalogue_without_running_it() -> None:
+    hook = _module("_qantar_docs_hook", ROOT / "docs" / "_hooks" / "generate.py")
+    assert hook.damage(ROOT) == [{"kind": d.kind, "description": d.description, "layer": d.layer, "rules": d.rules}
+                                 for d in DAMAGE]
+    assert hook.damage(ROOT / "docs") == []  # a folder without the tests
+
+
+def test_the_damage_catalogue_names_real_rules_and_the_page_links_them() -> None:
+    names = {r.name for r in CATALOGUE}
+    assert len(DAMAGE) >= 12 and {d.layer for d in DAMAGE} <= set(LAYERS)
+    for d in DAMAGE:
+        if d.layer == "consistency":
+            assert set(d.rules) <= names, d
+    site = data.read(ROOT, damage=[vars(d) for d in DAMAGE])
+    page = rules.page(site)
+    rows = re.findall(r"<tr><td><code>([^<]*)</code></td><td>([^<]*)</td><td>([^<]*)</td><td>(.*?)</td></tr>",
+                      page.split("{#damage}")[1])
+    assert [(unescape(k), unescape(w), unescape(layer)) for k, w, layer, _ in rows] == [
+        (d.kind, d.description, d.layer) for d in DAMAGE]
+    for d, (*_, cell) in zip(DAMAGE, rows, strict=True):
+        assert [unescape(x) for x in re.findall(r"<code>([^<]*)</code>", cell)] == list(d.rules)
+        for name in d.rules:
+            linked = f'href="#{rules.rule_id(name)}"' in cell
+            assert linked == (name in names), (d.kind, name)
+            if linked:
+                assert f'<tr id="{rules.rule_id(name)}">' in page
+
+
+def test_without_the_tests_the_page_says_the_damage_is_not_listed() -> None:
     page = text(rules.page(SITE))
     assert "Damage the tests apply" in page and "not listed here" in page
     assert not (ROOT / "docs" / "validation-rules.md").exists(), "the page is generated, never committed"
