@@ -1,7 +1,8 @@
-"""Shared helpers for the documentation tests: build the site, serve it, drive headless Chromium.
+"""Shared helpers for the documentation tests: build the site, serve it, drive headless Chromium, and
+the reports of real validation runs the validation page is built from.
 
-Imported by tests/test_docs_*.py (not a conftest.py, so that it cannot clash with the package's own test
-configuration). Builds are cached per set of environment overrides for the whole test session.
+Imported by tests/docs/ and tests/site/ (tests/ is on sys.path: conftest.py lives there). Builds and
+reports are cached for the whole test session.
 """
 
 from __future__ import annotations
@@ -66,6 +67,28 @@ def _build(root: str, env_items: tuple[tuple[str, str], ...]) -> tuple[Path, str
     if proc.returncode != 0:
         raise BuildError(f"mkdocs build --strict failed ({proc.returncode}):\n{log}")
     return site, log
+
+
+@functools.lru_cache(maxsize=None)
+def report(kind: str) -> Path:
+    """The folder of a copy of the site's inputs whose build/validation.json is what ``qantar validate
+    --report build`` writes for it, from a real run (``--fast``): ``"passing"`` on the data as they are,
+    ``"failing"`` on a copy in which event E002 lost its id (a required cell emptied, rows of other tables
+    pointing at no event, the file's hash and size no longer those recorded) and E003's status is a typo."""
+    from qantar.validate import validate
+
+    root = copy_repo()
+    if kind == "failing":
+        events = root / "data" / "events.csv"
+        lines = events.read_bytes().split(b"\n")
+        assert lines[2].startswith(b"E002,") and b",occurred," in lines[3], "the damage needs E002 and E003 as they are"
+        lines[2] = lines[2][len(b"E002"):]
+        lines[3] = lines[3].replace(b",occurred,", b",ocurred,", 1)
+        events.write_bytes(b"\n".join(lines))
+    elif kind != "passing":
+        raise ValueError(kind)
+    validate(root, fast=True, report_dir=root / "build")
+    return root
 
 
 def copy_repo(extra: dict[str, str] | None = None) -> Path:
@@ -206,6 +229,10 @@ def hostile_repo() -> Path:
     import json
 
     dest = copy_repo()
+    # The coding reliability figures compare the codings with the articles as they were coded (their
+    # sha256): with an article changed below they cannot be computed, and the build says so. The payloads
+    # are about the package's own text, so this copy leaves the research material out.
+    shutil.rmtree(dest / "reliability")
     n = iter(range(10**9))
 
     def payload() -> str:

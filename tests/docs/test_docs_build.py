@@ -1,24 +1,23 @@
-"""Documentation site: build-level checks (no browser). Run: pytest tests/test_docs_build.py"""
+"""Documentation site: build-level checks of the site ``mkdocs build --strict`` makes (no browser).
+Run: pytest tests/docs/test_docs_build.py"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import polars as pl
 import pytest
+from _docs_site import ROOT, BuildError, build, copy_repo, report
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_hooks"))
+from qantar import model
 
-from _docs_site import ROOT, build, copy_repo  # noqa: E402
-
-DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+PACKAGE = model.read(ROOT)
+DESCRIPTOR = dict(PACKAGE.raw)
 TABLES = [r for r in DESCRIPTOR["resources"] if r.get("type") == "table"]
 SOURCES = pl.read_csv(ROOT / "data" / "sources.csv", infer_schema_length=0).to_dicts()
 
@@ -54,8 +53,7 @@ def test_strict_build_has_no_warnings():
 
 def test_every_page_is_generated(site: Path):
     expected = ["index.html", "data-dictionary.html", "timeline.html", "map.html", "discrepancies.html",
-                "reliability.html",
-                "validation.html", "cite.html", "changelog.html", "versioning.html", "curation.html",
+                "reliability.html", "validation.html", "validation-rules.html", "cite.html", "changelog.html", "versioning.html", "curation.html",
                 "contributing.html", "tables/index.html", "provenance/index.html", "assets/generated/erd.svg"]
     expected += [f"tables/{t['name']}.html" for t in TABLES]
     expected += [f"provenance/{s['source_id']}.html" for s in SOURCES]
@@ -63,8 +61,13 @@ def test_every_page_is_generated(site: Path):
     assert not missing, missing
 
 
-def test_nav_lists_every_table_and_article(site: Path):
+def test_nav_lists_every_page_table_and_article(site: Path):
+    from qantar.site import pages
+
     html = (site / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    for page in pages.prose() + ["validation.md", "validation-rules.md", "cite.md", "changelog.md"]:
+        assert f'href="{page[:-3]}.html"' in nav, page
     for t in TABLES:
         assert f'href="tables/{t["name"]}.html"' in html, t["name"]
     for s in SOURCES:
@@ -198,13 +201,10 @@ def test_article_pages_reproduce_the_text_and_anchor_every_quote(site: Path):
             text = fh.read()
         assert "".join(p.text) == text, s["source_id"]
         starts = set()
-        for t in TABLES:
-            rows = pl.read_csv(ROOT / t["path"], infer_schema_length=0).to_dicts()
-            for f in [f["name"] for f in t["schema"]["fields"] if f["name"].endswith("char_start")]:
-                prefix = f[: -len("char_start")]
-                sid_field = prefix + "source_id" if prefix + "source_id" in rows[0] else "source_id"
-                starts |= {r[f] for r in rows if r.get(sid_field) == s["source_id"] and r.get(f) is not None}
-        assert {f"c{x}" for x in starts} <= p.ids, s["source_id"]
+        for span in PACKAGE.spans():  # every kind: claims, numbers, printed dates, exclusions
+            rows = pl.read_csv(ROOT / PACKAGE.tables[span.table].path, infer_schema_length=0).to_dicts()
+            starts |= {r[span.start] for r in rows if r.get(span.source) == s["source_id"] and r.get(span.start) is not None}
+        assert starts and {f"c{x}" for x in starts} <= p.ids, s["source_id"]
 
 
 def test_quote_links_point_at_rows_that_exist(site: Path):
@@ -266,6 +266,18 @@ def test_dictionary_documents_every_field(site: Path):
     assert "<svg" in html and "erd-events" in html
 
 
+def test_rules_page_lists_every_rule_and_the_damage_the_tests_apply(site: Path):
+    from qantar.validate.catalogue import catalogue
+
+    html = unescape((site / "validation-rules.html").read_text(encoding="utf-8"))
+    rules = catalogue(PACKAGE)
+    assert f"{len(rules)} rules" in html
+    assert all(f"<code>{r.name}</code>" in html for r in rules)
+    damage = (ROOT / "tests" / "validate" / "damage.py").read_text(encoding="utf-8")
+    kinds = re.findall(r'Damage\("([a-z-]+)"', damage)
+    assert len(kinds) >= 12 and all(f"<td><code>{k}</code></td>" in html for k in kinds)
+
+
 def test_changelog_is_rendered(site: Path):
     html = (site / "changelog.html").read_text(encoding="utf-8")
     assert DESCRIPTOR["version"] in html and "Unreleased" in html
@@ -274,36 +286,34 @@ def test_changelog_is_rendered(site: Path):
 def test_validation_page_without_report():
     site, _ = build(QANTAR_VALIDATION_REPORT=str(ROOT / "build" / "no-such-report.json"))
     html = unescape((site / "validation.html").read_text(encoding="utf-8"))
-    assert "Not yet run" in html and "not yet run" in html
-    assert "events.event_id:pattern" in html
+    assert "Not yet run" in html and "qantar validate --report build" in html
+    assert not (site / "downloads" / "validation.json").exists()
 
 
-def test_validation_page_with_report(tmp_path: Path):
-    report = {
-        "valid": False,
-        "version": DESCRIPTOR["version"],
-        "generated_at": "2026-11-22T12:00:00Z",
-        "checks": [
-            {"id": "quote-offsets", "table": "event_sources", "status": "passed", "message": "all quotes match"},
-            {"id": "foreign-keys", "table": "figures", "status": "failed",
-             "errors": [{"row": 3, "field": "event_id", "message": "E999 is not an event"}]},
-        ],
-    }
-    path = tmp_path / "validation.json"
-    path.write_text(json.dumps(report), encoding="utf-8")
-    site, _ = build(QANTAR_VALIDATION_REPORT=str(path))
+def test_validation_page_of_a_passing_run():
+    root = report("passing")
+    site, _ = build(root)  # the report at its default place, build/validation.json
+    html = unescape((site / "validation.html").read_text(encoding="utf-8"))
+    assert "Latest run: passed: everything holds" in html
+    assert 'class="admonition success"' in html and 'class="admonition failure"' not in html
+    assert "None: every check that ran holds." in html
+    assert (site / "downloads" / "validation.json").read_bytes() == (root / "build" / "validation.json").read_bytes()
+    assert (site / "downloads" / "validation-report.html").is_file()
+
+
+def test_validation_page_of_a_failing_run_shows_it_failing():
+    root = report("failing")
+    site, _ = build(root)
+    written = json.loads((root / "build" / "validation.json").read_text(encoding="utf-8"))
+    assert written["ok"] is False and written["failures"]
     html = (site / "validation.html").read_text(encoding="utf-8")
-    assert "Latest run: invalid" in html
-    assert "quote-offsets" in html and "E999 is not an event" in html
-    assert "Not yet run" not in html
-
-
-@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"valid": true, "tasks": [{"name": "events", "valid": true, "errors": []}]}'])
-def test_validation_page_tolerates_odd_reports(tmp_path: Path, content: str):
-    path = tmp_path / "validation.json"
-    path.write_text(content, encoding="utf-8")
-    site, _ = build(QANTAR_VALIDATION_REPORT=str(path))
-    assert (site / "validation.html").is_file()
+    assert 'class="admonition failure"' in html and "Latest run: failed" in unescape(html)
+    rows = re.findall(r"<tr><td>(?:<a [^>]*>)?([^<]*)(?:</a>)?</td><td class=\"qantar-num\">([^<]*)</td><td>(?:<code>)?([^<]*)(?:</code>)?</td>"
+                      r"<td>(?:<code>)?([^<]*)(?:</code>)?</td><td>([^<]*)</td>", html)
+    shown = {(t, r, unescape(c), unescape(rule), unescape(layers)) for t, r, c, rule, layers in rows}
+    expected = {(f["table"] or "", "" if f["row"] is None else str(f["row"]), f["column"] or "", f["rule"], ", ".join(f["layers"]))
+                for f in written["failures"]}
+    assert shown == expected
 
 
 def test_parquet_exports_are_linked_when_present(tmp_path: Path):
@@ -355,15 +365,15 @@ def test_cite_page_falls_back_to_the_descriptor():
 
 
 def test_highlighting_handles_overlapping_and_nested_spans():
-    from qantar_docs.provenance import Ref, Span, highlighted_text
+    from qantar.site.passages import Passage, Ref, highlighted
 
     text = "abcdefghij"
     spans = [
-        Span(1, 6, "quote", text[1:6], [Ref("E001", "event_sources", "x1", None)]),
-        Span(4, 9, "quote", text[4:9], [Ref("F001", "figures", "F001", None)]),
-        Span(5, 6, "number", text[5:6], [Ref("F001", "figures", "F001", None)]),
+        Passage(1, 6, "claim", text[1:6], [Ref("E001", "event_sources", "x1", None)]),
+        Passage(4, 9, "claim", text[4:9], [Ref("F001", "figures", "F001", None)]),
+        Passage(5, 6, "number", text[5:6], [Ref("F001", "figures", "F001", None)]),
     ]
-    html = highlighted_text(text, spans, "provenance/x.md")
+    html = highlighted(text, spans, "provenance/x.md")
     p = ArticleText()
     p.feed(html)
     assert "".join(p.text) == text
@@ -373,11 +383,23 @@ def test_highlighting_handles_overlapping_and_nested_spans():
 
 
 def test_jsonld_urls_are_absolute_with_a_site_url():
-    from qantar_docs.data import load_package
-    from qantar_docs.home import jsonld as make_jsonld
+    from qantar.site import data, home
 
-    block = make_jsonld(load_package(ROOT), "https://qantar.example.org/docs/", "qantar-0.1.0.zip")
+    block = home.jsonld(data.read(ROOT), "https://qantar.example.org/docs/")
     data = json.loads(block.split(">", 1)[1].rsplit("<", 1)[0])
     assert data["url"] == "https://qantar.example.org/docs/"
     assert all(d["contentUrl"].startswith("https://qantar.example.org/docs/") for d in data["distribution"])
     assert "https://qantar.example.org/docs/data/events.csv" in {d["contentUrl"] for d in data["distribution"]}
+
+
+def test_the_build_stops_with_a_message_not_a_traceback():
+    broken = copy_repo()
+    (broken / "datapackage.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build(broken)
+    assert "qantar: the site cannot be built" in str(err.value) and "Traceback" not in str(err.value)
+    with_nav = copy_repo()
+    with (with_nav / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+        fh.write("nav:\n  - Home: index.md\n")
+    with pytest.raises(BuildError, match="the site's navigation is qantar/site/pages.py"):
+        build(with_nav)

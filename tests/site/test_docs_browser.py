@@ -3,14 +3,13 @@
 The site is built with ``mkdocs build --strict`` into a temporary folder and served on 127.0.0.1.
 These tests FAIL (they do not skip) when Chromium, ChromeDriver or Selenium is missing: run
 ``.ci/install-system-deps`` first. Screenshots go to artifacts/screenshots/ (gitignored).
-Run: pytest tests/test_docs_browser.py
+Run: pytest tests/site/test_docs_browser.py
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,13 +17,11 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
+from _docs_site import ARTIFACTS, ROOT, Server, browser_missing_message, build, report, start_browser
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from qantar import model
 
-from _docs_site import ARTIFACTS, ROOT, Server, browser_missing_message, build, start_browser  # noqa: E402
-
-DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-TABLES = [r for r in DESCRIPTOR["resources"] if r.get("type") == "table"]
+TABLES = [{"name": t.name, "path": t.path} for t in model.read(ROOT).tables.values()]
 
 COLLECT_LINKS = """
 const out = [];
@@ -132,7 +129,8 @@ def test_crawl_every_page_loads_cleanly_and_every_internal_link_resolves(server,
                 assets.setdefault(target, url)
     assert not errors, "console errors:\n" + json.dumps(errors, indent=1)
     assert not foreign, "requests to other hosts:\n" + json.dumps(foreign, indent=1)
-    expected = {"index.html", "timeline.html", "map.html", "data-dictionary.html", "validation.html", "cite.html"}
+    expected = {"index.html", "timeline.html", "map.html", "data-dictionary.html", "validation.html",
+                "validation-rules.html", "cite.html"}
     expected |= {f"tables/{t['name']}.html" for t in TABLES}
     assert {base + p for p in expected} <= set(pages), sorted(set(base + p for p in expected) - set(pages))
     broken_pages = [p for p, ids in pages.items() if ids is None]
@@ -213,12 +211,50 @@ def test_screenshots(server, driver):
         "article-002.png": "provenance/002_295c2baa0c2732ff.html",
         "discrepancies.png": "discrepancies.html",
         "validation.png": "validation.html",
+        "validation-rules.png": "validation-rules.html",
     }
     for name, page in shots.items():
         assert not load(driver, server.base + page)
         full_page_screenshot(driver, ARTIFACTS / name)
         data = (ARTIFACTS / name).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, name
+
+
+@pytest.mark.parametrize("kind", ["passing", "failing"])
+def test_validation_page_shows_the_real_report(driver, kind):
+    """The validation page of a site built where `qantar validate --report build` passed, and where it failed."""
+    from selenium.webdriver.common.by import By
+
+    root = report(kind)
+    written = json.loads((root / "build" / "validation.json").read_text(encoding="utf-8"))
+    site, _ = build(root)
+    srv = Server(site)
+    try:
+        assert not load(driver, srv.base + "validation.html")
+        verdict = driver.find_element(By.CSS_SELECTOR, "#latest ~ .admonition")
+        assert verdict.is_displayed()
+        assert ("success" if kind == "passing" else "failure") in verdict.get_attribute("class").split()
+        assert verdict.find_element(By.CSS_SELECTOR, ".admonition-title").text.startswith(
+            "Latest run: passed" if kind == "passing" else "Latest run: failed")
+        statuses = driver.execute_script(
+            "return Array.from(document.querySelectorAll('tr[id^=layer-] .qantar-status'), e => e.textContent)")
+        assert statuses.count("failed") == sum(1 for layer in written["layers"] if layer["failures"])
+        failures = driver.execute_script(
+            "const t = document.querySelector('table[data-table=failures]'); return t ? t.tBodies[0].rows.length : 0")
+        assert failures == len(written["failures"])
+        if failures:  # the table can be filtered like the data tables
+            box = driver.find_element(By.CSS_SELECTOR, ".qantar-table-tools input")
+            box.send_keys("required")
+            visible = driver.execute_script(
+                "return Array.from(document.querySelector('table[data-table=failures]').tBodies[0].rows).filter(r => !r.hidden).length")
+            assert 0 < visible < failures
+            box.clear()
+            driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", box)
+        link = driver.find_element(By.LINK_TEXT, "the report as JSON").get_attribute("href")
+        assert fetch(link) == (200, (root / "build" / "validation.json").read_bytes())
+        full_page_screenshot(driver, ARTIFACTS / f"validation-{kind}.png")
+    finally:
+        srv.close()
 
 
 # Installed before any script of a page runs: dialogs are recorded instead of shown.
@@ -247,7 +283,7 @@ def hostile_server():
 
 
 def test_no_dialog_or_script_from_the_data_runs(hostile_server, driver):
-    """Every page of a site built from payload-filled data (tests/test_docs_hostile.py): no dialog opens,
+    """Every page of a site built from payload-filled data (tests/site/test_docs_hostile.py): no dialog opens,
     no element carries a handler or a javascript:/data: URL; the search shows the payloads as text."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

@@ -6,7 +6,7 @@ of an article copy hold payloads (``_docs_site.PAYLOADS``): Markdown links and i
 javascript: and data: URLs, reference-style links, autolinks, raw HTML and event handlers,
 comments, ``</script>``, attribute breakers, attr_list and emoji syntax, code fences, entities.
 The site built from it has no live script and no javascript:/data: URL anywhere, and shows every
-payload as text. tests/test_docs_browser.py opens the same site in Chromium. Below, each escaping
+payload as text. tests/site/test_docs_browser.py opens the same site in Chromium. Below, each escaping
 helper is checked in its own context through Python-Markdown with the site's extensions.
 """
 
@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from _docs_site import PAYLOADS, build, hostile_repo
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _docs_site import PAYLOADS, build, hostile_repo  # noqa: E402
+from qantar.site.escape import anchor, code_block, html_text, json_script, md_text, url_path
 
 URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "data", "poster", "background", "srcdoc", "ping", "srcset"}
 LIVE_URL = re.compile(r"^(javascript|data|vbscript):", re.I)
@@ -154,10 +152,6 @@ def test_search_index_holds_text_not_markup(site: Path) -> None:
 
 
 # --- each helper in its context, through Python-Markdown with the site's extensions ---------
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_hooks"))
-
-from qantar_docs.escape import anchor, code_block, html_text, json_script, md_text, url_path  # noqa: E402
 
 CONTEXTS = {
     "paragraph": "Before **{}** after.",

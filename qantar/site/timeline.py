@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .data import Package, article_src, href, mdref, table_src
+from .data import Site
 from .escape import html_text, md_text, svg_text
+from .links import article_src, href, mdref, table_src
 from .render import front_matter
 
 SRC = "timeline.md"
@@ -35,25 +36,21 @@ TOP = 64
 FONT = "font-family=\"-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif\""
 
 
-def d(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError:
-        return None
-
-
-def type_colours(pkg: Package) -> dict[str, str]:
-    types = [r["event_type"] for r in pkg.rows("event_types")]
-    for r in pkg.rows("events"):
+def type_colours(site: Site) -> dict[str, str]:
+    types = [r["event_type"] for r in site.rows("event_types") if r.get("event_type")]
+    for r in site.rows("events"):
         if r.get("event_type") and r["event_type"] not in types:
             types.append(r["event_type"])
     return {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
 
 
-def type_labels(pkg: Package) -> dict[str, str]:
-    return {r["event_type"]: r.get("label") or r["event_type"] for r in pkg.rows("event_types")}
+def type_labels(site: Site) -> dict[str, str]:
+    return {r["event_type"]: r.get("label") or r["event_type"] for r in site.rows("event_types") if r.get("event_type")}
+
+
+def _end(ev: dict[str, Any]) -> dt.date:
+    """The last day of a dated event (its start when it has no end)."""
+    return ev.get("date_end") or ev["date_start"]
 
 
 def _truncate(s: str, n: int) -> str:
@@ -108,8 +105,17 @@ def _label(ev: dict[str, Any], y: float, link: str) -> str:
     )
 
 
-def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, dt.date]) -> str:
-    colours, labels = type_colours(pkg), type_labels(pkg)
+def _event_row(out: list[str], ev: dict[str, Any], i: int, y: float, width: int) -> str:
+    """Start an event's row (a stripe on every other row, its label); return the link to its row."""
+    link = href(SRC, table_src("events"), ev["event_id"])
+    if i % 2 == 0:
+        out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
+    out.append(_label(ev, y, link))
+    return link
+
+
+def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.date]) -> str:
+    colours, labels = type_colours(site), type_labels(site)
     start, end = win
     days = (end - start).days + 1
     ppd = PLOT_W / days
@@ -118,7 +124,8 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     def x(day: dt.date) -> float:
         return X0 + (day - start).days * ppd
 
-    sources = sorted((s for s in pkg.rows("sources") if d(s.get("published_date_min"))), key=lambda s: s["source_id"])
+    sources = sorted((s for s in site.typed_rows("sources") if s.get("published_date_min") and s.get("source_id")),
+                     key=lambda s: s["source_id"])
     n = len(events)
     src_rows = len(sources)
     height = TOP + (n + src_rows) * ROW_H + 24
@@ -146,8 +153,8 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     out.append(f'<line x1="{X0}" y1="{TOP - 14}" x2="{X0 + PLOT_W}" y2="{TOP - 14}" stroke="#444"/>')
     y = TOP + ROW_H / 2
     for src in sources:  # one row per article: when it was published (a bar where the date is inferred)
-        lo = d(src["published_date_min"])
-        hi = d(src.get("published_date_max")) or lo
+        lo = src["published_date_min"]
+        hi = src.get("published_date_max") or lo
         link = href(SRC, article_src(src["source_id"]))
         num = src["source_id"].split("_")[0]
         tip = (f"Article {src['source_id']} published {src['published_date_min']} – {src.get('published_date_max')} "
@@ -169,11 +176,8 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     if sources:
         out.append(f'<line x1="0" y1="{y - ROW_H / 2:.1f}" x2="{width}" y2="{y - ROW_H / 2:.1f}" stroke="#6d4c41" stroke-width="0.8"/>')
     for i, ev in enumerate(events):
-        link = href(SRC, table_src("events"), ev["event_id"])
-        if i % 2 == 0:
-            out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
-        out.append(_label(ev, y, link))
-        s, e = d(ev["date_start"]), d(ev["date_end"]) or d(ev["date_start"])
+        link = _event_row(out, ev, i, y, width)
+        s, e = ev["date_start"], _end(ev)
         clipped_l, clipped_r = s < start, e > end
         s, e = max(s, start), min(e, end)
         x0, x1 = x(s), x(e + dt.timedelta(days=1))
@@ -188,10 +192,10 @@ def main_chart(pkg: Package, events: list[dict[str, Any]], win: tuple[dt.date, d
     return "\n".join(out)
 
 
-def background_chart(pkg: Package, events: list[dict[str, Any]]) -> str:
-    colours, labels = type_colours(pkg), type_labels(pkg)
-    starts = [d(e["date_start"]) for e in events]
-    ends = [d(e["date_end"]) or d(e["date_start"]) for e in events]
+def background_chart(site: Site, events: list[dict[str, Any]]) -> str:
+    colours, labels = type_colours(site), type_labels(site)
+    starts = [e["date_start"] for e in events]
+    ends = [_end(e) for e in events]
     y_lo = (min(starts).year // 10) * 10
     y_hi = max(e.year for e in ends) + 1
     start, end = dt.date(y_lo, 1, 1), dt.date(y_hi, 1, 1)
@@ -218,11 +222,8 @@ def background_chart(pkg: Package, events: list[dict[str, Any]]) -> str:
         out.append(f'<text x="{xx:.1f}" y="22" font-size="11" text-anchor="middle" fill="#444">{yr}</text>')
     y = 44 + ROW_H / 2
     for i, ev in enumerate(events):
-        link = href(SRC, table_src("events"), ev["event_id"])
-        if i % 2 == 0:
-            out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
-        out.append(_label(ev, y, link))
-        s, e = d(ev["date_start"]), d(ev["date_end"]) or d(ev["date_start"])
+        link = _event_row(out, ev, i, y, width)
+        s, e = ev["date_start"], _end(ev)
         colour = colours.get(ev.get("event_type") or "", "#777")
         g = _glyph(ev, x(s), x(e + dt.timedelta(days=1)), y, colour, _tip(ev, labels), link)
         out.append(g.replace("tl-hatch", "tl-hatch-bg"))
@@ -231,8 +232,8 @@ def background_chart(pkg: Package, events: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def legend(pkg: Package, events: list[dict[str, Any]]) -> str:
-    colours, labels = type_colours(pkg), type_labels(pkg)
+def legend(site: Site, events: list[dict[str, Any]]) -> str:
+    colours, labels = type_colours(site), type_labels(site)
     present = []
     for e in events:
         t = e.get("event_type")
@@ -266,17 +267,17 @@ def row_link(event_id: str) -> str:
 
 
 def sort_key(ev: dict[str, Any]) -> tuple:
-    return (ev.get("date_start") or "", ev.get("date_end") or "", ev.get("event_id") or "")
+    return (ev.get("date_start") or dt.date.max, ev.get("date_end") or dt.date.max, ev.get("event_id") or "")
 
 
-def timeline_page(pkg: Package) -> str:
-    events = sorted(pkg.rows("events"), key=sort_key)
+def page(site: Site) -> str:
+    events = sorted(site.typed_rows("events"), key=sort_key)
     win_start, win_end = WINDOW
-    main = [e for e in events if d(e.get("date_start")) and d(e["date_start"]) >= win_start]
-    background = [e for e in events if d(e.get("date_start")) and d(e["date_start"]) < win_start]
-    undated = [e for e in events if not d(e.get("date_start"))]
+    main = [e for e in events if e.get("date_start") and e["date_start"] >= win_start]
+    background = [e for e in events if e.get("date_start") and e["date_start"] < win_start]
+    undated = [e for e in events if not e.get("date_start")]
     if main:
-        latest = max(d(e["date_end"]) or d(e["date_start"]) for e in main)
+        latest = max(_end(e) for e in main)
         if latest > win_end:  # never cut the unrest's own events off
             win_end = dt.date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1) - dt.timedelta(days=1)
     counts: dict[str, int] = {}
@@ -287,7 +288,7 @@ def timeline_page(pkg: Package) -> str:
         front_matter("Timeline", hide_toc=True),
         "# Timeline",
         "",
-        f"The {len(events)} events of the [events table]({table_src('events')}), drawn with the precision their dates "
+        f"The {len(events)} events of the [events table]({mdref(SRC, table_src('events'))}), drawn with the precision their dates "
         "have. Each event's date is an interval: a dot is a single known day, a bar with end marks is a range "
         "(the event falls somewhere, or lasts, within it — see each event's `date_reasoning`). "
         "Click an event to open its row. Weekends are shaded. The brown rows at the top are the "
@@ -298,9 +299,9 @@ def timeline_page(pkg: Package) -> str:
         "",
         f"{len(main)} events ({prec_txt}).",
         "",
-        legend(pkg, events),
+        legend(site, events),
         "",
-        '<div class="qantar-figure qantar-scroll">' + main_chart(pkg, main, (win_start, win_end)) + "</div>",
+        '<div class="qantar-figure qantar-scroll">' + main_chart(site, main, (win_start, win_end)) + "</div>",
         "",
     ]
     if background:
@@ -310,12 +311,12 @@ def timeline_page(pkg: Package) -> str:
             f"{len(background)} events begin before {win_start.strftime('%B %Y')}: history the articles refer to. "
             "They are drawn on a yearly axis so that the unrest above keeps a readable scale.",
             "",
-            '<div class="qantar-figure qantar-scroll">' + background_chart(pkg, background) + "</div>",
+            '<div class="qantar-figure qantar-scroll">' + background_chart(site, background) + "</div>",
             "",
             "| Event | Start | End | Precision | Basis | Type | Summary |",
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
-        labels = type_labels(pkg)
+        labels = type_labels(site)
         for e in background:
             cells = [e["date_start"], e["date_end"], e.get("date_precision"), e.get("date_basis"),
                      labels.get(e.get("event_type") or "", e.get("event_type")), e.get("summary_en")]

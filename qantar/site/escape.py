@@ -22,7 +22,7 @@ report, CITATION.cff) goes through one of these on its way into a page:
 - ``json_script``: JSON inside ``<script>``: ``<``, ``>``, ``&`` and the line separators as
   ``\\uXXXX`` escapes, so no ``</script>`` or ``<!--`` can end or swallow the element.
 
-tests/test_docs_hostile.py builds the site from a package full of payloads and checks each context.
+tests/site/test_docs_hostile.py builds the site from a package full of payloads and checks each context.
 """
 
 from __future__ import annotations

@@ -5,38 +5,36 @@ The formatting is the Python package's own (``qantar.citation``), so the page an
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-if importlib.util.find_spec("qantar") is None:  # building the site from a checkout where qantar is not installed
-    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from qantar.citation import apa as _apa  # noqa: E402
-from qantar.citation import bibtex, metadata  # noqa: E402
+from qantar.citation import apa as _apa
+from qantar.citation import bibtex, metadata
 
-from .data import Package, mdref
+from .data import Site
 from .escape import code_block, md_text
+from .links import mdref
 
 SRC = "cite.md"
+CFF = "CITATION.cff"
 
 
-def load_cff(root: Path) -> dict[str, Any] | None:
-    p = root / "CITATION.cff"
-    if not p.is_file():
+def load_cff(site: Site) -> dict[str, Any] | None:
+    """The repository's CITATION.cff, parsed (``None`` when there is none, or it is not a mapping)."""
+    text = site.read_text(CFF)
+    if text is None:
         return None
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
         return None
     return data if isinstance(data, dict) else None
 
 
-def citation_from_descriptor(pkg: Package) -> dict[str, Any]:
-    """The citation qantar generates from the descriptor (what CITATION.cff holds when it is current)."""
-    return metadata(pkg.root)
+def citation(site: Site) -> dict[str, Any]:
+    """The citation as CFF: the repository's CITATION.cff, else what qantar generates from the descriptor."""
+    return load_cff(site) or metadata(site.root)
 
 
 def apa(cff: dict[str, Any]) -> str:
@@ -48,32 +46,31 @@ def apa(cff: dict[str, Any]) -> str:
     return md_text(head) + (f"<em>{md_text(title)}</em>" if found else "") + md_text(tail)
 
 
-def citation_text(pkg: Package) -> str:
+def citation_text(site: Site) -> str:
     """Plain-text citation (APA without Markdown) for the JSON-LD block."""
-    cff = load_cff(pkg.root) or citation_from_descriptor(pkg)
-    return _apa(cff)
+    return _apa(citation(site))
 
 
-def cite_page(pkg: Package) -> str:
-    cff = load_cff(pkg.root)
+def page(site: Site) -> str:
+    cff = load_cff(site)
     from_file = cff is not None
     if cff is None:
-        cff = citation_from_descriptor(pkg)
-    cff_text = (pkg.root / "CITATION.cff").read_text(encoding="utf-8") if from_file else yaml.safe_dump(
-        cff, sort_keys=False, allow_unicode=True, width=100
-    )
-    version = cff.get("version") or pkg.version
+        cff = metadata(site.root)
+    cff_text = site.read_text(CFF) if from_file else None
+    if cff_text is None:
+        cff_text = yaml.safe_dump(cff, sort_keys=False, allow_unicode=True, width=100)
+    version = cff.get("version") or site.version
     out = [
         "# How to cite",
         "",
         f"Cite the version you used: data change between releases (see the [versioning policy]({mdref(SRC, 'versioning.md')}) "
-        f"and the [changelog]({mdref(SRC, 'changelog.md')})). This site documents version **{md_text(pkg.version)}**.",
+        f"and the [changelog]({mdref(SRC, 'changelog.md')})). This site documents version **{md_text(site.version)}**.",
         "",
     ]
-    if str(version) != pkg.version:
+    if str(version) != site.version:
         out += [
             '!!! warning "Version mismatch"',
-            f"    <code>CITATION.cff</code> names version {md_text(version)}, the descriptor {md_text(pkg.version)}.",
+            f"    <code>CITATION.cff</code> names version {md_text(version)}, the descriptor {md_text(site.version)}.",
             "",
         ]
     if not from_file:

@@ -12,8 +12,9 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .data import Package, href, mdref, table_src
+from .data import Site
 from .escape import html_text, md_text, svg_text
+from .links import href, mdref, table_src
 from .render import front_matter
 
 SRC = "map.md"
@@ -127,11 +128,11 @@ def _text_w(s: str, size: float) -> float:
     return len(s) * size * 0.56
 
 
-def map_svg(pkg: Package, spec: dict[str, Any], title: str, sid: str, inset: dict[str, Any] | None = None,
+def map_svg(site: Site, spec: dict[str, Any], title: str, sid: str, inset: dict[str, Any] | None = None,
             label_only_outside: dict[str, Any] | None = None) -> str:
     frame = Frame(spec)
     ref, shapes = outlines()
-    countries = {r.get("country_code") for r in pkg.rows("places") if r.get("place_type") == "country"}
+    countries = {r.get("country_code") for r in site.rows("places") if r.get("place_type") == "country"}
     W, H = frame.width, frame.height
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" class="qantar-map" '
@@ -174,10 +175,8 @@ def map_svg(pkg: Package, spec: dict[str, Any], title: str, sid: str, inset: dic
         )
     # Markers, grouped by identical coordinates so coincident places share one label.
     groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
-    for r in pkg.rows("places"):
-        la, lo = _num(r.get("latitude")), _num(r.get("longitude"))
-        if la is None or lo is None or r.get("coordinate_precision") == "none":
-            continue
+    for r in located(site):
+        la, lo = r["latitude"], r["longitude"]
         if frame.contains(lo, la):
             groups.setdefault((lo, la), []).append(r)
     order = {"country_centroid": 0, "region_admin_centre": 1, "city_point": 2}
@@ -243,11 +242,16 @@ def place_link(place: dict[str, Any]) -> str:
     return f"[{md_text(place['name_en'])}]({mdref(SRC, table_src('places'), place['place_id'])})"
 
 
-def map_page(pkg: Package) -> str:
-    places = pkg.rows("places")
-    with_xy = [r for r in places if _num(r.get("latitude")) is not None and _num(r.get("longitude")) is not None
-               and r.get("coordinate_precision") != "none"]
-    without = [r for r in places if r not in with_xy]
+def located(site: Site) -> list[dict[str, Any]]:
+    """The places drawn on the maps: with both coordinates, and a precision that is not ``none``."""
+    return [r for r in site.typed_rows("places") if _num(r.get("latitude")) is not None
+            and _num(r.get("longitude")) is not None and r.get("coordinate_precision") != "none"]
+
+
+def page(site: Site) -> str:
+    places = site.rows("places")
+    drawn = {r["place_id"] for r in located(site)}
+    without = [r for r in places if r.get("place_id") not in drawn]
     by_prec: dict[str, int] = {}
     for r in places:
         by_prec[r.get("coordinate_precision") or "?"] = by_prec.get(r.get("coordinate_precision") or "?", 0) + 1
@@ -256,7 +260,7 @@ def map_page(pkg: Package) -> str:
         front_matter("Map", hide_toc=True),
         "# Map",
         "",
-        f"The {len(places)} places of the [places table]({table_src('places')}): "
+        f"The {len(places)} places of the [places table]({mdref(SRC, table_src('places'))}): "
         + ", ".join(f"{n} <code>{md_text(k)}</code>" for k, n in by_prec.items())
         + ". Coordinates say different things depending on their precision, and the markers show it: a country's "
         "marker is an approximate centroid in whole degrees, not a location of anything that happened. "
@@ -267,12 +271,12 @@ def map_page(pkg: Package) -> str:
         "## World {#world}",
         "",
         '<div class="qantar-figure qantar-scroll">'
-        + map_svg(pkg, WORLD, "World map of the places", "map-world", inset=REGION, label_only_outside=REGION)
+        + map_svg(site, WORLD, "World map of the places", "map-world", inset=REGION, label_only_outside=REGION)
         + "</div>",
         "",
         "## Kazakhstan and its neighbours {#region}",
         "",
-        '<div class="qantar-figure qantar-scroll">' + map_svg(pkg, REGION, "Map of Kazakhstan and its neighbours", "map-region") + "</div>",
+        '<div class="qantar-figure qantar-scroll">' + map_svg(site, REGION, "Map of Kazakhstan and its neighbours", "map-region") + "</div>",
         "",
         "## All places {#places}",
         "",

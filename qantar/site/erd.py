@@ -9,8 +9,11 @@ extra column, so a new resource still appears (the layout only needs a line here
 
 from __future__ import annotations
 
-from .data import Package, Table, href
+from qantar.model import Table
+
+from .data import Site
 from .escape import anchor, svg_text  # a standalone SVG file too: XML text
+from .links import href, key_links
 
 # Column and order within the column. Picked so that relations run between adjacent columns.
 LAYOUT: list[list[str]] = [
@@ -31,10 +34,10 @@ PAD = 24
 EDGE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"]
 
 
-def _layout(pkg: Package) -> list[list[str]]:
+def _layout(site: Site) -> list[list[str]]:
     known = {t for col in LAYOUT for t in col}
-    cols = [[t for t in col if t in pkg.tables] for col in LAYOUT]
-    extra = [t for t in pkg.tables if t not in known]
+    cols = [[t for t in col if t in site.tables] for col in LAYOUT]
+    extra = [t for t in site.tables if t not in known]
     if extra:
         cols.append(extra)
     return [c for c in cols if c]
@@ -42,20 +45,20 @@ def _layout(pkg: Package) -> list[list[str]]:
 
 def _shown_fields(table: Table) -> list[str]:
     keys = set(table.primary_key)
-    for fields, _, _ in table.relations:
-        keys.update(fields)
+    for r in table.relations:
+        keys.update(r.fields)
     return [f for f in table.field_names if f in keys]
 
 
-def erd_svg(pkg: Package, from_src: str | None = None) -> str:
+def erd_svg(site: Site, from_src: str | None = None) -> str:
     """Return the SVG document. ``from_src``: page the SVG is inlined in, to make table names links."""
-    cols = _layout(pkg)
+    cols = _layout(site)
     boxes: dict[str, dict] = {}
     col_heights = []
     for ci, col in enumerate(cols):
         y = PAD + 28
         for name in col:
-            t = pkg.tables[name]
+            t = site.tables[name]
             shown = _shown_fields(t)
             more = len(t.field_names) - len(shown)
             n_rows = len(shown) + (1 if more else 0)
@@ -78,7 +81,7 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
         f'width="{width}" height="{height}" role="img" aria-labelledby="erd-title erd-desc" '
         'font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="12">',
         '<title id="erd-title">Entity-relationship diagram of the Qantar tables</title>',
-        f'<desc id="erd-desc">{len(pkg.tables)} tables with their primary keys (PK) and foreign keys (FK); '
+        f'<desc id="erd-desc">{len(site.tables)} tables with their primary keys (PK) and foreign keys (FK); '
         "each curve joins a foreign key to the key it references, the crow's foot at the referencing side "
         "(many rows), the bar at the referenced side (one row; a circle too when the foreign key may be empty).</desc>",
         '<rect x="0" y="0" width="100%" height="100%" fill="#ffffff"/>',
@@ -86,12 +89,12 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
         "crow's foot = many rows · bar = one row · circle = optional</text>",
     ]
     # Edges first, boxes on top.
-    parents = sorted({ref for t in pkg.tables.values() for ref, _ in t.fk_links().values()})
+    parents = sorted({ref for t in site.tables.values() for ref, _ in key_links(t).values()})
     colour = {p: EDGE_COLOURS[i % len(EDGE_COLOURS)] for i, p in enumerate(parents)}
     edges = []
-    for name, t in pkg.tables.items():
-        required = {f["name"] for f in t.fields if (f.get("constraints") or {}).get("required")}
-        for fld, (ref, ref_field) in t.fk_links().items():
+    for name, t in site.tables.items():
+        required = {f.name for f in t.fields if f.required}
+        for fld, (ref, ref_field) in key_links(t).items():
             if ref not in boxes:
                 continue
             edges.append((name, fld, ref, ref_field, fld in required))
@@ -129,10 +132,10 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
             cx = x2 + end_dir * 17
             out.append(f'<circle cx="{cx}" cy="{y2}" r="4" fill="#fff" stroke="{c}" stroke-width="1.4"/>')
     for name, b in boxes.items():
-        t = pkg.tables[name]
+        t = site.tables[name]
         x, y, h = b["x"], b["y"], b["h"]
         pk = set(t.primary_key)
-        fks = set(t.fk_links())
+        fks = set(key_links(t))
         link_open = link_close = ""
         if from_src is not None:
             link_open = f'<a href="{svg_text(href(from_src, "data-dictionary.md", name))}">'
@@ -142,7 +145,7 @@ def erd_svg(pkg: Package, from_src: str | None = None) -> str:
         out.append(f'<path d="M{x},{y + 5} a5,5 0 0 1 5,-5 h{BOX_W - 10} a5,5 0 0 1 5,5 v{HEAD_H - 5} h-{BOX_W} z" fill="#3f51b5"/>')
         out.append(
             f'{link_open}<text x="{x + 10}" y="{y + 17}" fill="#fff" font-weight="bold" font-size="13">{svg_text(name)}'
-            f'<tspan fill="#dfe3ff" font-weight="normal" font-size="11"> ({len(t)} rows)</tspan></text>{link_close}'
+            f'<tspan fill="#dfe3ff" font-weight="normal" font-size="11"> ({site.frame(name).height} rows)</tspan></text>{link_close}'
         )
         for i, fld in enumerate(b["fields"]):
             fy = y + HEAD_H + i * ROW_H + ROW_H / 2 + 7
