@@ -75,18 +75,9 @@ ID_COLUMNS = {
     "claims": ("claim_id", "topic"),
 }
 
-# (start, end, text) column triples that must be verbatim in the row's article.
-SPANS = {
-    "event_sources": [("source_id", "char_start", "char_end", "quote")],
-    "figures": [("source_id", "char_start", "char_end", "quote"),
-                ("source_id", "number_char_start", "number_char_end", "number_as_written")],
-    "statements": [("source_id", "char_start", "char_end", "quote")],
-    "memberships": [("source_id", "char_start", "char_end", "quote")],
-    "exclusions": [("source_id", "char_start", "char_end", "text")],
-    "discrepancies": [("claim_a_source_id", "claim_a_char_start", "claim_a_char_end", "claim_a_quote"),
-                      ("claim_b_source_id", "claim_b_char_start", "claim_b_char_end", "claim_b_quote")],
-    "claims": [("source_id", "char_start", "char_end", "quote")],
-}
+# The passages of the format's own table beyond the package's (the corroboration map); the package's
+# tables have theirs declared in the descriptor ("qantar:spans").
+CLAIM_SPANS = (model.Span("claims", "quote", "claim", "source_id", "char_start", "char_end", "quote"),)
 
 PART = "_part"  # column added to every table: the folder the row comes from
 ROW = "_row"    # column added to every table: 1-based data row in its CSV
@@ -180,8 +171,19 @@ def load(folders: list[Path | str] | Path | str, *, label: str | None = None,
                                            schema={c: pl.String for c in (*REQUIRED[table], PART)}
                                            | {ROW: pl.Int64}))
     coding = Coding(label or "+".join(names), merged, texts, part_sources, missing)
-    _check_spans(coding)
+    _check_spans(coding, _spans(folders))
     return coding
+
+
+def _spans(folders: list[Path]) -> dict[model.Span, bool]:
+    """The spans to check, each with whether its offsets may be missing: those the descriptor declares
+    (a folder's own, or for a folder of CSV files those of the package qantar ships, which it codes)."""
+    out: dict[model.Span, bool] = {}
+    for folder in folders:
+        package = model.read(folder) if (folder / model.DESCRIPTOR).is_file() else model.current()
+        for span in package.spans():
+            out.setdefault(span, not package.tables[span.table].field(span.start).required)
+    return out | {span: False for span in CLAIM_SPANS}
 
 
 def _files(folder: Path) -> dict[str, tuple[str, model.Table | None]]:
@@ -290,33 +292,35 @@ def _article(src: dict, folder: Path, articles: Path | str | None, sources: Path
                       table="sources", column="path", value=rel)
 
 
-def _check_spans(coding: Coding) -> None:
-    """Every quoted span must be verbatim in its article; a discrepancy claim without offsets is
-    placed by searching its quote (it may legitimately lack offsets)."""
-    for table, triples in SPANS.items():
-        frame = coding.tables[table]
+def _check_spans(coding: Coding, spans: dict[model.Span, bool]) -> None:
+    """Every quoted span must be verbatim in its article. A span whose offsets the descriptor does not
+    require may lack them (a discrepancy claim without offsets is placed by searching its quote)."""
+    for span, optional in spans.items():
+        frame = coding.tables.get(span.table)
+        if frame is None or span.source not in frame.columns:
+            continue  # a table or passage this coding does not hold
+        src_col, s_col, e_col, q_col, table = span.source, span.start, span.end, span.text, span.table
         for row in frame.iter_rows(named=True):
-            for src_col, s_col, e_col, q_col in triples:
-                src, quote = row.get(src_col), row.get(q_col)
-                if src is None and quote is None:
-                    continue
-                where = {"table": table, "row": row[ROW], "path": f"part {row[PART]}"}
-                if src not in coding.texts:
-                    raise CodingError("names an article its coding does not list in sources",
-                                      column=src_col, value=src, **where)
-                start, end = _int(row.get(s_col), s_col, where), _int(row.get(e_col), e_col, where)
-                if start is None and end is None:
-                    if table != "discrepancies":
-                        raise CodingError("offsets are missing", column=s_col, **where)
-                    continue
-                if start is None or end is None or not 0 <= start < end <= len(coding.texts[src]):
-                    raise CodingError("offsets are missing or outside the article", column=s_col,
-                                      value=f"{row.get(s_col)}..{row.get(e_col)}", **where)
-                if quote is not None and coding.texts[src][start:end] != quote:
-                    found = locate(coding.texts[src], quote)
-                    hint = f"; the text occurs at {found[0]}..{found[1]}" if found else ""
-                    raise CodingError(f"text[{start}:{end}] is not the quoted text{hint}",
-                                      column=q_col, value=quote[:80], **where)
+            src, quote = row.get(src_col), row.get(q_col)
+            if src is None and quote is None:
+                continue
+            where = {"table": table, "row": row[ROW], "path": f"part {row[PART]}"}
+            if src not in coding.texts:
+                raise CodingError("names an article its coding does not list in sources",
+                                  column=src_col, value=src, **where)
+            start, end = _int(row.get(s_col), s_col, where), _int(row.get(e_col), e_col, where)
+            if start is None and end is None:
+                if not optional:
+                    raise CodingError("offsets are missing", column=s_col, **where)
+                continue
+            if start is None or end is None or not 0 <= start < end <= len(coding.texts[src]):
+                raise CodingError("offsets are missing or outside the article", column=s_col,
+                                  value=f"{row.get(s_col)}..{row.get(e_col)}", **where)
+            if quote is not None and coding.texts[src][start:end] != quote:
+                found = locate(coding.texts[src], quote)
+                hint = f"; the text occurs at {found[0]}..{found[1]}" if found else ""
+                raise CodingError(f"text[{start}:{end}] is not the quoted text{hint}",
+                                  column=q_col, value=quote[:80], **where)
 
 
 def _int(value: str | None, column: str, where: dict) -> int | None:

@@ -491,3 +491,25 @@ def test_malformed_csv_names_the_table_and_row(tmp_path, capsys):
     assert main(["--first", str(good), "--second", str(good), "--guide-problems", str(problems),
                  "--out", str(tmp_path / "out")]) == 2
     assert "malformed CSV" in capsys.readouterr().err
+
+
+def test_every_span_the_descriptor_declares_is_checked(tmp_path):
+    """The passages checked against the article are the descriptor's spans (qantar:spans), not a list of
+    quoted tables kept here: the printed date of a sources row is one of them."""
+    from qantar import model
+
+    declared = {(s.table, s.text) for s in model.current().spans()}
+    assert ("sources", "published_as_printed") in declared and ("exclusions", "text") in declared
+    rows = base_rows()
+    start, end = span(TEXT, "5 Januari")
+    rows["sources"][0] |= {"published_as_printed": "5 Januari", "published_char_start": start, "published_char_end": end}
+    assert load(write(tmp_path / "good", rows)).tables["sources"]["published_as_printed"].to_list() == ["5 Januari"]
+    rows["sources"][0]["published_char_end"] = end + 1
+    with pytest.raises(CodingError) as err:
+        load(write(tmp_path / "bad", rows))
+    assert (err.value.table, err.value.row, err.value.column) == ("sources", 1, "published_as_printed")
+    rows["exclusions"] = [{"exclusion_id": "X1", "source_id": SRC, "char_start": 0, "char_end": 8, "text": "junk"}]
+    rows["sources"][0]["published_char_end"] = end
+    with pytest.raises(CodingError, match="is not the quoted text") as err:
+        load(write(tmp_path / "junk", rows))
+    assert err.value.table == "exclusions"
