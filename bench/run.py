@@ -102,14 +102,26 @@ def paired_ratio(a: list[dict], b: list[dict]) -> float:
 # --- suite: loading -----------------------------------------------------------------------
 
 
-def _tables() -> list[tuple[str, str]]:
-    """(name, CSV path) of every table, read from the descriptor with json alone.
+_TABLES_CHILD = """
+import json, sys
+from qantar import model
+package = model.read(sys.argv[1])
+print(json.dumps([(t.name, str(package.path(t.name))) for t in package.tables.values()]))
+"""
 
-    This process imports nothing heavy on purpose: Linux keeps a process's peak RSS across
-    fork and exec, so a child's ``ru_maxrss`` is at least this process's size.
+
+def _tables() -> list[tuple[str, str]]:
+    """(name, CSV path) of every table, as the model reads the descriptor.
+
+    Asked of a child process: this one imports nothing heavy on purpose (qantar imports
+    polars), since Linux keeps a process's peak RSS across fork and exec, so a child's
+    ``ru_maxrss`` is at least this process's size.
     """
-    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
-    return [(r["name"], str(REPO / r["path"])) for r in descriptor["resources"] if "schema" in r]
+    done = subprocess.run([PY, "-c", _TABLES_CHILD, str(REPO)], capture_output=True, text=True, env=environment(),
+                          timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"cannot read the package's tables:\n{done.stderr[-3000:]}")
+    return [tuple(pair) for pair in json.loads(done.stdout)]
 
 
 def load_suite(reps: int, seed: int) -> dict:
@@ -167,7 +179,7 @@ def validate_suite(reps: int, seed: int) -> dict:
             "qantar validate --fast": ["-m", "qantar", "validate", "--fast", "--format", "json"],
             "qantar validate (full, serial)": ["-c", "import sys; from qantar.validate import validate; "
                                                "r = validate(parallel=False); print(r.to_json().replace(chr(10), ' ')); "
-                                               "sys.stdout.flush(); import os; os._exit(r.exit_code)"],
+                                               "sys.stdout.flush(); sys.exit(r.exit_code)"],
         }
         for layer in ("frictionless", "pandera", "consistency", "great_expectations"):
             cases[f"layer {layer}"] = ["-m", "qantar", "validate", "--layer", layer, "--format", "json"]
@@ -224,16 +236,11 @@ def scale_suite(sizes: list[int], reps: int, seed: int, workdir: Path, names_up_
     out: dict[str, dict] = {}
     for size in sizes:
         root = workdir / f"synthetic-{size}"
-        facts_file = root / "synthetic.json"
-        if facts_file.is_file() and json.loads(facts_file.read_text())["requested_rows"] == size:
-            facts = json.loads(facts_file.read_text())
-        else:
-            t = time.perf_counter()
+        facts_file = root / "synthetic.json"  # written by synth.py, with the rows it was asked for
+        facts = json.loads(facts_file.read_text(encoding="utf-8")) if facts_file.is_file() else {}
+        if facts.get("requested_rows") != size:
             measure([str(REPO / "bench" / "synth.py"), str(root), "--rows", str(size)], cwd=workdir, env=env)
-            facts = json.loads(facts_file.read_text())
-            facts["requested_rows"] = size
-            facts["generate_s"] = time.perf_counter() - t
-            facts_file.write_text(json.dumps(facts, indent=2) + "\n", encoding="utf-8")
+            facts = json.loads(facts_file.read_text(encoding="utf-8"))
         kinds = ["loader", "pandera", "consistency"] + (["consistency+names"] if size <= names_up_to else [])
         cases = {k: ["-c", _SCALE_CHILD, k, str(root)] for k in kinds}
         n = reps if size < 1_000_000 else max(1, min(reps, 2))
@@ -397,6 +404,14 @@ def render_docs(results: dict) -> str:
     return f"{head}{BEGIN}\n<!-- written by `python bench/run.py` from bench/results.json; do not edit by hand -->\n\n{body}\n{END}{tail}"
 
 
+def _write(path: Path, text: str) -> None:
+    """Replace ``path`` whole (``qantar._atomic``), once every measurement is done: importing qantar
+    here earlier would make this process, and so every child's peak RSS, larger."""
+    from qantar import _atomic
+
+    _atomic.write_text(path, text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Qantar benchmarks (cold processes, side by side).")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; scale up to 100k rows")
@@ -418,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is None:
         args.out = args.workdir / "results-quick.json" if args.quick else REPO / "bench" / "results.json"
     if args.render_docs:
-        DOCS.write_text(render_docs(json.loads(args.out.read_text(encoding="utf-8"))), encoding="utf-8")
+        _write(DOCS, render_docs(json.loads(args.out.read_text(encoding="utf-8"))))
         print(f"wrote {DOCS}")
         return 0
     suites = [s.strip() for s in args.suite.split(",") if s.strip()]
@@ -441,12 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     for suite in suites:
         results.setdefault("runs", {})[suite] = run_info
     results.pop("seconds", None)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    _write(args.out, json.dumps(results, indent=2) + "\n")
     print(markdown({k: v for k, v in results.items() if k in suites}))
     print(f"results: {args.out} ({seconds:.0f} s)")
     if not args.no_docs and args.out.resolve() == (REPO / "bench" / "results.json").resolve():
-        DOCS.write_text(render_docs(results), encoding="utf-8")
+        _write(DOCS, render_docs(results))
         print(f"tables rewritten in {DOCS}")
     return 0
 

@@ -8,33 +8,36 @@ writes it, ``qantar release --bump`` rewrites it, a test keeps it identical), so
 ``qantar.cite()`` and the documentation site cannot disagree. ``bibtex`` and ``apa`` also
 format any CFF mapping (the documentation site passes the parsed ``CITATION.cff``).
 
-Standard library only (the base install has no YAML library): the CFF is written here, every
-string double-quoted in YAML's JSON-compatible form, which the CFF schema validates as given.
+The package is read through the model (``qantar.model``), the sources table by the loader
+(``qantar.loader.read``, typed): a broken table is the loader's ``DataError``, naming the row.
+
+Standard library only beyond qantar's own (the base install has no YAML library): the CFF is
+written here, every string double-quoted in YAML's JSON-compatible form, which the CFF schema
+validates as given.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from qantar import loader, model
+from qantar.errors import DataError
+
 CFF_VERSION = "1.2.0"
 #: The Python package's code licence (LICENSE); the data's licence comes from the descriptor.
 CODE_LICENSE = "MIT"
 STYLES = ("apa", "bibtex", "cff")
+#: The table whose rows are the articles (one reference each).
+SOURCES = "sources"
 
 
 def metadata(root: str | Path | None = None) -> dict[str, Any]:
     """The citation of the data package at ``root`` (default: the installed data), as CFF."""
-    if root is None:
-        from qantar._locate import data_root
-
-        root = data_root()
-    root = Path(root)
-    d = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    package = model.current() if root is None else model.read(root)
+    d = package.raw
     licence = next((x.get("name") for x in d.get("licenses") or [] if isinstance(x, dict) and x.get("name")), None)
     cff: dict[str, Any] = {
         "cff-version": CFF_VERSION,
@@ -44,8 +47,8 @@ def metadata(root: str | Path | None = None) -> dict[str, Any]:
             "the article texts under articles/ remain their publishers' work."
         ),
         "type": "dataset",
-        "title": d.get("title") or d.get("name"),
-        "version": d.get("version"),
+        "title": package.title or package.name,
+        "version": package.version,
         "date-released": str(d.get("created") or "")[:10] or None,
         "authors": _authors(d.get("contributors") or []),
         "abstract": d.get("description"),
@@ -54,7 +57,7 @@ def metadata(root: str | Path | None = None) -> dict[str, Any]:
     }
     if d.get("homepage"):
         cff["url"] = d["homepage"]
-    cff["references"] = _references(root, d)
+    cff["references"] = _references(package)
     return {k: v for k, v in cff.items() if v not in (None, [], "")}
 
 
@@ -73,15 +76,23 @@ def _authors(contributors: list[Any]) -> list[dict[str, str]]:
     return out or [{"name": "The Qantar contributors"}]
 
 
-def _references(root: Path, descriptor: dict[str, Any]) -> list[dict[str, Any]]:
-    """One reference per row of the sources table (the articles), when the package has one."""
-    resource = next((r for r in descriptor.get("resources", []) if r.get("name") == "sources"), None)
-    path = root / resource["path"] if resource and isinstance(resource.get("path"), str) else None
-    if path is None or not path.is_file():
+def _sources(package: model.Package) -> list[dict[str, Any]]:
+    """The typed rows of the sources table; none when the package has no such table (or file)."""
+    table = package.tables.get(SOURCES)
+    if table is None:
         return []
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    try:
+        return loader.read(package, table).to_dicts()
+    except DataError as exc:
+        if exc.problem == "file is missing":
+            return []
+        raise
+
+
+def _references(package: model.Package) -> list[dict[str, Any]]:
+    """One reference per row of the sources table (the articles), when the package has one."""
     out = []
-    for row in rows:
+    for row in _sources(package):
         notes = [f"English title: {row['title_en']}."] if row.get("title_en") else []
         if row.get("outlet"):
             basis = row.get("outlet_basis")
@@ -98,12 +109,13 @@ def _references(root: Path, descriptor: dict[str, Any]) -> list[dict[str, Any]]:
                          + (f"{low}." if low == high else f"between {low} and {high}."))
         if row.get("sha256"):
             notes.append(f"Byte-for-byte copy in the package, sha256 {row['sha256']}.")
+        published = row.get("published_date")
         ref: dict[str, Any] = {
             "type": "newspaper-article" if row.get("outlet") else "article",
             "authors": [{"name": row["author"]} if row.get("author") else {"name": "anonymous"}],
             "title": row.get("title"),
-            "date-published": row.get("published_date"),
-            "year": int(row["published_date"][:4]) if re.match(r"^\d{4}", row.get("published_date") or "") else None,
+            "date-published": published.isoformat() if published else None,
+            "year": published.year if published else None,
             "publisher": {"name": row["outlet"]} if row.get("outlet") else None,
             "languages": [row["language"]] if row.get("language") else None,
             "filename": row.get("path"),

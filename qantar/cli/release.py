@@ -61,10 +61,10 @@ def _run(args: argparse.Namespace, root) -> int:  # type: ignore[no-untyped-def]
 
     previous = open_release(args.previous or args.check_bump, root) if (args.previous or args.check_bump) else None
     if args.check_bump:
+        from qantar.release import read_text
         from qantar.release.compare import check
 
-        changelog = root / "CHANGELOG.md"
-        verdict = check(previous, from_directory(root), changelog.read_text(encoding="utf-8") if changelog.is_file() else None)
+        verdict = check(previous, from_directory(root), read_text(root, "CHANGELOG.md"))
         print(f"comparing {verdict.old} ({previous.label}) with {verdict.new} ({root})")
         print(verdict.render())
         return 0 if verdict.ok else 1

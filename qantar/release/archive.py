@@ -9,7 +9,6 @@ commit, else from the descriptor's ``created``. Zip entries are sorted, stamped 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
 import time
@@ -19,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from qantar import _atomic
-from qantar.release import ReleaseError
+from qantar.release import ReleaseError, package
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01T00:00:00Z: the earliest time a zip entry can hold
 SUMS = "SHA256SUMS"
@@ -37,7 +36,7 @@ def source_date_epoch(root: str | Path) -> int:
     )
     if done.returncode == 0 and done.stdout.strip().isdigit():
         return int(done.stdout.strip())
-    created = json.loads((Path(root) / "datapackage.json").read_text(encoding="utf-8")).get("created")
+    created = package(root).raw.get("created")
     try:
         return int(datetime.fromisoformat(str(created).replace("Z", "+00:00")).timestamp())
     except ValueError:

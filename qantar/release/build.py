@@ -22,7 +22,6 @@ of one commit give byte-identical files.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -31,8 +30,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from qantar import _atomic, citation
-from qantar.release import ReleaseError
+from qantar import _atomic, _safe_files, citation, model
+from qantar.errors import DataError
+from qantar.release import ReleaseError, package, read_text
 from qantar.release.archive import SUMS, source_date_epoch, write_sums, write_zip
 from qantar.release.previous import Snapshot, from_directory
 from qantar.release.versions import disagreements
@@ -51,15 +51,14 @@ def preflight(root: Path, previous: Snapshot | None = None) -> list[str]:
     from qantar.release.compare import check
 
     problems = disagreements(root)
-    cff = root / "CITATION.cff"
-    if cff.is_file() and cff.read_text(encoding="utf-8") != citation.to_cff(citation.metadata(root)):
+    cff = read_text(root, "CITATION.cff")
+    if cff is not None and cff != citation.to_cff(citation.metadata(root)):
         problems.append("CITATION.cff does not match datapackage.json: run `qantar release --citation`")
     stale = stamp(root, write=False)
     if stale:
         problems.append(f"{len(stale)} byte count(s) or hash(es) are out of date: run `qantar stamp`")
     if previous is not None:
-        changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8") if (root / "CHANGELOG.md").is_file() else None
-        verdict = check(previous, from_directory(root), changelog)
+        verdict = check(previous, from_directory(root), read_text(root, "CHANGELOG.md"))
         if not verdict.ok:
             problems.append(f"the version is not bumped enough since {previous.label}:\n{verdict.render()}")
     return problems
@@ -83,13 +82,26 @@ def _stage(root: Path, into: Path, *, allow_dirty: bool) -> None:
         os.chmod(target, 0o755 if os.stat(source).st_mode & 0o111 else 0o644)
 
 
-def _archive_members(stage: Path, descriptor: dict, prefix: str) -> list[tuple[str, bytes]]:
-    names = {"datapackage.json", *ARCHIVE_EXTRAS}
-    names |= {r["path"] for r in descriptor["resources"] if isinstance(r.get("path"), str)}
-    missing = sorted(n for n in names if not (stage / n).is_file())
+def _archive_members(stage: Path, described: model.Package, prefix: str) -> list[tuple[str, bytes]]:
+    """The descriptor, every file it names and ``ARCHIVE_EXTRAS``, read from the stage."""
+    unplaced = [r.name for r in described.resources() if r.path is None]
+    if unplaced:
+        raise ReleaseError(f"resource(s) without one local file path cannot be archived: {', '.join(unplaced)}")
+    limits = {model.DESCRIPTOR: _safe_files.MAX_DESCRIPTOR_BYTES}
+    limits |= {t.path: _safe_files.MAX_TABLE_BYTES for t in described.tables.values()}
+    limits |= {f.path: _safe_files.MAX_TEXT_BYTES for f in described.files.values()}
+    limits |= {n: _safe_files.MAX_TEXT_BYTES for n in ARCHIVE_EXTRAS}
+    members, missing = [], []
+    for name in sorted(limits):
+        try:
+            members.append((f"{prefix}/{name}", _safe_files.read(stage, name, limit=limits[name])))
+        except DataError as exc:
+            if exc.problem != "file is missing":
+                raise ReleaseError(f"{name}: {exc.problem}") from None
+            missing.append(name)
     if missing:
         raise ReleaseError(f"files the archive needs are not committed: {', '.join(missing)}")
-    return [(f"{prefix}/{n}", (stage / n).read_bytes()) for n in names]
+    return members
 
 
 def _build_dists(stage: Path, out: Path, env: dict[str, str]) -> None:
@@ -153,11 +165,13 @@ def build(
         with _atomic.building_directory(out) as (folder, scratch):
             stage = scratch / "checkout"
             _stage(root, stage, allow_dirty=allow_dirty)
-            descriptor_bytes = (stage / "datapackage.json").read_bytes()
-            descriptor = json.loads(descriptor_bytes)
-            version = descriptor["version"]
+            described = package(stage)
+            version = described.version
+            if version is None:
+                raise ReleaseError('datapackage.json has no "version"')
             log(f"qantar {version}, SOURCE_DATE_EPOCH={epoch}, into {out}")
-            members = _archive_members(stage, descriptor, f"qantar-{version}")
+            members = _archive_members(stage, described, f"qantar-{version}")
+            descriptor_bytes = dict(members)[f"qantar-{version}/{model.DESCRIPTOR}"]
             archive = write_zip(folder / f"qantar-{version}.zip", members, epoch)
             log(f"  {archive.name}")
             _build_dists(stage, folder, env)

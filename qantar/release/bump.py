@@ -9,17 +9,19 @@ enough for what changed since that release, and writes nothing when it is not.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from qantar import _atomic, citation
-from qantar.release import ReleaseError
+from qantar import _atomic, citation, model
+from qantar.release import ReleaseError, package, read_text
 from qantar.release.compare import Verdict, check
 from qantar.release.previous import Snapshot, from_directory
 from qantar.release.versions import Version, cut
 
 
-def dump(descriptor: dict) -> str:
+def dump(descriptor: Mapping[str, Any]) -> str:
     """The descriptor as the repository formats it (indent 2, UTF-8 as is, final newline)."""
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
@@ -36,24 +38,29 @@ def bump(
 ) -> tuple[str, str, Verdict | None]:
     """Bump the package at ``root`` by ``level``; returns (old version, new version, verdict)."""
     root = Path(root)
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    # A copy of the descriptor as it is, with the two values the bump moves (in their places).
+    descriptor = dict(package(root).raw)
+    text = read_text(root, "CHANGELOG.md")
     try:
+        if text is None:
+            raise ValueError(f"no CHANGELOG.md in {root}")
         old = Version.parse(descriptor.get("version"))
         new = old.bumped(level)
         date = date or datetime.now(UTC).date().isoformat()
-        changelog = cut((root / "CHANGELOG.md").read_text(encoding="utf-8"), str(new), date)
-    except (ValueError, FileNotFoundError) as exc:
+        changelog = cut(text, str(new), date)
+    except ValueError as exc:
         raise ReleaseError(str(exc)) from None
     descriptor["version"] = str(new)
     descriptor["created"] = f"{date}T00:00:00Z"
     verdict = None
     if previous is not None:
         current = from_directory(root)
-        staged = Snapshot(f"{root} at {new}", lambda p: dump(descriptor).encode() if p == "datapackage.json" else current.read(p))
+        bumped = dump(descriptor).encode()
+        staged = Snapshot(f"{root} at {new}", lambda p: bumped if p == model.DESCRIPTOR else current.read(p), root)
         verdict = check(previous, staged, changelog)
         if not verdict.ok:
             raise ReleaseError(f"{level} is not enough since {previous.label}:\n{verdict.render()}")
-    _atomic.write_text(root / "datapackage.json", dump(descriptor))
+    _atomic.write_text(root / model.DESCRIPTOR, dump(descriptor))
     _atomic.write_text(root / "CHANGELOG.md", changelog)
     write_citation(root)
     return str(old), str(new), verdict

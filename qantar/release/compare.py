@@ -4,12 +4,19 @@ The rules are those of docs/versioning.md (the Frictionless data-package-version
 
 * MAJOR: a field renamed, added, removed or reordered; a field's type, format or reading
   properties changed; a constraint tightened (or a pattern changed: a regex cannot be proven
-  looser); a primary key changed or a foreign key added; a table or file removed or moved; an
-  article copy edited; a row identifier (single-field primary key) removed or changed.
-* MINOR: a new table or file; new rows; a constraint loosened; a foreign key dropped; enum
-  values added or reordered.
+  looser); a primary key changed or a foreign key added; a span declared or changed; a table or
+  file removed or moved; an article copy edited; a row identifier (single-field primary key)
+  removed or changed.
+* MINOR: a new table or file; new rows; a constraint loosened; a foreign key or a span dropped;
+  vocabulary values added or reordered.
 * PATCH: corrected values; rows of a link table (composite key) corrected or dropped;
   descriptive metadata (titles, descriptions, keywords, licences, sources).
+
+Both sides are read as packages (``qantar.model``): fields, types, constraints, vocabularies,
+keys, relations and spans are compared as the model reads them, rows by primary key as their
+cells are written (``Snapshot.cells``). Descriptor properties the model does not interpret
+(titles, licences, a resource's format or dialect, a field property nobody reads) are compared as
+declared, from the model's ``raw``: a property the check does not know is MAJOR.
 
 ``check(old, new)`` adds the version rule: the new version must be the next MAJOR, MINOR or
 PATCH version of the old one, at least as high as the changes require (before 1.0.0 a MAJOR
@@ -20,12 +27,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from qantar.model import Field, FileResource, Package, Relation, Span, Table
 from qantar.release import ReleaseError
 from qantar.release.previous import Snapshot
-from qantar.release.versions import UNRELEASED, Version, rank, section
+from qantar.versions import UNRELEASED, Version, rank, section
 
 MAJOR, MINOR, PATCH = "major", "minor", "patch"
 
@@ -35,6 +44,11 @@ RESOURCE_STRUCTURAL = {
     "type", "path", "format", "mediatype", "encoding", "dialect", "compression", "scheme", "$schema", "profile",
 }
 RESOURCE_IGNORED = {"name", "schema", "bytes", "hash"}
+#: Schema and field properties the model reads, compared below one by one.
+SCHEMA_MODELLED = {"fields", "primaryKey", "foreignKeys", "missingValues", "qantar:spans"}
+FIELD_MODELLED = {
+    "name", "type", "format", "constraints", "categories", "categoriesOrdered", "delimiter", "trueValues", "falseValues",
+}
 FIELD_DESCRIPTIVE = {"title", "description", "example", "examples"}
 SCHEMA_DESCRIPTIVE = {"title", "description"}
 LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength"}
@@ -57,21 +71,6 @@ def required(changes: list[Change]) -> str:
     return max((c.level for c in changes), key=rank, default="none")
 
 
-def _is_table(res: dict[str, Any]) -> bool:
-    return res.get("type") == "table" or (res.get("type") is None and "schema" in res)
-
-
-def _resources(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    resources = descriptor.get("resources")
-    if not isinstance(resources, list):
-        return {}
-    return {r["name"]: r for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
-
-
-def _keys(value: object) -> list[str]:
-    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-
-
 def _canon(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
@@ -81,11 +80,15 @@ def _sample(items: list[str]) -> str:
     return ", ".join(items[:SAMPLE]) + more
 
 
+def _resources(package: Package) -> dict[str, Table | FileResource]:
+    return {r.name: r for r in package.resources()}
+
+
 def compare(old: Snapshot, new: Snapshot) -> list[Change]:
     """Every change from ``old`` to ``new`` that matters for the version, with its level."""
     out: list[Change] = []
-    _properties("package", old.descriptor, new.descriptor, PACKAGE_STRUCTURAL, PACKAGE_IGNORED, out)
-    before, after = _resources(old.descriptor), _resources(new.descriptor)
+    _properties("package", old.package.raw, new.package.raw, PACKAGE_STRUCTURAL, PACKAGE_IGNORED, out)
+    before, after = _resources(old.package), _resources(new.package)
     for name in before.keys() - after.keys():
         out.append(Change(MAJOR, name, "resource removed (or renamed)"))
     for name in after.keys() - before.keys():
@@ -95,20 +98,23 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
         out.append(Change(PATCH, "package", "resources listed in a different order"))
     for name in common:
         o, n = before[name], after[name]
-        if _is_table(o) != _is_table(n):
+        if isinstance(o, Table) != isinstance(n, Table):
             out.append(Change(MAJOR, name, "changed between a table and a plain file"))
             continue
-        _properties(name, o, n, RESOURCE_STRUCTURAL, RESOURCE_IGNORED, out)
-        if _is_table(n):
-            renamed = _schema(name, o.get("schema") or {}, n.get("schema") or {}, out)
-            _rows(name, o, n, old, new, out, renamed)
-        elif o.get("path") == n.get("path") and old.read(str(o.get("path"))) != new.read(str(n.get("path"))):
+        _properties(name, o.raw, n.raw, RESOURCE_STRUCTURAL, RESOURCE_IGNORED, out)
+        if isinstance(o, Table) and isinstance(n, Table):
+            renamed = _schema(o, n, out)
+            _rows(o, n, old, new, out, renamed)
+        elif o.path is not None and o.path == n.path and old.read(o.path) != new.read(n.path):
             why = "an article copy is never edited: a better copy is a new source"
             out.append(Change(MAJOR, name, f"file content changed ({why})"))
     return sorted(out, key=lambda c: (-rank(c.level), c.where))
 
 
-def _properties(where: str, o: dict, n: dict, structural: set[str], ignored: set[str], out: list[Change]) -> None:
+def _properties(
+    where: str, o: Mapping[str, Any], n: Mapping[str, Any], structural: set[str], ignored: set[str], out: list[Change]
+) -> None:
+    """Properties the model does not interpret, compared as declared."""
     for key in sorted((o.keys() | n.keys()) - ignored):
         if _canon(o.get(key)) == _canon(n.get(key)):
             continue
@@ -118,11 +124,10 @@ def _properties(where: str, o: dict, n: dict, structural: set[str], ignored: set
             out.append(Change(PATCH, where, f"descriptive metadata {key!r} changed"))
 
 
-def _schema(table: str, o: dict, n: dict, out: list[Change]) -> dict[str, str]:
-    """Compare two table schemas; returns the renamed fields (old name -> new name)."""
-    of = [f for f in o.get("fields", []) if isinstance(f, dict)]
-    nf = [f for f in n.get("fields", []) if isinstance(f, dict)]
-    old_names, new_names = [f.get("name") for f in of], [f.get("name") for f in nf]
+def _schema(o: Table, n: Table, out: list[Change]) -> dict[str, str]:
+    """Compare two tables' schemas; returns the renamed fields (old name -> new name)."""
+    table = n.name
+    old_names, new_names = o.field_names, n.field_names
     renamed = {}
     if len(old_names) == len(new_names):
         for a, b in zip(old_names, new_names, strict=True):
@@ -139,50 +144,103 @@ def _schema(table: str, o: dict, n: dict, out: list[Change]) -> dict[str, str]:
     kept_new = [x for x in new_names if x in old_names]
     if kept_old != kept_new:
         out.append(Change(MAJOR, table, "fields reordered (the CSV header changes)"))
-    by_old = {f.get("name"): f for f in of}
-    for f in nf:
-        name = f.get("name")
-        source = by_old.get(name) or by_old.get(next((a for a, b in renamed.items() if b == name), None))
-        if source is not None:
-            _field(f"{table}.{name}", source, f, out)
+    was = {b: a for a, b in renamed.items()}
+    for f in n.fields:
+        source = was.get(f.name, f.name)
+        if source in old_names:
+            _field(f"{table}.{f.name}", o.field(source), f, out)
 
-    if _keys(o.get("primaryKey")) != _keys(n.get("primaryKey")):
-        out.append(Change(MAJOR, table, f"primary key changed: {_keys(o.get('primaryKey'))} -> {_keys(n.get('primaryKey'))}"))
-    for key, added_level in (("foreignKeys", MAJOR), ("uniqueKeys", MAJOR)):
-        before = {_canon(x) for x in o.get(key, []) or []}
-        after = {_canon(x) for x in n.get(key, []) or []}
-        for x in sorted(after - before):
-            out.append(Change(added_level, table, f"{key[:-1]} added: {x} (rows that held may now fail)"))
-        for x in sorted(before - after):
-            out.append(Change(MINOR, table, f"{key[:-1]} dropped: {x}"))
-    for key in sorted((o.keys() | n.keys()) - {"fields", "primaryKey", "foreignKeys", "uniqueKeys"}):
-        if _canon(o.get(key)) != _canon(n.get(key)):
+    if o.primary_key != n.primary_key:
+        out.append(Change(MAJOR, table, f"primary key changed: {list(o.primary_key)} -> {list(n.primary_key)}"))
+    before, after = set(o.relations), set(n.relations)
+    for rel in sorted(after - before, key=_relation):
+        out.append(Change(MAJOR, table, f"foreignKey added: {_relation(rel)} (rows that held may now fail)"))
+    for rel in sorted(before - after, key=_relation):
+        out.append(Change(MINOR, table, f"foreignKey dropped: {_relation(rel)}"))
+    if o.missing_values != n.missing_values:
+        out.append(Change(MAJOR, table, f"missingValues changed: {list(o.missing_values)} -> {list(n.missing_values)} "
+                                        "(how values are read)"))
+    _spans(table, o.spans, n.spans, out)
+    # Unique keys are not read by the model (only Frictionless checks them): compared as declared.
+    o_schema, n_schema = o.raw.get("schema") or {}, n.raw.get("schema") or {}
+    old_unique = {_canon(x) for x in o_schema.get("uniqueKeys", []) or []}
+    new_unique = {_canon(x) for x in n_schema.get("uniqueKeys", []) or []}
+    for x in sorted(new_unique - old_unique):
+        out.append(Change(MAJOR, table, f"uniqueKey added: {x} (rows that held may now fail)"))
+    for x in sorted(old_unique - new_unique):
+        out.append(Change(MINOR, table, f"uniqueKey dropped: {x}"))
+    for key in sorted((o_schema.keys() | n_schema.keys()) - SCHEMA_MODELLED - {"uniqueKeys"}):
+        if _canon(o_schema.get(key)) != _canon(n_schema.get(key)):
             level = PATCH if key in SCHEMA_DESCRIPTIVE else MAJOR
             out.append(Change(level, table, f"schema property {key!r} changed"))
     return renamed
 
 
-def _field(where: str, o: dict, n: dict, out: list[Change]) -> None:
-    if o.get("type", "any") != n.get("type", "any"):
-        out.append(Change(MAJOR, where, f"type changed: {o.get('type', 'any')} -> {n.get('type', 'any')}"))
-    if o.get("format", "default") != n.get("format", "default"):
-        out.append(Change(MAJOR, where, f"format changed: {o.get('format', 'default')} -> {n.get('format', 'default')}"))
-    _constraints(where, o.get("constraints") or {}, n.get("constraints") or {}, out)
-    if "categories" in o or "categories" in n:
-        values = [[c.get("value") if isinstance(c, dict) else c for c in x.get("categories") or []] for x in (o, n)]
-        _vocabulary(where, "categories", values[0] if "categories" in o else None, values[1] if "categories" in n else None, out)
-        if values[0] == values[1] and _canon(o.get("categories")) != _canon(n.get("categories")):
+def _relation(rel: Relation) -> str:
+    return f"({', '.join(rel.fields)}) -> {rel.ref_table} ({', '.join(rel.ref_fields)})"
+
+
+def _span(span: Span) -> str:
+    columns = f"{span.source}: {span.start}..{span.end} = {span.text}"
+    extra = [f"translation {span.translation}"] * bool(span.translation) + [f"within {span.within}"] * bool(span.within)
+    return f"{span.kind} span {span.name!r} ({columns}{'; ' + ', '.join(extra) if extra else ''})"
+
+
+def _spans(table: str, old: tuple[Span, ...], new: tuple[Span, ...], out: list[Change]) -> None:
+    """A span declared is a new check on every row (the passage must be the article's); dropping one loosens."""
+    before, after = {s.name: s for s in old}, {s.name: s for s in new}
+    for name in sorted(after.keys() - before.keys()):
+        out.append(Change(MAJOR, table, f"{_span(after[name])} declared (rows that held may now fail)"))
+    for name in sorted(before.keys() - after.keys()):
+        out.append(Change(MINOR, table, f"{_span(before[name])} no longer declared"))
+    for name in sorted(before.keys() & after.keys()):
+        a, b = before[name], after[name]
+        if (a.kind, a.columns, a.within) != (b.kind, b.columns, b.within):
+            out.append(Change(MAJOR, table, f"span changed: {_span(a)} -> {_span(b)}"))
+
+
+def _declared_type(f: Field) -> str:
+    # The model reads a type the loader does not support as text (and records the fault); the
+    # version check compares the type the descriptor states.
+    value = f.raw.get("type", "any")
+    return value if isinstance(value, str) else repr(value)
+
+
+def _field(where: str, o: Field, n: Field, out: list[Change]) -> None:
+    if _declared_type(o) != _declared_type(n):
+        out.append(Change(MAJOR, where, f"type changed: {_declared_type(o)} -> {_declared_type(n)}"))
+    if o.format != n.format:
+        out.append(Change(MAJOR, where, f"format changed: {o.format} -> {n.format}"))
+    vocabulary = o.categories is not None or n.categories is not None
+    _constraints(where, o.constraints, n.constraints, out, skip={"enum"} if vocabulary else set())
+    if vocabulary:
+        _vocabulary(where, _vocabulary_word(o, n), o.categories, n.categories, out)
+        if o.categories == n.categories and _canon(o.raw.get("categories")) != _canon(n.raw.get("categories")):
             out.append(Change(PATCH, where, "category labels changed"))
-    for key in sorted((o.keys() | n.keys()) - {"name", "type", "format", "constraints", "categories"}):
-        if _canon(o.get(key)) == _canon(n.get(key)):
+    if o.categories_ordered != n.categories_ordered:
+        out.append(Change(MAJOR, where, f"categoriesOrdered changed: {o.categories_ordered} -> {n.categories_ordered} "
+                                        "(how values are read)"))
+    for what, a, b in (("delimiter", o.delimiter, n.delimiter), ("trueValues", o.true_values, n.true_values),
+                       ("falseValues", o.false_values, n.false_values)):
+        if a != b:
+            out.append(Change(MAJOR, where, f"{what!r} changed: {a!r} -> {b!r} (how values are read)"))
+    for key in sorted((o.raw.keys() | n.raw.keys()) - FIELD_MODELLED):
+        if _canon(o.raw.get(key)) == _canon(n.raw.get(key)):
             continue
         if key in FIELD_DESCRIPTIVE:
             out.append(Change(PATCH, where, f"descriptive metadata {key!r} changed"))
         else:
-            out.append(Change(MAJOR, where, f"{key!r} changed: {o.get(key)!r} -> {n.get(key)!r} (how values are read)"))
+            out.append(Change(MAJOR, where, f"{key!r} changed: {o.raw.get(key)!r} -> {n.raw.get(key)!r} (how values are read)"))
 
 
-def _vocabulary(where: str, what: str, old: list | None, new: list | None, out: list[Change]) -> None:
+def _vocabulary_word(o: Field, n: Field) -> str:
+    """How the descriptor states the closed vocabulary: v2 ``categories`` or ``constraints.enum``."""
+    return "categories" if "categories" in o.raw or "categories" in n.raw else "enum"
+
+
+def _vocabulary(where: str, what: str, old: Any, new: Any, out: list[Change]) -> None:
+    old = None if old is None else list(old)
+    new = None if new is None else list(new)
     if old == new:
         return
     if old is None:
@@ -200,15 +258,15 @@ def _vocabulary(where: str, what: str, old: list | None, new: list | None, out: 
             out.append(Change(MINOR, where, f"{what} values reordered (the loaded category order changes)"))
 
 
-def _constraints(where: str, o: dict, n: dict, out: list[Change]) -> None:
-    for key in sorted(o.keys() | n.keys()):
+def _constraints(where: str, o: Mapping[str, Any], n: Mapping[str, Any], out: list[Change], *, skip: set[str]) -> None:
+    for key in sorted((o.keys() | n.keys()) - skip):
         a, b = o.get(key), n.get(key)
         if _canon(a) == _canon(b):
             continue
         if key in ("required", "unique"):
             if bool(a) != bool(b):
                 out.append(Change(MAJOR, where, f"now {key}") if b else Change(MINOR, where, f"no longer {key}"))
-        elif key == "enum":
+        elif key == "enum":  # on a field that is not read as a vocabulary (e.g. an integer enum)
             _vocabulary(where, "enum", a if "enum" in o else None, b if "enum" in n else None, out)
         elif a is None or b is None:
             out.append(Change(MAJOR, where, f"constraint {key} added: {b!r}") if a is None
@@ -223,21 +281,21 @@ def _constraints(where: str, o: dict, n: dict, out: list[Change]) -> None:
             out.append(Change(MAJOR, where, f"constraint {key} changed: {a!r} -> {b!r}"))
 
 
-def _rows(
-    table: str, o: dict, n: dict, old: Snapshot, new: Snapshot, out: list[Change], renamed: dict[str, str]
-) -> None:
-    before, after = old.table(str(o.get("path"))), new.table(str(n.get("path")))
+def _label(key: tuple) -> str:
+    values = ["" if v is None else str(v) for v in key]
+    return values[0] if len(values) == 1 else "(" + ", ".join(values) + ")"
+
+
+def _rows(o: Table, n: Table, old: Snapshot, new: Snapshot, out: list[Change], renamed: dict[str, str]) -> None:
+    """Rows compared through the primary key, every cell as written."""
+    table = n.name
+    before, after = old.cells(o), new.cells(n)
     if before is None or after is None:
         return  # a missing file is the validator's to report
-    (old_header, old_rows), (new_header, new_rows) = before, after
-    old_header = [renamed.get(c, c) for c in old_header]  # a renamed column's values still compare
-    columns = [c for c in new_header if c in old_header]
-    pick_old = [old_header.index(c) for c in columns]
-    pick_new = [new_header.index(c) for c in columns]
-    olds = [tuple(r[i] if i < len(r) else "" for i in pick_old) for r in old_rows]
-    news = [tuple(r[i] if i < len(r) else "" for i in pick_new) for r in new_rows]
-    schema = n.get("schema") or {}
-    pk = _keys(schema.get("primaryKey"))
+    before = before.rename(renamed)  # a renamed column's values still compare
+    columns = [c for c in after.columns if c in before.columns]
+    olds, news = before.select(columns).rows(), after.select(columns).rows()
+    pk = list(n.primary_key)
     if not pk or any(c not in columns for c in pk):
         return _unkeyed(table, olds, news, out)
     at = [columns.index(c) for c in pk]
@@ -246,26 +304,23 @@ def _rows(
     if len(old_by) != len(olds) or len(new_by) != len(news):
         return _unkeyed(table, olds, news, out)  # duplicate keys: the validator reports them
 
-    def label(key: tuple[str, ...]) -> str:
-        return key[0] if len(key) == 1 else "(" + ", ".join(key) + ")"
-
     removed = [k for k in old_by if k not in new_by]
     added = [k for k in new_by if k not in old_by]
     changed = [k for k in new_by if k in old_by and old_by[k] != new_by[k]]
     if len(pk) == 1:
         if removed:
-            ids = _sample([label(k) for k in removed])
+            ids = _sample([_label(k) for k in removed])
             out.append(Change(MAJOR, table, f"{len(removed)} row id(s) removed or changed: {ids}"))
     else:
         # A link table: its rows have no identifier of their own. A removed row paired with an
         # added one that links the same rows (equal foreign-key columns) is a corrected row.
-        references = {c for fk in schema.get("foreignKeys", []) or [] for c in _keys(fk.get("fields"))}
+        references = {c for rel in n.relations for c in rel.fields}
         link = [i for i, c in enumerate(pk) if c in references]
-        pool: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        pool: dict[tuple, list[tuple]] = {}
         for k in added:
             pool.setdefault(tuple(k[i] for i in link), []).append(k)
-        paired: list[tuple[str, ...]] = []
-        unpaired: list[tuple[str, ...]] = []
+        paired: list[tuple] = []
+        unpaired: list[tuple] = []
         for k in removed:
             candidates = pool.get(tuple(k[i] for i in link)) if link and len(link) < len(pk) else None
             if candidates:
@@ -276,15 +331,15 @@ def _rows(
         added = [k for k in added if k not in taken]
         if paired:
             cols = ", ".join(c for i, c in enumerate(pk) if i not in link)
-            out.append(Change(PATCH, table, f"{len(paired)} row(s) corrected in {cols}: {_sample([label(k) for k in paired])}"))
+            out.append(Change(PATCH, table, f"{len(paired)} row(s) corrected in {cols}: {_sample([_label(k) for k in paired])}"))
         if unpaired:
-            keys = _sample([label(k) for k in unpaired])
+            keys = _sample([_label(k) for k in unpaired])
             out.append(Change(PATCH, table, f"{len(unpaired)} link row(s) removed (no identifier disappears): {keys}"))
     if added:
-        out.append(Change(MINOR, table, f"{len(added)} new row(s): {_sample([label(k) for k in added])}"))
+        out.append(Change(MINOR, table, f"{len(added)} new row(s): {_sample([_label(k) for k in added])}"))
     if changed:
         cols = sorted({columns[i] for k in changed for i, (x, y) in enumerate(zip(old_by[k], new_by[k], strict=True)) if x != y})
-        keys = _sample([label(k) for k in changed])
+        keys = _sample([_label(k) for k in changed])
         out.append(Change(PATCH, table, f"corrected values in {len(changed)} row(s) ({', '.join(cols)}): {keys}"))
     if not (removed or added or changed) and list(old_by) != list(new_by):
         out.append(Change(PATCH, table, "rows reordered"))

@@ -5,6 +5,10 @@ or an unpacked release archive), an existing zip file (a release archive
 ``qantar-X.Y.Z.zip``, with or without its top folder), or else a git revision of the
 repository at ``repo`` (``v0.1.0``), read with ``git show REV:PATH`` so nothing is checked out.
 
+A snapshot is read as the package it is: its descriptor through ``qantar.model`` (the one
+reading of ``datapackage.json``), its tables through ``qantar.csvfile.cells`` (every cell as
+written, which is what a release publishes).
+
 A previous release may come from anywhere, so it is read as ``qantar._safe_files`` reads a
 package: a directory's files inside it, regular and bounded; a zip archive whose members expand
 to at most ``MAX_ARCHIVE_BYTES`` in all (checked from its directory before anything is
@@ -18,19 +22,24 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-from qantar import _rfc4180, _safe_files
+import polars as pl
+
+from qantar import _safe_files, csvfile, model
 from qantar.errors import DataError
 from qantar.release import ReleaseError
 
-DESCRIPTOR = "datapackage.json"
+DESCRIPTOR = model.DESCRIPTOR
 
 
 class Snapshot:
-    """One state of the data package: its descriptor and a way to read the files it names."""
+    """One state of the data package: its model and a way to read the files it names.
 
-    def __init__(self, label: str, read: Callable[[str], bytes | None]) -> None:
+    ``read(path)`` returns a file's bytes, ``None`` when the file is missing; ``root`` is the
+    folder of a snapshot on disk (``None`` for an archive or a git revision).
+    """
+
+    def __init__(self, label: str, read: Callable[[str], bytes | None], root: Path | None = None) -> None:
         self.label = label
         self._read = read
         raw = read(DESCRIPTOR)
@@ -40,43 +49,43 @@ class Snapshot:
             descriptor = _safe_files.parse_json(raw, path=DESCRIPTOR)
         except DataError as exc:
             raise ReleaseError(f"{label}: {exc.problem}") from None
-        if not isinstance(descriptor, dict):
-            raise ReleaseError(f"{label}: {DESCRIPTOR} is not a JSON object")
-        self.descriptor: dict[str, Any] = descriptor
+        try:
+            self.package = model.from_descriptor(descriptor, root)
+        except DataError as exc:  # not a package of tables: say which resource, field or property
+            raise ReleaseError(f"{label}: {DESCRIPTOR}: {exc}") from None
 
     @property
     def version(self) -> str | None:
-        v = self.descriptor.get("version")
-        return v if isinstance(v, str) else None
+        return self.package.version
 
-    def read(self, path: str) -> bytes | None:
+    def read(self, path: str | None) -> bytes | None:
+        """The bytes of the file at ``path`` inside the snapshot; ``None`` when missing or not a package path."""
         try:
             _safe_files.check_path(path)
         except DataError:
             return None
+        assert path is not None
         return self._read(path)
 
-    def text(self, path: str) -> str | None:
-        raw = self.read(path)
-        return None if raw is None else raw.decode("utf-8", errors="replace")
+    def cells(self, table: model.Table) -> pl.DataFrame | None:
+        """Every cell of ``table`` as written (missing values null); ``None`` when its file is missing.
 
-    def table(self, path: str) -> tuple[list[str], list[list[str]]] | None:
-        """(header, rows) of a CSV file, every cell a string; None when the file is missing."""
-        text = self.text(path)
-        if text is None:
+        A file that is not RFC 4180 CSV is refused: what it says past the fault cannot be told.
+        """
+        data = self.read(table.path)
+        if data is None:
             return None
-        try:
-            rows = [cells for _, _, cells in _rfc4180.records(text)]
-        except _rfc4180.Malformed as exc:
-            raise ReleaseError(f"{self.label}: {path}, line {exc.line}: malformed CSV: {exc.problem}") from None
-        return (rows[0], rows[1:]) if rows else ([], [])
+        frame, fault = csvfile.cells(table, data)
+        if fault is not None:
+            raise ReleaseError(f"{self.label}: {table.path}, line {fault.line}: malformed CSV: {fault.problem}")
+        return frame
 
 
 def _limit(name: str) -> int:
     return _safe_files.MAX_DESCRIPTOR_BYTES if name == DESCRIPTOR else _safe_files.MAX_TABLE_BYTES
 
 
-def from_directory(path: Path) -> Snapshot:
+def from_directory(path: str | Path) -> Snapshot:
     root = Path(path)
 
     def read(name: str) -> bytes | None:
@@ -87,7 +96,7 @@ def from_directory(path: Path) -> Snapshot:
                 return None
             raise ReleaseError(f"{root}: {name}: {exc.problem}") from None
 
-    return Snapshot(str(root), read)
+    return Snapshot(str(root), read, root)
 
 
 def from_zip(path: Path) -> Snapshot:

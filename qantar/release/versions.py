@@ -7,10 +7,10 @@ turns the changelog's ``[Unreleased]`` notes into a release entry. The readers t
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
+from qantar.release import package, read_text
 from qantar.versions import _DATE, _ENTRY, LEVELS, UNRELEASED, Entry, Version, cff_value, entries, rank, section, top_release
 
 __all__ = [
@@ -36,18 +36,13 @@ def cut(changelog: str, version: str, date: str) -> str:
 
 def stated(root: str | Path) -> dict[str, tuple[str | None, str | None]]:
     """``{place: (version, date)}`` for the descriptor, CITATION.cff and CHANGELOG.md at ``root``."""
-    root = Path(root)
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    created = descriptor.get("created")
-    out = {"datapackage.json": (descriptor.get("version"), created[:10] if isinstance(created, str) else None)}
-    cff = root / "CITATION.cff"
-    if cff.is_file():
-        text = cff.read_text(encoding="utf-8")
-        out["CITATION.cff"] = (cff_value(text, "version"), cff_value(text, "date-released"))
-    else:
-        out["CITATION.cff"] = (None, None)
-    changelog = root / "CHANGELOG.md"
-    top = top_release(changelog.read_text(encoding="utf-8")) if changelog.is_file() else None
+    described = package(root)
+    created = described.raw.get("created")
+    out = {"datapackage.json": (described.version, created[:10] if isinstance(created, str) else None)}
+    cff = read_text(root, "CITATION.cff")
+    out["CITATION.cff"] = (cff_value(cff, "version"), cff_value(cff, "date-released")) if cff is not None else (None, None)
+    changelog = read_text(root, "CHANGELOG.md")
+    top = top_release(changelog) if changelog is not None else None
     out["CHANGELOG.md"] = (top.version, top.date) if top else (None, None)
     return out
 
@@ -58,7 +53,6 @@ def disagreements(root: str | Path) -> list[str]:
     The descriptor's date is its ``created`` (the release date); pyproject.toml must take the
     version from the descriptor (``dynamic``), never state one of its own.
     """
-    root = Path(root)
     places = stated(root)
     version, date = places.pop("datapackage.json")
     problems = []
@@ -69,7 +63,11 @@ def disagreements(root: str | Path) -> list[str]:
             problems.append(f"{place} says version {v or 'nothing'}, datapackage.json says {version}")
         if d != date:
             problems.append(f"{place} says date {d or 'nothing'}, datapackage.json's created says {date}")
-    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
+    try:
+        project = tomllib.loads(read_text(root, "pyproject.toml") or "").get("project", {})
+    except tomllib.TOMLDecodeError as exc:
+        project = {}
+        problems.append(f"pyproject.toml is not TOML: {exc}")
     if "version" in project or "version" not in project.get("dynamic", []):
         problems.append('pyproject.toml must not state a version: [project] dynamic = ["version"] (read from datapackage.json)')
     return problems

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .coding import CodingError, load
+from .coding import CodingError, load, read_plain
 from .compare import compare
 from .report import write
 
@@ -44,10 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _problems(path: Path) -> pl.DataFrame:
-    try:
-        frame = pl.read_csv(path, infer_schema=False)
-    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
-        raise CodingError(f"cannot be read as CSV: {exc}", path=path) from None
+    frame = read_plain(path, "guide-problems")
     lacking = [c for c in PROBLEM_COLUMNS if c not in frame.columns]
     if lacking:
         raise CodingError(f"lacks the column(s) {', '.join(lacking)}", path=path)

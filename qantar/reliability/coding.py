@@ -1,11 +1,17 @@
 """Read a coding: the package's CSV tables plus the article texts they quote.
 
-A coding is one folder (a data package: ``data/*.csv`` and ``articles/``, or the CSVs at the
-top of the folder) or several folders read as one. Several folders are how the blind second
-coding is kept: one coder per article, each with ids of their own, so the ids of each folder are
-prefixed with the folder's name (``coder-002:E001``) and every row remembers its folder (its
-*part*). What a part coded is the set of articles in its ``sources.csv``: an actor coded by the
-coder of article 002 stands for article 002 only, even if its name also occurs elsewhere.
+A coding is one folder or several folders read as one. A folder that is a Qantar package
+(``datapackage.json``) is read through the model: its tables where the descriptor puts them
+(``qantar.model``), every cell as written (``qantar.csvfile.cells``). A folder of a coder's CSV
+files (``data/*.csv`` or the CSVs at the top of the folder), which has no descriptor, is read as
+tables described by their own header, every column text, by the same CSV reader. Article files
+are read through ``qantar._safe_files``: a coding's paths never lead outside its folders.
+
+Several folders are how the blind second coding is kept: one coder per article, each with ids of
+their own, so the ids of each folder are prefixed with the folder's name (``coder-002:E001``) and
+every row remembers its folder (its *part*). What a part coded is the set of articles in its
+``sources.csv``: an actor coded by the coder of article 002 stands for article 002 only, even if
+its name also occurs elsewhere.
 
 Every cell is read as text (empty = missing): the comparison must see what the coder wrote, not
 what a type conversion made of it. Offsets are checked against the article (``text[start:end]
@@ -16,10 +22,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from qantar import _rfc4180, _safe_files, csvfile, model
 from qantar.errors import DataError
 
 from .spans import locate
@@ -68,18 +75,9 @@ ID_COLUMNS = {
     "claims": ("claim_id", "topic"),
 }
 
-# (start, end, text) column triples that must be verbatim in the row's article.
-SPANS = {
-    "event_sources": [("source_id", "char_start", "char_end", "quote")],
-    "figures": [("source_id", "char_start", "char_end", "quote"),
-                ("source_id", "number_char_start", "number_char_end", "number_as_written")],
-    "statements": [("source_id", "char_start", "char_end", "quote")],
-    "memberships": [("source_id", "char_start", "char_end", "quote")],
-    "exclusions": [("source_id", "char_start", "char_end", "text")],
-    "discrepancies": [("claim_a_source_id", "claim_a_char_start", "claim_a_char_end", "claim_a_quote"),
-                      ("claim_b_source_id", "claim_b_char_start", "claim_b_char_end", "claim_b_quote")],
-    "claims": [("source_id", "char_start", "char_end", "quote")],
-}
+# The passages of the format's own table beyond the package's (the corroboration map); the package's
+# tables have theirs declared in the descriptor ("qantar:spans").
+CLAIM_SPANS = (model.Span("claims", "quote", "claim", "source_id", "char_start", "char_end", "quote"),)
 
 PART = "_part"  # column added to every table: the folder the row comes from
 ROW = "_row"    # column added to every table: 1-based data row in its CSV
@@ -148,21 +146,21 @@ def load(folders: list[Path | str] | Path | str, *, label: str | None = None,
     for folder, name in zip(folders, names):
         if not folder.is_dir():
             raise CodingError("not a folder", path=folder)
-        csv_dir = folder / "data" if (folder / "data" / "sources.csv").is_file() else folder
+        files = _files(folder)
         tables, absent = {}, []
         for table in TABLES + OPTIONAL:
-            path = csv_dir / f"{table}.csv"
-            if not path.is_file():
+            frame = _cells(folder, files, table)
+            if frame is None:
                 if table in TABLES:
                     absent.append(table)
                 continue
-            tables[table] = _read(path, table, name, prefix)
+            tables[table] = _prepared(frame, folder / files[table][0], table, name, prefix)
         if "sources" not in tables:
             raise CodingError("a coding needs sources.csv (it says which articles were coded)",
-                              path=csv_dir / "sources.csv")
+                              path=folder / files.get("sources", ("sources.csv",))[0])
         missing[name] = tuple(absent)
         for src in tables["sources"].iter_rows(named=True):
-            texts.setdefault(src["source_id"], _article(src, folder, articles, csv_dir))
+            texts.setdefault(src["source_id"], _article(src, folder, articles, folder / files["sources"][0]))
         part_sources[name] = frozenset(tables["sources"]["source_id"].to_list())
         parts[name] = tables
     merged = {}
@@ -173,15 +171,85 @@ def load(folders: list[Path | str] | Path | str, *, label: str | None = None,
                                            schema={c: pl.String for c in (*REQUIRED[table], PART)}
                                            | {ROW: pl.Int64}))
     coding = Coding(label or "+".join(names), merged, texts, part_sources, missing)
-    _check_spans(coding)
+    _check_spans(coding, _spans(folders))
     return coding
 
 
-def _read(path: Path, table: str, part: str, prefix: bool) -> pl.DataFrame:
+def _spans(folders: list[Path]) -> dict[model.Span, bool]:
+    """The spans to check, each with whether its offsets may be missing: those the descriptor declares
+    (a folder's own, or for a folder of CSV files those of the package qantar ships, which it codes)."""
+    out: dict[model.Span, bool] = {}
+    for folder in folders:
+        package = model.read(folder) if (folder / model.DESCRIPTOR).is_file() else model.current()
+        for span in package.spans():
+            out.setdefault(span, not package.tables[span.table].field(span.start).required)
+    return out | {span: False for span in CLAIM_SPANS}
+
+
+def _files(folder: Path) -> dict[str, tuple[str, model.Table | None]]:
+    """Table name -> (its file inside ``folder``, its model): where the descriptor puts it, for a
+    Qantar package; else ``data/<table>.csv`` or ``<table>.csv``, described by its header later."""
+    if (folder / model.DESCRIPTOR).is_file():
+        try:
+            package = model.read(folder)
+        except DataError as exc:
+            raise CodingError(f"cannot be read as a data package: {exc}", path=folder / model.DESCRIPTOR) from None
+        return {t.name: (t.path, t) for t in package.tables.values() if t.path is not None}
+    base = "data/" if (folder / "data" / "sources.csv").is_file() else ""
+    return {table: (f"{base}{table}.csv", None) for table in TABLES + OPTIONAL}
+
+
+def _cells(folder: Path, files: dict[str, tuple[str, model.Table | None]], table: str) -> pl.DataFrame | None:
+    """Every cell of ``table`` as written (missing: null), or ``None`` when the coding lacks it."""
+    if table not in files:
+        return None
+    relative, described = files[table]
+    where = folder / relative
     try:
-        frame = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:  # names no table
-        raise CodingError(f"cannot be read as CSV: {exc}", path=path, table=table) from None
+        data = _safe_files.read(folder, relative, limit=_safe_files.MAX_TABLE_BYTES, table=table)
+    except DataError as exc:
+        if exc.problem == "file is missing":
+            return None
+        raise CodingError(exc.problem, path=where, table=table) from None
+    frame, fault = csvfile.cells(described or _by_header(data, where, table), data)
+    if fault is not None:
+        raise CodingError(f"malformed CSV (line {fault.line}): {fault.problem}", path=where, table=table, row=fault.record)
+    return frame
+
+
+def _by_header(data: bytes, where: Path, table: str) -> model.Table:
+    """A CSV file without a descriptor, described by its own header: every column text."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise CodingError(f"not UTF-8 (byte offset {exc.start})", path=where, table=table) from None
+    try:
+        header = next(iter(_rfc4180.records(text)), (0, 1, []))[2]
+    except _rfc4180.Malformed as exc:
+        raise CodingError(f"malformed CSV (line {exc.line}): {exc.problem}", path=where, table=table) from None
+    descriptor = {"resources": [{"name": table, "path": where.name,
+                                 "schema": {"fields": [{"name": c, "type": "string"} for c in header]}}]}
+    try:
+        return model.from_descriptor(descriptor).tables[table]
+    except DataError as exc:
+        raise CodingError(f"the header cannot name the columns: {exc.problem}", path=where, table=table,
+                          column=exc.column) from None
+
+
+def read_plain(path: Path, name: str) -> pl.DataFrame:
+    """A CSV file without a descriptor (e.g. the guide problems): every cell as written, missing null."""
+    path = Path(path)
+    try:
+        data = _safe_files.read(path.parent, path.name, limit=_safe_files.MAX_TABLE_BYTES, table=name)
+    except DataError as exc:
+        raise CodingError(exc.problem, path=path) from None
+    frame, fault = csvfile.cells(_by_header(data, path, name), data)
+    if fault is not None:
+        raise CodingError(f"malformed CSV (line {fault.line}): {fault.problem}", path=path, row=fault.record)
+    return frame
+
+
+def _prepared(frame: pl.DataFrame, path: Path, table: str, part: str, prefix: bool) -> pl.DataFrame:
     lacking = [c for c in REQUIRED[table] if c not in frame.columns]
     if lacking:
         raise CodingError(f"lacks the column(s) {', '.join(lacking)}", path=path, table=table)
@@ -196,55 +264,63 @@ def _read(path: Path, table: str, part: str, prefix: bool) -> pl.DataFrame:
                               pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(ROW))
 
 
-def _article(src: dict, folder: Path, articles: Path | str | None, csv_dir: Path) -> str:
+def _article(src: dict, folder: Path, articles: Path | str | None, sources: Path) -> str:
     rel = src.get("path")
     if not rel:
-        raise CodingError("empty path", path=csv_dir / "sources.csv", table="sources", column="path")
-    candidates = [folder / rel, folder / "articles" / Path(rel).name]
+        raise CodingError("empty path", path=sources, table="sources", column="path")
+    name = PurePosixPath(rel).name
+    candidates = [(folder, rel), (folder, f"articles/{name}")]
     if articles is not None:
-        candidates.append(Path(articles) / Path(rel).name)
-    for cand in candidates:
-        if cand.is_file():
-            data = cand.read_bytes()
-            want = src.get("sha256")
-            if want and hashlib.sha256(data).hexdigest() != want:
-                raise CodingError(f"article {cand} does not have the sha256 the sources row gives",
-                                  table="sources", column="sha256", value=want, path=csv_dir / "sources.csv")
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise CodingError(f"article is not UTF-8: {exc}", path=cand) from None
-    raise CodingError("article file not found (give --articles)", path=csv_dir / "sources.csv",
+        candidates.append((Path(articles), name))
+    for base, relative in candidates:
+        try:
+            data = _safe_files.read(base, relative, limit=_safe_files.MAX_TEXT_BYTES, table="sources")
+        except DataError as exc:
+            if exc.problem == "file is missing":
+                continue
+            raise CodingError(f"article {relative}: {exc.problem}", path=sources, table="sources", column="path",
+                              value=rel) from None
+        want = src.get("sha256")
+        if want and hashlib.sha256(data).hexdigest() != want:
+            raise CodingError(f"article {base / relative} does not have the sha256 the sources row gives",
+                              table="sources", column="sha256", value=want, path=sources)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CodingError(f"article is not UTF-8: {exc}", path=base / relative) from None
+    raise CodingError("article file not found (give --articles)", path=sources,
                       table="sources", column="path", value=rel)
 
 
-def _check_spans(coding: Coding) -> None:
-    """Every quoted span must be verbatim in its article; a discrepancy claim without offsets is
-    placed by searching its quote (it may legitimately lack offsets)."""
-    for table, triples in SPANS.items():
-        frame = coding.tables[table]
+def _check_spans(coding: Coding, spans: dict[model.Span, bool]) -> None:
+    """Every quoted span must be verbatim in its article. A span whose offsets the descriptor does not
+    require may lack them (a discrepancy claim without offsets is placed by searching its quote)."""
+    for span, optional in spans.items():
+        frame = coding.tables.get(span.table)
+        if frame is None or span.source not in frame.columns:
+            continue  # a table or passage this coding does not hold
+        src_col, s_col, e_col, q_col, table = span.source, span.start, span.end, span.text, span.table
         for row in frame.iter_rows(named=True):
-            for src_col, s_col, e_col, q_col in triples:
-                src, quote = row.get(src_col), row.get(q_col)
-                if src is None and quote is None:
-                    continue
-                where = {"table": table, "row": row[ROW], "path": f"part {row[PART]}"}
-                if src not in coding.texts:
-                    raise CodingError("names an article its coding does not list in sources",
-                                      column=src_col, value=src, **where)
-                start, end = _int(row.get(s_col), s_col, where), _int(row.get(e_col), e_col, where)
-                if start is None and end is None:
-                    if table != "discrepancies":
-                        raise CodingError("offsets are missing", column=s_col, **where)
-                    continue
-                if start is None or end is None or not 0 <= start < end <= len(coding.texts[src]):
-                    raise CodingError("offsets are missing or outside the article", column=s_col,
-                                      value=f"{row.get(s_col)}..{row.get(e_col)}", **where)
-                if quote is not None and coding.texts[src][start:end] != quote:
-                    found = locate(coding.texts[src], quote)
-                    hint = f"; the text occurs at {found[0]}..{found[1]}" if found else ""
-                    raise CodingError(f"text[{start}:{end}] is not the quoted text{hint}",
-                                      column=q_col, value=quote[:80], **where)
+            src, quote = row.get(src_col), row.get(q_col)
+            if src is None and quote is None:
+                continue
+            where = {"table": table, "row": row[ROW], "path": f"part {row[PART]}"}
+            if src not in coding.texts:
+                raise CodingError("names an article its coding does not list in sources",
+                                  column=src_col, value=src, **where)
+            start, end = _int(row.get(s_col), s_col, where), _int(row.get(e_col), e_col, where)
+            if start is None and end is None:
+                if not optional:
+                    raise CodingError("offsets are missing", column=s_col, **where)
+                continue
+            if start is None or end is None or not 0 <= start < end <= len(coding.texts[src]):
+                raise CodingError("offsets are missing or outside the article", column=s_col,
+                                  value=f"{row.get(s_col)}..{row.get(e_col)}", **where)
+            if quote is not None and coding.texts[src][start:end] != quote:
+                found = locate(coding.texts[src], quote)
+                hint = f"; the text occurs at {found[0]}..{found[1]}" if found else ""
+                raise CodingError(f"text[{start}:{end}] is not the quoted text{hint}",
+                                  column=q_col, value=quote[:80], **where)
 
 
 def _int(value: str | None, column: str, where: dict) -> int | None:

@@ -10,16 +10,21 @@ Nothing on the page is typed by hand but the prose, which lives in one place, ``
   1.0.0 tables and the current ones.
 
 ``figures(root)`` returns the numbers, ``render(root)`` the page; ``root`` is a checkout of the
-repository (the wheel does not ship ``reliability/``).
+repository (the wheel does not ship ``reliability/``). The package's tables are read through the
+model (``qantar.model``, ``qantar.csvfile.cells``), and so is ``reliability/first-coding``, which
+holds the 1.0.0 tables at the paths the descriptor gives them.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections import Counter
 from pathlib import Path
+
+import polars as pl
+
+from qantar import _safe_files, csvfile, model
+from qantar.errors import DataError
 
 from .align import ORDER
 from .coding import Coding, load
@@ -45,7 +50,7 @@ def figures(root: Path) -> dict:
     root = Path(root)
     first, second, now = codings(root)
     before, after = compare(first, second), compare(now, second)
-    decisions = _read_csv(root / "data" / "coding_decisions.csv")
+    decisions = _rows(root, model.read(root).table("coding_decisions")) or []
     return {
         "before": before.summary,
         "after": after.summary,
@@ -148,29 +153,40 @@ def render(root: Path) -> str:
 
 
 def _changed_rows(root: Path) -> dict[str, dict[str, int]]:
-    """Rows added, changed (a value differs) and removed between reliability/first-coding and data/,
-    per table, compared by primary key."""
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    keys = {r["name"]: r["schema"]["primaryKey"] for r in descriptor["resources"] if isinstance(r.get("schema"), dict)}
+    """Rows added, changed (a value differs) and removed between reliability/first-coding and the
+    package's tables, per table, compared by primary key."""
+    first = root / "reliability" / "first-coding"
     out = {}
-    for table in keys:
-        old_path, new_path = root / "reliability" / "first-coding" / "data" / f"{table}.csv", root / "data" / f"{table}.csv"
-        if table == "event_types" or not old_path.is_file():
-            continue  # the vocabulary, and tables 1.0.0 did not have
-        old = {_key(r, keys[table]): r for r in _read_csv(old_path)}
-        new = {_key(r, keys[table]): r for r in _read_csv(new_path)}
-        out[table] = {"added": len(new.keys() - old.keys()), "removed": len(old.keys() - new.keys()),
-                      "changed": sum(new[k] != old[k] for k in new.keys() & old.keys())}
+    for table in model.read(root).tables.values():
+        if table.name == "event_types":
+            continue  # the vocabulary
+        old_rows = _rows(first, table)
+        if old_rows is None:
+            continue  # a table 1.0.0 did not have
+        old = {_key(r, table.primary_key): r for r in old_rows}
+        new = {_key(r, table.primary_key): r for r in _rows(root, table) or []}
+        out[table.name] = {"added": len(new.keys() - old.keys()), "removed": len(old.keys() - new.keys()),
+                           "changed": sum(new[k] != old[k] for k in new.keys() & old.keys())}
     return out
 
 
-def _key(row: dict, columns: list[str]) -> str:
+def _key(row: dict, columns: tuple[str, ...]) -> str:
     return "/".join(row[c] for c in columns)
 
 
-def _read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _rows(folder: Path, table: model.Table) -> list[dict] | None:
+    """The rows of ``table``'s file under ``folder`` as written (an empty cell ""); ``None`` when it is missing."""
+    try:
+        data = _safe_files.read(folder, table.path, limit=_safe_files.MAX_TABLE_BYTES, table=table.name)
+    except DataError as exc:
+        if exc.problem == "file is missing":
+            return None
+        raise
+    frame, fault = csvfile.cells(table, data)
+    if fault is not None:
+        raise DataError(f"malformed CSV: {fault.problem}", table=table.name, row=fault.record, line=fault.line,
+                        path=str(folder / table.path))
+    return frame.with_columns(pl.all().fill_null("")).to_dicts()
 
 
 def _sections(path: Path) -> dict[str, str]:

@@ -1,17 +1,17 @@
 """Write a comparison: JSON (every figure), Markdown (the readable summary), the disagreement CSV.
 
-Files are written to a temporary name and renamed, so a failed run leaves no half-written file.
+Files are written through ``qantar._atomic``: a failed run leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import polars as pl
+
+from qantar import _atomic
 
 from .align import ORDER
 from .compare import Result
@@ -53,22 +53,10 @@ def write(result: Result, out: Path, problems: pl.DataFrame | None = None) -> di
             {**p, "disagreements": counts.get(p["problem_id"], 0)} for p in problems.iter_rows(named=True)]
     paths = {"json": out / "reliability.json", "markdown": out / "reliability.md",
              "disagreements": out / "disagreements.csv"}
-    _atomic(paths["json"], json.dumps(summary, indent=2, ensure_ascii=False, default=sorted) + "\n")
-    _atomic(paths["markdown"], markdown(summary, frame))
-    _atomic(paths["disagreements"], frame.write_csv())
+    _atomic.write_text(paths["json"], json.dumps(summary, indent=2, ensure_ascii=False, default=sorted) + "\n", newline="")
+    _atomic.write_text(paths["markdown"], markdown(summary, frame), newline="")
+    _atomic.write_text(paths["disagreements"], frame.write_csv(), newline="")
     return paths
-
-
-def _atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes the file private; the report is for everyone to read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _cell(text) -> str:

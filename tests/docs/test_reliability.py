@@ -445,3 +445,71 @@ def test_the_page_says_when_the_material_is_missing(tmp_path):
     from qantar.reliability.page import render
 
     assert "does not hold the research material" in render(tmp_path)
+
+
+def test_a_coding_that_is_a_package_is_read_through_its_descriptor(tmp_path):
+    """A folder with a datapackage.json is read where its descriptor puts the tables (here not data/),
+    each table as the descriptor names its columns; a folder of CSVs by the files' own headers."""
+    folder = write(tmp_path / "pkg" / "tables", base_rows()).parent
+    (folder / "tables" / "articles").rename(folder / "articles")
+    resources = []
+    for table in base_rows():
+        with open(folder / "tables" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh))
+        resources.append({"name": table, "path": f"tables/{table}.csv",
+                          "schema": {"fields": [{"name": c, "type": "string"} for c in header]}})
+    (folder / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    coding = load(folder)
+    assert coding.tables["events"]["event_id"].to_list() == ["E1", "E2"]
+    assert compare(coding, load(write(tmp_path / "csv", base_rows()))).disagreements.height == 0
+    # a column the descriptor does not declare is not part of the table
+    resources[3]["schema"]["fields"] = [f for f in resources[3]["schema"]["fields"] if f["name"] != "status"]
+    (folder / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    assert "status" not in load(folder).tables["events"].columns
+
+
+def test_a_coding_never_reads_outside_its_folders(tmp_path):
+    (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
+    rows = base_rows()
+    rows["sources"][0]["path"] = "../secret.txt"
+    write(tmp_path / "bad", rows, with_articles=False)
+    with pytest.raises(CodingError) as err:
+        load(tmp_path / "bad")
+    assert "must stay inside" in str(err.value) and (err.value.table, err.value.column) == ("sources", "path")
+
+
+def test_malformed_csv_names_the_table_and_row(tmp_path, capsys):
+    good = write(tmp_path / "good", base_rows())
+    bad = write(tmp_path / "bad", base_rows())
+    text = (bad / "events.csv").read_text(encoding="utf-8").splitlines()
+    (bad / "events.csv").write_text("\n".join([*text, 'E9,x"y']) + "\n", encoding="utf-8")
+    with pytest.raises(CodingError) as err:
+        load(bad)
+    assert (err.value.table, err.value.row) == ("events", 3) and "malformed CSV (line 4)" in str(err.value)
+    problems = tmp_path / "problems.csv"
+    problems.write_text('problem_id,coders,problem,tables,fields,pattern\nP1,a,"unclosed\n', encoding="utf-8")
+    assert main(["--first", str(good), "--second", str(good), "--guide-problems", str(problems),
+                 "--out", str(tmp_path / "out")]) == 2
+    assert "malformed CSV" in capsys.readouterr().err
+
+
+def test_every_span_the_descriptor_declares_is_checked(tmp_path):
+    """The passages checked against the article are the descriptor's spans (qantar:spans), not a list of
+    quoted tables kept here: the printed date of a sources row is one of them."""
+    from qantar import model
+
+    declared = {(s.table, s.text) for s in model.current().spans()}
+    assert ("sources", "published_as_printed") in declared and ("exclusions", "text") in declared
+    rows = base_rows()
+    start, end = span(TEXT, "5 Januari")
+    rows["sources"][0] |= {"published_as_printed": "5 Januari", "published_char_start": start, "published_char_end": end}
+    assert load(write(tmp_path / "good", rows)).tables["sources"]["published_as_printed"].to_list() == ["5 Januari"]
+    rows["sources"][0]["published_char_end"] = end + 1
+    with pytest.raises(CodingError) as err:
+        load(write(tmp_path / "bad", rows))
+    assert (err.value.table, err.value.row, err.value.column) == ("sources", 1, "published_as_printed")
+    rows["exclusions"] = [{"exclusion_id": "X1", "source_id": SRC, "char_start": 0, "char_end": 8, "text": "junk"}]
+    rows["sources"][0]["published_char_end"] = end
+    with pytest.raises(CodingError, match="is not the quoted text") as err:
+        load(write(tmp_path / "junk", rows))
+    assert err.value.table == "exclusions"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,3 +35,71 @@ def test_verdicts_follow_the_numbers() -> None:
     load["_ratios"]["load_all() / pandas read_csv"] = 1.01
     (floor, alternatives) = run.verdicts({"load": load})
     assert floor[2] == "met" and alternatives[2] == "NOT met"
+
+
+# --- the synthetic package is generated from the model ------------------------------------------
+
+
+def _synth():
+    spec = importlib.util.spec_from_file_location("bench_synth", REPO / "bench" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _spans_hold(root: Path) -> dict[str, int]:
+    """Every declared span of every table is its article's text; returns the rows checked per span."""
+    from qantar import loader, model
+
+    package = model.read(root)
+    sources = loader.read(package, package.table("sources"))
+    texts = {sid: (root / path).read_text(encoding="utf-8") for sid, path in sources.select("source_id", "path").iter_rows()}
+    checked = {}
+    for span in package.spans():
+        frame = loader.read(package, package.table(span.table)).drop_nulls([span.source, span.start, span.end])
+        rows = frame.select(span.source, span.start, span.end, span.text).iter_rows()
+        wrong = [(s, a, b, t) for s, a, b, t in rows if texts[s][a:b] != t]
+        assert wrong == [], (span.table, span.name, wrong[:3])
+        checked[f"{span.table}.{span.name}"] = frame.height
+    return checked
+
+
+def test_synthetic_package_follows_the_declared_spans(tmp_path: Path) -> None:
+    """A quoted table the generator has never heard of is copied like the others: new ids in every
+    copy, its references into the same copy, its span shifted onto that copy's text."""
+    from release_helpers import copy_package
+
+    from qantar import loader, model
+
+    real = copy_package(tmp_path / "real")
+    descriptor = json.loads((real / "datapackage.json").read_text(encoding="utf-8"))
+    quotes = loader.read(model.read(real), model.read(real).table("event_sources")).head(3)
+    lines = ["remark_id,source_id,start_at,end_at,passage"]
+    lines += [f"R{i:03d},{s},{a},{b},\"{q}\"" for i, (s, a, b, q) in
+              enumerate(quotes.select("source_id", "char_start", "char_end", "quote").iter_rows(), 1)]
+    (real / "data" / "remarks.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    descriptor["resources"].insert(5, {
+        "name": "remarks", "type": "table", "path": "data/remarks.csv", "schema": {
+            "fields": [{"name": "remark_id", "type": "string", "constraints": {"pattern": "^R[0-9]{3}$", "unique": True}},
+                       {"name": "source_id", "type": "string"}, {"name": "start_at", "type": "integer"},
+                       {"name": "end_at", "type": "integer"}, {"name": "passage", "type": "string"}],
+            "primaryKey": ["remark_id"],
+            "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}],
+            "qantar:spans": [{"name": "passage", "kind": "claim", "source": "source_id", "start": "start_at",
+                              "end": "end_at", "text": "passage"}],
+        },
+    })
+    (real / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    out = tmp_path / "synthetic"
+    facts = _synth().generate(out, 3_000, copies_per_article=2, real_root=real)
+    assert facts["requested_rows"] == 3_000 and facts["copies"] >= 3
+    remarks = loader.read(model.read(out), model.read(out).table("remarks"))
+    assert remarks.height == 3 * facts["copies"] == facts["tables"]["remarks"]
+    assert remarks["remark_id"].n_unique() == remarks.height
+    assert remarks["remark_id"].str.contains(r"^R[0-9]{3,12}$").all()  # the id pattern widened, nothing else
+    sources = set(loader.read(model.read(out), model.read(out).table("sources"))["source_id"])
+    assert set(remarks["source_id"]) <= sources and remarks["source_id"].n_unique() > 3
+    checked = _spans_hold(out)
+    assert checked["remarks.passage"] == remarks.height and checked["figures.number"] > 0

@@ -20,7 +20,7 @@ from release_helpers import copy_package, edit_descriptor, edit_rows, field, git
 
 from qantar.release import ReleaseError
 from qantar.release.compare import check, compare, required
-from qantar.release.previous import from_directory, from_git, from_zip, open_release
+from qantar.release.previous import Snapshot, from_directory, from_git, from_zip, open_release
 
 pytestmark = pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="needs the real data package")
 
@@ -153,6 +153,14 @@ def drop_foreign_key(root: Path) -> None:
     edit_descriptor(root, lambda d: resource(d, "events")["schema"]["foreignKeys"].pop())
 
 
+def span_edit(table: str, change: callable) -> callable:
+    return lambda root: edit_descriptor(root, lambda d: change(resource(d, table)["schema"]["qantar:spans"]))
+
+
+def declare_span(spans: list) -> None:
+    spans.append({**spans[0], "name": "again"})
+
+
 CASES = [
     # (id, edit, level, words that must appear in the report)
     ("rename-field", rename_field, "major", "renamed to 'summary'"),
@@ -190,6 +198,15 @@ CASES = [
     ("descriptive-metadata", describe, "patch", "descriptive metadata 'description' changed"),
     ("article-edited", edit_article, "major", "article copy is never edited"),
     ("new-article", new_article, "minor", "new resource"),
+    ("unsupported-type", lambda r: edit_descriptor(r, lambda d: field(d, "events", "date_start").update(type="year")), "major",
+     "type changed: date -> year"),
+    ("reading-property", lambda r: edit_descriptor(r, lambda d: field(d, "actors", "name_forms").update(delimiter=";")),
+     "major", "'delimiter' changed: '|' -> ';' (how values are read)"),
+    ("missing-values", lambda r: edit_descriptor(r, lambda d: resource(d, "events")["schema"].update(missingValues=["", "NA"])),
+     "major", "missingValues changed"),
+    ("span-declared", span_edit("statements", declare_span), "major", "claim span 'again'"),
+    ("span-dropped", span_edit("figures", lambda s: s.pop()), "minor", "span 'number' (source_id: number_char_start"),
+    ("span-changed", span_edit("figures", lambda s: s[-1].pop("within")), "major", "span changed"),
     ("nothing", lambda root: None, "none", ""),
 ]
 
@@ -295,3 +312,30 @@ def test_check_bump_command(base: Path, tmp_path: Path) -> None:
     assert "required bump: MAJOR" in done.stdout
     assert run_cli("--check-bump", str(tmp_path / "nowhere"), cwd=new).returncode == 1
     assert run_cli("--previous", str(old), cwd=new).returncode == 2  # a mode is required
+
+
+def test_a_previous_release_is_read_as_a_package(tmp_path: Path) -> None:
+    """The previous release is read through the model: its tables where its descriptor puts them,
+    its CSV as written and well-formed, and a descriptor that is no package of tables refused."""
+    descriptor = json.dumps({"resources": [{"name": "t", "path": "data/t.csv",
+                                            "schema": {"fields": [{"name": "a"}, {"name": "b"}]}}]}).encode()
+    files = {"datapackage.json": descriptor, "data/t.csv": b'a,b\n1,x"y\n'}
+    snapshot = Snapshot("previous", files.get)
+    with pytest.raises(ReleaseError, match=r"previous: data/t.csv, line 2: malformed CSV: a double quote"):
+        snapshot.cells(snapshot.package.table("t"))
+    files["data/t.csv"] = b"b,a\n2,1\n\n"  # columns by name, as the loader reads them
+    assert snapshot.cells(snapshot.package.table("t")).rows() == [("1", "2")]
+    twice = json.dumps({"resources": [{"name": "t", "path": "a.csv"}, {"name": "t", "path": "b.csv"}]}).encode()
+    with pytest.raises(ReleaseError, match=r"^previous: datapackage.json: table 't': resource name appears twice"):
+        Snapshot("previous", {"datapackage.json": twice}.get)
+    outside = json.dumps({"version": "1.0.0", "resources": [{"name": "t", "path": "../t.csv", "schema": {"fields": []}}]})
+    assert Snapshot("previous", {"datapackage.json": outside.encode()}.get).read("../t.csv") is None
+
+
+def test_check_bump_refuses_a_previous_release_that_is_no_package(base: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(base, old)
+    edit_descriptor(old, lambda d: d["resources"][3].pop("name"))
+    done = run_cli("--check-bump", str(old), cwd=base)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == f"qantar release: {old}: datapackage.json: resource #4 has no name\n"

@@ -129,3 +129,20 @@ def test_qantar_cite_is_the_installed_version() -> None:
 
     assert f"Version {qantar.data_version}" in qantar.cite()
     assert f"version  = {{{qantar.data_version}}}" in qantar.cite("bibtex")
+
+
+def test_citation_reads_the_sources_table_like_the_loader(tmp_path: Path) -> None:
+    """The references come from the sources table as the loader types it: a bad cell is a DataError
+    naming the table, row and column, never a citation built from whatever the cell says."""
+    from release_helpers import copy_package, edit_rows
+
+    from qantar import DataError
+
+    root = copy_package(tmp_path / "pkg")
+    assert to_cff(metadata(root)) == (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    edit_rows(root, "sources", lambda rows: rows[2].__setitem__(rows[0].index("published_date"), "5 January 2022"))
+    with pytest.raises(DataError) as err:
+        metadata(root)
+    assert (err.value.table, err.value.row, err.value.column) == ("sources", 2, "published_date")
+    (root / "data" / "sources.csv").unlink()  # a package without its article register still has a citation
+    assert "references" not in metadata(root)
