@@ -64,7 +64,7 @@ def card(package: Package, *, parquet: str = "parquet") -> str:
         "One configuration per table, each read from the Parquet export (`parquet/<table>.parquet`):", "",
         "```python",
         "from datasets import load_dataset",
-        f"events = load_dataset(\"path/to/this/folder\", \"{next(iter(package.tables), 'table')}\", split=\"train\")",
+        f"table = load_dataset(\"/full/path/to/this/folder\", \"{next(iter(package.tables), 'table')}\", split=\"train\")",
         "```", "",
         "| config | rows are | description |", "| --- | --- | --- |",
     ]
