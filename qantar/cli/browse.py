@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import importlib.util
     import json
+    import signal
     import subprocess
     import tempfile
     from pathlib import Path
@@ -50,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
         ]
         print(f"qantar browse: http://{HOST}:{args.port}/{db.stem} (Ctrl-C to stop)", flush=True)
         child = subprocess.Popen(command)
+
+        def stop(_signum: int, _frame: object) -> None:
+            raise KeyboardInterrupt  # SIGTERM stops Datasette and removes the folder, as Ctrl-C does
+
+        signal.signal(signal.SIGTERM, stop)
         try:
             return child.wait()
         except KeyboardInterrupt:

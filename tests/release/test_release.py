@@ -92,10 +92,20 @@ def test_sha256sums_lists_every_artefact(builds: tuple[Path, Path]) -> None:
         assert hashlib.sha256(everything[name]).hexdigest() == digest
     expected = {
         f"qantar-{VERSION}-py3-none-any.whl", f"qantar-{VERSION}.tar.gz", f"qantar-{VERSION}.zip", "qantar.sqlite",
+        "README.md", "croissant.json", "annotations.jsonld",  # the formats of tests/release/test_formats.py
     } | {f"parquet/{r['name']}.parquet" for r in DESCRIPTOR["resources"] if r.get("type") == "table"}
     assert set(listed) == expected
     if shutil.which("sha256sum"):
         assert subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=out, timeout=60).returncode == 0
+
+
+def test_croissant_lists_the_release_files(builds: tuple[Path, Path]) -> None:
+    out = builds[0]
+    croissant = json.loads((out / "croissant.json").read_text(encoding="utf-8"))
+    listed = {f["contentUrl"]: f["sha256"] for f in croissant["distribution"]}
+    assert f"qantar-{VERSION}.zip" in listed and "qantar.sqlite" in listed
+    for name, digest in listed.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_archive_contents_are_fixed(builds: tuple[Path, Path]) -> None:
