@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"qantar browse: --port must be between 1 and 65535, not {args.port}", file=sys.stderr)
         return 2
-    from qantar import model
+    from qantar import _atomic, model
     from qantar.export import write_sqlite
     from qantar.export.datasette import metadata
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="qantar-browse-") as tmp:
         db = write_sqlite(tmp, root=args.root)
         meta = Path(tmp) / "metadata.json"
-        meta.write_text(json.dumps(metadata(package), ensure_ascii=False, indent=1), encoding="utf-8")
+        _atomic.write_text(meta, json.dumps(metadata(package), ensure_ascii=False, indent=1))
         command = [
             sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(meta),
             "--host", HOST, "--port", str(args.port), "--setting", "default_page_size", "50",
