@@ -124,7 +124,7 @@ def document(
         "license": licenses[0] if len(licenses) == 1 else licenses,
         "keywords": list(raw.get("keywords", [])),
         "creator": creators,
-        "url": raw.get("homepage") or f"https://pypi.org/project/{package.name}/",
+        "url": raw.get("homepage"),  # only a declared one: none is made up
     }
     if isinstance(raw.get("created"), str):
         doc["datePublished"] = raw["created"][:10]

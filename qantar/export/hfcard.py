@@ -66,11 +66,11 @@ def card(package: Package, *, parquet: str = "parquet") -> str:
         "from datasets import load_dataset",
         f"table = load_dataset(\"/full/path/to/this/folder\", \"{next(iter(package.tables), 'table')}\", split=\"train\")",
         "```", "",
-        "| config | rows are | description |", "| --- | --- | --- |",
+        "| config | description |", "| --- | --- |",
     ]
     for name, table in package.tables.items():
         what = (table.description or "").replace("|", "\\|").replace("\n", " ")
-        body.append(f"| `{name}` | {table.title or name} | {what} |")
+        body.append(f"| `{name}` | {what} |")
     body += [
         "", "The types, vocabularies, keys and foreign keys of every column are declared in `datapackage.json` "
         "(Frictionless Data Package); the same tables are in `qantar.sqlite` and described for other tools "

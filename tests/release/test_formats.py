@@ -276,3 +276,19 @@ def test_every_annotation_resolves_to_its_quote(formats_folder: Path) -> None:
         row = frames[table_name].row(record - 2, named=True)  # the header is record 1
         assert pairs == ", ".join(f"{c}={row[c]}" for c in table.primary_key)
         assert quote["exact"] in {row[s.text] for s in table.spans}
+
+
+def test_sqlite_declares_every_field_type(pkg: Path, tmp_path: Path) -> None:
+    # the fixture package has every field type, booleans among them (the real data has none yet)
+    from qantar.export import write_sqlite
+
+    described = model.read(pkg)
+    con = sqlite3.connect(write_sqlite(tmp_path, root=pkg))
+    types = set()
+    for table in described.tables.values():
+        declared = {row[1]: row[2] for row in con.execute(f'PRAGMA table_info("{table.name}")')}
+        for f in table.fields:
+            assert declared[f.name] == SQL_DECLARED[f.type], (table.name, f.name)
+            types.add(f.type)
+    con.close()
+    assert {"boolean", "date", "datetime", "list"} <= types
