@@ -39,16 +39,22 @@ def rows(name: str) -> int:
 # --- SQLite ------------------------------------------------------------------------------------
 
 
-def test_sqlite_declares_the_descriptor_types(formats_folder: Path) -> None:
-    con = sqlite3.connect(formats_folder / "qantar.sqlite")
+def declared_types(con: sqlite3.Connection, package: model.Package) -> set[str]:
+    """Assert every column declares its descriptor type's SQLite type; the descriptor types seen."""
     seen = set()
-    for table in PACKAGE.tables.values():
+    for table in package.tables.values():
         declared = {row[1]: row[2] for row in con.execute(f'PRAGMA table_info("{table.name}")')}
         for f in table.fields:
             assert declared[f.name] == SQL_DECLARED[f.type], (table.name, f.name)
             seen.add(f.type)
+    return seen
+
+
+def test_sqlite_declares_the_descriptor_types(formats_folder: Path) -> None:
+    con = sqlite3.connect(formats_folder / "qantar.sqlite")
+    assert {"date", "datetime", "integer"} <= declared_types(con, PACKAGE)
+    for table in PACKAGE.tables.values():
         assert con.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0] == rows(table.name)
-    assert {"date", "datetime", "integer"} <= seen
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
 
@@ -282,13 +288,6 @@ def test_sqlite_declares_every_field_type(pkg: Path, tmp_path: Path) -> None:
     # the fixture package has every field type, booleans among them (the real data has none yet)
     from qantar.export import write_sqlite
 
-    described = model.read(pkg)
     con = sqlite3.connect(write_sqlite(tmp_path, root=pkg))
-    types = set()
-    for table in described.tables.values():
-        declared = {row[1]: row[2] for row in con.execute(f'PRAGMA table_info("{table.name}")')}
-        for f in table.fields:
-            assert declared[f.name] == SQL_DECLARED[f.type], (table.name, f.name)
-            types.add(f.type)
+    assert {"boolean", "date", "datetime", "list"} <= declared_types(con, model.read(pkg))
     con.close()
-    assert {"boolean", "date", "datetime", "list"} <= types
