@@ -5,9 +5,13 @@ release hands it: the data archive and the SQLite database), each with its sha25
 per table whose fields read the Parquet columns (``extract.column``), typed from the descriptor,
 keyed by the table's primary key.
 
-Foreign keys are *not* declared (no ``references``) while mlcroissant mishandles them (issue 13
-of the project); the file's description says so and where they are declared instead (``datapackage.json``, the SQLite export). The context is the
-Croissant 1.0 one that mlcroissant writes; the tests check the file with ``mlcroissant``.
+Foreign keys are *not* declared (no ``references``) while mlcroissant mishandles them: with
+Qantar's foreign keys declared, mlcroissant 1.1.1 still validates the file but loads only the
+tables whose keys reach no cycle (``actors.affiliation_id`` points back at ``actors``, and most
+tables point at ``actors``): 11 of the 13 record sets fail with networkx's "Graph contains a
+cycle". The file's description says so, and where the keys are declared instead
+(``datapackage.json``, the SQLite export). The context is the Croissant 1.0 one that mlcroissant
+writes; the tests check the file with ``mlcroissant``.
 
 Written here rather than with mlcroissant's builder so that ``qantar release`` does not pull in
 mlcroissant's dependencies; nothing in the file is typed by hand.
@@ -33,8 +37,9 @@ DATA_TYPES = {
     "date": "sc:Date", "datetime": "sc:DateTime", "list": "sc:Text",
 }
 NO_REFERENCES = (
-    "Foreign keys are not declared in this Croissant file (no `references`), because mlcroissant 1.x "
-    "mishandles them; they are declared in datapackage.json (schema.foreignKeys) and in the SQLite export."
+    "Foreign keys are not declared in this Croissant file (no `references`) while mlcroissant mishandles them "
+    "(with them, mlcroissant 1.1.1 cannot load a table whose keys reach a cycle, such as actors.affiliation_id); "
+    "they are declared in datapackage.json (schema.foreignKeys) and in the SQLite export."
 )
 CONTEXT: dict[str, Any] = {
     "@language": "en",
