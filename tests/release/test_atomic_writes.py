@@ -165,6 +165,7 @@ def test_writers_use_the_atomic_module() -> None:
         ("qantar/export/__init__.py", "write_parquet"): "into a file object of _atomic.open_replacing",
         ("qantar/export/__init__.py", "connect"): "the private temporary file of _atomic.replacing",
         ("qantar/release/archive.py", "ZipFile"): "into a file object of _atomic.open_replacing",
+        ("qantar/site/downloads.py", "ZipFile"): "into an in-memory buffer (io.BytesIO); mkdocs writes the page files",
         ("qantar/release/build.py", "copyfile"): "the stage, inside the release's scratch folder",
         ("qantar/validate/sandbox.py", "write_bytes"): "Frictionless's private copy, in a temporary folder of its own",
         ("qantar/validate/sandbox.py", "write_text"): "Frictionless's private copy, in a temporary folder of its own",
