@@ -77,6 +77,10 @@ DAMAGE: tuple[Damage, ...] = (
            ("affiliation-acyclic",)),
     Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",
            ("actor-named", "actor-country-agrees")),
+    Damage("planned-turned-occurred", "an event dated by a forward-looking expression (planned or announced) turned "
+           "'occurred' or 'claimed', perhaps on its article's publication day", "consistency", ("future-not-occurred",)),
+    Damage("measure-drifted", "a figure's measure code mistyped or renamed away from the code the rules compare, or "
+           "given another unit", "consistency", ("measure-codes-consistent",)),
     Damage("distribution-shift", "every event relabelled 'claimed'", "great_expectations",
            ("distribution (expect_column_values_to_be_in_set)",)),
 )

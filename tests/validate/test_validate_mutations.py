@@ -823,6 +823,52 @@ def actors_swapped(root: Path, draw: Draw) -> Expect:
     return Expect("event_actors", row + 1, frozenset({"actor_id"}))
 
 
+FORWARD = ("minggu depan", "pekan depan", "bulan depan", "tahun depan", "ke depan", "besok", "lusa", "mendatang")
+
+
+@kind("planned-turned-occurred")
+def planned_turned_occurred(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    reasoning = header.index("date_reasoning")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if any(w in r[reasoning].lower() for w in FORWARD)]))
+    r = rows[row]
+    r[header.index("status")] = draw(st.sampled_from(["occurred", "claimed"]))
+    if draw(st.booleans()):  # on its article's publication day
+        sh, sources = REAL["sources"]
+        eh, passages = REAL["event_sources"]
+        sid = next(p[eh.index("source_id")] for p in passages if p[eh.index("event_id")] == r[header.index("event_id")])
+        day = next(s[sh.index("published_date")] for s in sources if s[sh.index("source_id")] == sid)
+        r[header.index("date_start")] = r[header.index("date_end")] = day
+        r[header.index("date_precision")] = "day"
+    write_table(root, "events", header, rows)
+    return Expect("events", row + 1, frozenset({"status"}))
+
+
+@kind("measure-drifted")
+def measure_drifted(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    m, u, c = header.index("measure"), header.index("unit"), header.index("counted_en")
+    shared = collections.Counter(r[m] for r in rows)
+    how = draw(st.sampled_from(["typo", "csto-renamed", "unit"]))
+    if how == "unit":  # a measure shared by several figures counted in another unit in one of them
+        row = draw(st.sampled_from([k for k, r in enumerate(rows) if shared[r[m]] > 1]))
+        return set_cell(root, "figures", row, "unit", draw(st.sampled_from(["persons", "percent", "units", "states (approx.)"])))
+    if how == "csto-renamed":  # a CSTO count renamed to any other code, the rule comparing it left blind
+        row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[m].startswith("csto_member_states")]))
+        new = draw(st.sampled_from(sorted({r[m] for r in rows} - {"csto_member_states", "csto_member_states_excluding_russia"}))
+                   | st.from_regex(r"[a-z]{3,12}_[a-z]{3,12}", fullmatch=True))
+        return set_cell(root, "figures", row, "measure", new)
+    # a typo: one or two letters of a code changed, added or dropped
+    row = draw(st.integers(0, len(rows) - 1))
+    code = rows[row][m]
+    p = draw(st.integers(0, len(code) - 1))
+    edit = draw(st.sampled_from(["drop", "add", "change"]))
+    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz_"))
+    new = code[:p] + code[p + 1 :] if edit == "drop" else code[:p] + letter + code[p + (edit == "change") :]
+    assume(new != code and new and new[0] != "_" and shared[code] > 1 and new not in shared)
+    return set_cell(root, "figures", row, "measure", new)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
