@@ -1,5 +1,5 @@
 -- rule: actor-country-agrees
--- description: Actors, places and roles agree about countries (where both sides have a country_code): an actor and its affiliation belong to the same country; a state actor and the place of the same id have the same code, and no two state actors share one; the host of a deployment, withdrawal or meeting and the requester of a request for assistance belong to the country where the event is placed.
+-- description: Actors, places and roles agree about countries (where both sides have a country_code): an actor and its affiliation belong to the same country; a state actor and the place of the same id have the same code; the host of a deployment, withdrawal or meeting and the requester of a request for assistance belong to the country where the event is placed.
 -- protects: two actors swapped consistently in every table (Kazakhstan for Kyrgyzstan, Tokayev for Putin), or a country code moved to the wrong actor, which no key or vocabulary can see
 SELECT 'actors' AS "table", a._row AS "row", 'affiliation_id' AS "column", a.affiliation_id AS "value",
        a.actor_id || ' (' || a.country_code || ') is affiliated to ' || a.affiliation_id || ' (' || b.country_code || ')' AS detail
@@ -12,12 +12,6 @@ SELECT 'actors', a._row, 'country_code', a.country_code,
 FROM actors AS a
 JOIN places AS p ON p.place_id = a.actor_id
 WHERE a.actor_type = 'state' AND p.country_code IS NOT NULL AND a.country_code IS DISTINCT FROM p.country_code
-UNION ALL
-SELECT 'actors', a._row, 'country_code', a.country_code,
-       'the states ' || a.actor_id || ' and ' || b.actor_id || ' share the code ' || a.country_code
-FROM actors AS a
-JOIN actors AS b ON b.country_code = a.country_code AND b.actor_id <> a.actor_id AND b.actor_type = 'state'
-WHERE a.actor_type = 'state'
 UNION ALL
 SELECT 'event_actors', ea._row, 'actor_id', ea.actor_id,
        ea.actor_id || ' (' || a.country_code || ') is the ' || ea.role || ' of ' || ea.event_id || ' (' || e.event_type

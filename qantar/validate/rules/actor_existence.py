@@ -65,8 +65,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             continue
         if "_r" not in frame.columns:
             frame = frame.with_row_index("_r", offset=1)
+        frame = frame.filter(pl.col(column).is_in(list(end)))
         for row, actor, when in frame.select("_r", column, date).iter_rows():
-            if actor in end and when is not None and when > end[actor][0]:
+            if when is not None and when > end[actor][0]:
                 stop, name = end[actor]
                 yield Finding(table, row, column, actor,
                               f"{actor} {verb} on {when.isoformat()}, but its country ({name}) ceased to exist: "

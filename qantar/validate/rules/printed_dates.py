@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 import polars as pl
 
@@ -49,18 +50,25 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if pair is None:
                 continue
         seen: set[int] = set()
+        read: dict[tuple[str, dt.date], list] = {}  # a passage quoted by several rows is read once
         cols = ("_row", span.source, span.text, *pair)
         for row, sid, quote, first, last in frame.select(cols).iter_rows():
-            if not quote or first is None or last is None or sid not in today:
+            if not quote or first is None or last is None or sid not in today or row in seen:
                 continue
-            found = printed_dates(quote, today[sid])
-            if found and any(t.kind == "relative" for t in number_tokens(quote)):
-                continue
-            if found and not any(p.overlaps(first, last) for p in found) and row not in seen:
+            key = (quote, today[sid])
+            if key not in read:
+                read[key] = printed_dates(quote, today[sid])
+            found = read[key]
+            if found and not any(p.overlaps(first, last) for p in found) and not _relative(quote):
                 seen.add(row)
                 said = ", ".join(f"'{p.text}' = {_show(p.first, p.last)}" for p in found)
                 yield Finding(table, row, pair[0], str(first),
                               f"the quote prints {said}, none of which meets the row's interval {_show(first, last)}")
+
+
+@lru_cache(maxsize=4096)
+def _relative(quote: str) -> bool:
+    return any(t.kind == "relative" for t in number_tokens(quote))
 
 
 def _dated_owner(inputs: Inputs, table: str) -> tuple[str, str, pl.DataFrame, tuple[str, str]] | None:
