@@ -37,7 +37,7 @@ _PATTERN = re.compile(
     rf"|(?P<mdy>(?P<m2>{_M})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>{_YEAR}))(?!\w)"
     rf"|(?P<my>(?:(?:awal|akhir|pertengahan|medio)\s+)?(?:bulan\s+)?(?P<m3>{_M})(?:\s+(?P<y3>{_YEAR}))?)(?![\w/])"
     r"|(?P<slash>(?P<d4>\d{1,2})/(?P<m4>\d{1,2})(?:/(?P<y4>(?:19|20)?\d\d))?)(?![\w/])"
-    rf"|(?P<year>{_YEAR})(?![\w/.,]\d)",
+    rf"|(?P<year>{_YEAR})(?![\w/])(?![.,]\d)",
     re.IGNORECASE,
 )
 
