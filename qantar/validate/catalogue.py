@@ -10,6 +10,7 @@ The homes (``validators/`` at the repository root, shipped in the wheel as
 ``validators/sql/*.sql``          cross-table rules, one DuckDB query per file
 ``validators/expectations.toml``  Great Expectations: sizes, proportions, value sets
 ``validators/python.toml``        the rules that need Python (``qantar/validate/rules/``)
+``validators/roles.toml``         which roles fit which event and actor types (data the SQL reads)
 ================================  ====================================================
 
 The rules always come from qantar's own folder, never from the package under validation (a
@@ -169,6 +170,26 @@ def python_rules() -> tuple[PyRule, ...]:
     for item in _toml("python.toml").get("rule", []):
         _need(item, ("name", "module", "description", "protects"), "python.toml")
         out.append(PyRule(item["name"], item["module"], item["description"], item["protects"], bool(item.get("slow"))))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    """Which event types and actor types one event_actors role fits (``roles.toml``; "*" is any)."""
+
+    role: str
+    event_types: tuple[str, ...]
+    actor_types: tuple[str, ...]
+    definition: str
+
+
+@cache
+def roles() -> tuple[RoleFit, ...]:
+    out = []
+    for role, item in _toml("roles.toml").get("roles", {}).items():
+        item = {"name": role, **item}
+        _need(item, ("event_types", "actor_types", "definition"), "roles.toml")
+        out.append(RoleFit(role, tuple(item["event_types"]), tuple(item["actor_types"]), item["definition"]))
     return tuple(out)
 
 

@@ -49,6 +49,38 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("article-tampered", "one character of an article copy changed (descriptor re-stamped)", "consistency",
            ("article-hash",)),
     Damage("version-bumped", "the descriptor's version changed without a CHANGELOG entry", "consistency", ("versions-agree",)),
+    # issue 11: time, roles and types, rules that data cannot switch off
+    Damage("precision-width-broken", "an event's or statement's interval made wider or narrower than its date_precision "
+           "(a day spanning days, a month or a year that is not one calendar month or year, a one-day range)", "pandera",
+           ("precision-width",)),
+    Damage("statement-after-publication", "a statement redated after the latest publication date of its source", "consistency",
+           ("statement-after-publication",)),
+    Damage("event-redated", "an event whose passage prints its date ('7 Januari', '2010', 'Maret 2021') moved by years or "
+           "months, precision kept", "consistency", ("printed-date-agrees",)),
+    Damage("planned-before-announcement", "a planned or announced event moved to start before the source or statement "
+           "that announces it", "consistency", ("planned-after-announcement",)),
+    Damage("dissolved-state-acts", "a statement, an event role or a membership re-attributed to a former state (the USSR), "
+           "or a state given the code of a former country, acting after that country ceased", "consistency", ("actor-exists",)),
+    Damage("source-date-moved", "a source's publication bound (min, best or max) moved away from its printed date or its "
+           "reasoning, or a membership's as_of_date moved off its source's publication", "consistency",
+           ("source-dates-plausible",)),
+    Damage("role-misfit", "an event_actors role changed to one that does not fit the event's type", "consistency",
+           ("event-role-fits-type",)),
+    Damage("role-actor-misfit", "an event_actors actor replaced by one whose type cannot fill the role", "consistency",
+           ("role-fits-actor-type",)),
+    Damage("membership-ends-wrong", "a membership's organisation and member swapped, or either replaced by an actor of "
+           "the wrong type", "consistency", ("membership-types", "csto-six-members")),
+    Damage("speaker-cannot-speak", "a crowd quoted directly, a crowd asserting a figure, or an outlet or intermediary that "
+           "is not media", "consistency", ("speaker-can-speak",)),
+    Damage("affiliation-self", "an actor made its own affiliation", "pandera", ("affiliation-not-self",)),
+    Damage("affiliation-cycle", "an actor's affiliation chain bent back into a loop through two or more actors", "consistency",
+           ("affiliation-acyclic",)),
+    Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",
+           ("actor-named", "actor-country-agrees")),
+    Damage("planned-turned-occurred", "an event dated by a forward-looking expression (planned or announced) turned "
+           "'occurred' or 'claimed', perhaps on its article's publication day", "consistency", ("future-not-occurred",)),
+    Damage("measure-drifted", "a figure's measure code mistyped or renamed away from the code the rules compare, or "
+           "given another unit", "consistency", ("measure-codes-consistent",)),
     Damage("distribution-shift", "every event relabelled 'claimed'", "great_expectations",
            ("distribution (expect_column_values_to_be_in_set)",)),
 )

@@ -155,6 +155,11 @@ def test_generated_events_with_ordered_dates_satisfy_every_rule(data: st.DataObj
         pl.min_horizontal("date_start", "date_end").alias("date_start"),
         pl.max_horizontal("date_start", "date_end").alias("date_end"),
     )
+    # and as wide as their precision says (precision-width): one day is 'day', more is 'range'
+    frame = frame.with_columns(
+        pl.when(pl.col("date_start") == pl.col("date_end")).then(pl.lit("day")).otherwise(pl.lit("range"))
+        .cast(frame.schema["date_precision"]).alias("date_precision")
+    )
     schemas.model("events").validate(frame, lazy=True)
     if frame.height and (frame["date_start"] < frame["date_end"]).any():
         swapped = frame.with_columns(pl.col("date_end").alias("date_start"), pl.col("date_start").alias("date_end"))

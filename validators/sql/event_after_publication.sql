@@ -1,15 +1,15 @@
 -- rule: event-after-publication
--- description: No event with status 'occurred' begins after the latest possible publication date (published_date_max) of a source that reports it (every event_sources row).
+-- description: No event reported as past (status 'occurred' or 'claimed') begins after the latest possible publication date (published_date_max) of a source that reports it (every event_sources row).
 -- protects: a date typo that puts a reported event in the future of its own report
 SELECT
     'events' AS "table",
     e._row AS "row",
     'date_start' AS "column",
     CAST(e.date_start AS VARCHAR) AS "value",
-    e.event_id || ' (occurred) starts ' || CAST(e.date_start AS VARCHAR) || ', after source ' || s.source_id
+    e.event_id || ' (' || e.status || ') starts ' || CAST(e.date_start AS VARCHAR) || ', after source ' || s.source_id
         || ' that reports it was published (at the latest ' || CAST(s.published_date_max AS VARCHAR) || ')' AS detail
 FROM event_sources AS es
 JOIN events AS e USING (event_id)
 JOIN sources AS s USING (source_id)
-WHERE e.status = 'occurred' AND e.date_start > s.published_date_max
+WHERE e.status IN ('occurred', 'claimed') AND e.date_start > s.published_date_max
 ORDER BY 2, s.source_id
