@@ -644,9 +644,13 @@ def test_previous_release_folder_with_an_escaping_symlink(tmp_path: Path) -> Non
 
 
 def test_previous_release_with_malformed_csv(tmp_path: Path) -> None:
-    snapshot = Snapshot("previous", lambda p: b"{}" if p == "datapackage.json" else b'a,b\n1,x"y\n')
-    with pytest.raises(ReleaseError, match=r"line 2: malformed CSV: a double quote"):
-        snapshot.table("data/t.csv")
+    descriptor = json.dumps({"name": "p", "resources": [{
+        "name": "t", "type": "table", "path": "data/t.csv", "format": "csv",
+        "schema": {"fields": [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]},
+    }]}).encode()
+    snapshot = Snapshot("previous", lambda p: descriptor if p == "datapackage.json" else b'a,b\n1,x"y\n')
+    with pytest.raises(ReleaseError, match=r"data/t.csv, line 2: malformed CSV: a double quote"):
+        snapshot.cells(snapshot.package.tables["t"])
 
 
 # --- 7. no child outlives its parent -------------------------------------------------------------------------
