@@ -97,24 +97,18 @@ def test_an_event_type_without_a_row_is_caught(copy, table):
     assert ("crosswalk-event-type-covered", "event_types", row, "event_type") in failures(copy, "consistency")
 
 
-def test_an_actor_type_in_use_without_a_row_is_caught(copy):
-    drop(copy, "crosswalk_actor_types_acled", {"actor_type": "media"})
+@pytest.mark.parametrize(("crosswalk", "key", "table", "column", "rule"), [
+    ("crosswalk_actor_types_acled", {"actor_type": "media"}, "actors", "actor_type", "crosswalk-actor-type-covered"),
+    ("crosswalk_place_precision_ucdp", {"place_type": "city", "coordinate_precision": "city_point"}, "places",
+     "coordinate_precision", "crosswalk-place-precision-covered"),
+])
+def test_a_value_in_use_without_a_row_is_caught(copy, crosswalk, key, table, column, rule):
+    drop(copy, crosswalk, key)
     rehash(copy)
-    header, rows = read_table(copy, "actors")
-    media = [i + 1 for i, r in enumerate(rows) if r[header.index("actor_type")] == "media"]
-    assert media
-    found = failures(copy, "consistency")
-    assert {("crosswalk-actor-type-covered", "actors", r, "actor_type") for r in media} <= found
-
-
-def test_a_place_precision_without_a_row_is_caught(copy):
-    drop(copy, "crosswalk_place_precision_ucdp", {"place_type": "city", "coordinate_precision": "city_point"})
-    rehash(copy)
-    header, rows = read_table(copy, "places")
-    cities = [i + 1 for i, r in enumerate(rows) if r[header.index("coordinate_precision")] == "city_point"]
-    assert cities
-    found = failures(copy, "consistency")
-    assert {("crosswalk-place-precision-covered", "places", r, "coordinate_precision") for r in cities} <= found
+    header, rows = read_table(copy, table)
+    using = [i + 1 for i, r in enumerate(rows) if r[header.index(column)] == key[column]]
+    assert using
+    assert {(rule, table, r, column) for r in using} <= failures(copy, "consistency")
 
 
 def test_an_interval_in_no_band_or_in_two_is_caught(copy):
