@@ -1,10 +1,10 @@
 """``qantar export --format parquet|sqlite|acled --out DIR``: the installed tables in one format.
 
-Parquet: one ``<table>.parquet`` per table. SQLite: one ``qantar-<version>.sqlite`` with
+Parquet: one ``<table>.parquet`` per table. SQLite: one ``qantar.sqlite`` with
 primary and foreign keys and an index per foreign key. Both from ``qantar.load`` (verified
 against the recorded hashes first); the representation is described in ``qantar.export``.
 ACLED: one ``qantar-<version>-acled.csv``, a row per event and source in ACLED's columns,
-derived from the crosswalk tables (``qantar.acled``).
+derived from the crosswalk tables (``qantar.export.acled``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "acled":
-        from qantar import acled
+        from qantar.export import acled
 
         files = [acled.write(args.out)]
     else:

@@ -72,11 +72,13 @@ PAGES: list[Page | Family] = [
     Page(cite.SRC, "How to cite", cite.page),
     Page("exports.md", "Exports (Parquet, SQLite, ACLED)"),
     Page("crosswalks.md", "Crosswalks (ACLED, UCDP, PLOVER, CAMEO)"),
+    Page("use.md", "Use Qantar with ..."),
     Page("versioning.md", "Versioning policy"),
     Page("releasing.md", "Releasing"),
     Page(changelog.SRC, "Changelog", changelog.page),
     Page("curation.md", "Curation guide"),
     Page("contributing.md", "Contributing"),
+    Page("architecture.md", "Architecture"),
 ]
 
 #: Generated files that are not pages.

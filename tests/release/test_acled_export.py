@@ -19,7 +19,7 @@ from _validate_helpers import read_table, write_table
 from conftest import REAL_DESCRIPTOR, rehash
 
 import qantar
-from qantar import acled
+from qantar.export import acled
 
 pytestmark = pytest.mark.skipif(not REAL_DESCRIPTOR.is_file(), reason="no real data")
 
