@@ -4,7 +4,8 @@ Both are written from ``qantar.load`` (so they hold exactly the loaded, typed fr
 byte-for-byte reproducible: the same data give the same files. The formats built on them, each in
 its own module, are written by ``qantar release`` (docs/use.md): ``croissant`` (Croissant JSON-LD),
 ``hfcard`` (the Hugging Face dataset card), ``annotations`` (W3C Web Annotations of every quote)
-and ``datasette`` (the metadata ``qantar browse`` serves the database with).
+and ``datasette`` (the metadata ``qantar browse`` serves the database with); ``acled`` writes the
+events in ACLED's columns from the crosswalk tables (``qantar export --format acled``).
 
 Parquet: ``<table>.parquet``, written by polars with zstd (level 9) and column statistics;
 every type as loaded: dates as ``date32``, vocabularies (Enum columns) as dictionary columns

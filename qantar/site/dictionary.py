@@ -37,9 +37,11 @@ def constraints_html(f: Field) -> str:
     for k in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minLength", "maxLength"):
         if k in c:
             bits.append(f"{html_text(k)} <code>{html_text(c.pop(k))}</code>")
-    c.pop("enum", None)
-    if f.categories is not None:
-        bits.append("one of " + ", ".join(f"<code>{html_text(v)}</code>" for v in f.categories))
+    enum = c.pop("enum", None)
+    # an integer vocabulary (an official list of codes) loads as integers, not as categories
+    vocabulary = f.categories if f.categories is not None else enum if isinstance(enum, list) else None
+    if vocabulary is not None:
+        bits.append("one of " + ", ".join(f"<code>{html_text(v)}</code>" for v in vocabulary))
     for k, v in c.items():
         bits.append(f"{html_text(k)} <code>{html_text(v)}</code>")
     return "<br>".join(bits) if bits else '<span class="qantar-na"></span>'

@@ -51,7 +51,7 @@ def read_sqlite(path: Path) -> dict[str, pl.DataFrame]:
                 col = col.str.split(field.get("delimiter", ","))
             elif kind == "boolean":
                 col = col.cast(pl.Boolean)
-            elif values:
+            elif values and kind in ("string", "any"):  # an integer vocabulary loads as integers
                 col = col.cast(pl.Enum(values))
             converted.append(col)
         frames[name] = frame.select(converted)
@@ -158,5 +158,5 @@ def test_export_command(tmp_path: Path) -> None:
     done = run("--format", "parquet", "--out", str(tmp_path / "pq"))
     assert done.returncode == 0, done.stderr
     tables = [r for r in json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"] if "schema" in r]
-    assert len(list((tmp_path / "pq").glob("*.parquet"))) == len(done.stdout.split()) == len(tables) == 13
+    assert len(list((tmp_path / "pq").glob("*.parquet"))) == len(done.stdout.split()) == len(tables)
     assert run("--format", "csv", "--out", str(tmp_path)).returncode == 2

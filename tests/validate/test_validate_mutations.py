@@ -63,7 +63,7 @@ LOOKALIKES = {
 #: An id that matches the referenced field's pattern but exists nowhere.
 GHOSTS = {
     "events": "E999", "actors": "ghost-actor", "sources": "999_0123456789abcdef", "places": "atlantis",
-    "event_types": "no_such_type",
+    "event_types": "no_such_type", "country_codes": "XQZ",
 }
 
 
