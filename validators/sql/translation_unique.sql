@@ -15,5 +15,4 @@ SELECT
     'the same translation renders another quote: ' || o."table" || ' row ' || o._row || ' (''' || left(o.text, 60) || '...'')' AS detail
 FROM t
 JOIN t AS o ON o.key = t.key AND o.words <> t.words
- AND (o."table" || ':' || lpad(CAST(o._row AS VARCHAR), 9, '0')) < (t."table" || ':' || lpad(CAST(t._row AS VARCHAR), 9, '0'))
 ORDER BY 1, 2, 3, detail
