@@ -19,6 +19,8 @@ from qantar.validate.rules._text import fold
 def check(inputs: Inputs) -> Iterator[Finding]:
     for name, table in inputs.tables.items():
         frame = inputs.strings(name)
+        if not frame.columns:
+            continue
         keys = [f.name for f in table.fields if f.unique or (f.name,) == tuple(table.primary_key)]
         names = [f.name for f in table.fields if f.name.startswith("name") or f.name == "label"]
         for column in (c for c in keys + names if c in frame.columns):

@@ -17,6 +17,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         table = inputs.table(span.table)
         notes = [f.name for f in table.fields if f.name == "note" or f.name.endswith("_note")]
         frame = inputs.strings(span.table)
+        if not all(c in frame.columns for c in (span.source, span.start, span.text, *notes)):
+            continue  # a column the descriptor declares is missing: the schema layers say which
         for i, rec in enumerate(frame.select(span.source, span.start, span.text, *notes).iter_rows(), 1):
             sid, start, quote, *note = rec
             article = texts.get(sid)

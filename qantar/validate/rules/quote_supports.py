@@ -42,6 +42,10 @@ def supports(quote: str, event_type: str | None, forms: list[str]) -> bool:
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
+    needed = {"events": ("event_id", "event_type"), "event_sources": ("event_id", "quote"),
+              "event_actors": ("event_id", "actor_id"), "actors": ("actor_id", "name_forms", "actor_type")}
+    if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
+        return  # a package without these tables or columns: the schema layers and the SQL rules say so
     types = dict(inputs.strings("events").select("event_id", "event_type").iter_rows())
     forms = actor_forms(inputs)
     known = keywords()
