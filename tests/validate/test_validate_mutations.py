@@ -40,7 +40,7 @@ from qantar.validate import Failure, validate
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import _reference
 from qantar.validate.rules.exclusion_reasons import measure_words, next_word
-from qantar.validate.rules.quote_supports import actor_forms, supports
+from qantar.validate.rules.quote_supports import supports
 
 EXAMPLES = 12
 SETTINGS = settings(
@@ -749,10 +749,9 @@ def event_quote_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("event_sources")
     eh, events = REAL["events"]
     types = {e[eh.index("event_id")]: e[eh.index("event_type")] for e in events}
-    forms = actor_forms(PACKAGE)
     ev, q = header.index("event_id"), header.index("quote")
     pairs = [(r, o) for r, x in enumerate(rows) for o, y in enumerate(rows)
-             if x[ev] != y[ev] and not supports(y[q], types[x[ev]], forms.get(x[ev], []))]
+             if x[ev] != y[ev] and not supports(y[q], types[x[ev]])]
     row, other = draw(st.sampled_from(pairs))
     taken = {(x[ev], x[header.index("source_id")], x[header.index("char_start")]) for x in rows}
     assume((rows[row][ev], rows[other][header.index("source_id")], rows[other][header.index("char_start")]) not in taken)
