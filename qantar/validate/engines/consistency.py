@@ -6,7 +6,7 @@ detail``. This engine only supplies what SQL cannot read by itself, as relations
 * every table, typed by the one type map, with a 1-based ``_row``;
 * ``spans``: one row per span that a table declares (``qantar:spans`` in the descriptor) and a row
   fills: ``table``, ``_row``, ``span``, ``kind``, ``source_id``, ``char_start``, ``char_end``,
-  ``text``, ``translation``, ``text_column``, and ``slice``, the article's text at those offsets,
+  ``text``, ``translation``, ``text_column``, ``translation_column``, and ``slice``, the article's text at those offsets,
   cut in Python (code points, constant time per index; DuckDB's ``substring`` walks the UTF-8 text
   from its start, so cutting in SQL costs rows x article size). NULL when the article cannot be
   read or the span is negative or reversed;
@@ -132,7 +132,7 @@ def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
 SPAN_SCHEMA = {
     "table": pl.String, "_row": pl.Int64, "span": pl.String, "kind": pl.String, "source_id": pl.String,
     "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "translation": pl.String,
-    "text_column": pl.String, "slice": pl.String,
+    "text_column": pl.String, "translation_column": pl.String, "slice": pl.String,
 }
 
 
@@ -152,7 +152,7 @@ def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
             pl.col(span.start).alias("char_start"), pl.col(span.end).alias("char_end"),
             pl.col(span.text).cast(pl.String).alias("text"),
             (pl.col(span.translation).cast(pl.String) if span.translation else pl.lit(None, pl.String)).alias("translation"),
-            pl.lit(span.text).alias("text_column"),
+            pl.lit(span.text).alias("text_column"), pl.lit(span.translation, pl.String).alias("translation_column"),
         ).filter(pl.col("char_start").is_not_null() & pl.col("char_end").is_not_null()))
     if not parts:
         return pl.DataFrame(schema=SPAN_SCHEMA)

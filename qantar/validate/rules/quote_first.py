@@ -1,0 +1,40 @@
+"""quote-first-occurrence: a quote that occurs more than once in its article is quoted at its first
+occurrence, or its row has a note that names the occurrence it means (its offset, or the word
+'occurrence'). Offsets are what tie a claim to its place in the text; a later copy of the same
+words is another place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    texts = inputs.texts()
+    for span in inputs.model.spans("claim"):
+        table = inputs.table(span.table)
+        notes = [f.name for f in table.fields if f.name == "note" or f.name.endswith("_note")]
+        frame = inputs.strings(span.table)
+        if not all(c in frame.columns for c in (span.source, span.start, span.text, *notes)):
+            continue  # a column the descriptor declares is missing: the schema layers say which
+        for i, rec in enumerate(frame.select(span.source, span.start, span.text, *notes).iter_rows(), 1):
+            sid, start, quote, *note = rec
+            article = texts.get(sid)
+            if not quote or article is None:
+                continue
+            try:
+                start = int(start)
+            except (TypeError, ValueError):
+                continue
+            first = article.find(quote)
+            if first < 0 or first == start or article[start:start + len(quote)] != quote:
+                continue  # not in the article, or not at its offsets: quote-verbatim says so
+            said = " ".join(n for n in note if n)
+            if str(start) in said or "occurrence" in said.lower():
+                continue
+            nth = article.count(quote, 0, start) + 1
+            yield Finding(span.table, i, span.start, str(start),
+                          f"the quote {quote[:50]!r} is at its occurrence number {nth} in {sid} (the first is at "
+                          f"{first}), and no note says why")

@@ -1,0 +1,45 @@
+"""quote-supports-event: the quote of an event (each of its event_sources rows) says what kind of
+event the row records: it holds a word of the event's type (validators/event_keywords.toml).
+
+An actor's name does not count: the same few actors (Tokayev, Putin, the CSTO, Kazakhstan) are
+named in passages about most events, so a passage of another event would pass."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+
+@cache
+def keywords() -> dict[str, tuple[str, ...]]:
+    """event_type -> its words, lower case (validators/event_keywords.toml)."""
+    raw = tomllib.loads((catalogue.home() / "event_keywords.toml").read_text(encoding="utf-8"))
+    return {t: tuple(w.lower() for w in words) for t, words in raw["keywords"].items()}
+
+
+def supports(quote: str, event_type: str | None) -> bool:
+    """Whether ``quote`` holds a word of ``event_type``."""
+    low = quote.lower()
+    return any(w in low for w in keywords().get(event_type or "", ()))
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    needed = {"events": ("event_id", "event_type"), "event_sources": ("event_id", "quote")}
+    if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
+        return  # a package without these tables or columns: the schema layers and the SQL rules say so
+    types = dict(inputs.strings("events").select("event_id", "event_type").iter_rows())
+    known = keywords()
+    for i, (event, quote) in enumerate(inputs.strings("event_sources").select("event_id", "quote").iter_rows(), 1):
+        kind = types.get(event)
+        if not quote or kind is None:
+            continue  # no quote or no event: required and foreign-key say so
+        if kind not in known:
+            yield Finding("event_sources", i, "quote", quote, f"{event}: validators/event_keywords.toml lists no words for the type {kind!r}")
+        elif not supports(quote, kind):
+            yield Finding("event_sources", i, "quote", quote,
+                          f"{event}: the quote holds no word of the type {kind!r}: it does not say what the row records")
