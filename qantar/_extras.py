@@ -1,7 +1,7 @@
 """How to install one of qantar's extras, in words that are true however qantar was installed.
 
-``pip install "qantar[validate]"`` only works once qantar is on a package index. Until then (and
-for a wheel or a clone) the libraries of an extra are named from the installed distribution's own
+Once qantar is on PyPI, ``pip install "qantar[validate]"`` will do. Until then (and for a wheel or
+a clone) the libraries of an extra are named from the installed distribution's own
 metadata (``Requires-Dist: ...; extra == "validate"``), so the hint never repeats pyproject.toml
 by hand and cannot go stale.
 """

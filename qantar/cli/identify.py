@@ -67,14 +67,33 @@ def run(args: argparse.Namespace) -> int:
         print(f"qantar identify: {exc}", file=sys.stderr)
         return 2
     dates = {r.version: r.date for r in releases}
+    unreleased = _unreleased(root)
     missing = 0
     for name, digest, matches in found:
         if not matches:
             missing += 1
+            here = f" It is this checkout's {unreleased[digest]}, not released yet." if digest in unreleased else ""
             print(f"{name}: sha256 {digest} is in none of the {len(releases)} registered release(s) "
                   f"({', '.join(dates) or 'none'}): a changed file, or a release newer than this checkout "
-                  "(`git pull`, then try again)")
+                  f"(`git pull`, then try again).{here}")
         for m in matches:
             where = m.name if m.published else f"{m.name} inside qantar-{m.version}.zip (and the wheel's qantar/_data/)"
             print(f"{name}: qantar {m.version} (released {dates[m.version]}, commit {m.commit[:12]}): {where}")
     return 1 if missing else 0
+
+
+def _unreleased(root: Path) -> dict[str, str]:
+    """sha256 -> path of the files the checkout's own descriptor records (its data as it is now)."""
+    from qantar import model
+    from qantar.errors import DataError
+
+    try:
+        package = model.read(root)
+    except DataError:
+        return {}
+    out = {}
+    for resource in package.resources():
+        digest = str(resource.raw.get("hash") or "").removeprefix("sha256:")
+        if resource.path and digest:
+            out[digest] = resource.path
+    return out

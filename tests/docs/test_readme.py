@@ -41,7 +41,7 @@ def test_row_counts_in_the_table_overview() -> None:
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 #: What the placeholders of the docs' prose commands stand for when a command is parsed.
-PLACEHOLDERS = {"LEVEL": "major", "DIR": "out", "FILE": "README.md", "PATH": ".", "PREVIOUS": "1.0.0", "VERSION": "1.0.0",
+PLACEHOLDERS = {"ARCHIVE": "qantar-1.0.0.zip", "LEVEL": "major", "DIR": "out", "FILE": "README.md", "PATH": ".", "PREVIOUS": "1.0.0", "VERSION": "1.0.0",
                 "RULE": "x", "LAYER": "pandera", "CHECKOUT": "."}
 
 
@@ -84,12 +84,17 @@ def _check_pip(command: str) -> None:
 def _parse_qantar(command: str) -> None:
     from qantar.cli.main import build_parser
 
-    words = [PLACEHOLDERS.get(w, w) for w in command.replace("parquet|sqlite", "parquet").split()[1:]]
+    words = [PLACEHOLDERS.get(w, w.split("|")[0]) for w in command.split()[1:]]  # "a|b": the first of the choices
     words = [w.strip('"') for w in words]
-    try:
-        build_parser().parse_args(words)
-    except SystemExit as exc:
-        raise AssertionError(f"`{command}` is not a valid qantar command") from exc
+    # A mention of an option by name ("`qantar release --out` builds ...") stands for it with its value.
+    attempts = [words, *([*words, value] for value in ("x", "major", "parquet"))] if words[-1].startswith("--") else [words]
+    for attempt in attempts:
+        try:
+            build_parser().parse_args(attempt)
+            return
+        except SystemExit:
+            continue
+    raise AssertionError(f"`{command}` is not a valid qantar command")
 
 
 #: Commands of the README that are not qantar's or pip's, and the test that checks them.
@@ -125,7 +130,7 @@ def test_every_qantar_command_in_the_docs_parses() -> None:
         text = doc.read_text(encoding="utf-8")
         inline = re.findall(r"`(qantar [^`]+)`", text)
         for command in [*inline, *(c for c in _block_lines(text) if c.startswith("qantar "))]:
-            if re.search(r"\.\.\.|\[|<", command):  # a sketch of the syntax ("qantar release --out DIR [--previous P]")
+            if re.search(r"\.\.\.|\[|<", command) or len(command.split()) == 2:  # a sketch of the syntax, or a name
                 continue
             _parse_qantar(command)
             seen += 1
@@ -164,13 +169,16 @@ def test_the_readme_export_and_identify_commands_write_what_they_say(tmp_path: P
 
     import qantar
 
-    commands = [c for c in _block_lines(README) if c.startswith(("qantar export", "qantar identify"))]
-    assert len(commands) >= 3
+    commands = [c for c in _block_lines(README) if c.startswith(("qantar export", "qantar identify", "qantar release --check-bump"))]
+    assert len(commands) >= 4
     for command in commands:
         args = command.split()[1:]
         cwd = tmp_path if args[0] == "export" else ROOT
         done = subprocess.run([sys.executable, "-m", "qantar", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+        # --check-bump exits 1 while the version is not bumped enough: still a command that works
+        assert done.returncode == 0 or (args[1] == "--check-bump" and done.returncode == 1 and "bump" in done.stdout), (
+            f"{command}\n{done.stdout}\n{done.stderr}"
+        )
     written = {p.name for p in (tmp_path / "exports").iterdir()}
     assert written == {f"{t}.parquet" for t in qantar.tables()} | {f"qantar-{qantar.data_version}.sqlite"}
     # the comments name those files
@@ -200,7 +208,7 @@ def test_layer_and_article_counts_in_the_docs_come_true() -> None:
     sources = qantar.load("sources").height
     for doc in DOCS:
         text = doc.read_text(encoding="utf-8")
-        for match in re.finditer(rf"{NUMBER}[ -](?:other )?layers?\b", text, flags=re.I):
+        for match in re.finditer(rf"{NUMBER}[ -](?:other )?layers\b", text, flags=re.I):
             other = "other" in match[0]
             expected = len(LAYERS) - 1 if other else len(LAYERS)
             if re.search(r"the (\w+ )?(other|first|last) $", text[max(0, match.start() - 20):match.start()]):
@@ -209,3 +217,19 @@ def test_layer_and_article_counts_in_the_docs_come_true() -> None:
     for doc in (ROOT / "README.md", ROOT / "docs" / "index.md"):
         for match in re.finditer(rf"{NUMBER}(?: [\w-]+){{0,2}} articles\b", doc.read_text(encoding="utf-8"), flags=re.I):
             assert _count_word(match[1]) == sources, f"{doc.name}: {match[0]!r}"
+
+
+def test_every_previous_release_the_docs_name_resolves_on_a_clone_without_tags() -> None:
+    """`--check-bump X` and `--previous X` in the docs name a registered version (or `latest`), a
+    release file or folder, or a placeholder: never a tag, which a clone may not have."""
+    from qantar.release import register
+
+    versions = {r.version for r in register.read(ROOT)}
+    seen = 0
+    for doc in DOCS:
+        for value in re.findall(r"--(?:check-bump|previous) ([^\s`]+)", doc.read_text(encoding="utf-8")):
+            seen += 1
+            ok = (value in versions or value == register.LATEST or value.isupper() or "/" in value
+                  or value.endswith(".zip") or value == "P")
+            assert ok, f"{doc.name}: --check-bump/--previous {value} resolves on no clone without tags"
+    assert seen >= 4
