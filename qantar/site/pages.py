@@ -76,6 +76,7 @@ PAGES: list[Page | Family] = [
     Page(changelog.SRC, "Changelog", changelog.page),
     Page("curation.md", "Curation guide"),
     Page("contributing.md", "Contributing"),
+    Page("architecture.md", "Architecture"),
 ]
 
 #: Generated files that are not pages.

@@ -231,3 +231,16 @@ def test_a_stale_zenodo_json_stops_a_release(tmp_path: Path) -> None:
     assert not any(ZENODO in p for p in preflight(root))  # no release register, no git: only the files matter
     (root / ZENODO).write_text("{}\n", encoding="utf-8")
     assert any(p == f"{ZENODO} does not match datapackage.json: run `qantar release --citation`" for p in preflight(root))
+
+
+def test_the_site_cite_page_says_no_doi_yet_until_the_descriptor_has_one(tmp_path: Path) -> None:
+    from html import unescape
+
+    from qantar.site import cite as cite_page
+    from qantar.site import data
+
+    page = cite_page.page(data.read(REPO))
+    assert ('!!! note "No DOI yet"' in page) == (doi(DESCRIPTOR.get("id")) is None)
+    root = with_identity(tmp_path, id="10.5281/zenodo.999")
+    page = unescape(cite_page.page(data.read(root)))
+    assert "No DOI yet" not in page and "https://doi.org/10.5281/zenodo.999" in page
