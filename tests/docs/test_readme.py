@@ -219,6 +219,18 @@ def test_layer_and_article_counts_in_the_docs_come_true() -> None:
             assert _count_word(match[1]) == sources, f"{doc.name}: {match[0]!r}"
 
 
+def test_a_rule_count_in_the_docs_is_the_catalogue_s() -> None:
+    """The rules page and `qantar validate --list-rules` count the catalogue; prose that states a
+    number of rules ("410 rules") must say the same, or not state one."""
+    from qantar import model
+    from qantar.validate.catalogue import catalogue
+
+    count = len(catalogue(model.read(ROOT)))
+    for doc in DOCS:
+        for match in re.finditer(r"\b(\d[\d,]*) (?:validation |consistency )?rules\b", doc.read_text(encoding="utf-8")):
+            assert int(match[1].replace(",", "")) == count, f"{doc.name}: {match[0]!r}, the catalogue has {count}"
+
+
 def test_every_previous_release_the_docs_name_resolves_on_a_clone_without_tags() -> None:
     """`--check-bump X` and `--previous X` in the docs name a registered version (or `latest`), a
     release file or folder, or a placeholder: never a tag, which a clone may not have."""
