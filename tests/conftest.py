@@ -129,3 +129,23 @@ def real_root() -> Iterator[Path]:
 
 def read_csv_text(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+@pytest.fixture(scope="session")
+def formats_folder(tmp_path_factory) -> Path:
+    """The formats a release carries for other tools (``write_exports``, as ``qantar release`` writes
+    them), built once per session from the real package: Parquet, SQLite, dataset card, Croissant,
+    Web Annotations."""
+    if not REAL_DESCRIPTOR.is_file():
+        pytest.skip(NO_REAL_DATA)
+    from qantar.release.build import write_exports
+
+    folder = tmp_path_factory.mktemp("formats")
+    write_exports(folder, REPO)
+    return folder
+
+
+def hf_env(home: Path) -> dict[str, str]:
+    """An environment in which Hugging Face libraries stay offline and cache under ``home``."""
+    return {**os.environ, "HF_HOME": str(home), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1",
+            "HF_HUB_DISABLE_TELEMETRY": "1", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}

@@ -1,6 +1,6 @@
 """``qantar export --format parquet|sqlite --out DIR``: the installed tables in one format.
 
-Parquet: one ``<table>.parquet`` per table. SQLite: one ``qantar-<version>.sqlite`` with
+Parquet: one ``<table>.parquet`` per table. SQLite: one ``qantar.sqlite`` with
 primary and foreign keys and an index per foreign key. Both from ``qantar.load`` (verified
 against the recorded hashes first); the representation is described in ``qantar.export``.
 """

@@ -11,8 +11,9 @@ removed by the next build.
 2. stage the tracked files in a scratch folder (untracked and ignored files never leak in);
 3. build the sdist and, from it, the wheel (``python -m build --no-isolation``: the installed
    hatchling, no network; hatchling honours ``SOURCE_DATE_EPOCH``);
-4. write the data archive ``qantar-<version>.zip``, the Parquet exports (``parquet/``) and the
-   SQLite database;
+4. write the data archive ``qantar-<version>.zip`` and the formats other tools read
+   (``write_exports``): the Parquet exports (``parquet/``), the SQLite database ``qantar.sqlite``,
+   the Hugging Face dataset card ``README.md``, ``croissant.json`` and ``annotations.jsonld``;
 5. unpack the archive and validate it (``qantar validate``, all four layers);
 6. list every file with its sha256 in ``SHA256SUMS``;
 7. record the release in ``releases/register.json`` (``qantar.release.register``): version, date,
@@ -151,6 +152,27 @@ def _validate(archive: Path, scratch: Path, log: Callable[[str], None]) -> None:
     log(f"  the unpacked archive validates ({sum(len(layer.failures) for layer in report.layers)} failures)")
 
 
+def write_exports(folder: Path, root: Path, *, others: tuple[str, ...] = ()) -> list[Path]:
+    """The formats other tools read (docs/use.md), written into ``folder`` from the package at ``root``.
+
+    ``others``: files already in ``folder`` that the Croissant file lists too (with their sha256).
+    """
+    from qantar.export import _loaded, write_parquet, write_sqlite
+    from qantar.export.annotations import write_annotations
+    from qantar.export.croissant import write_croissant
+    from qantar.export.hfcard import write_card
+
+    described, frames = _loaded(root)
+    parquet = write_parquet(folder / "parquet", root=root)
+    sqlite = write_sqlite(folder, root=root)
+    card = write_card(folder, described)
+    notes = write_annotations(folder, described, frames)
+    croissant = write_croissant(
+        folder, described, others=(*others, sqlite.name, notes.name), cite_as=citation.cite("bibtex", root=root)
+    )
+    return [*parquet, sqlite, card, notes, croissant]
+
+
 def build(
     root: str | Path,
     out: str | Path,
@@ -161,8 +183,6 @@ def build(
     log: Callable[[str], None] = print,
 ) -> Path:
     """Build the release of the checkout at ``root`` into ``out``; returns the SHA256SUMS file."""
-    from qantar.export import write_parquet, write_sqlite
-
     root, out = Path(root).resolve(), Path(out).resolve()
     if not (root / "datapackage.json").is_file() or not (root / "pyproject.toml").is_file():
         raise ReleaseError(f"{root} is not a qantar checkout (no datapackage.json and pyproject.toml)")
@@ -191,9 +211,8 @@ def build(
             _build_dists(stage, folder, env)
             _check_wheel(folder, version, descriptor_bytes)
             log("  wheel and sdist")
-            write_parquet(folder / "parquet", root=stage)
-            sqlite = write_sqlite(folder, root=stage)
-            log(f"  parquet/*.parquet and {sqlite.name}")
+            written = write_exports(folder, stage, others=(archive.name,))
+            log("  " + ", ".join(sorted({p.relative_to(folder).parts[0] for p in written})))
             if validate:
                 _validate(archive, scratch, log)
             sums = write_sums(folder)

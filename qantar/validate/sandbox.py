@@ -10,6 +10,8 @@ symbolic links and opens FIFOs like any file. So it never sees the package itsel
 * :func:`staged` writes a private copy for it: the descriptor without the refused parts, and
   each resource's file as ``qantar._safe_files`` read it (a resource whose file was refused is
   left out; the ``file`` check reports it);
+* :func:`unsafe_patterns` lists the ``pattern`` constraints a backtracking regex engine could hang
+  on (``qantar._regex``): no layer runs them, every layer reports them;
 * :func:`no_network` refuses every socket connection and name lookup made by the current thread
   while a layer runs, a last line of defence should any library still try.
 """
@@ -27,12 +29,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from qantar import _safe_files
-from qantar.model import DESCRIPTOR, dialect_problem, is_table
+from qantar import _regex, _safe_files
+from qantar.model import DESCRIPTOR, Package, dialect_problem, is_table
 from qantar.errors import DataError
 from qantar.validate.inputs import Inputs
+from qantar.validate.report import LayerResult
 
-__all__ = ["no_network", "refusals", "staged"]
+__all__ = ["no_network", "refusals", "report_unsafe_patterns", "staged", "unsafe_patterns"]
 
 V2_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 #: The profiles Frictionless ships with (a URL of the standard, or a v1 profile name): never fetched.
@@ -118,6 +121,34 @@ def refusals(descriptor: dict[str, Any]) -> list[tuple[str | None, str]]:
     return out
 
 
+def unsafe_patterns(package: Package) -> list[tuple[str, str, str, str]]:
+    """Every ``pattern`` constraint a backtracking engine could hang on: (table, column, pattern, why).
+
+    Frictionless and Great Expectations never run these (``staged`` leaves them out); every layer
+    reports each one, the same way (``report_unsafe_patterns``).
+    """
+    out = []
+    for table in package.tables.values():
+        for f in table.fields:
+            pattern = f.constraints.get("pattern")
+            if pattern is not None and (why := _regex.risk(pattern)) is not None:
+                out.append((table.name, f.name, str(pattern)[:200], why))
+    return out
+
+
+def report_unsafe_patterns(package: Package, result: LayerResult) -> set[tuple[str, str]]:
+    """Report each unsafe pattern as a failure of its column; the (table, column) pairs reported."""
+    seen = set()
+    for table, column, pattern, why in unsafe_patterns(package):
+        result.check(f"{table}:pattern:{column}")
+        result.fail(
+            f"{table}:pattern:{column}", "pattern", table, None, column, pattern,
+            f"the pattern is refused and not run: {why}; write it without nested or ambiguous repetition",
+        )
+        seen.add((table, column))
+    return seen
+
+
 @contextmanager
 def staged(package: Inputs, refused: set[str | None]) -> Iterator[Path]:
     """A temporary copy of ``package`` for Frictionless; yields its descriptor's path.
@@ -148,6 +179,12 @@ def staged(package: Inputs, refused: set[str | None]) -> Iterator[Path]:
                     continue
             kept.append(res)
         names = {r["name"] for r in kept}
+        unsafe = {(t, c) for t, c, _, _ in unsafe_patterns(package.model)}
+        for res in kept:
+            fields = res.get("schema", {}).get("fields") if isinstance(res.get("schema"), dict) else None
+            for f in fields if isinstance(fields, list) else []:
+                if isinstance(f, dict) and (res["name"], f.get("name")) in unsafe:
+                    f.get("constraints", {}).pop("pattern", None)
         for res in kept:
             schema = res.get("schema")
             if isinstance(schema, dict) and isinstance(schema.get("foreignKeys"), list):

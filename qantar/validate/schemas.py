@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qantar import _regex
 from qantar import model as _model
 from qantar import types
 from qantar.validate import catalogue
@@ -162,7 +163,7 @@ def _column(field: _model.Field, pa: Any) -> Any:
     checks = []
     if "enum" in c and field.categories is None:  # a vocabulary is an Enum type already
         checks.append(pa.Check.isin(list(c["enum"]), name="enum", error=f"enum {c['enum']}"))
-    if "pattern" in c:
+    if "pattern" in c and _regex.risk(c["pattern"]) is None:  # an unsafe one is refused (sandbox)
         checks.append(pa.Check.str_matches(f"^(?:{c['pattern']})$", name="pattern", error=f"pattern {c['pattern']}"))
 
     def bound(v: Any) -> Any:

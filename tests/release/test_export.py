@@ -2,7 +2,7 @@
 
 Parquet is read with polars; SQLite with the standard library's sqlite3 and polars, turning
 the stored text back into types the way docs/exports.md says: dates and datetimes are ISO text
-(datetimes in UTC with a Z), lists are joined by their delimiter, enums are text, booleans 0/1.
+(datetimes as UTC "YYYY-MM-DD HH:MM:SS"), lists are joined by their delimiter, enums are text, booleans 0/1.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import qantar
 import qantar._locate
 from qantar.export import write_parquet, write_sqlite
 
-STORED = {"TEXT": pl.String, "INTEGER": pl.Int64, "REAL": pl.Float64}
+STORED = {"TEXT": pl.String, "INTEGER": pl.Int64, "REAL": pl.Float64, "DATE": pl.String, "TIMESTAMP": pl.String, "BOOLEAN": pl.Int64}
 
 
 def read_sqlite(path: Path) -> dict[str, pl.DataFrame]:
@@ -46,7 +46,7 @@ def read_sqlite(path: Path) -> dict[str, pl.DataFrame]:
             if kind == "date":
                 col = col.str.to_date("%Y-%m-%d")
             elif kind == "datetime":
-                col = col.str.to_datetime("%Y-%m-%dT%H:%M:%S%.fZ", time_unit="us", time_zone="UTC")
+                col = col.str.to_datetime("%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC")
             elif kind == "list":
                 col = col.str.split(field.get("delimiter", ","))
             elif kind == "boolean":
@@ -84,7 +84,7 @@ def test_parquet_loads_back_to_the_same_frames(real_exports: Path, real_root: Pa
 
 def test_sqlite_loads_back_to_the_same_frames(real_exports: Path, real_root: Path) -> None:
     (db,) = real_exports.glob("*.sqlite")
-    assert db.name == f"qantar-{qantar.data_version}.sqlite"
+    assert db.name == "qantar.sqlite"
     assert_same_frames(qantar.load_all(), read_sqlite(db))
 
 

@@ -114,11 +114,21 @@ def test_sha256sums_lists_every_artefact(builds: tuple[Path, Path]) -> None:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256(everything[name]).hexdigest() == digest
     expected = {
-        f"qantar-{VERSION}-py3-none-any.whl", f"qantar-{VERSION}.tar.gz", f"qantar-{VERSION}.zip", f"qantar-{VERSION}.sqlite",
+        f"qantar-{VERSION}-py3-none-any.whl", f"qantar-{VERSION}.tar.gz", f"qantar-{VERSION}.zip", "qantar.sqlite",
+        "README.md", "croissant.json", "annotations.jsonld",  # the formats of tests/release/test_formats.py
     } | {f"parquet/{r['name']}.parquet" for r in DESCRIPTOR["resources"] if r.get("type") == "table"}
     assert set(listed) == expected
     if shutil.which("sha256sum"):
         assert subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=out, timeout=60).returncode == 0
+
+
+def test_croissant_lists_the_release_files(builds: tuple[Path, Path]) -> None:
+    out = builds[0]
+    croissant = json.loads((out / "croissant.json").read_text(encoding="utf-8"))
+    listed = {f["contentUrl"]: f["sha256"] for f in croissant["distribution"]}
+    assert f"qantar-{VERSION}.zip" in listed and "qantar.sqlite" in listed
+    for name, digest in listed.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_archive_contents_are_fixed(builds: tuple[Path, Path]) -> None:
@@ -169,7 +179,7 @@ def test_release_exports_load_back(builds: tuple[Path, Path], real_root: Path) -
     frames = qantar.load_all()
     out = builds[0]
     assert_same_frames(frames, {n: pl.read_parquet(out / "parquet" / f"{n}.parquet") for n in frames})
-    assert_same_frames(frames, read_sqlite(out / f"qantar-{VERSION}.sqlite"))
+    assert_same_frames(frames, read_sqlite(out / "qantar.sqlite"))
 
 
 def test_release_refuses_what_is_not_a_release(builds: tuple[Path, Path], checkout: Path, tmp_path: Path) -> None:

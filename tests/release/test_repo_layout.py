@@ -76,7 +76,7 @@ def test_release_export_citation_reliability_and_bench_read_through_the_model() 
     a child process's output aside)."""
     import ast
 
-    modules = [REPO / "qantar" / "citation.py", REPO / "qantar" / "export.py",
+    modules = [REPO / "qantar" / "citation.py", *(REPO / "qantar" / "export").glob("*.py"),
                *(REPO / "qantar" / "release").glob("*.py"), *(REPO / "qantar" / "reliability").glob("*.py"),
                *(REPO / "bench").glob("*.py")]
     readers = {"read_csv", "scan_csv", "DictReader", "reader", "load", "loads"}

@@ -169,6 +169,7 @@ def run(inputs: Inputs, result: LayerResult) -> None:
         result.fail("references", "references", name, None, None, None, problem)
     refused_names = {name for name, _ in refused}
     _loadable(inputs, result, refused_names)
+    sandbox.report_unsafe_patterns(inputs.model, result)
     with sandbox.staged(inputs, refused_names) as descriptor:
         report = frictionless.validate(str(descriptor))
     for error in report.errors:

@@ -23,8 +23,9 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from qantar import _regex
 from qantar.model import Field, Package, Table
-from qantar.validate import catalogue
+from qantar.validate import catalogue, sandbox
 from qantar.validate.inputs import Inputs, report_malformed
 from qantar.validate.report import LayerResult, MissingDependency
 
@@ -74,7 +75,7 @@ def generated(table: Table) -> list[Spec]:
         if f.categories is not None:
             specs.append(Spec(name, "expect_column_values_to_be_in_set",
                               {"column": f.name, "value_set": list(f.categories)}, "descriptor", "enum"))
-        if "pattern" in c:
+        if "pattern" in c and _regex.risk(c["pattern"]) is None:  # an unsafe one is refused (sandbox)
             specs.append(Spec(name, "expect_column_values_to_match_regex",
                               {"column": f.name, "regex": f"^(?:{c['pattern']})$"}, "descriptor", "pattern"))
         # One expectation per bound, so that a failure names the bound it breaks.
@@ -148,6 +149,7 @@ def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None) -> None:
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     report_malformed(inputs, result, partial=True, count=False)
+    sandbox.report_unsafe_patterns(inputs.model, result)
     specs = expectations(inputs.model)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -12,6 +12,7 @@ from typing import Any
 
 from qantar import types
 
+from qantar.validate import sandbox
 from qantar.validate.inputs import Inputs, report_malformed
 from qantar.validate.report import LayerResult, MissingDependency
 
@@ -43,6 +44,7 @@ def run(inputs: Inputs, result: LayerResult) -> None:
 
     package = inputs.model
     report_malformed(inputs, result, partial=True)
+    sandbox.report_unsafe_patterns(inputs.model, result)
     row_rules = {r.check_name: r for r in schemas.rules(package=package)}
     for table in package.names:
         frame = inputs.typed(table)

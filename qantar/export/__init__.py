@@ -1,15 +1,22 @@
 """Exports of the typed tables: Parquet (one file per table) and SQLite (one database).
 
 Both are written from ``qantar.load`` (so they hold exactly the loaded, typed frames) and are
-byte-for-byte reproducible: the same data give the same files.
+byte-for-byte reproducible: the same data give the same files. The formats built on them, each in
+its own module, are written by ``qantar release`` (docs/use.md): ``croissant`` (Croissant JSON-LD),
+``hfcard`` (the Hugging Face dataset card), ``annotations`` (W3C Web Annotations of every quote)
+and ``datasette`` (the metadata ``qantar browse`` serves the database with).
 
 Parquet: ``<table>.parquet``, written by polars with zstd (level 9) and column statistics;
-every type as loaded (Enum columns as dictionary-encoded strings polars reads back as Enum,
-lists as lists of strings, datetimes as UTC microsecond timestamps).
+every type as loaded: dates as ``date32``, vocabularies (Enum columns) as dictionary columns
+(polars reads them back as Enum, Arrow and Hugging Face datasets as strings), lists as lists of
+strings, datetimes as UTC microsecond timestamps.
 
-SQLite (``qantar-<version>.sqlite``): one table per data table, in descriptor order, with
-``PRIMARY KEY``, ``NOT NULL`` (required), ``UNIQUE``, ``FOREIGN KEY`` clauses and an index per
-foreign key; a ``qantar_metadata`` table holds the version and the descriptor. Types:
+SQLite (``qantar.sqlite``: no dots but the suffix, so Datasette's URLs name the database
+``qantar`` and its foreign-key links work; the version is in ``qantar_metadata``): one table per
+data table, in descriptor order, with ``PRIMARY KEY``, ``NOT NULL`` (required), ``UNIQUE``,
+``FOREIGN KEY`` clauses and an index per foreign key; a ``qantar_metadata`` table holds the version
+and the descriptor. Declared types are the ones DuckDB's SQLite reader and RSQLite's
+``extended_types`` turn into dates, timestamps and booleans:
 
 =========== =========================================================================
 descriptor  SQLite column
@@ -17,9 +24,10 @@ descriptor  SQLite column
 string      TEXT (an enum: TEXT with ``CHECK (col IN (...))``)
 integer     INTEGER
 number      REAL
-boolean     INTEGER 0/1 with ``CHECK (col IN (0, 1))``
-date        TEXT, ISO 8601 ``YYYY-MM-DD``
-datetime    TEXT, ISO 8601 in UTC: ``YYYY-MM-DDTHH:MM:SSZ`` (a fraction only when non-zero)
+boolean     BOOLEAN, stored 0/1 with ``CHECK (col IN (0, 1))``
+date        DATE, ISO 8601 text ``YYYY-MM-DD``
+datetime    TIMESTAMP, UTC text ``YYYY-MM-DD HH:MM:SS`` (SQLite's own ``datetime()`` form;
+            a fraction only when non-zero)
 list        TEXT, the items joined by the field's delimiter (``|`` in Qantar)
 =========== =========================================================================
 
@@ -42,10 +50,10 @@ from qantar import _atomic
 from qantar.model import Package, Table
 
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 9, "statistics": True}
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.fZ"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S%.f"
 SQL_TYPES = {
-    "string": "TEXT", "any": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER",
-    "date": "TEXT", "datetime": "TEXT", "list": "TEXT",
+    "string": "TEXT", "any": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "BOOLEAN",
+    "date": "DATE", "datetime": "TIMESTAMP", "list": "TEXT",
 }
 PAGE_SIZE = 4096
 
@@ -72,8 +80,9 @@ def write_parquet(out: str | Path, *, root: str | Path | None = None) -> list[Pa
     return [out / f"{name}.parquet" for name in frames]
 
 
-def sqlite_name(version: str | None) -> str:
-    return f"qantar-{version}.sqlite" if version else "qantar.sqlite"
+#: One name for every version (the release folder and ``qantar_metadata`` carry the version): a
+#: dot in the stem would reach Datasette's URLs, where it breaks the links between tables.
+SQLITE_NAME = "qantar.sqlite"
 
 
 def _q(name: str) -> str:
@@ -100,7 +109,7 @@ def create_table(table: Table) -> tuple[str, list[str]]:
         if field.type == "boolean":
             sql += f" CHECK ({col} IN (0, 1))"
         note = {
-            "date": "ISO 8601 date", "datetime": "ISO 8601, UTC",
+            "date": "ISO 8601 date", "datetime": "UTC, YYYY-MM-DD HH:MM:SS",
             "list": f"list, items joined by {field.delimiter!r}",
         }
         lines.append(sql + (f"  -- {note[field.type]}" if field.type in note else ""))
@@ -140,9 +149,9 @@ def sqlite_frame(frame: pl.DataFrame, table: Table) -> pl.DataFrame:
 
 
 def write_sqlite(out: str | Path, *, root: str | Path | None = None) -> Path:
-    """Write ``qantar-<version>.sqlite`` into ``out``; returns the file."""
+    """Write ``qantar.sqlite`` into ``out``; returns the file."""
     package, frames = _loaded(root)
-    path = Path(out) / sqlite_name(package.version)
+    path = Path(out) / SQLITE_NAME
     with _atomic.replacing(path) as tmp:  # a private file per writer: concurrent exports never meet
         _fill_sqlite(tmp, package, frames)
     return path
