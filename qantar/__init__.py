@@ -10,7 +10,7 @@ Usage::
 
     qantar.tables()                      # table names, in descriptor order
     events = qantar.load("events")       # a polars DataFrame, typed per the descriptor
-    events = qantar.load("events", backend="pandas")  # needs: pip install "qantar[pandas]"
+    events = qantar.load("events", backend="pandas")  # needs the pandas extra (pandas, pyarrow)
     frames = qantar.load_all(verify=True)  # every table; check sizes and sha256 first
     qantar.data_version                  # the data package's version
     qantar.path("events")                # where the CSV file is

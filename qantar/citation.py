@@ -3,9 +3,11 @@
 One source of truth: the descriptor gives the title, version, release date (``created``),
 abstract (``description``), keywords, licence and authors (``contributors`` with the role
 ``creator``); its ``sources`` table gives the five articles, listed as ``references``.
-``CITATION.cff`` at the repository root is this module's output (``qantar release --citation``
-writes it, ``qantar release --bump`` rewrites it, a test keeps it identical), so the file,
-``qantar.cite()`` and the documentation site cannot disagree. ``bibtex`` and ``apa`` also
+``CITATION.cff`` and ``.zenodo.json`` (what Zenodo reads to mint a release's DOI) at the repository
+root are this module's output (``qantar release --citation`` writes them, ``qantar release --bump``
+rewrites them, tests keep them identical), so the files, ``qantar.cite()`` and the documentation
+site cannot disagree. The DOI and the URL come from the descriptor's ``id`` and ``homepage`` (Data
+Package v2) once they are set; until then no citation carries either (``NO_DOI``). ``bibtex`` and ``apa`` also
 format any CFF mapping (the documentation site passes the parsed ``CITATION.cff``).
 
 The package is read through the model (``qantar.model``), the sources table by the loader
@@ -55,10 +57,33 @@ def metadata(root: str | Path | None = None) -> dict[str, Any]:
         "keywords": d.get("keywords"),
         "license": licence,
     }
+    found = doi(d.get("id"))
+    if found:
+        cff["doi"] = found
+    elif isinstance(d.get("id"), str) and d["id"].startswith("https://"):
+        cff["identifiers"] = [{"type": "url", "value": d["id"], "description": "the identifier of the data package"}]
     if d.get("homepage"):
         cff["url"] = d["homepage"]
     cff["references"] = _references(package)
     return {k: v for k, v in cff.items() if v not in (None, [], "")}
+
+
+_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.I)
+
+
+def doi(value: object) -> str | None:
+    """The DOI in a descriptor's ``id`` (``10.5281/zenodo.1``, ``doi:...`` or ``https://doi.org/...``), else ``None``.
+
+    Data Package v2 reserves ``id`` for a globally unique identifier such as a DOI: the DOI minted
+    for a release goes there, and from there into every citation. Nothing is ever made up meanwhile.
+    """
+    match = _DOI.match(value.strip()) if isinstance(value, str) else None
+    return match[1] if match else None
+
+
+NO_DOI = "no DOI yet: cite the version number"
+#: What Zenodo reads, instead of CITATION.cff, when it archives a GitHub release and mints its DOI.
+ZENODO = ".zenodo.json"
 
 
 def _authors(contributors: list[Any]) -> list[dict[str, str]]:
@@ -247,6 +272,41 @@ def apa(cff: dict[str, Any], *, markdown: bool = False) -> str:
     elif _get(cff, "url") or cff.get("repository-code"):
         text += f" {_get(cff, 'url') or cff.get('repository-code')}"
     return text
+
+
+# --- Zenodo ----------------------------------------------------------------------------------
+
+def zenodo(cff: dict[str, Any]) -> dict[str, Any]:
+    """The ``.zenodo.json`` of a CFF mapping: what Zenodo reads (instead of CITATION.cff) when a
+    GitHub release is archived and its DOI minted. Nothing that the descriptor does not say."""
+    creators = []
+    for family, given in _names(cff):
+        creators.append({"name": f"{family}, {given}" if given else family})
+    out: dict[str, Any] = {
+        "upload_type": "dataset",
+        "title": cff.get("title"),
+        "version": cff.get("version"),
+        "publication_date": cff.get("date-released"),
+        "description": cff.get("abstract"),
+        "creators": creators,
+        "keywords": cff.get("keywords"),
+        "license": str(cff["license"]).lower() if cff.get("license") else None,
+        "access_right": "open",
+        "notes": cff.get("message"),
+    }
+    related = []
+    if cff.get("url"):
+        related.append({"identifier": cff["url"], "relation": "isDocumentedBy", "scheme": "url"})
+    if cff.get("doi"):  # the version's own DOI, when the descriptor has one: Zenodo keeps it
+        out["doi"] = cff["doi"]
+    if related:
+        out["related_identifiers"] = related
+    return {k: v for k, v in out.items() if v not in (None, [], "")}
+
+
+def to_zenodo(cff: dict[str, Any]) -> str:
+    """The text of ``.zenodo.json`` (indent 2, UTF-8, final newline)."""
+    return json.dumps(zenodo(cff), indent=2, ensure_ascii=False) + "\n"
 
 
 def cite(style: str = "apa", *, root: str | Path | None = None) -> str:

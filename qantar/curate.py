@@ -114,7 +114,9 @@ def anchor(root: str | Path, *, write: bool = True) -> list[Change]:
                         row[col] = new
                 updated[table.name] = pl.DataFrame(rows, schema=frame.schema)
     if errors:
-        raise AnchorError("cannot anchor:\n  " + "\n  ".join(errors))
+        raise AnchorError("cannot anchor (nothing was written):\n  " + "\n  ".join(errors) + "\nwhat to do: copy each "
+                          "quote from its article exactly as it is written there (its spaces and quotation marks too), "
+                          "or fix the row's source id; then run `qantar anchor` again")
     if write:
         for name, frame in updated.items():
             # the files are written as polars writes CSV: minimal quoting, "\n" line ends

@@ -5,7 +5,7 @@ bounded size), optionally checked against the byte count and hash the descriptor
 parsed by ``qantar.csvfile`` as the descriptor types it (``qantar.types``). What is checked is
 what is loaded: the same bytes.
 
-polars is the native backend. pandas is optional (``pip install "qantar[pandas]"``) and
+polars is the native backend. pandas is optional (the ``pandas`` extra: pandas and pyarrow) and
 imported only when asked for; the pandas frame keeps the descriptor's types: integers stay
 integers with ``<NA>`` for missing (``Int64``), booleans are ``boolean``, categories are
 ``category`` (ordered when the descriptor says ``categoriesOrdered``), dates are
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from qantar import _safe_files, csvfile, model
+from qantar._extras import install_hint
 from qantar._keywords import strict_keywords
 from qantar.errors import DataError
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 Backend = Literal["polars", "pandas"]
 BACKENDS = ("polars", "pandas")
-PANDAS_HINT = 'pip install "qantar[pandas]"'
 
 
 def tables() -> list[str]:
@@ -48,7 +48,7 @@ def load(name: str, *, backend: Backend = "polars", verify: bool = False) -> Any
 
     Args:
         name: a table name from ``qantar.tables()``.
-        backend: ``"polars"`` (default) or ``"pandas"`` (needs ``pip install "qantar[pandas]"``).
+        backend: ``"polars"`` (default) or ``"pandas"`` (needs pandas and pyarrow: the ``pandas`` extra).
         verify: first check the file's byte count and sha256 against the descriptor.
 
     Raises:
@@ -167,7 +167,7 @@ def require_pandas() -> None:
         import pyarrow  # noqa: F401
     except ImportError as exc:
         raise ImportError(
-            f'backend="pandas" needs pandas and pyarrow, which are not installed: {PANDAS_HINT}',
+            f'backend="pandas" needs pandas and pyarrow, which are not installed: {install_hint("pandas")}',
             name=exc.name,
         ) from exc
 

@@ -38,5 +38,6 @@ def no_descriptor(command: str, path: str) -> bool:
 
     if (Path(path) / "datapackage.json").is_file():
         return False
-    print(f"qantar {command}: no datapackage.json in {path}", file=sys.stderr)
+    print(f"qantar {command}: no datapackage.json in {path}: run it in the folder that holds the package's "
+          "datapackage.json (a clone of the repository), or give that folder as PATH", file=sys.stderr)
     return True

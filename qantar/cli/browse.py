@@ -3,7 +3,7 @@
 Writes the SQLite export and its Datasette metadata (``qantar.export.datasette``: descriptions,
 label columns, facets, canned queries) into a temporary folder and serves them read-only
 (``--immutable``) at http://127.0.0.1:PORT/qantar until Ctrl-C; the folder is removed after.
-Datasette is the ``browse`` extra: ``pip install 'qantar[browse]'``.
+Datasette is the ``browse`` extra (how to install it: ``qantar._extras.install_hint``).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ import argparse
 import sys
 
 NAME = "browse"
-HELP = "explore the tables in Datasette at http://127.0.0.1:PORT (needs: pip install 'qantar[browse]')"
+HELP = "explore the tables in Datasette at http://127.0.0.1:PORT (needs the browse extra)"
 HOST = "127.0.0.1"  # never another interface: the browser is for this machine only
-INSTALL = "pip install 'qantar[browse]'"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     if importlib.util.find_spec("datasette") is None:
-        print(f"qantar browse: Datasette is not installed; install it with: {INSTALL}", file=sys.stderr)
+        from qantar._extras import install_hint
+
+        print(f"qantar browse: Datasette is not installed; install it with: {install_hint('browse')}", file=sys.stderr)
         return 1
     if not 0 < args.port < 65536:
         print(f"qantar browse: --port must be between 1 and 65535, not {args.port}", file=sys.stderr)

@@ -39,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
         checked = "  verified" if args.verify else ""
         print(f"  {name:<{width}}  {frame.height:>7,} rows × {frame.width:>3} columns{checked}")
     if failures:
+        from qantar.cli.main import DATA_ERROR_HINT
+
         print(f"{failures} of {len(names)} tables failed", file=sys.stderr)
+        print(f"qantar: what to do: {DATA_ERROR_HINT}", file=sys.stderr)
         return 1
     if args.verify:
         print(f"all {len(names)} tables match their recorded bytes and hashes")

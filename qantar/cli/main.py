@@ -24,6 +24,11 @@ from qantar.cli import _shared
 from qantar.errors import DataError, UnknownTableError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+#: After a DataError: the message names the table, row and column; this says what to do about it.
+DATA_ERROR_HINT = (
+    "`qantar validate PATH` lists every problem of a package with its table, row and column; "
+    "after an intended edit of a file, `qantar stamp PATH` records its new size and sha256"
+)
 
 
 class _Versions(argparse.Action):
@@ -73,12 +78,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "_run", None) is None:
         parser.print_usage(sys.stderr)
-        print("qantar: error: a command is required", file=sys.stderr)
+        print("qantar: error: a command is required (`qantar --help` lists them; `qantar COMMAND --help` explains one)",
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         return int(args._run(args) or 0)
-    except (DataError, UnknownTableError) as exc:
+    except UnknownTableError as exc:  # the message lists the tables there are
         print(f"qantar: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except DataError as exc:
+        print(f"qantar: error: {exc}", file=sys.stderr)
+        print(f"qantar: what to do: {DATA_ERROR_HINT}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
@@ -86,6 +96,11 @@ def _main(argv: Sequence[str] | None) -> int:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+    except OSError as exc:  # a folder that cannot be written, a full disk: the command's target, not qantar's data
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"qantar: error: cannot write or read{where}: {exc.strerror or exc}; choose another folder, or free the "
+              "space or the permission it needs", file=sys.stderr)
         return EXIT_FAILURE
 
 

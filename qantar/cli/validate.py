@@ -3,7 +3,8 @@
 PATH (default: the package's own data) is a directory holding ``datapackage.json``: the
 repository, a contributor's modified copy, or an unpacked release archive; the article copies
 are found through the ``sources`` table. Exit codes: 0 everything holds, 1 something fails,
-2 usage error (no such path, no descriptor, bad option).
+2 not validated: a usage error (no such path, no descriptor, bad option), or a layer that could
+not run while nothing failed (the last line names it and what to install).
 
 Hooking into ``qantar.cli``: this module offers both shapes, ``add_parser(subparsers)`` and
 the command-module attributes ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args)``.

@@ -6,7 +6,7 @@ The folder is built beside ``out`` and renamed into place once complete (``qanta
 an error, Ctrl-C or SIGTERM leaves no folder and no scratch files, and what a SIGKILL leaves is
 removed by the next build.
 
-1. check: the version is stated alike everywhere, CITATION.cff matches the descriptor, every
+1. check: the version is stated alike everywhere, CITATION.cff and .zenodo.json match the descriptor, every
    byte count and hash is stamped, and (given ``previous``) the bump is big enough;
 2. stage the tracked files in a scratch folder (untracked and ignored files never leak in);
 3. build the sdist and, from it, the wheel (``python -m build --no-isolation``: the installed
@@ -15,7 +15,10 @@ removed by the next build.
    (``write_exports``): the Parquet exports (``parquet/``), the SQLite database ``qantar.sqlite``,
    the Hugging Face dataset card ``README.md``, ``croissant.json`` and ``annotations.jsonld``;
 5. unpack the archive and validate it (``qantar validate``, all four layers);
-6. list every file with its sha256 in ``SHA256SUMS``.
+6. list every file with its sha256 in ``SHA256SUMS``;
+7. record the release in ``releases/register.json`` (``qantar.release.register``): version, date,
+   commit and every file's sha256; a rebuild of a registered version is compared with it instead.
+   A dry run (``allow_dirty``) is never registered.
 
 Everything is dated ``SOURCE_DATE_EPOCH`` (see ``archive.source_date_epoch``), so two builds
 of one commit give byte-identical files.
@@ -33,7 +36,7 @@ from pathlib import Path
 
 from qantar import _atomic, _safe_files, citation, model
 from qantar.errors import DataError
-from qantar.release import ReleaseError, package, read_text
+from qantar.release import ReleaseError, package, read_text, register
 from qantar.release.archive import SUMS, source_date_epoch, write_sums, write_zip
 from qantar.release.previous import Snapshot, from_directory
 from qantar.release.versions import disagreements
@@ -55,6 +58,13 @@ def preflight(root: Path, previous: Snapshot | None = None) -> list[str]:
     cff = read_text(root, "CITATION.cff")
     if cff is not None and cff != citation.to_cff(citation.metadata(root)):
         problems.append("CITATION.cff does not match datapackage.json: run `qantar release --citation`")
+    zenodo = read_text(root, citation.ZENODO)
+    if zenodo != citation.to_zenodo(citation.metadata(root)):
+        what = "is missing" if zenodo is None else "does not match datapackage.json"
+        problems.append(f"{citation.ZENODO} {what}: run `qantar release --citation`")
+    released = register.released_elsewhere(root, package(root).version)
+    if released:
+        problems.append(released)
     stale = stamp(root, write=False)
     if stale:
         problems.append(f"{len(stale)} byte count(s) or hash(es) are out of date: run `qantar stamp`")
@@ -71,10 +81,14 @@ def _stage(root: Path, into: Path, *, allow_dirty: bool) -> None:
     if listed.returncode != 0:
         raise ReleaseError(f"{root} is not a git checkout: a release is built from a commit")
     if not allow_dirty:
-        dirty = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.decode().strip()
+        status = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.decode().splitlines()
+        dirty = "\n".join(line for line in status if line[3:] != register.PATH)
         if dirty:
             raise ReleaseError(f"uncommitted changes; commit them first (a release is a commit):\n{dirty}")
-    for name in sorted(n for n in listed.stdout.decode("utf-8").split("\0") if n):
+    # The register is the repository's record of its releases, not a part of any: it changes after
+    # each build, and a rebuild of an old commit must give the same files.
+    names = [n for n in listed.stdout.decode("utf-8").split("\0") if n and n != register.PATH]
+    for name in sorted(names):
         source, target = root / name, into / name
         if not source.is_file():
             continue  # deleted in the working tree (only with allow_dirty)
@@ -206,4 +220,16 @@ def build(
     except FileExistsError as exc:
         raise ReleaseError(f"{exc}: a release folder holds one release only") from None
     log(f"  {SUMS}: {count} files")
+    if not allow_dirty:  # a dry run is never a release
+        _register(root, out, version, described, log)
     return out / SUMS
+
+
+def _register(root: Path, out: Path, version: str, described: model.Package, log: Callable[[str], None]) -> None:
+    date = str(described.raw.get("created") or "")[:10]
+    entry = register.Release(version, date, register.head_commit(root), register.published(out))
+    done = register.record(root, entry)
+    if done == "registered":
+        log(f"  {register.PATH}: {version} registered (commit {entry.commit[:12]}): commit it, then tag v{version}")
+    else:
+        log(f"  {register.PATH}: the files are those registered for {version}, byte for byte")

@@ -2,7 +2,7 @@
 
 ``bump(root, level)`` sets the descriptor's ``version`` and ``created`` (the release date),
 turns the changelog's ``[Unreleased]`` notes into the new version's entry, and rewrites
-CITATION.cff from the descriptor. With ``previous`` it first checks that the bump is big
+CITATION.cff and .zenodo.json from the descriptor. With ``previous`` it first checks that the bump is big
 enough for what changed since that release, and writes nothing when it is not.
 """
 
@@ -26,11 +26,13 @@ def dump(descriptor: Mapping[str, Any]) -> str:
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_citation(root: str | Path) -> Path:
-    """Rewrite CITATION.cff at ``root`` from its descriptor (and sources table)."""
-    path = Path(root) / "CITATION.cff"
-    _atomic.write_text(path, citation.to_cff(citation.metadata(root)))
-    return path
+def write_citation(root: str | Path) -> list[Path]:
+    """Rewrite CITATION.cff and .zenodo.json at ``root`` from its descriptor (and sources table)."""
+    cff = citation.metadata(root)
+    written = []
+    for name, text in (("CITATION.cff", citation.to_cff(cff)), (citation.ZENODO, citation.to_zenodo(cff))):
+        written.append(_atomic.write_text(Path(root) / name, text))
+    return written
 
 
 def bump(

@@ -1,9 +1,11 @@
-"""A release to compare with: a directory, a zip archive, or a git tag (or any git revision).
+"""A release to compare with: a directory, a zip archive, a registered version, or a git tag (or any git revision).
 
 ``open_release(spec, repo)`` decides by what ``spec`` is: an existing directory (a checkout
 or an unpacked release archive), an existing zip file (a release archive
-``qantar-X.Y.Z.zip``, with or without its top folder), or else a git revision of the
-repository at ``repo`` (``v0.1.0``), read with ``git show REV:PATH`` so nothing is checked out.
+``qantar-X.Y.Z.zip``, with or without its top folder), a version of the release register
+(``1.0.0``: the commit ``releases/register.json`` records for it, so a clone without tags finds
+it), or else a git revision of the repository at ``repo`` (``v1.0.0``), read with
+``git show REV:PATH`` so nothing is checked out.
 
 A snapshot is read as the package it is: its descriptor through ``qantar.model`` (the one
 reading of ``datapackage.json``), its tables through ``qantar.csvfile.cells`` (every cell as
@@ -143,7 +145,9 @@ def from_git(revision: str, repo: Path) -> Snapshot:
 
     if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode != 0:
         raise ReleaseError(
-            f"{revision!r} is neither a directory, nor a zip archive, nor a git revision of {repo}"
+            f"{revision!r} is neither a directory, nor a zip archive, nor a version in {repo / 'releases/register.json'}, "
+            f"nor a git revision of {repo}: name a registered version (such as 1.0.0), a release archive "
+            "qantar-X.Y.Z.zip or its unpacked folder"
         )
 
     def read(name: str) -> bytes | None:
@@ -153,8 +157,29 @@ def from_git(revision: str, repo: Path) -> Snapshot:
     return Snapshot(f"git {revision}", read)
 
 
+def from_register(spec: str, repo: Path) -> Snapshot | None:
+    """The release ``spec`` (``1.0.0`` or ``v1.0.0``) at the commit the register records; ``None``
+    when the register of ``repo`` has no such version."""
+    from qantar.release import register
+
+    release = register.find(repo, spec)
+    if release is None:
+        return None
+    try:
+        snapshot = from_git(release.commit, repo)
+    except ReleaseError:
+        raise ReleaseError(
+            f"release {release.version} was built from commit {release.commit} ({register.PATH}), which this "
+            "clone does not hold (a shallow clone?): run `git fetch --unshallow`, or pass the release's "
+            f"archive qantar-{release.version}.zip or an unpacked copy of it instead"
+        ) from None
+    snapshot.label = f"release {release.version} (commit {release.commit[:12]}, {register.PATH})"
+    return snapshot
+
+
 def open_release(spec: str | Path, repo: str | Path = ".") -> Snapshot:
-    """The release named by ``spec``: a directory, a zip archive or a git revision of ``repo``."""
+    """The release named by ``spec``: a directory, a zip archive, a version in the release register
+    of ``repo`` (``1.0.0``: its commit), or a git revision of ``repo`` (a tag such as ``v1.0.0``)."""
     path = Path(spec)
     if path.is_dir():
         return from_directory(path)
@@ -162,4 +187,7 @@ def open_release(spec: str | Path, repo: str | Path = ".") -> Snapshot:
         if not zipfile.is_zipfile(path):
             raise ReleaseError(f"{path} is a file but not a zip archive")
         return from_zip(path)
+    registered = from_register(str(spec), Path(repo))
+    if registered is not None:
+        return registered
     return from_git(str(spec), Path(repo))

@@ -18,8 +18,9 @@ def _alpha(data: list[list[int]]) -> float:
         import krippendorff
         import numpy as np
     except ImportError as exc:  # the base install is polars only
-        raise ImportError("Krippendorff's alpha needs the krippendorff package: pip install 'qantar[docs]' "
-                          "(or 'qantar[test]')") from exc
+        from qantar._extras import install_hint
+
+        raise ImportError(f"Krippendorff's alpha needs the krippendorff package: {install_hint('docs')}") from exc
     return float(krippendorff.alpha(reliability_data=np.array(data, dtype=float), level_of_measurement="nominal"))
 
 

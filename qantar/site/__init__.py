@@ -1,4 +1,4 @@
-"""The documentation site's pages, generated from a package folder (the docs extra: ``pip install "qantar[docs]"``).
+"""The documentation site's pages, generated from a package folder (the ``docs`` extra).
 
 ``pages`` is the one list of pages (navigation titles, and how each is made); ``data.read(root)``
 reads the package once through the model; one module per page or family of pages makes its

@@ -73,11 +73,17 @@ def page(site: Site) -> str:
             f"    <code>CITATION.cff</code> names version {md_text(version)}, the descriptor {md_text(site.version)}.",
             "",
         ]
+    if not cff.get("doi"):
+        out += [
+            '!!! note "No DOI yet"',
+            f"    Version {md_text(version)} has no DOI yet: cite it by its version number. Once a DOI is minted, it goes in "
+            "the descriptor's `id` and every citation on this page carries it.",
+            "",
+        ]
     if not from_file:
         out += [
             '!!! note "Generated from the descriptor"',
-            "    The repository has no `CITATION.cff` yet, so these citations come from `datapackage.json`. "
-            "No DOI has been minted for this version.",
+            "    The repository has no `CITATION.cff` yet, so these citations come from `datapackage.json`.",
             "",
         ]
     out += [

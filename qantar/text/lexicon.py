@@ -28,6 +28,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from qantar import _atomic
+from qantar._extras import install_hint
 
 #: A word the corpus capitalises as a proper noun RATIO times for each lower-case use is a name.
 RATIO = 10
@@ -144,7 +145,7 @@ def _nlp_id_file(name: str) -> Path:
         path = Path(folder) / "data" / name
         if path.is_file():
             return path
-    raise ImportError(f"rebuilding the lexicon needs nlp-id's data/{name}: pip install nlp-id")
+    raise ImportError(f"rebuilding the lexicon needs nlp-id's data/{name}: {install_hint('lexicon')}")
 
 
 def _named(lower: int, capital: int) -> bool:

@@ -27,7 +27,7 @@ Usage::
 
 From a shell: ``qantar validate [PATH] [--fast] [--format json] [--report DIR]`` or
 ``python -m qantar.validate``. Importing this module imports nothing heavy: each layer imports
-its library when it runs, and a missing one is reported with ``pip install "qantar[validate]"``.
+its library when it runs, and a missing one is reported with how to install the validate extra.
 """
 
 from __future__ import annotations

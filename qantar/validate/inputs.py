@@ -46,13 +46,14 @@ def find_root(path: str | Path | None) -> Path:
         return cwd.resolve() if (cwd / DESCRIPTOR).is_file() else _locate.data_root()
     p = Path(path)
     if not p.exists():
-        raise UsageError(f"no such path: {p}")
+        raise UsageError(f"no such path: {p} (give the folder that holds {DESCRIPTOR}, or no path for the current folder)")
     if p.is_file():
         if p.name != DESCRIPTOR:
-            raise UsageError(f"{p} is not a {DESCRIPTOR}")
+            raise UsageError(f"{p} is not a {DESCRIPTOR}: give the folder that holds the package's {DESCRIPTOR}")
         return p.parent.resolve()
     if not os.path.lexists(p / DESCRIPTOR):  # anything by that name: the report says what is wrong with it
-        raise UsageError(f"no {DESCRIPTOR} in {p}")
+        raise UsageError(f"no {DESCRIPTOR} in {p}: give the folder that holds it (a clone of the repository, an "
+                         "unpacked release archive)")
     return p.resolve()
 
 

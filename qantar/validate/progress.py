@@ -41,6 +41,9 @@ class Progress:
         self._line(f"{layer}: started{where}")
 
     def finished(self, result: LayerResult, *, where: str = "") -> None:
+        if result.error and not result.checks_run:
+            self._line(f"{result.layer}: error in {result.seconds:.1f} s{where} (it could not run: see the report)")
+            return
         status = "error" if result.error else ("ok" if result.ok else "failed")
         self._line(f"{result.layer}: {status} in {result.seconds:.1f} s{where} "
                    f"({result.checks_run} checks, {len(result.failures)} failure(s))")

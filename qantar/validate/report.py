@@ -31,10 +31,7 @@ class MissingDependency(ImportError):
     """A validation layer needs a library that is not installed."""
 
     def __init__(self, layer: str, module: str) -> None:
-        super().__init__(
-            f"the {layer} layer needs {module!r}, which is not installed: "
-            'pip install "qantar[validate]"'
-        )
+        super().__init__(f"the {layer} layer needs {module!r}, which is not installed (the validate extra)")
         self.layer = layer
         self.module = module
 
@@ -98,6 +95,7 @@ class LayerResult:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None  # the layer could not run at all (e.g. missing dependency)
+    missing: str | None = None  # the library whose absence stopped it (then ``error`` says so too)
     artifacts: dict[str, str] = field(default_factory=dict)
     #: per-check details for the HTML report (Great Expectations: one entry per expectation)
     details: list[dict[str, Any]] = field(default_factory=list)
@@ -143,6 +141,7 @@ class LayerResult:
             "failed": self.failed,
             "seconds": round(self.seconds, 3),
             "error": self.error,
+            "missing": self.missing,
             "skipped": [{"rule": r, "reason": why} for r, why in self.skipped],
             "notes": list(self.notes),
             "artifacts": dict(self.artifacts),
@@ -186,7 +185,11 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.ok else 1
+        """0 everything holds; 1 something fails; 2 nothing failed but a layer could not run, so the
+        package is not validated (the summary line says which layer and what to install)."""
+        if self.ok:
+            return 0
+        return 1 if self.failures else 2
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data: this is the shape of ``--format json`` and ``validation.json``."""
@@ -214,10 +217,11 @@ class Report:
             lines.append(f"[{status}] {title}")
             if layer.error:
                 lines.append(f"  could not run: {layer.error}")
-            lines.append(
-                f"  checks run: {layer.checks_run}, passed: {layer.passed}, "
-                f"failed: {layer.failed} ({len(layer.failures)} failure(s), {layer.seconds:.2f} s)"
-            )
+            if layer.checks_run or layer.failures or not layer.error:  # no "0 failures" for a layer that did not run
+                lines.append(
+                    f"  checks run: {layer.checks_run}, passed: {layer.passed}, "
+                    f"failed: {layer.failed} ({len(layer.failures)} failure(s), {layer.seconds:.2f} s)"
+                )
             for rule, why in layer.skipped:
                 lines.append(f"  skipped {rule}: {why}")
             for note in layer.notes:
@@ -257,15 +261,23 @@ def summary(report: Report, failures: list[Failure] | None = None) -> dict[str, 
     so that "0 failures" never hides a layer that was not checked."""
     failures = report.failures if failures is None else failures
     errors = [layer.layer for layer in report.layers if layer.error]
+    missing = sorted({layer.missing for layer in report.layers if layer.missing})
+    not_run = f"layer(s) {', '.join(errors)} could not run"
+    if missing:
+        from qantar._extras import install_hint
+
+        not_run += f": {', '.join(missing)} not installed; install the validate extra: {install_hint('validate')}"
+    elif errors:
+        not_run += " (the reason is under each layer above); report it as a bug if it is not about the data"
     if report.ok:
         line = "everything holds"
     elif failures and errors:
-        line = f"{len(failures)} failure(s); could not run: {', '.join(errors)}"
+        line = f"{len(failures)} failure(s); {not_run}"
     elif errors:
-        line = f"not validated: {', '.join(errors)} could not run (see above)"
+        line = f"not validated: {not_run}"
     else:
         line = f"{len(failures)} failure(s)"
-    return {"line": line, "failures": len(failures), "layers_not_run": errors}
+    return {"line": line, "failures": len(failures), "layers_not_run": errors, "missing": missing}
 
 
 def _short(value: Any, limit: int = 120) -> str:

@@ -49,7 +49,7 @@ def run_layer(
         with no_network():
             engine(name).run(inputs, layer, **options)
     except MissingDependency as exc:
-        layer.error = str(exc)
+        layer.error, layer.missing = str(exc), exc.module
     except Exception as exc:  # a layer that crashes fails the run, with its reason
         layer.error = f"the layer crashed: {type(exc).__name__}: {exc}"
     layer.seconds = time.perf_counter() - t0

@@ -75,3 +75,39 @@ def test_module_entry_point_usage_error() -> None:
     )
     assert done.returncode == 2
     assert "invalid choice: 'frobnicate'" in done.stderr
+
+
+# --- every error says what to do next ---------------------------------------------------------
+
+def test_a_data_error_says_what_to_do(pkg, capsys) -> None:
+    file = pkg / "data" / "sources.csv"
+    file.write_bytes(file.read_bytes().replace(b"Example", b"Exampel"))
+    assert main(["info", "--verify"]) == 1
+    err = capsys.readouterr().err
+    assert "qantar: what to do: `qantar validate PATH`" in err and "`qantar stamp PATH`" in err
+
+
+def test_no_command_says_where_the_commands_are(capsys) -> None:
+    assert main([]) == 2
+    assert "`qantar --help` lists them" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["anchor", "stamp"])
+def test_a_folder_without_a_package_says_where_to_run(command, tmp_path, capsys) -> None:
+    assert main([command, str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"qantar {command}: no datapackage.json in {tmp_path}: run it in the folder that holds" in err
+
+
+def test_release_outside_a_checkout_says_where_to_run(tmp_path, capsys) -> None:
+    assert main(["release", "--check-bump", "1.0.0", "--root", str(tmp_path)]) == 2
+    assert "run it in a clone of the repository, or pass --root CHECKOUT" in capsys.readouterr().err
+
+
+def test_an_export_into_a_file_is_a_clean_error(pkg, tmp_path, capsys) -> None:
+    target = tmp_path / "a-file"
+    target.write_text("not a folder\n", encoding="utf-8")
+    assert main(["export", "--format", "sqlite", "--out", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("qantar: error: cannot write or read") and "choose another folder" in err
+    assert target.read_text(encoding="utf-8") == "not a folder\n"

@@ -78,9 +78,10 @@ def test_unplaceable_quote_fails_and_writes_nothing(copy):
     frame = pl.read_csv(path, infer_schema=False)
     frame.with_columns(pl.when(pl.col("figure_id") == "F002").then(pl.lit("tidak ada di artikel")).otherwise(pl.col("quote")).alias("quote")).write_csv(path)
     before = {p.name: p.read_bytes() for p in (copy / "data").iterdir()}
-    with pytest.raises(AnchorError, match="figures row 2 column quote"):
+    with pytest.raises(AnchorError, match="figures row 2 column quote") as err:
         anchor(copy)
     assert {p.name: p.read_bytes() for p in (copy / "data").iterdir()} == before
+    assert "nothing was written" in str(err.value) and "then run `qantar anchor` again" in str(err.value)
 
 
 def test_stamp_records_new_hash(copy):

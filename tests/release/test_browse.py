@@ -147,4 +147,4 @@ def test_browse_says_how_to_install_datasette(monkeypatch: pytest.MonkeyPatch, c
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasette" else real(name, *a))
     assert browse.run(argparse.Namespace(port=8001, root=None)) == 1
-    assert "pip install 'qantar[browse]'" in capsys.readouterr().err
+    assert 'pip install -e ".[browse]"' in capsys.readouterr().err  # true before qantar is on PyPI

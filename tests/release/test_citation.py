@@ -146,3 +146,101 @@ def test_citation_reads_the_sources_table_like_the_loader(tmp_path: Path) -> Non
     assert (err.value.table, err.value.row, err.value.column) == ("sources", 2, "published_date")
     (root / "data" / "sources.csv").unlink()  # a package without its article register still has a citation
     assert "references" not in metadata(root)
+
+
+# --- DOI, URL and .zenodo.json --------------------------------------------------------------
+
+from qantar.citation import ZENODO, doi, to_zenodo  # noqa: E402
+
+
+def test_zenodo_json_is_generated_from_the_descriptor() -> None:
+    assert (REPO / ZENODO).read_text(encoding="utf-8") == to_zenodo(metadata(REPO)), (
+        ".zenodo.json is out of date: run `qantar release --citation`"
+    )
+    zenodo = json.loads((REPO / ZENODO).read_text(encoding="utf-8"))
+    assert zenodo["upload_type"] == "dataset" and zenodo["version"] == DESCRIPTOR["version"]
+    assert zenodo["publication_date"] == DESCRIPTOR["created"][:10] and zenodo["license"] == "cc-by-4.0"
+    assert zenodo["title"] == DESCRIPTOR["title"] and zenodo["creators"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("10.5281/zenodo.1234567", "10.5281/zenodo.1234567"),
+    ("https://doi.org/10.5281/zenodo.1234567", "10.5281/zenodo.1234567"),
+    ("http://dx.doi.org/10.1000/xyz-1", "10.1000/xyz-1"),
+    ("doi:10.1000/abc", "10.1000/abc"),
+    ("https://example.org/qantar", None),
+    ("zenodo.1234567", None),
+    ("a4b2c1d0-uuid", None),
+    ("", None),
+    (None, None),
+    (10.5281, None),
+])
+def test_a_doi_is_read_from_the_descriptor_id_and_never_guessed(value, expected) -> None:
+    assert doi(value) == expected
+
+
+def with_identity(tmp_path: Path, **keys: str) -> Path:
+    root = tmp_path / "pkg"
+    for name in ("datapackage.json", "data", "articles"):
+        src = REPO / name
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            import shutil
+
+            shutil.copytree(src, root / name)
+        else:
+            (root / name).write_bytes(src.read_bytes())
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.update(keys)
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return root
+
+
+def test_the_doi_and_url_reach_every_citation_once_the_descriptor_has_them(tmp_path: Path) -> None:
+    root = with_identity(tmp_path, id="https://doi.org/10.5281/zenodo.999", homepage="https://qantar.example.org/")
+    cff = metadata(root)
+    assert cff["doi"] == "10.5281/zenodo.999" and cff["url"] == "https://qantar.example.org/"
+    assert "https://doi.org/10.5281/zenodo.999" in cite("apa", root=root)
+    assert "doi      = {10.5281/zenodo.999}" in cite("bibtex", root=root)
+    assert "url      = {https://qantar.example.org/}" in cite("bibtex", root=root)
+    assert 'doi: "10.5281/zenodo.999"' in cite("cff", root=root)
+    zenodo = json.loads(to_zenodo(cff))
+    assert zenodo["doi"] == "10.5281/zenodo.999"
+    assert zenodo["related_identifiers"] == [
+        {"identifier": "https://qantar.example.org/", "relation": "isDocumentedBy", "scheme": "url"}
+    ]
+
+
+def test_without_a_doi_nothing_is_invented_and_the_command_says_so() -> None:
+    if doi(DESCRIPTOR.get("id")):
+        pytest.skip("the descriptor has a DOI now")
+    for style in ("apa", "bibtex", "cff"):
+        assert "doi" not in cite(style, root=REPO).lower()
+    assert "doi" not in (REPO / ZENODO).read_text(encoding="utf-8").lower()
+    done = run_cite("--format", "bibtex")
+    assert done.returncode == 0 and done.stdout.startswith("@misc{")  # the note stays out of the .bib
+    assert "no DOI yet" in done.stderr and "doi" not in done.stdout.lower()
+
+
+def test_a_stale_zenodo_json_stops_a_release(tmp_path: Path) -> None:
+    from qantar.release.build import preflight
+
+    root = with_identity(tmp_path)
+    for name in ("CHANGELOG.md", "CITATION.cff", "pyproject.toml", ZENODO):
+        (root / name).write_bytes((REPO / name).read_bytes())
+    assert not any(ZENODO in p for p in preflight(root))  # no release register, no git: only the files matter
+    (root / ZENODO).write_text("{}\n", encoding="utf-8")
+    assert any(p == f"{ZENODO} does not match datapackage.json: run `qantar release --citation`" for p in preflight(root))
+
+
+def test_the_site_cite_page_says_no_doi_yet_until_the_descriptor_has_one(tmp_path: Path) -> None:
+    from html import unescape
+
+    from qantar.site import cite as cite_page
+    from qantar.site import data
+
+    page = cite_page.page(data.read(REPO))
+    assert ('!!! note "No DOI yet"' in page) == (doi(DESCRIPTOR.get("id")) is None)
+    root = with_identity(tmp_path, id="10.5281/zenodo.999")
+    page = unescape(cite_page.page(data.read(root)))
+    assert "No DOI yet" not in page and "https://doi.org/10.5281/zenodo.999" in page

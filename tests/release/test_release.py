@@ -52,10 +52,16 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if (REPO / name).is_file():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, root / name)
+    # A repository with no release yet: the register's releases were built from commits it lacks.
+    (root / "releases" / "register.json").unlink(missing_ok=True)
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "release candidate")
     return root
+
+
+#: What each build of the ``builds`` fixture printed.
+LOGS: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +71,7 @@ def builds(checkout: Path) -> tuple[Path, Path]:
         out = checkout.parent / f"out{n}"
         done = release(checkout, "--out", str(out))
         assert done.returncode == 0, done.stdout + done.stderr
+        LOGS.append(done.stdout)
         outs.append(out)
         time.sleep(1.1)  # a later wall-clock second for the second build: no timestamp may leak in
     return outs[0], outs[1]
@@ -78,6 +85,22 @@ def test_two_builds_are_byte_identical(builds: tuple[Path, Path]) -> None:
     first, second = builds
     assert (first / "SHA256SUMS").read_bytes() == (second / "SHA256SUMS").read_bytes()
     assert files(first) == files(second)
+
+
+def test_the_release_is_registered_and_its_rebuild_recognised(builds: tuple[Path, Path], checkout: Path) -> None:
+    register = json.loads((checkout / "releases" / "register.json").read_text(encoding="utf-8"))
+    (entry,) = register["releases"]
+    assert entry["version"] == VERSION and entry["date"] == DESCRIPTOR["created"][:10]
+    assert entry["commit"] == git(checkout, "rev-parse", "HEAD").strip()
+    assert entry["files"] == {name: hashlib.sha256(data).hexdigest() for name, data in files(builds[0]).items()}
+    assert "registered" in LOGS[0] and "the files are those registered" in LOGS[1]
+    # the register changed after the build: the checkout is not clean, yet a rebuild is allowed and unchanged
+    assert "releases/register.json" in git(checkout, "status", "--porcelain", "--untracked-files=all")
+    digest = hashlib.sha256((builds[0] / f"qantar-{VERSION}.zip").read_bytes()).hexdigest()
+    found = subprocess.run([sys.executable, "-m", "qantar", "identify", str(builds[0] / f"qantar-{VERSION}.zip"), digest],
+                           cwd=checkout, capture_output=True, text=True, timeout=120)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.count(f"qantar {VERSION} (released {entry['date']}") == 2
 
 
 def test_sha256sums_lists_every_artefact(builds: tuple[Path, Path]) -> None:

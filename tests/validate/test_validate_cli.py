@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,11 +124,60 @@ def test_missing_library_says_how_to_install(tmp_path: Path) -> None:
         "from qantar.validate import validate\n"
         f"r = validate({str(REPO)!r}, layers=['great_expectations'])\n"
         "print(r.layers[0].error)\n"
+        "print(r.to_text())\n"
         "sys.exit(r.exit_code)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=120)
-    assert proc.returncode == 1
-    assert 'pip install "qantar[validate]"' in proc.stdout
+    assert proc.returncode == 2  # nothing failed, nothing was validated
+    assert "needs 'great_expectations', which is not installed" in proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    assert last.startswith("not validated: layer(s) great_expectations could not run: great_expectations not installed")
+    assert re.search(r'pip install .*"great[-_]expectations>=[\d.]+"', last) and 'pip install -e ".[validate]"' in last
+
+
+@pytest.mark.slow
+def test_without_the_validate_extra_one_summary_line_says_what_to_install(tmp_path: Path) -> None:
+    """Every library of the validate extra missing (stubs that fail to import, in the worker too):
+    one line names the layers that could not run and what to install, once; exit 2, not "0 failures"."""
+    stubs = tmp_path / "stubs"
+    for module in ("frictionless", "pandera", "great_expectations", "duckdb"):
+        (stubs / module).mkdir(parents=True)
+        (stubs / module / "__init__.py").write_text(f"raise ImportError('no {module} here')\n", encoding="utf-8")
+    env = _env()
+    env["PYTHONPATH"] = str(stubs) + os.pathsep + env["PYTHONPATH"]
+    proc = subprocess.run([sys.executable, "-m", "qantar", "validate", str(REPO)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and "0 failure(s)" not in proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    assert last.startswith("not validated: layer(s) frictionless, pandera, consistency, great_expectations could not run: "
+                           "duckdb, frictionless, great_expectations, pandera[polars] not installed; install the validate "
+                           "extra: pip install ")
+    assert proc.stdout.count("install the validate extra") == 1  # the hint once, in the summary line
+    assert proc.stdout.count("[ERROR]") == 4 and "0 failure(s)" not in proc.stderr
+
+
+def test_a_hash_or_size_failure_says_run_qantar_stamp(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_package(tmp_path)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    table = next(r for r in descriptor["resources"] if r["name"] == "events")
+    table["bytes"] += 1
+    table["hash"] = "sha256:" + "0" * 64
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    assert main([str(root), "--layer", "frictionless"]) == 1
+    out = capsys.readouterr().out
+    failures = [line for line in out.splitlines() if line.startswith("  - table 'events'")]
+    hints = [line for line in out.splitlines() if "what to do:" in line]
+    assert {"bytes", "sha256"} <= {f.split(": ")[1].split(" [")[0] for f in failures}, failures
+    assert len(hints) == len(failures) and all("`qantar stamp`" in h for h in hints)
+
+
+def test_versions_agree_explains_what_it_did_not_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_package(tmp_path)
+    main([str(root), "--layer", "consistency", "--fast"])
+    out = capsys.readouterr().out
+    (note,) = [line for line in out.splitlines() if "note: versions-agree" in line and "installed" in line]
+    assert "not the copy of the data that ships with the installed qantar" in note and "still are" in note
 
 
 def test_validators_folder_never_shadows_the_pypi_package() -> None:
