@@ -326,7 +326,7 @@ def test_a_previous_release_is_read_as_a_package(tmp_path: Path) -> None:
     files["data/t.csv"] = b"b,a\n2,1\n\n"  # columns by name, as the loader reads them
     assert snapshot.cells(snapshot.package.table("t")).rows() == [("1", "2")]
     twice = json.dumps({"resources": [{"name": "t", "path": "a.csv"}, {"name": "t", "path": "b.csv"}]}).encode()
-    with pytest.raises(ReleaseError, match=r"^previous: datapackage.json: table 't': resource name appears twice"):
+    with pytest.raises(ReleaseError, match=r"^previous: datapackage.json: table 't': resource name 't' appears twice"):
         Snapshot("previous", {"datapackage.json": twice}.get)
     outside = json.dumps({"version": "1.0.0", "resources": [{"name": "t", "path": "../t.csv", "schema": {"fields": []}}]})
     assert Snapshot("previous", {"datapackage.json": outside.encode()}.get).read("../t.csv") is None
