@@ -20,6 +20,8 @@ the caller reports it.
 
 from __future__ import annotations
 
+import io
+
 import polars as pl
 
 from qantar import _rfc4180, types
@@ -181,13 +183,19 @@ def _grid_fast(names: list[str], data: bytes) -> pl.DataFrame | None:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        data.decode("utf-8")
+        # Every column is read as text, which polars takes only as valid UTF-8 (it refuses a bad
+        # byte): no decoded copy of the file is needed to know it is strict UTF-8.
         grid = pl.read_csv(data, has_header=False, infer_schema=False, quote_char='"', separator=",")
     except Exception:  # not UTF-8, or a CSV polars refuses: the record reader decides
         return None
     terminator = "\r\n" if b"\r\n" in data else "\n"
-    again = grid.write_csv(include_header=False, quote_style="necessary", line_terminator=terminator, null_value="")
-    if again.encode("utf-8") not in (data, data + terminator.encode()):
+    again = io.BytesIO()  # written as bytes and compared in place: no text copy of a large file
+    grid.write_csv(again, include_header=False, quote_style="necessary", line_terminator=terminator, null_value="")
+    written = again.getbuffer()
+    same = written == data or (len(written) == len(data) + len(terminator) and written[: len(data)] == data
+                               and written[len(data):] == terminator.encode())
+    del written
+    if not same:
         return None
     grid = grid.fill_null("")
     header = grid.row(0)

@@ -37,6 +37,30 @@ def test_verdicts_follow_the_numbers() -> None:
     assert floor[2] == "met" and alternatives[2] == "NOT met"
 
 
+def test_the_validator_targets_are_judged_from_the_numbers() -> None:
+    """Issue 11's targets: full run <= 1.3x `import great_expectations`, --fast < 1.5 s, a million
+    rows of pandera + consistency < 10 s and < 1 GiB each, time per row not growing."""
+    run = _run_module()
+    ratios = {"full run / import great_expectations": 1.29, "full run / great_expectations layer alone": 1.0,
+              "--fast run, median seconds": 1.4}
+    full, fast = run.verdicts({"validate": {"_ratios": ratios}})
+    assert full[2] == "met" and fast[2] == "met"
+    ratios |= {"full run / import great_expectations": 1.31, "--fast run, median seconds": 1.5}
+    full, fast = run.verdicts({"validate": {"_ratios": ratios}})
+    assert full[2] == "NOT met" and fast[2] == "NOT met"
+
+    def step(seconds: float, mib: float) -> dict:
+        return {"in_process_median_s": seconds, "rss_mib": mib}
+
+    scale = {"100000": {"rows": 100_000, "pandera": step(0.5, 300), "consistency": step(0.5, 300)},
+             "1000000": {"rows": 1_000_000, "pandera": step(4.0, 900), "consistency": step(5.0, 1000)}}
+    seconds, memory, linear = run.verdicts({"scale": scale})
+    assert [seconds[2], memory[2], linear[2]] == ["met", "met", "met"]
+    scale["1000000"]["consistency"] = step(6.5, 1100)  # 10.5 s, 1100 MiB, 1.3x the time per row
+    seconds, memory, linear = run.verdicts({"scale": scale})
+    assert [seconds[2], memory[2], linear[2]] == ["NOT met", "NOT met", "NOT met"]
+
+
 # --- the synthetic package is generated from the model ------------------------------------------
 
 

@@ -42,6 +42,15 @@ class Spans:
         self.starts = [a for a, _, _ in self.spans]
         self.reach = list(accumulate((b for _, b, _ in self.spans), max))
 
+    @classmethod
+    def presorted(cls, starts: list[int], ends: list[int], ids: list) -> Spans:
+        """The index of spans already in the order ``__init__`` sorts them (start, end, id)."""
+        index = cls.__new__(cls)
+        index.spans = list(zip(starts, ends, ids, strict=True))
+        index.starts = starts
+        index.reach = list(accumulate(ends, max))
+        return index
+
     def covers(self, a: int, b: int) -> bool:
         i = bisect_right(self.starts, a)
         return i > 0 and self.reach[i - 1] >= b
@@ -56,19 +65,29 @@ NONE = Spans(())
 
 
 def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
-    """source_id -> span kind -> the spans of that kind; ids are ``table:first column`` (cached)."""
+    """source_id -> span kind -> the spans of that kind; ids are ``table:first column`` (cached).
+
+    Gathered and sorted by polars, then cut into one index per (article, kind): no Python work
+    per span but the index's own lists (a million-row package declares about a million spans).
+    """
     if "coverage.spans" not in inputs.memo:
-        out: dict[str, dict[str, list]] = {}
+        parts = []
         for span in inputs.model.spans():
             frame = inputs.strings(span.table)
             key = inputs.table(span.table).field_names[0]
-            cols = frame.select(
-                pl.col(span.source), pl.col(span.start).cast(pl.Int64, strict=False),
-                pl.col(span.end).cast(pl.Int64, strict=False), (pl.lit(f"{span.table}:") + pl.col(key)).alias("_id"),
-            ).drop_nulls(subset=[span.source, span.start, span.end])
-            for sid, a, b, ident in cols.iter_rows():
-                out.setdefault(sid, {}).setdefault(span.kind, []).append((a, b, ident))
-        inputs.memo["coverage.spans"] = {sid: {k: Spans(v) for k, v in kinds.items()} for sid, kinds in out.items()}
+            parts.append(frame.select(
+                pl.col(span.source).alias("sid"), pl.lit(span.kind, pl.String).alias("kind"),
+                pl.col(span.start).cast(pl.Int64, strict=False).alias("a"),
+                pl.col(span.end).cast(pl.Int64, strict=False).alias("b"),
+                (pl.lit(f"{span.table}:") + pl.col(key)).alias("id"),
+            ).drop_nulls(subset=["sid", "a", "b"]))
+        out: dict[str, dict[str, Spans]] = {}
+        if parts:
+            every = pl.concat(parts).sort("sid", "kind", "a", "b", "id", nulls_last=True)
+            for (sid, kind), group in every.partition_by("sid", "kind", as_dict=True, maintain_order=True).items():
+                out.setdefault(sid, {})[kind] = Spans.presorted(group["a"].to_list(), group["b"].to_list(),
+                                                                group["id"].to_list())
+        inputs.memo["coverage.spans"] = out
     return inputs.memo["coverage.spans"]
 
 
