@@ -221,8 +221,7 @@ if kind == "loader":
     rows = sum(f.height for f in frames.values())
     print(json.dumps({"seconds": time.perf_counter() - t0, "rows": rows}))
 else:
-    from qantar.validate import lean, validate
-    lean.own_process()  # as `qantar validate` runs the layers (pandera without pandas and hypothesis)
+    from qantar.validate import validate
     layer = {"pandera": "pandera", "consistency": "consistency", "consistency+names": "consistency"}[kind]
     report = validate(root, layers=[layer], fast=kind != "consistency+names")
     (result,) = report.layers

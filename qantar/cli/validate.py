@@ -53,9 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qantar.validate import UsageError, lean, validate
-
-    lean.own_process()  # this process ends with the command: pandera is imported without pandas
+    from qantar.validate import UsageError, validate
 
     if args.list_rules:
         return _list_rules(args.path)

@@ -36,13 +36,6 @@ def _rule_of(check: str) -> str:
 
 
 def run(inputs: Inputs, result: LayerResult) -> None:
-    from qantar.validate import lean
-
-    with lean.polars_only():
-        _run(inputs, result)
-
-
-def _run(inputs: Inputs, result: LayerResult) -> None:
     try:
         import pandera.polars as pa
     except ImportError as exc:  # pragma: no cover
