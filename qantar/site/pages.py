@@ -71,6 +71,7 @@ PAGES: list[Page | Family] = [
     Page("performance.md", "Performance"),
     Page(cite.SRC, "How to cite", cite.page),
     Page("exports.md", "Exports (Parquet, SQLite)"),
+    Page(downloads.SRC, "Downloads", downloads.page),
     Page("versioning.md", "Versioning policy"),
     Page("releasing.md", "Releasing"),
     Page(changelog.SRC, "Changelog", changelog.page),

@@ -23,6 +23,10 @@ from .data import Site
 from .escape import html_text, url_path
 from .links import page_url, row_id, table_src
 
+#: The search rank of the rows of a table that other tables reference (an actor, a place, an event):
+#: the thing itself before the registers and link rows that mention it.
+ENTITY_BOOST = 4
+
 #: Fields that say what a row is, best first; a table without any is labelled by its first text field.
 LABELS = ("summary_en", "name_en", "label", "title_en", "description_en", "counted_en", "quote_en", "text", "reason")
 
@@ -96,11 +100,12 @@ def _linked(site: Site, names: dict[tuple[str, str], list[str]]) -> dict[tuple[s
 
 def entries(site: Site) -> list[dict[str, str]]:
     """One search entry per row of every table, in table and row order (the theme's index format:
-    location, title and text, both HTML)."""
+    location, title and text, both HTML, and the rank ``boost`` of an entity's row)."""
     names = _names(site)
     linked = _linked(site, names)
     out = []
     for t in site.tables.values():
+        boost = {"boost": ENTITY_BOOST} if any(r.table != t.name for r in site.package.referencing(t.name)) else {}
         label = label_field(t)
         page = page_url(table_src(t.name))
         for row in site.rows(t.name):
@@ -118,7 +123,7 @@ def entries(site: Site) -> list[dict[str, str]]:
             if links:
                 text.append(f"<p>Linked: {html_text(', '.join(links))}.</p>")
             text.append(f"<p>{html_text(' · '.join(_values(t, row, t.field_names)))}</p>")
-            out.append({"location": url_path(page, row_id(t, row)), "title": html_text(title), "text": "".join(text)})
+            out.append({"location": url_path(page, row_id(t, row)), "title": html_text(title), "text": "".join(text)} | boost)
     return out
 
 

@@ -63,8 +63,10 @@ def _truncate(s: str, n: int) -> str:
 
 
 def _lines(ev: dict[str, Any]) -> list[str]:
-    """An event's label, ``E012 summary``, wrapped into lines (the id starts the first)."""
-    return textwrap.wrap(f"{ev['event_id']} {ev.get('summary_en') or ''}", WRAP, break_long_words=True) or [ev["event_id"]]
+    """An event's summary wrapped into label lines; the first leaves room for the id before it."""
+    indent = " " * (len(ev.get("event_id") or "") + 1)
+    lines = textwrap.wrap(ev.get("summary_en") or "", WRAP, initial_indent=indent, break_long_words=True)
+    return [line.strip() for line in lines] or [""]
 
 
 def _height(ev: dict[str, Any]) -> float:
@@ -114,9 +116,10 @@ def _tip(ev: dict[str, Any], labels: dict[str, str]) -> str:
 def _label(ev: dict[str, Any], y: float, link: str) -> str:
     """The event's id and full summary, wrapped, centred on ``y``."""
     lines = _lines(ev)
-    first = lines[0][len(ev["event_id"]):]
+    eid = ev.get("event_id") or ""
+    first = " " + lines[0]
     top = y - (len(lines) - 1) * LINE_H / 2 + 4
-    spans = [f'<tspan x="8" y="{top:.1f}"><tspan font-weight="bold" fill="#3f51b5">{svg_text(ev["event_id"])}</tspan>'
+    spans = [f'<tspan x="8" y="{top:.1f}"><tspan font-weight="bold" fill="#3f51b5">{svg_text(eid)}</tspan>'
              f"{svg_text(first)}</tspan>"]
     spans += [f'<tspan x="8" y="{top + i * LINE_H:.1f}">{svg_text(line)}</tspan>' for i, line in enumerate(lines[1:], 1)]
     return f'<a href="{svg_text(link)}"><text font-size="12" fill="#222">{"".join(spans)}</text></a>'
