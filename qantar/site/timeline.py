@@ -65,7 +65,7 @@ def _truncate(s: str, n: int) -> str:
 def _lines(ev: dict[str, Any]) -> list[str]:
     """An event's summary wrapped into label lines; the first leaves room for the id before it."""
     indent = " " * (len(ev.get("event_id") or "") + 1)
-    lines = textwrap.wrap(ev.get("summary_en") or "", WRAP, initial_indent=indent, break_long_words=True)
+    lines = textwrap.wrap(ev.get("summary_en") or "", WRAP, initial_indent=indent, break_long_words=True, break_on_hyphens=False)
     return [line.strip() for line in lines] or [""]
 
 
