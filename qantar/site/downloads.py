@@ -193,7 +193,7 @@ def page(site: Site) -> str:
         good = [f for f in found if f.data is not None]
         bad = [f for f in found if f.data is None]
         out += [
-            f"The {len(found)} files of release {md_text(site.version)} as its "
+            f"The {len(found)} files of the release folder <code>{md_text(release_dir(site).name)}</code> as its "
             f"[<code>{SUMS}</code>]({mdref(SRC, RELEASE + '/' + SUMS)}) lists them; each file's bytes were checked "
             "against the list when this site was built.",
             "",
