@@ -86,13 +86,15 @@ def _linked(site: Site, names: dict[tuple[str, str], list[str]]) -> dict[tuple[s
     (the actors of an event in ``event_actors``, a figure's actor and place)."""
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     unnamed = {t.name for t in site.tables.values() if t.id_field and not name_fields(t)}
+    # The articles (the table the spans' source columns reference) are cited by every row, not about them.
+    articles = {r.ref_table for t in site.tables.values() for r in t.relations for s in t.spans if r.fields == (s.source,)}
     for t in site.tables.values():
         for row in site.rows(t.name):
             found = [n for group in _refs(t, row, names) for n in group]
             if t.id_field:
                 out[(t.name, str(row.get(t.id_field)))] += found
             for r in t.relations:
-                value = row.get(r.fields[0]) if len(r.fields) == 1 else None
+                value = row.get(r.fields[0]) if len(r.fields) == 1 and r.ref_table not in articles else None
                 if r.ref_table in unnamed and r.ref_table != t.name and value not in (None, ""):
                     out[(r.ref_table, str(value))] += found
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
