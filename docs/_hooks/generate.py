@@ -24,7 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from qantar.errors import DataError
-from qantar.site import data, pages
+from qantar import _atomic
+from qantar.site import data, pages, search
 from qantar.validate import catalogue
 
 log = logging.getLogger("mkdocs.hooks.qantar")
@@ -91,3 +92,11 @@ def on_page_markdown(markdown: str, page, config, files):
 def on_post_page(output: str, page, config):
     block = pages.head(_STATE["site"], page.file.src_uri, config.site_url or None)
     return output.replace("</head>", block + "\n</head>", 1) if block else output
+
+
+def on_post_build(config):
+    # After the theme's search plugin wrote its index (plugins run before hooks) and before the offline
+    # plugin copies it into search_index.js (it runs last): one entry per row of every table.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        _atomic.write_text(index, search.add_to_index(index.read_text(encoding="utf-8"), _STATE["site"]))

@@ -123,7 +123,7 @@ def article_page(site: Site, src_row: dict[str, Any], passages: list[Passage], p
     out += [
         "## Passages in order {#passages}",
         "",
-        '<div class="qantar-table-wrap qantar-data"><table data-table="passages"><thead><tr>'
+        '<div class="qantar-table-wrap qantar-data" data-search-exclude><table data-table="passages"><thead><tr>'
         '<th data-type="num">Start</th><th data-type="num">End</th><th>Rows</th><th>Passage</th><th>English (curators\' translation)</th>'
         "</tr></thead><tbody>",
     ]
@@ -216,7 +216,7 @@ def overview_page(site: Site, passages: dict[str, list[Passage]], problems: list
     )
     out += [
         "",
-        '<div class="qantar-table-wrap qantar-data"><table data-table="corroboration"><thead><tr>'
+        '<div class="qantar-table-wrap qantar-data" data-search-exclude><table data-table="corroboration"><thead><tr>'
         '<th>Event</th><th>Dates</th><th>Type</th><th>Summary</th><th data-type="num">Passages</th>'
         '<th data-type="num">Sources</th><th data-type="num">Independent</th><th>Reported by</th></tr></thead><tbody>',
     ]

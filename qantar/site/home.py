@@ -39,6 +39,7 @@ def download_list(site: Site) -> str:
         f"[<code>{md_text(PurePosixPath(t.path).name)}</code>]({mdref(SRC, t.path)})"
         for t in site.tables.values() if t.path and site.read_bytes(t.path) is not None
     ) + ".")
+    items.append(f"- [Every file with its SHA-256, and the release files]({mdref(SRC, downloads.SRC)}).")
     return "\n".join(items)
 
 

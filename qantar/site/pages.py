@@ -73,6 +73,7 @@ PAGES: list[Page | Family] = [
     Page("exports.md", "Exports (Parquet, SQLite, ACLED)"),
     Page("crosswalks.md", "Crosswalks (ACLED, UCDP, PLOVER, CAMEO)"),
     Page("use.md", "Use Qantar with ..."),
+    Page(downloads.SRC, "Downloads", downloads.page),
     Page("versioning.md", "Versioning policy"),
     Page("releasing.md", "Releasing"),
     Page(changelog.SRC, "Changelog", changelog.page),

@@ -88,14 +88,32 @@ def _collect(site: Site) -> tuple[dict[str, list[Passage]], list[str]]:
     return ordered, problems
 
 
+def _notes(pending: list[Passage]) -> str:
+    """The English translations of passages that ended in the paragraph just read, one note each
+    (a translation once, with every row that gives it), so an English reader can follow the article."""
+    by_text: dict[str, list[str]] = {}
+    for p in pending:
+        for r in p.refs:
+            if r.english:
+                by_text.setdefault(r.english, [])
+                if r.label not in by_text[r.english]:
+                    by_text[r.english].append(r.label)
+    return "".join(
+        f'<span class="qtr" lang="en"><span class="qtr-refs">{html_text(", ".join(labels))}</span> {html_text(text)}</span>'
+        for text, labels in by_text.items()
+    )
+
+
 def highlighted(text: str, passages: list[Passage], from_src: str) -> str:
-    """The article text as HTML, every passage marked and followed by links to the rows citing it."""
+    """The article text as HTML, every passage marked and followed by links to the rows citing it; each
+    paragraph is followed by the English translations of the passages that end in it."""
     cuts = sorted({0, len(text)} | {b for p in passages for b in (p.start, p.end) if 0 <= b <= len(text)})
     starts = {p.start for p in passages}
     ending: dict[int, list[Passage]] = defaultdict(list)
     for p in passages:
         if p.kind != "number":  # a number lies inside its claim, whose links follow the claim
             ending[p.end].append(p)
+    pending: list[Passage] = []  # passages that ended in this paragraph, their notes not yet shown
     out = ['<div class="qantar-article" lang="id">']
     for i, at in enumerate(cuts):
         if ending.get(at):
@@ -105,6 +123,7 @@ def highlighted(text: str, passages: list[Passage], from_src: str) -> str:
                 for p in ending[at] for r in p.refs
             ]
             out.append('<sup class="qref">[' + ", ".join(links) + "]</sup>")
+            pending += ending[at]
         if at in starts:
             out.append(f'<span class="qanchor" id="{passage_id(at)}"></span>')
         if i + 1 == len(cuts):
@@ -112,20 +131,32 @@ def highlighted(text: str, passages: list[Passage], from_src: str) -> str:
         end = cuts[i + 1]
         piece = text[at:end]
         cover = [p for p in passages if p.start <= at and p.end >= end]
-        if not cover:
-            out.append(html_text(piece))
-            continue
-        quotes = [p for p in cover if p.kind in ("claim", "printed_date")]
-        classes = ["q"]
-        if quotes:
-            classes.append(f"d{min(len(quotes), 3)}")
-        if any(p.kind == "number" for p in cover):
-            classes.append("num")
-        if any(p.kind == "printed_date" for p in quotes):
-            classes.append("pub")
-        if any(p.kind == "exclusion" for p in cover):
-            classes.append("excl")
-        labels = ", ".join(dict.fromkeys(r.label for p in cover for r in p.refs))
-        out.append(f'<mark class="{" ".join(classes)}" title="{html_text(labels)}">{html_text(piece)}</mark>')
+        if pending and "\n" in piece:  # the paragraph ends here: its notes go before the line break
+            cut = piece.index("\n")
+            if cut:
+                out.append(_mark(piece[:cut], cover))
+            out.append(_notes(pending))
+            pending = []
+            piece = piece[cut:]
+        out.append(_mark(piece, cover))
+    out.append(_notes(pending))
     out.append("</div>")
     return "".join(out)
+
+
+def _mark(piece: str, cover: list[Passage]) -> str:
+    """A piece of the text, marked by the passages that cover it (shade, number, date, exclusion)."""
+    if not cover:
+        return html_text(piece)
+    quotes = [p for p in cover if p.kind in ("claim", "printed_date")]
+    classes = ["q"]
+    if quotes:
+        classes.append(f"d{min(len(quotes), 3)}")
+    if any(p.kind == "number" for p in cover):
+        classes.append("num")
+    if any(p.kind == "printed_date" for p in quotes):
+        classes.append("pub")
+    if any(p.kind == "exclusion" for p in cover):
+        classes.append("excl")
+    labels = ", ".join(dict.fromkeys(r.label for p in cover for r in p.refs))
+    return f'<mark class="{" ".join(classes)}" title="{html_text(labels)}">{html_text(piece)}</mark>'

@@ -14,6 +14,7 @@ from qantar.model import Field, Table
 from .data import Site
 from .escape import html_text
 from .links import article_src, href, key_links, row_id, subject_row, table_src
+from .search import label_field
 
 
 def front_matter(title: Any, *, hide_toc: bool = False) -> str:
@@ -87,20 +88,34 @@ def width_class(site: Site, table: Table, f: Field) -> str:
     return ""
 
 
+def columns(table: Table) -> list[Field]:
+    """The order of a data table's columns: the key, then what the row is (``summary_en``, ``name_en``:
+    ``search.label_field``), then the rest as the descriptor lists them, so that a wide table shows
+    what each row is without scrolling sideways (the first column also stays in view: qantar.css)."""
+    label = label_field(table)
+    first = [*(table.primary_key or table.field_names[:1]), *([label] if label else [])]
+    return [table.field(n) for n in dict.fromkeys(first)] + [f for f in table.fields if f.name not in first]
+
+
 def data_table(site: Site, table: Table, from_src: str) -> str:
     """The rows of a table as a sortable, filterable HTML table (see assets/javascripts/tables.js)."""
+    fields = columns(table)
+    label = label_field(table)
     parts = [
-        f'<div class="qantar-table-wrap qantar-data"><table data-table="{html_text(table.name)}">',
+        # Left out of the site search, which has an entry per row instead (search.py).
+        f'<div class="qantar-table-wrap qantar-data" data-search-exclude><table data-table="{html_text(table.name)}">',
         "<thead><tr>",
     ]
-    for f in table.fields:
+    for f in fields:
         kind = "num" if numeric(f) else "text"
         parts.append(f'<th data-type="{kind}" title="{html_text(f.description)}" scope="col">{html_text(f.name)}</th>')
     parts.append("</tr></thead><tbody>")
-    classes = {f.name: "qantar-num" if numeric(f) else width_class(site, table, f) for f in table.fields}
+    classes = {f.name: "qantar-num" if numeric(f) else width_class(site, table, f) for f in fields}
+    if label is not None and not numeric(table.field(label)):
+        classes[label] = "qantar-label"
     for row in site.rows(table.name):
         parts.append(f'<tr id="{html_text(row_id(table, row))}">')
-        for f in table.fields:
+        for f in fields:
             cls = f' class="{classes[f.name]}"' if classes[f.name] else ""
             parts.append(f"<td{cls}>{cell_html(site, table, f, row, from_src)}</td>")
         parts.append("</tr>")

@@ -3,13 +3,16 @@
 Date precision is drawn, not hidden: a single known day is a dot; a range (the event happened at some
 time, or over some time, between date_start and date_end) is a bar from the start of date_start to the end
 of date_end; a month or a year is a hatched bar over that month or year. Colours are event types.
-The main axis covers the unrest (December 2021 to January 2022 unless events fall outside); events that
-start earlier are background and get a chart of their own on a yearly axis.
+Events that start in the episode's window (December 2021 to January 2022) are the unrest; its axis runs from
+the first of them to the last, a day's margin either side, so that no width is spent on empty days. Events
+that start earlier are background and get a chart of their own on a yearly axis. Labels are the events'
+full summaries, wrapped; the rows grow to hold them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any
 
 from .data import Site
@@ -28,10 +31,12 @@ PALETTE = [
     "#8e7cc3", "#2e7d32", "#c77c02", "#37474f", "#1f77b4", "#8c564b", "#17becf", "#bcbd22",
 ]
 
-LABEL_W = 300
+LABEL_W = 360
 PLOT_W = 760
 RIGHT = 30
 ROW_H = 21
+LINE_H = 14  # a wrapped label's lines
+WRAP = 54  # characters per label line (12 px text in LABEL_W)
 TOP = 64
 FONT = "font-family=\"-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif\""
 
@@ -55,6 +60,17 @@ def _end(ev: dict[str, Any]) -> dt.date:
 
 def _truncate(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _lines(ev: dict[str, Any]) -> list[str]:
+    """An event's summary wrapped into label lines; the first leaves room for the id before it."""
+    indent = " " * (len(ev.get("event_id") or "") + 1)
+    lines = textwrap.wrap(ev.get("summary_en") or "", WRAP, initial_indent=indent, break_long_words=True, break_on_hyphens=False)
+    return [line.strip() for line in lines] or [""]
+
+
+def _height(ev: dict[str, Any]) -> float:
+    return max(ROW_H, len(_lines(ev)) * LINE_H + 7)
 
 
 def _defs() -> str:
@@ -98,20 +114,37 @@ def _tip(ev: dict[str, Any], labels: dict[str, str]) -> str:
 
 
 def _label(ev: dict[str, Any], y: float, link: str) -> str:
-    text = _truncate(ev.get("summary_en") or "", 46)
-    return (
-        f'<a href="{svg_text(link)}"><text x="8" y="{y + 4:.1f}" font-size="12" fill="#222">'
-        f'<tspan font-weight="bold" fill="#3f51b5">{svg_text(ev["event_id"])}</tspan> {svg_text(text)}</text></a>'
-    )
+    """The event's id and full summary, wrapped, centred on ``y``."""
+    lines = _lines(ev)
+    eid = ev.get("event_id") or ""
+    first = " " + lines[0]
+    top = y - (len(lines) - 1) * LINE_H / 2 + 4
+    spans = [f'<tspan x="8" y="{top:.1f}"><tspan font-weight="bold" fill="#3f51b5">{svg_text(eid)}</tspan>'
+             f"{svg_text(first)}</tspan>"]
+    spans += [f'<tspan x="8" y="{top + i * LINE_H:.1f}">{svg_text(line)}</tspan>' for i, line in enumerate(lines[1:], 1)]
+    return f'<a href="{svg_text(link)}"><text font-size="12" fill="#222">{"".join(spans)}</text></a>'
 
 
 def _event_row(out: list[str], ev: dict[str, Any], i: int, y: float, width: int) -> str:
     """Start an event's row (a stripe on every other row, its label); return the link to its row."""
     link = href(SRC, table_src("events"), ev["event_id"])
+    h = _height(ev)
     if i % 2 == 0:
-        out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{width}" height="{ROW_H}" fill="#3f51b5" fill-opacity="0.04"/>')
+        out.append(f'<rect x="0" y="{y - h / 2:.1f}" width="{width}" height="{h:.1f}" fill="#3f51b5" fill-opacity="0.04"/>')
     out.append(_label(ev, y, link))
     return link
+
+
+def axis(events: list[dict[str, Any]], published: list[dt.date]) -> tuple[dt.date, dt.date]:
+    """The main axis: from the first day of the episode's events (and articles) to the last, a day's
+    margin either side."""
+    days = [e["date_start"] for e in events] + [_end(e) for e in events] + published
+    return min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
+
+
+def _tick_step(ppd: float) -> int:
+    """Days between labelled ticks, so that labels keep about 22 px apart."""
+    return next(step for step in (1, 2, 5, 7, 14, 30, 365) if step * ppd >= 22 or step == 365)
 
 
 def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.date]) -> str:
@@ -128,27 +161,29 @@ def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.
                      key=lambda s: s["source_id"])
     n = len(events)
     src_rows = len(sources)
-    height = TOP + (n + src_rows) * ROW_H + 24
+    height = TOP + src_rows * ROW_H + sum(_height(e) for e in events) + 24
     width = LABEL_W + PLOT_W + RIGHT
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
         f'class="qantar-timeline" role="img" aria-labelledby="tl-main-title" {FONT}>',
         f'<title id="tl-main-title">Timeline of {n} events from {start} to {end}</title>',
         _defs(),
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<rect width="{width}" height="{height:.0f}" fill="#ffffff"/>',
     ]
-    # Week shading and day grid.
+    # Weekend shading, month boundaries and labelled day ticks (data-day: the tick's date, for the tests).
+    step = _tick_step(ppd)
     day = start
     while day <= end:
         xx = x(day)
         if day.weekday() >= 5:
-            out.append(f'<rect x="{xx:.1f}" y="{TOP - 6}" width="{ppd:.2f}" height="{height - TOP - 18}" fill="#f3f3f6"/>')
-        if day.day == 1:
-            out.append(f'<line x1="{xx:.1f}" y1="22" x2="{xx:.1f}" y2="{height - 22}" stroke="#666" stroke-width="1"/>')
+            out.append(f'<rect x="{xx:.1f}" y="{TOP - 6}" width="{ppd:.2f}" height="{height - TOP - 18:.0f}" fill="#f3f3f6"/>')
+        if day.day == 1 or day == start:
+            out.append(f'<line x1="{xx:.1f}" y1="22" x2="{xx:.1f}" y2="{height - 22:.0f}" stroke="#666" stroke-width="1"/>')
             out.append(f'<text x="{xx + 4:.1f}" y="20" font-size="13" font-weight="bold" fill="#333">{day.strftime("%B %Y")}</text>')
-        if day.day in (1, 5, 10, 15, 20, 25) or day.day == 30 and (day + dt.timedelta(days=1)).day == 31:
-            out.append(f'<line x1="{xx:.1f}" y1="{TOP - 16}" x2="{xx:.1f}" y2="{height - 22}" stroke="#ddd" stroke-width="0.8"/>')
-            out.append(f'<text x="{xx + 2:.1f}" y="{TOP - 18}" font-size="10.5" fill="#555">{day.day}</text>')
+        if (day - start).days % step == 0:
+            out.append(f'<line x1="{xx:.1f}" y1="{TOP - 16}" x2="{xx:.1f}" y2="{height - 22:.0f}" stroke="#ddd" stroke-width="0.8"/>')
+            out.append(f'<text class="tl-tick" data-day="{day.isoformat()}" x="{xx + ppd / 2:.1f}" y="{TOP - 18}" '
+                       f'font-size="10.5" text-anchor="middle" fill="#555">{day.day}</text>')
         day += dt.timedelta(days=1)
     out.append(f'<line x1="{X0}" y1="{TOP - 14}" x2="{X0 + PLOT_W}" y2="{TOP - 14}" stroke="#444"/>')
     y = TOP + ROW_H / 2
@@ -163,7 +198,7 @@ def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.
         out.append(
             f'<a href="{svg_text(link)}"><title>{svg_text(tip)}</title>'
             f'<text x="8" y="{y + 4:.1f}" font-size="12" font-style="italic" fill="#6d4c41">article {svg_text(num)} published · '
-            f'{svg_text(_truncate(src.get("outlet") or src.get("original_outlet") or "outlet unknown", 24))}</text>'
+            f'{svg_text(_truncate(src.get("outlet") or src.get("original_outlet") or "outlet unknown", 44))}</text>'
         )
         if lo is not None and hi is not None and hi >= start and lo <= end:
             x0, x1 = x(max(lo, start)), x(min(hi, end) + dt.timedelta(days=1))
@@ -175,7 +210,9 @@ def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.
         y += ROW_H
     if sources:
         out.append(f'<line x1="0" y1="{y - ROW_H / 2:.1f}" x2="{width}" y2="{y - ROW_H / 2:.1f}" stroke="#6d4c41" stroke-width="0.8"/>')
+    y += -ROW_H / 2
     for i, ev in enumerate(events):
+        y += _height(ev) / 2
         link = _event_row(out, ev, i, y, width)
         s, e = ev["date_start"], _end(ev)
         clipped_l, clipped_r = s < start, e > end
@@ -187,7 +224,7 @@ def main_chart(site: Site, events: list[dict[str, Any]], win: tuple[dt.date, dt.
             out.append(f'<path d="M{x1 + 2:.1f},{y - 5:.1f} l7,5 l-7,5 z" fill="{colour}"/>')
         if clipped_l:
             out.append(f'<path d="M{x0 - 2:.1f},{y - 5:.1f} l-7,5 l7,5 z" fill="{colour}"/>')
-        y += ROW_H
+        y += _height(ev) / 2
     out.append("</svg>")
     return "\n".join(out)
 
@@ -205,29 +242,29 @@ def background_chart(site: Site, events: list[dict[str, Any]]) -> str:
     def x(day: dt.date) -> float:
         return X0 + (day - start).days / total * PLOT_W
 
-    n = len(events)
-    height = 44 + n * ROW_H + 20
+    height = 44 + sum(_height(e) for e in events) + 20
     width = LABEL_W + PLOT_W + RIGHT
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
         f'class="qantar-timeline" role="img" aria-labelledby="tl-bg-title" {FONT}>',
         f'<title id="tl-bg-title">Background events from {y_lo} to {y_hi - 1}, on a yearly axis</title>',
         _defs().replace("tl-hatch", "tl-hatch-bg"),
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<rect width="{width}" height="{height:.0f}" fill="#ffffff"/>',
     ]
     step = 10 if y_hi - y_lo > 30 else 5 if y_hi - y_lo > 10 else 1
     for yr in range(y_lo, y_hi + 1, step):
         xx = x(dt.date(yr, 1, 1))
-        out.append(f'<line x1="{xx:.1f}" y1="26" x2="{xx:.1f}" y2="{height - 16}" stroke="#ddd"/>')
+        out.append(f'<line x1="{xx:.1f}" y1="26" x2="{xx:.1f}" y2="{height - 16:.0f}" stroke="#ddd"/>')
         out.append(f'<text x="{xx:.1f}" y="22" font-size="11" text-anchor="middle" fill="#444">{yr}</text>')
-    y = 44 + ROW_H / 2
+    y = 44
     for i, ev in enumerate(events):
+        y += _height(ev) / 2
         link = _event_row(out, ev, i, y, width)
         s, e = ev["date_start"], _end(ev)
         colour = colours.get(ev.get("event_type") or "", "#777")
         g = _glyph(ev, x(s), x(e + dt.timedelta(days=1)), y, colour, _tip(ev, labels), link)
         out.append(g.replace("tl-hatch", "tl-hatch-bg"))
-        y += ROW_H
+        y += _height(ev) / 2
     out.append("</svg>")
     return "\n".join(out)
 
@@ -261,6 +298,14 @@ def legend(site: Site, events: list[dict[str, Any]]) -> str:
     )
 
 
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _ids(events: list[dict[str, Any]]) -> str:
+    return ", ".join(row_link(e["event_id"]) for e in events)
+
+
 def row_link(event_id: str) -> str:
     """A Markdown link to an event's row."""
     return f"[{md_text(event_id)}]({mdref(SRC, table_src('events'), event_id)})"
@@ -276,10 +321,8 @@ def page(site: Site) -> str:
     main = [e for e in events if e.get("date_start") and e["date_start"] >= win_start]
     background = [e for e in events if e.get("date_start") and e["date_start"] < win_start]
     undated = [e for e in events if not e.get("date_start")]
-    if main:
-        latest = max(_end(e) for e in main)
-        if latest > win_end:  # never cut the unrest's own events off
-            win_end = dt.date(latest.year + (latest.month == 12), latest.month % 12 + 1, 1) - dt.timedelta(days=1)
+    published = [d for src in site.typed_rows("sources") for d in (src.get("published_date_min"), src.get("published_date_max")) if d]
+    first, last = axis(main, [d for d in published if win_start <= d <= win_end]) if main else WINDOW
     counts: dict[str, int] = {}
     for e in main:
         counts[e.get("date_precision") or "?"] = counts.get(e.get("date_precision") or "?", 0) + 1
@@ -295,13 +338,17 @@ def page(site: Site) -> str:
         "publication dates of the articles (a pale bar where the date is only inferred within bounds): "
         "nothing reported can have happened after its article was written.",
         "",
-        f"## The unrest, {win_start.strftime('%B %Y')} to {win_end.strftime('%B %Y')} {{#main}}",
+        f"## The unrest, {_day(first + dt.timedelta(days=1))} to {_day(last - dt.timedelta(days=1))} {{#main}}",
         "",
-        f"{len(main)} events ({prec_txt}).",
+        f"{len(main)} events ({prec_txt}): those that start in the episode's window, {win_start.strftime('%B %Y')} to "
+        f"{win_end.strftime('%B %Y')}; the axis runs from the first day of the first to the last day of the last."
+        + (f" {len(background)} background events that began earlier are drawn [below](#background) on a yearly axis"
+           + (f"; {_ids(reaching)} last into these days." if (reaching := [e for e in background if _end(e) >= first]) else ".")
+           if background else ""),
         "",
         legend(site, events),
         "",
-        '<div class="qantar-figure qantar-scroll">' + main_chart(site, main, (win_start, win_end)) + "</div>",
+        '<div class="qantar-figure qantar-scroll">' + main_chart(site, main, (first, last)) + "</div>",
         "",
     ]
     if background:

@@ -156,7 +156,8 @@ def test_home_counts_match_the_data(site: Path):
 
 
 class ArticleText(HTMLParser):
-    """Text of div.qantar-article without the reference superscripts; ids of the anchors in it."""
+    """Text of div.qantar-article without the reference superscripts and the translation notes; ids of
+    the anchors in it."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -173,7 +174,7 @@ class ArticleText(HTMLParser):
         if self.depth:
             if tag == "div":
                 self.depth += 1
-            if tag == "sup" or self.skip:
+            if tag == "sup" or "qtr" in (a.get("class") or "").split() or self.skip:
                 self.skip += 1
             if a.get("id"):
                 self.ids.add(a["id"])
@@ -181,10 +182,9 @@ class ArticleText(HTMLParser):
     def handle_endtag(self, tag):
         if not self.depth:
             return
-        if self.skip:
-            self.skip -= 1 if tag == "sup" or self.skip > 1 else 0
-            if tag == "sup":
-                return
+        if self.skip:  # every start tag inside a skipped element counted one
+            self.skip -= 1
+            return
         if tag == "div":
             self.depth -= 1
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import csv
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+
+from _docs_site import copy_repo, damage_events
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -24,9 +30,32 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert positions == sorted(positions), (steps, ci)
 
 
-def test_main_command_validates_and_builds_the_site() -> None:
+def _main_command() -> str:
     (main,) = [c for c in _commands() if "qantar validate --report build" in c]
+    return main
+
+
+def test_main_command_validates_and_builds_the_site() -> None:
+    main = _main_command()
     assert "mkdocs build --strict" in main and 'pip install -q ".[validate,docs]"' in main
+
+
+def test_main_command_builds_the_site_when_validation_fails_and_exits_non_zero() -> None:
+    """The README's main command, run as written after its install step (with this environment's
+    qantar and mkdocs for the .venv's), on a copy of the package whose events table is damaged: the
+    site is built, its Validation page shows the failing report, and the command exits non-zero."""
+    main = _main_command()
+    install = 'pip install -q ".[validate,docs]" && '
+    run = main.split(install, 1)[1].replace(".venv/bin/", f"{Path(sys.executable).parent}/")
+    root = copy_repo()
+    damage_events(root)
+    proc = subprocess.run(["bash", "-c", run], cwd=root, capture_output=True, text=True, timeout=1200,
+                          env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode != 0, proc.stdout[-2000:]
+    report = json.loads((root / "build" / "validation.json").read_text(encoding="utf-8"))
+    assert report["ok"] is False and report["failures"]
+    page = (root / "site" / "validation.html").read_text(encoding="utf-8")
+    assert "Latest run: failed" in page and 'data-table="failures"' in page, proc.stderr[-2000:]
 
 
 def test_row_counts_in_the_table_overview() -> None:
