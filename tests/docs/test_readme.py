@@ -12,6 +12,8 @@ from pathlib import Path
 
 from _docs_site import copy_repo, damage_events
 
+from qantar import model
+
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -61,6 +63,7 @@ def test_main_command_builds_the_site_when_validation_fails_and_exits_non_zero()
 def test_row_counts_in_the_table_overview() -> None:
     rows = dict(re.findall(r"^\| `(\w+)` \| (\d+) \|", README, flags=re.M))
     assert rows, "the README has a table overview"
+    assert list(rows) == list(model.read(ROOT).tables), "the overview lists every table, in the descriptor's order"
     for table, count in rows.items():
         with (ROOT / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
             assert sum(1 for _ in csv.reader(fh)) - 1 == int(count), table
