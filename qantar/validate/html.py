@@ -43,7 +43,7 @@ def render(report: Report) -> str:
     )
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        '<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">',  # a standalone file: no favicon to fetch
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>Qantar validation report</title>",
         f"<style>{_CSS}</style></head><body>",
