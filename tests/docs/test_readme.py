@@ -138,6 +138,8 @@ CHECKED_ELSEWHERE = {
     ".venv/cffconvert/bin/pip install": "test_ci_runs_the_readme_test_command",
     ".venv/bin/python -m pytest": "test_ci_runs_the_readme_test_command",
     ".venv/bin/qantar validate --report build": "test_main_command_validates_and_builds_the_site",
+    "(.venv/bin/qantar validate --report build": "test_main_command_builds_the_site_when_validation_fails_and_exits_non_zero",
+    "exit $status)": "test_main_command_builds_the_site_when_validation_fails_and_exits_non_zero",
     "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict": "tests/docs/test_docs_build.py",
 }
 
