@@ -165,6 +165,7 @@ def test_writers_use_the_atomic_module() -> None:
         ("qantar/export/__init__.py", "write_parquet"): "into a file object of _atomic.open_replacing",
         ("qantar/export/__init__.py", "connect"): "the private temporary file of _atomic.replacing",
         ("qantar/release/archive.py", "ZipFile"): "into a file object of _atomic.open_replacing",
+        ("qantar/csvfile.py", "write_csv"): "into an in-memory buffer (io.BytesIO): the fast reader's round-trip check",
         ("qantar/site/downloads.py", "ZipFile"): "into an in-memory buffer (io.BytesIO); mkdocs writes the page files",
         ("qantar/release/build.py", "copyfile"): "the stage, inside the release's scratch folder",
         ("qantar/validate/sandbox.py", "write_bytes"): "Frictionless's private copy, in a temporary folder of its own",

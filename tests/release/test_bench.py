@@ -117,7 +117,7 @@ def test_synthetic_package_follows_the_declared_spans(tmp_path: Path) -> None:
     (real / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     out = tmp_path / "synthetic"
-    facts = _synth().generate(out, 3_000, copies_per_article=2, real_root=real)
+    facts = _synth().generate(out, 3_000, real_root=real)
     assert facts["requested_rows"] == 3_000 and facts["copies"] >= 3
     remarks = loader.read(model.read(out), model.read(out).table("remarks"))
     assert remarks.height == 3 * facts["copies"] == facts["tables"]["remarks"]
