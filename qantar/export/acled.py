@@ -14,9 +14,7 @@ so a user stacking the file under ACLED's rows can filter them out knowingly.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -230,11 +228,13 @@ def _timestamp(package: Package) -> int | None:
 def write(out: str | Path, *, root: str | Path | None = None) -> Path:
     """Write ``qantar-<version>-acled.csv`` into ``out`` atomically; returns the file."""
     package, data = _export(root)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=(*COLUMNS, *EXTRA), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in data)
+    columns = (*COLUMNS, *EXTRA)
+    # every cell as the text it is written as (an empty cell for a missing value), so that polars
+    # writes what the codebook's columns say, in their order, quoted only where needed (RFC 4180)
+    frame = pl.DataFrame({c: [None if r.get(c) is None else str(r[c]) for r in data] for c in columns},
+                         schema={c: pl.String for c in columns})
+    text = frame.write_csv(quote_style="necessary", line_terminator="\n", null_value="")
     name = f"qantar-{package.version}-acled.csv" if package.version else "qantar-acled.csv"
     path = Path(out) / name
-    _atomic.write_text(path, buf.getvalue(), newline="")
+    _atomic.write_text(path, text, newline="")
     return path
