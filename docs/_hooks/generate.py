@@ -68,11 +68,20 @@ def on_config(config):
 
 def on_files(files: Files, config):
     site = _STATE["site"]
+    documents = {p.src for p in pages.all_pages(site)}
     for uri, content in pages.generate(site).items():
         old = files.get_file_from_path(uri)
         if old is not None:
             files.remove(old)
-        files.append(File.generated(config, uri, content=content))
+        if uri in documents or not uri.endswith(".md"):
+            files.append(File.generated(config, uri, content=content))
+        else:
+            # a download that happens to be Markdown (the release's dataset card, README.md) is a file
+            # to offer byte for byte, not a page: mkdocs decides by the source name, so it gets one
+            # that is not Markdown, and its own name as the destination
+            file = File.generated(config, uri + ".download", content=content)
+            file.dest_uri = uri
+            files.append(file)
     for problem in pages.problems(site):
         log.warning("qantar: %s", problem)
     return files

@@ -535,7 +535,8 @@ def test_downloads_page_lists_every_release_file_with_its_sha256(driver, tmp_pat
 
     release = tmp_path / "release"
     files = {"qantar-9.9.9.zip": b"zip", "qantar-9.9.9-py3-none-any.whl": b"wheel", "parquet/events.parquet": b"pq",
-             "qantar-9.9.9.sqlite": b"db", "qantar-9.9.9.croissant.json": b"{}"}
+             "qantar-9.9.9.sqlite": b"db", "qantar-9.9.9.croissant.json": b"{}",
+             "README.md": b"---\nconfigs: []\n---\n# A dataset card, offered as it is, never rendered\n"}
     for name, data in files.items():
         (release / name).parent.mkdir(parents=True, exist_ok=True)
         (release / name).write_bytes(data)
