@@ -379,10 +379,18 @@ def name_queries() -> list[tuple[str, str, str]]:
         forms = {r[t.id_field]: {v.strip() for f in fields for v in (r[f.name] or "").split(f.delimiter) if v.strip()}
                  for r in rows}
         shared = Counter(v.lower() for vs in forms.values() for v in vs)
-        out += [(v, t.name, rid) for rid, vs in forms.items() for v in sorted(vs) if shared[v.lower()] == 1]
+        out += [(v, t.name, rid) for rid, vs in forms.items() for v in sorted(vs)
+                if shared[v.lower()] == 1 and not LUNR_STOP_WORDS & set(v.lower().split())]
     with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as fh:
         out += [(r["event_id"], "events", r["event_id"]) for r in csv.DictReader(fh)]
     return out
+
+
+#: Words lunr's English pipeline (mkdocs-material's default) drops from the index and the query: a
+#: name form holding one ("AS", Amerika Serikat) is searched without it, so it is left out here.
+#: A known limit of the site's search, said in the issue's note; the rest of the form still finds its row
+#: when it is distinctive.
+LUNR_STOP_WORDS = {"as", "at", "in", "on", "of", "to", "the", "a", "an", "and", "or", "is", "it", "by", "for"}
 
 
 def check_search(driver, base: str, name: str, every: int = 1) -> None:
