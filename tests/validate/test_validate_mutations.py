@@ -180,7 +180,11 @@ def out_of_range(root: Path, draw: Draw) -> Expect:
 def unknown_category(root: Path, draw: Draw) -> Expect:
     table, column = draw(st.sampled_from(field_candidates(lambda t, f: "enum" in (f.get("constraints") or {}))))
     enum = next(f for f in FIELDS[table] if f["name"] == column)["constraints"]["enum"]
-    value = draw(st.sampled_from(["unknown", "ocurred", "Exact", "other_value", "news-report"]).filter(lambda v: v not in enum))
+    field_type = next(f for f in FIELDS[table] if f["name"] == column)["type"]
+    if field_type == "string":
+        value = draw(st.sampled_from(["unknown", "ocurred", "Exact", "other_value", "news-report"]).filter(lambda v: v not in enum))
+    else:  # a coded vocabulary (ACLED/UCDP precision codes): a well-typed code outside the list
+        value = str(draw(st.sampled_from([0, -1, 4, 6, 8, 9, 10, 99]).filter(lambda v: v not in enum)))
     row = draw(st.integers(0, len(REAL[table][1]) - 1))
     return set_cell(root, table, row, column, value)
 
@@ -1256,3 +1260,18 @@ def test_real_data_raise_nothing_in_any_fast_layer() -> None:
     for layer in ("frictionless", "pandera", "consistency"):
         assert baseline(layer) == set(), layer
 
+
+
+CODED = [(t, f["name"]) for t in TABLES for f in FIELDS[t] if "enum" in (f.get("constraints") or {}) and f["type"] != "string"]
+
+
+@pytest.mark.parametrize(("table", "column"), CODED)
+def test_a_coded_vocabulary_refuses_a_well_typed_code_outside_it(table: str, column: str) -> None:
+    # The random kind above draws one such column now and then; every one is checked here, every run.
+    assert CODED, "the crosswalks keep ACLED/UCDP codes as integer vocabularies"
+    with tempfile.TemporaryDirectory() as tmp:
+        root = copy_package(Path(tmp) / "pkg")
+        expect = set_cell(root, table, 0, column, "9")
+        stamp(root)
+        report = validate(root, layers=["frictionless"])
+        assert_caught(report, "unknown-category", expect)

@@ -48,8 +48,12 @@ def test_one_model_per_table_derived_from_the_descriptor() -> None:
             names = {check.name for check in column.checks}
             for key in ("pattern", "minimum", "maximum"):
                 assert (key in names) is (key in c), (name, f["name"], key)
-            if "enum" in c:  # a vocabulary is the column's type
+            if "enum" in c and f["type"] == "string":  # a vocabulary of words is the column's type
                 assert column.dtype.type == pl.Enum(c["enum"]), (name, f["name"])
+                assert "enum" not in names, (name, f["name"])
+            elif "enum" in c:  # a vocabulary of codes (e.g. ACLED precision 1..3) keeps the number type
+                assert "enum" in names, (name, f["name"])
+                assert column.dtype.type != pl.String, (name, f["name"])
     assert schemas.polars_schema("events")["date_start"] == pl.Date
     assert schemas.polars_schema("sources")["published_at"] == pl.Datetime("us", "UTC")
     assert schemas.polars_schema("actors")["name_forms"] == pl.List(pl.String)
