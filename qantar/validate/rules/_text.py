@@ -9,8 +9,10 @@ article's spaces, quotes and letters). A span's text that differs from its artic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import polars as pl
 
 from qantar.validate.inputs import Inputs
 
@@ -25,43 +27,45 @@ class Cell:
     value: str
 
 
-def verbatim(inputs: Inputs) -> set[tuple[str, int, str]]:
-    """(table, row, column) of every span text that is its article's text at its offsets (cached)."""
-    if "text.verbatim" not in inputs.memo:
-        texts = inputs.texts()
-        out = set()
-        for span in inputs.model.spans():
-            frame = inputs.strings(span.table)
-            if not all(c in frame.columns for c in (span.source, span.start, span.end, span.text)):
-                continue
-            for i, (sid, a, b, text) in enumerate(frame.select(span.source, span.start, span.end, span.text).iter_rows(), 1):
-                try:
-                    a, b = int(a), int(b)
-                except (TypeError, ValueError):
-                    continue
-                article = texts.get(sid)
-                if article is not None and 0 <= a <= b and article[a:b] == text:
-                    out.add((span.table, i, span.text))
-        inputs.memo["text.verbatim"] = out
-    return inputs.memo["text.verbatim"]
+def cells(inputs: Inputs, suspect: Callable[[pl.Expr], pl.Expr]) -> Iterator[Cell]:
+    """Every non-empty text cell (each list item apart) that the articles do not vouch for and that
+    ``suspect`` does not clear.
 
-
-def cells(inputs: Inputs) -> Iterator[Cell]:
-    """Every non-empty text cell (each list item apart) that the articles do not vouch for."""
-    exempt = verbatim(inputs)
+    ``suspect`` maps a column of text to a boolean column: False where the rule cannot fail (for
+    example, a value of printable ASCII only), so that polars clears most cells at once and the
+    rule's own Python looks at the rest. It must never clear a cell the rule would fail.
+    """
+    texts: dict[str, str] | None = None
+    spans = {(s.table, s.text): s for s in inputs.model.spans()}
     for name, table in inputs.tables.items():
         frame = inputs.strings(name)
         for f in table.fields:
             if f.type not in ("string", "list", "any") or f.name not in frame.columns:
                 continue
-            for i, value in enumerate(frame[f.name].to_list(), 1):
-                if not value or (name, i, f.name) in exempt:
-                    continue
-                if f.type == "list":
-                    for item in value.split(f.delimiter):
-                        yield Cell(name, i, f.name, item)
-                else:
-                    yield Cell(name, i, f.name, value)
+            span = spans.get((name, f.name))
+            where = [span.source, span.start, span.end] if span and f.type != "list" else []
+            if not all(c in frame.columns for c in where):
+                where = []
+            found = frame.select(
+                pl.col(f.name).alias("value"), *(pl.col(c).alias(f"_{k}") for k, c in enumerate(where)),
+            ).with_row_index("row", offset=1).filter(pl.col("value").is_not_null() & (pl.col("value") != ""))
+            if f.type == "list":
+                found = found.with_columns(pl.col("value").str.split(f.delimiter)).explode("value")
+            for row, value, *at in found.filter(suspect(pl.col("value"))).iter_rows():
+                if at:
+                    texts = inputs.texts() if texts is None else texts
+                    if _verbatim(texts.get(at[0]), at[1], at[2], value):
+                        continue
+                yield Cell(name, row, f.name, value)
+
+
+def _verbatim(article: str | None, start: str | None, end: str | None, text: str) -> bool:
+    """A span text that is, character for character, its article's text at its offsets."""
+    try:
+        a, b = int(start), int(end)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return article is not None and 0 <= a <= b and article[a:b] == text
 
 
 def fold(value: str) -> str:

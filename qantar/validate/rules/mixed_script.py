@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import polars as pl
 import regex
 
 from qantar.validate.inputs import Inputs
@@ -17,8 +18,12 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 _OTHER = regex.compile(r"[^\P{L}\p{Script=Latin}]")  # a letter of any script but Latin
 
 
+def _suspect(value: pl.Expr) -> pl.Expr:
+    return value.str.contains(r"[^\x00-\x7F]")  # a letter of another script is never ASCII
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
-    for c in cells(inputs):
+    for c in cells(inputs, _suspect):
         if not _OTHER.search(c.value):
             continue
         for m in _WORD.finditer(c.value):
