@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -221,3 +222,21 @@ def test_synthetic_package_passes_every_fast_layer(tmp_path: Path) -> None:
     frame.write_csv(events)
     damaged = validate(tmp_path / "syn", layers=["consistency"], fast=True, skip=synth.SKIP)
     assert {(f.rule, f.table, f.row) for f in damaged.failures} >= {("quote-verbatim", "event_sources", frame.height)}
+
+
+def test_coverage_span_index_is_the_plain_grouping() -> None:
+    from qantar.validate.inputs import Inputs
+    from qantar.validate.rules._coverage import spans
+
+    inputs = Inputs(REPO)
+    plain: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for span in inputs.model.spans():
+        frame = inputs.strings(span.table)
+        key = inputs.table(span.table).field_names[0]
+        for sid, a, b, ident in frame.select(span.source, span.start, span.end, pl.col(key).alias("_key")).iter_rows():
+            if sid is not None and a is not None and b is not None:
+                plain.setdefault((sid, span.kind), []).append((int(a), int(b), f"{span.table}:{ident}"))
+    index = spans(inputs)
+    assert {(sid, kind) for sid, kinds in index.items() for kind in kinds} == set(plain)
+    for (sid, kind), rows in plain.items():
+        assert index[sid][kind].spans == sorted(rows), (sid, kind)

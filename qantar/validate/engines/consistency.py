@@ -217,6 +217,7 @@ def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset
                 )
     finally:
         con.close()
+    del relations  # the spans and Arrow views are the SQL's alone: a million-row package frees hundreds of MB
     _python_rules(inputs, result, skip=skip, fast=fast)
 
 

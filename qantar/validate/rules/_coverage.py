@@ -84,9 +84,13 @@ def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
         out: dict[str, dict[str, Spans]] = {}
         if parts:
             every = pl.concat(parts).sort("sid", "kind", "a", "b", "id", nulls_last=True)
-            for (sid, kind), group in every.partition_by("sid", "kind", as_dict=True, maintain_order=True).items():
-                out.setdefault(sid, {})[kind] = Spans.presorted(group["a"].to_list(), group["b"].to_list(),
-                                                                group["id"].to_list())
+            # sorted, so each (article, kind) is one run of rows: three lists, cut by the runs' bounds
+            # (a frame per group costs more than its spans, with tens of thousands of articles)
+            starts, ends, ids = (every[c].to_list() for c in ("a", "b", "id"))
+            runs = every.with_row_index("i").group_by("sid", "kind", maintain_order=True).agg(
+                pl.col("i").first().alias("lo"), pl.len().alias("n"))
+            for sid, kind, lo, n in runs.iter_rows():
+                out.setdefault(sid, {})[kind] = Spans.presorted(starts[lo:lo + n], ends[lo:lo + n], ids[lo:lo + n])
         inputs.memo["coverage.spans"] = out
     return inputs.memo["coverage.spans"]
 
