@@ -848,3 +848,57 @@ def test_validator_and_loader_agree_on_the_real_tables(real: Path) -> None:
     for table in inputs.tables:
         assert inputs.malformed(table) is None
         assert inputs.strings(table).height == qantar.load(table).height
+
+
+# --- cross-table rules a package makes explode ------------------------------------------------------------
+
+
+def _many_measures(root: Path, n: int) -> None:
+    """``n`` copies of the first figure, each with a measure code of its own: the typo check compares every
+    distinct code with every other (n squared edit distances)."""
+    path = root / "data" / "figures.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header, first = lines[0], lines[1]
+    fid, rest = first.split(",", 1)
+    sid, measure, tail = rest.split(",", 2)
+    copies = [f"FX{i:06d},{sid},m{i:06d}_{measure},{tail}" for i in range(n)]
+    path.write_text(header + "".join(lines[1:]) + "".join(copies), encoding="utf-8")
+    stamp(root)
+
+
+def test_a_sql_rule_that_a_package_makes_too_costly_is_stopped_and_reported(
+    real: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from qantar.validate.engines import consistency
+
+    _many_measures(real, 30_000)  # 9e8 edit distances: far more than the budget below
+    monkeypatch.setattr(consistency, "RULE_SECONDS", 5.0)  # the other rules take well under a second here
+    report = validate(real, layers=["consistency"], parallel=False)
+    assert_never_crashed(report)
+    [stopped] = [f for f in failures(report, "measure-codes-consistent") if f.table is None]
+    assert "stopped after 5 s" in stopped.message and "too costly" in stopped.message
+    # the rule alone was stopped: every other rule ran as on a clean copy, and passed
+    clean = validate(copy_package(tmp_path / "clean"), layers=["consistency"], parallel=False)
+    [layer], [was] = report.layers, clean.layers
+    assert (layer.checks_run, layer.failed, was.failed) == (was.checks_run, 1, 0), report.to_text()
+
+
+def test_a_sql_rule_reports_at_most_max_rows(real: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qantar.validate.engines import consistency
+
+    monkeypatch.setattr(consistency, "MAX_ROWS", 3)
+    monkeypatch.setattr(consistency, "_BATCH", 2)
+    path = real / "data" / "event_sources.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # shift the offsets of ten quotes: quote-verbatim finds ten rows
+    edited = []
+    for i, line in enumerate(rows):
+        event, source, start, end, rest = line.split(",", 4)
+        edited.append(f"{event},{source},{int(start) + 1},{int(end) + 1},{rest}" if i < 10 else line)
+    path.write_text(header + "".join(edited), encoding="utf-8")
+    stamp(real)
+    report = validate(real, layers=["consistency"], parallel=False)
+    found = failures(report, "quote-verbatim")
+    assert len([f for f in found if f.row is not None]) == 3
+    [more] = [f for f in found if f.row is None]
+    assert "more than 3 rows; the first 3 are listed" in more.message

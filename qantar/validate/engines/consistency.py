@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from typing import Any
 
 import polars as pl
@@ -40,6 +41,13 @@ from qantar.versions import cff_value, changelog_version
 
 LAYER = "consistency"
 _NO_TABLE = re.compile(r"Table with name (\w+) does not exist")
+#: How long one SQL rule may run before it is stopped and reported. The costliest rule takes under 2 s
+#: at a million rows; a package built to make a join explode (many rows sharing one key) is stopped here
+#: instead of stalling the validator.
+RULE_SECONDS = 120.0
+#: The rows one SQL rule may report: enough for any real package, and a bound on what a crafted one costs.
+MAX_ROWS = 100_000
+_BATCH = 10_000
 
 
 def _versions(inputs: Inputs, result: LayerResult) -> list[tuple[str, str | None]]:
@@ -190,9 +198,21 @@ def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset
                 result.skipped.append((rule.name, "skipped on request (--skip)"))
                 continue
             result.check(rule.name)
+            timer = threading.Timer(RULE_SECONDS, con.interrupt)
+            timer.daemon = True
+            timer.start()
             try:
-                rows = con.execute(rule.sql).fetchall()
-                names = [d[0] for d in con.description]
+                cursor = con.execute(rule.sql)
+                names = [d[0] for d in cursor.description]
+                rows = []
+                while len(rows) <= MAX_ROWS and (batch := cursor.fetchmany(_BATCH)):
+                    rows.extend(batch)
+            except duckdb.InterruptException:
+                result.fail(rule.name, rule.name, None, None, None, None,
+                            f"the rule was stopped after {RULE_SECONDS:g} s: the package makes it too costly (for "
+                            "example, many rows sharing a key the rule joins on); fix what the other layers report "
+                            "and run it again")
+                continue
             except duckdb.CatalogException as exc:
                 # a package without a table the rule reads: reported once per table, the rule skipped
                 m = _NO_TABLE.search(str(exc))
@@ -208,6 +228,12 @@ def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset
             except duckdb.Error as exc:
                 result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {exc}")
                 continue
+            finally:
+                timer.cancel()
+            if len(rows) > MAX_ROWS:
+                del rows[MAX_ROWS:]
+                result.fail(rule.name, rule.name, None, None, None, None,
+                            f"the rule found more than {MAX_ROWS:,} rows; the first {MAX_ROWS:,} are listed")
             for values in rows:
                 rec = dict(zip(names, values, strict=True))
                 row = rec.get("row")
