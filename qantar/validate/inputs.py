@@ -15,6 +15,7 @@ breaks it yields its rows up to the fault, and every layer that reads tables rep
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -227,7 +228,13 @@ class Inputs:
         out = []
         raw = self.strings("sources")
         limit = _safe_files.MAX_TEXT_BYTES
+        # Each file is read, decoded and hashed once, however many rows name it: a package whose
+        # sources all point at one large file must not cost rows x file size (nor hold a copy per row).
+        seen: dict[str, Article] = {}
         for source_id, path in zip(raw["source_id"].to_list(), raw["path"].to_list(), strict=True):
+            if path and path in seen:
+                out.append(dataclasses.replace(seen[path], source_id=source_id))
+                continue
             data = self.read(path, limit=limit) if path else None
             problem = self.problem(path, limit=limit) if path and data is None else None
             text = decode_error = None
@@ -243,6 +250,8 @@ class Inputs:
                 text=text, decode_error=decode_error,
                 read_error=None if problem in (None, "file is missing") else problem,
             ))
+            if path:
+                seen[path] = out[-1]
         return out
 
     def texts(self) -> dict[str, str]:

@@ -902,3 +902,46 @@ def test_a_sql_rule_reports_at_most_max_rows(real: Path, monkeypatch: pytest.Mon
     assert len([f for f in found if f.row is not None]) == 3
     [more] = [f for f in found if f.row is None]
     assert "more than 3 rows; the first 3 are listed" in more.message
+
+
+def test_an_article_named_by_many_sources_is_read_once(real: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = real / "data" / "sources.csv"
+    header, first, *_ = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    sid, rest = first.split(",", 1)
+    path.write_text(header + "".join(f"{sid}{i},{rest}" for i in range(500)), encoding="utf-8")
+    reads: list[object] = []
+    original = Inputs.read
+
+    def counting(self, relative, *, limit=_safe_files.MAX_TABLE_BYTES):
+        reads.append(relative)
+        return original(self, relative, limit=limit)
+
+    monkeypatch.setattr(Inputs, "read", counting)
+    inputs = Inputs(real)
+    arts = inputs.articles
+    assert len(arts) == 500 and len({a.path for a in arts}) == 1
+    assert reads.count(arts[0].path) == 1
+    assert len({id(a.text) for a in arts}) == 1  # one text held, however many rows name it
+
+
+def test_a_span_over_a_whole_article_costs_its_text_not_the_article(real: Path) -> None:
+    from qantar.validate.engines import consistency
+
+    path = real / "data" / "exclusions.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = header.rstrip("\n").split(",")
+    start, end = cells.index("char_start"), cells.index("char_end")
+    wide = []
+    for line in rows[:5]:
+        values = line.rstrip("\n").split(",")
+        values[start], values[end] = "0", "3000"  # each span claims 3,000 characters; its text is a few
+        wide.append(",".join(values) + "\n")
+    path.write_text(header + "".join(wide) + "".join(rows[5:]), encoding="utf-8")
+    inputs = Inputs(real)
+    spans = consistency.spans(inputs, {t: inputs.typed(t).with_row_index("_row", offset=1) for t in inputs.tables})
+    cut = spans.filter((pl.col("table") == "exclusions") & (pl.col("_row") <= 5))
+    assert cut.height == 5
+    for text, piece in cut.select("text", "slice").iter_rows():
+        assert len(piece) <= len(text) + 60 and piece != text
+    report = validate(real, layers=["consistency"], parallel=False)
+    assert {f.row for f in failures(report, "quote-verbatim", "exclusions")} >= {1, 2, 3, 4, 5}

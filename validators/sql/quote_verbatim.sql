@@ -13,7 +13,7 @@ SELECT
         ELSE 'the article ' || a.path || ' reads ''' || coalesce(sp.slice, '') || ''' at [' || sp.char_start || ':' || sp.char_end || ']'
     END AS detail
 FROM spans AS sp
-LEFT JOIN (SELECT source_id, path, decode_error, read_error, text IS NULL AS no_text FROM articles) AS a USING (source_id)
+LEFT JOIN (SELECT source_id, path, decode_error, read_error, NOT readable AS no_text FROM articles) AS a USING (source_id)
 WHERE sp.text IS NOT NULL
   AND (a.source_id IS NULL OR a.no_text OR sp.slice IS DISTINCT FROM sp.text)
 ORDER BY 1, 2, 3

@@ -6,11 +6,12 @@ detail``. This engine only supplies what SQL cannot read by itself, as relations
 * every table, typed by the one type map, with a 1-based ``_row``;
 * ``spans``: one row per span that a table declares (``qantar:spans`` in the descriptor) and a row
   fills: ``table``, ``_row``, ``span``, ``kind``, ``source_id``, ``char_start``, ``char_end``,
-  ``text``, ``translation``, ``text_column``, ``translation_column``, and ``slice``, the article's text at those offsets,
+  ``text``, ``translation``, ``text_column``, ``translation_column``, and ``slice``, the article's text at those offsets
+  (at most 60 code points longer than ``text``: a longer slice cannot equal it),
   cut in Python (code points, constant time per index; DuckDB's ``substring`` walks the UTF-8 text
   from its start, so cutting in SQL costs rows x article size). NULL when the article cannot be
   read or the span is negative or reversed;
-* ``articles``: each source's article file as it is (exists, bytes, sha256, text);
+* ``articles``: each source's article file as it is (exists, bytes, sha256, readable as UTF-8);
 * ``resources``: the descriptor's resources (name, type, path, bytes, hash);
 * ``number_readings``: each ``figures.number_as_written`` read by ``qantar.text.numbers``;
 * ``package_versions``: the versions stated by the descriptor, CHANGELOG.md, CITATION.cff and the
@@ -94,12 +95,12 @@ def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
         {
             "source_id": [a.source_id for a in arts], "path": [a.path for a in arts],
             "file_exists": [a.exists for a in arts], "file_bytes": [a.bytes for a in arts],
-            "file_sha256": [a.sha256 for a in arts], "text": [a.text for a in arts],
+            "file_sha256": [a.sha256 for a in arts], "readable": [a.text is not None for a in arts],
             "decode_error": [a.decode_error for a in arts], "read_error": [a.read_error for a in arts],
         },
         schema={
             "source_id": pl.String, "path": pl.String, "file_exists": pl.Boolean, "file_bytes": pl.Int64,
-            "file_sha256": pl.String, "text": pl.String, "decode_error": pl.String, "read_error": pl.String,
+            "file_sha256": pl.String, "readable": pl.Boolean, "decode_error": pl.String, "read_error": pl.String,
         },
     )
     out["spans"] = spans(inputs, out)
@@ -137,6 +138,8 @@ def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
     return out
 
 
+_SLICE_EXTRA = 60
+
 SPAN_SCHEMA = {
     "table": pl.String, "_row": pl.Int64, "span": pl.String, "kind": pl.String, "source_id": pl.String,
     "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "translation": pl.String,
@@ -166,9 +169,12 @@ def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
         return pl.DataFrame(schema=SPAN_SCHEMA)
     frame = pl.concat(parts)
     texts = inputs.texts()
+    # A slice longer than its span's text cannot equal it, so it is cut at the text's length plus
+    # _SLICE_EXTRA: the verdict is the same, and a package whose spans each cover a whole large article
+    # does not cost rows x article size.
     slices = [
-        t[a:b] if (t := texts.get(sid)) is not None and 0 <= a <= b else None
-        for sid, a, b in zip(*(frame[c].to_list() for c in ("source_id", "char_start", "char_end")), strict=True)
+        t[a:min(b, a + len(q or "") + _SLICE_EXTRA)] if (t := texts.get(sid)) is not None and 0 <= a <= b else None
+        for sid, a, b, q in zip(*(frame[c].to_list() for c in ("source_id", "char_start", "char_end", "text")), strict=True)
     ]
     return frame.with_columns(pl.Series("slice", slices, dtype=pl.String))
 

@@ -28,9 +28,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 start = int(start)
             except (TypeError, ValueError):
                 continue
-            first = article.find(quote)
-            if first < 0 or first == start or article[start:start + len(quote)] != quote:
-                continue  # not in the article, or not at its offsets: quote-verbatim says so
+            if start < 0 or article[start:start + len(quote)] != quote:
+                continue  # not at its offsets: quote-verbatim says so
+            first = article.find(quote, 0, start + len(quote) - 1)  # an occurrence that starts earlier
+            if first < 0 or first == start:
+                continue
             said = " ".join(n for n in note if n)
             if str(start) in said or "occurrence" in said.lower():
                 continue
