@@ -56,21 +56,13 @@ class Row:
         return [n for n in out if n]
 
 
-#: the columns a place or code rule may read besides the ones it asks for (see ``Row``)
-_CONTEXT = ("name_en", "name_forms", "coordinate_precision", "geonames_id", "latitude", "longitude", "subdivision_code")
-
-
-def rows(inputs: Inputs, *columns: str, country: bool = False) -> Iterator[Row]:
-    """Every row of every table that has one of ``columns`` (or a country-code column)."""
+def rows(inputs: Inputs, *columns: str) -> Iterator[Row]:
+    """Every row of every table that has one of ``columns``."""
     for name, table in inputs.tables.items():
-        wanted = [c for c in table.field_names if c in columns or (country and is_country_column(c))]
-        if not wanted:
+        if not any(c in columns for c in table.field_names):
             continue
+        frame = inputs.strings(name)
         key = table.id_field or table.field_names[0]
-        # only the cells a rule can read: a wide table's other columns would cost a dict entry per row
-        keep = [c for c in table.field_names
-                if c == key or c in wanted or c in _CONTEXT or is_country_column(c) or c.endswith("_type")]
-        frame = inputs.strings(name).select(keep)
         for i, rec in enumerate(frame.iter_rows(named=True), 1):
             yield Row(name, i, str(rec.get(key)), {k: (v if v != "" else None) for k, v in rec.items()})
 
