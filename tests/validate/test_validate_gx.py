@@ -44,3 +44,37 @@ def test_gx_on_the_real_data_and_on_a_damaged_copy(tmp_path: Path) -> None:
     assert failure.rule.startswith("distribution")
     html = (tmp_path / "damaged" / "validation-report.html").read_text(encoding="utf-8")
     assert "expect_column_values_to_be_in_set" in html and "failed" in html
+
+
+def test_failures_are_the_same_with_and_without_observed_values(tmp_path: Path) -> None:
+    # Without a report directory GX is first asked only pass/fail, then what failed again in
+    # full: the failures (rows, values) must be those of a run that asks everything in full.
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "events")
+    rows[7][header.index("summary_en")] = ""
+    write_table(root, "events", header, rows)
+    header, rows = read_table(root, "figures")
+    measure = header.index("measure")
+    rows[2][measure] = "Killed"
+    rows[5][measure] = "people-killed"
+    write_table(root, "figures", header, rows)
+    stamp(root)
+    quick = validate(root, layers=["great_expectations"])
+    full = validate(root, layers=["great_expectations"], report_dir=tmp_path / "report")
+
+    def failures(report):  # type: ignore[no-untyped-def]
+        return sorted((f.rule, f.table, f.row or 0, f.column or "", str(f.value), f.message) for f in report.failures)
+
+    assert failures(quick) == failures(full)
+    rows_named = {(f.row, f.column, f.value) for f in quick.failures if f.rule == "pattern"}
+    assert rows_named == {(3, "measure", "Killed"), (6, "measure", "people-killed")}, quick.to_text()
+    assert any(f.rule == "required" and f.row == 8 and f.column == "summary_en" for f in quick.failures), quick.to_text()
+    gx_quick, gx_full = quick.layer("great_expectations"), full.layer("great_expectations")
+    assert gx_quick.checks_run == gx_full.checks_run and gx_quick.failed == gx_full.failed
+    assert [d["success"] for d in gx_quick.details] == [d["success"] for d in gx_full.details]
+    # observed values are kept for what failed, and for everything when a report shows them
+    assert all(d["unexpected_count"] is not None for d in gx_quick.details if not d["success"] and d["column"])
+    def observed(layer):  # type: ignore[no-untyped-def]
+        return sum(d["observed"] is not None or d["unexpected_count"] is not None for d in layer.details)
+
+    assert observed(gx_full) > observed(gx_quick) + 200
