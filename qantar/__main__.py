@@ -2,6 +2,6 @@
 
 import sys
 
-from qantar.cli import main
+from qantar.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

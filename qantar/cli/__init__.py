@@ -1,5 +1,5 @@
 """The ``qantar`` command: one module per subcommand in this folder (see ``qantar.cli.main``)."""
 
-from qantar.cli.main import build_parser, main
+from qantar.cli.main import build_parser, entry, main
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "entry", "main"]

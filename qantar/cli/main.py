@@ -17,6 +17,7 @@ Exit codes: 0 success, 1 failure (bad data, failed check), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -68,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the process's own arguments) and return its exit code."""
     return _main(argv)
+
+
+def entry(argv: Sequence[str] | None = None) -> int:
+    """The ``qantar`` program (console script, ``python -m qantar``): :func:`main`, then a quick exit.
+
+    The process ends right after: what is alive is returned to the system whole, instead of the
+    collector's last passes over every object of polars, pandas and DuckDB (about 0.5 s after a
+    ``qantar validate``). Only for a process about to end: a caller that goes on uses ``main``.
+    """
+    code = main(argv)
+    gc.freeze()
+    return code
 
 
 def _main(argv: Sequence[str] | None) -> int:

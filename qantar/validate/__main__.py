@@ -2,6 +2,6 @@
 
 import sys
 
-from qantar.cli.main import main
+from qantar.cli.main import entry
 
-sys.exit(main(["validate", *sys.argv[1:]]))
+sys.exit(entry(["validate", *sys.argv[1:]]))

@@ -66,7 +66,7 @@ def check_wheel(wheel: Path, root: Path) -> zipfile.ZipFile:
     requires = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist:")]
     assert [r for r in requires if "extra ==" not in r] == ["Requires-Dist: polars>=1.10"]
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "qantar = qantar.cli:main" in archive.read(entry_points).decode()
+    assert "qantar = qantar.cli:entry" in archive.read(entry_points).decode()
     assert not any(n.startswith(("tests/", "data/", "articles/", "validators/")) for n in names)
     return archive
 
