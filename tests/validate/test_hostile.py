@@ -947,3 +947,70 @@ def test_a_span_over_a_whole_article_costs_its_text_not_the_article(real: Path) 
         assert len(piece) <= len(text) + 60 and piece != text
     report = validate(real, layers=["consistency"], parallel=False)
     assert {f.row for f in failures(report, "quote-verbatim", "exclusions")} >= {1, 2, 3, 4, 5}
+
+
+def test_a_python_rule_that_a_package_makes_too_costly_is_stopped_and_reported(
+    real: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import csv
+
+    from qantar.validate.engines import consistency
+
+    # one large article and many rows quoting a word at its very end: quote-first-occurrence searches
+    # the article up to each quote (5 MB x 20,000 rows: far more than the budget on any machine)
+    article = real / "articles" / "002_295c2baa0c2732ff.txt"
+    text = article.read_text(encoding="utf-8") + "kata " * 1_000_000 + "Zulfiya"
+    article.write_bytes(text.encode("utf-8"))
+    start = len(text) - len("Zulfiya")
+    path = real / "data" / "event_sources.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        header, first, *rest = list(csv.reader(f))
+    extra = []
+    for i in range(20_000):
+        row = dict(zip(header, first, strict=True))
+        row.update(source_id="002_295c2baa0c2732ff", char_start=str(start), char_end=str(start + 7),
+                   quote="Zulfiya", quote_en=f"Zulfiya {i}")
+        extra.append([row[h] for h in header])
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, first, *rest, *extra])
+    stamp(real)
+    monkeypatch.setattr(consistency, "RULE_SECONDS", 1.0)
+    report = validate(real, layers=["consistency"], parallel=False)
+    assert_never_crashed(report)
+    [stopped] = failures(report, "quote-first-occurrence")
+    assert stopped.row is None and "stopped after 1 s" in stopped.message and "too costly" in stopped.message
+    # every rule was run or stopped, none left out
+    clean = validate(copy_package(tmp_path / "clean"), layers=["consistency"], parallel=False)
+    assert report.layers[0].checks_run == clean.layers[0].checks_run
+
+
+def test_a_python_rule_that_never_ends_is_stopped_and_the_others_run(
+    real: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import types
+
+    from qantar.validate import catalogue
+    from qantar.validate.engines import consistency
+
+    endless = types.ModuleType("qantar.validate.rules._endless")
+
+    def check(inputs):  # type: ignore[no-untyped-def]
+        while True:
+            try:
+                time.sleep(0.001)
+            except Exception:  # a rule that swallows its errors is stopped all the same
+                pass
+        yield  # pragma: no cover
+
+    endless.check = check  # type: ignore[attr-defined]
+    before = validate(real, layers=["consistency"], parallel=False).layers[0].checks_run
+    monkeypatch.setitem(sys.modules, "qantar.validate.rules._endless", endless)
+    rules = catalogue.python_rules()
+    extra = catalogue.PyRule("endless", "_endless", "never ends", "the budget", False)
+    monkeypatch.setattr(catalogue, "python_rules", lambda: (extra, *rules))
+    monkeypatch.setattr(consistency, "RULE_SECONDS", 3.0)  # far above any real rule on the real data
+    report = validate(real, layers=["consistency"], parallel=False)
+    assert_never_crashed(report)
+    [stopped] = report.failures
+    assert stopped.rule == "endless" and "stopped after 3 s" in stopped.message
+    assert report.layers[0].checks_run == before + 1  # and every other rule ran, finding nothing

@@ -23,6 +23,10 @@ The SQL runs with DuckDB's external access switched off: a rule reads these rela
 else. The rules are qantar's own (``qantar.validate.catalogue``), never the package's.
 
 Then the Python rules of ``validators/python.toml``, each ``qantar.validate.rules.<module>.check``.
+
+Every rule, SQL or Python, runs with the same budget (``RULE_SECONDS``): DuckDB is interrupted, a
+Python rule is stopped by ``qantar.validate.deadline``; the rule is reported as stopped and the
+others still run.
 """
 
 from __future__ import annotations
@@ -36,15 +40,17 @@ import polars as pl
 
 from qantar._safe_files import MAX_TEXT_BYTES
 from qantar.validate import catalogue
+from qantar.validate.deadline import OutOfTime, budget
 from qantar.validate.inputs import Inputs, report_malformed
 from qantar.validate.report import LayerResult, MissingDependency
 from qantar.versions import cff_value, changelog_version
 
 LAYER = "consistency"
 _NO_TABLE = re.compile(r"Table with name (\w+) does not exist")
-#: How long one SQL rule may run before it is stopped and reported. The costliest rule takes under 2 s
-#: at a million rows; a package built to make a join explode (many rows sharing one key) is stopped here
-#: instead of stalling the validator.
+#: How long one rule may run before it is stopped and reported. The costliest SQL rule takes under 2 s
+#: and the costliest Python rule under 10 s at a million rows; a package built to make a join explode
+#: (many rows sharing one key) or a search repeat (many quotes late in one large article) is stopped
+#: here instead of stalling the validator.
 RULE_SECONDS = 120.0
 #: The rows one SQL rule may report: enough for any real package, and a bound on what a crafted one costs.
 MAX_ROWS = 100_000
@@ -214,10 +220,7 @@ def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset
                 while len(rows) <= MAX_ROWS and (batch := cursor.fetchmany(_BATCH)):
                     rows.extend(batch)
             except duckdb.InterruptException:
-                result.fail(rule.name, rule.name, None, None, None, None,
-                            f"the rule was stopped after {RULE_SECONDS:g} s: the package makes it too costly (for "
-                            "example, many rows sharing a key the rule joins on); fix what the other layers report "
-                            "and run it again")
+                result.fail(rule.name, rule.name, None, None, None, None, _stopped(rule.name))
                 continue
             except duckdb.CatalogException as exc:
                 # a package without a table the rule reads: reported once per table, the rule skipped
@@ -264,9 +267,19 @@ def _python_rules(inputs: Inputs, result: LayerResult, *, skip: frozenset[str], 
         result.check(rule.name)
         try:
             module = importlib.import_module(f"qantar.validate.rules.{rule.module}")
-            findings: list[Any] = list(module.check(inputs))
+            with budget(RULE_SECONDS):
+                findings: list[Any] = list(module.check(inputs))
+        except OutOfTime:
+            result.fail(rule.name, rule.name, None, None, None, None, _stopped(rule.name))
+            continue
         except Exception as exc:  # e.g. a column the rule needs is missing: the schema layers say which
             result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
             continue
         for f in findings:
             result.fail(rule.name, rule.name, f.table, f.row, f.column, f.value, f.message)
+
+
+def _stopped(rule: str) -> str:
+    return (f"the rule was stopped after {RULE_SECONDS:g} s: the package makes it too costly (for example, many "
+            "rows sharing a key the rule joins on, or many quotes searched for in one large article); fix what "
+            "the other layers report and run it again")
