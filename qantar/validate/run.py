@@ -34,9 +34,13 @@ WORKER_LAYERS = ("great_expectations", "frictionless")
 
 def run_layer(
     name: str, inputs: Inputs, *, skip: frozenset[str] = frozenset(), fast: bool = False,
-    report_dir: str | Path | None = None,
+    report_dir: str | Path | None = None, in_worker: bool = False,
 ) -> LayerResult:
-    """Run one layer on ``inputs``; a crash is the layer's error, never the run's."""
+    """Run one layer on ``inputs``; a crash is the layer's error, never the run's.
+
+    ``in_worker``: this is the worker process, which runs nothing else, so Great Expectations may
+    check half of its expectations in a forked copy of it (``qantar.validate.fork``).
+    """
     from qantar.validate.sandbox import no_network
 
     layer = LayerResult(name)
@@ -44,7 +48,7 @@ def run_layer(
     if name == "consistency":
         options = {"skip": skip, "fast": fast}
     elif name == "great_expectations":
-        options = {"report_dir": report_dir}
+        options = {"report_dir": report_dir, "fork": in_worker}
     t0 = time.perf_counter()
     try:
         with no_network():
@@ -109,7 +113,7 @@ def _can_start() -> bool:
 
 def _in_worker(root: str, layer: str, skip: frozenset[str], fast: bool, report_dir: str | None) -> LayerResult:
     """What the worker process runs: one layer on its own reading of the package."""
-    result = run_layer(layer, Inputs(Path(root)), skip=skip, fast=fast, report_dir=report_dir)
+    result = run_layer(layer, Inputs(Path(root)), skip=skip, fast=fast, report_dir=report_dir, in_worker=True)
     # The worker ends after its one task, and the run waits for it: its objects go back to the
     # system whole rather than through the collector's last passes (over a second with GX loaded).
     gc.freeze()

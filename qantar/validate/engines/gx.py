@@ -26,6 +26,7 @@ from typing import Any
 from qantar import _regex
 from qantar.model import Field, Package, Table
 from qantar.validate import catalogue, sandbox
+from qantar.validate import fork as _fork
 from qantar.validate.inputs import Inputs, report_malformed
 from qantar.validate.report import LayerResult, MissingDependency
 
@@ -137,7 +138,9 @@ def _exception(result: Any) -> str | None:
     return None
 
 
-def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None) -> None:
+def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None, fork: bool = False) -> None:
+    """Check ``inputs`` with GX. ``fork``: the caller is the validator's worker process, which
+    may check half of the expectations in a forked copy of itself (``qantar.validate.fork``)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -150,11 +153,7 @@ def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None) -> None:
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     report_malformed(inputs, result, partial=True, count=False)
     sandbox.report_unsafe_patterns(inputs.model, result)
-    specs = expectations(inputs.model)
-    # Observed values for every expectation only when a report will show them: GX's full result
-    # costs about twice a pass/fail answer. Without a report, what failed is asked again in full,
-    # so every failure still names its rows and values; the verdict is the same either way.
-    first = "COMPLETE" if report_dir is not None else "BOOLEAN_ONLY"
+    jobs = _jobs(inputs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         context = gx.get_context(mode="ephemeral")
@@ -163,26 +162,99 @@ def run(inputs: Inputs, result: LayerResult, *, report_dir: Any = None) -> None:
         # suite costs the ephemeral context a serialisation of the whole project.
         whole = context.data_sources.add_pandas("qantar").add_dataframe_asset("tables") \
             .add_batch_definition_whole_dataframe("whole")
+
+        def check(job: _Job, which: Any, result_format: str) -> dict[int, Any]:
+            batch = whole.get_batch(batch_parameters={"dataframe": job.frame})
+            return _validate(gx, gxe, batch, job.table, job.specs, which, result_format)
+
+        # Observed values for every expectation only when a report will show them: GX's full
+        # result costs about twice a pass/fail answer. Without a report, what failed is asked
+        # again in full, so every failure still names its rows and values; the verdict is the
+        # same either way.
+        if report_dir is not None:
+            results = {job.table: check(job, range(len(job.specs)), "COMPLETE") for job in jobs}
+        else:
+            passed = _passed(jobs, check, fork=fork)
+            results = {}
+            for job in jobs:
+                failed = [i for i in range(len(job.specs)) if i not in passed[job.table]]
+                results[job.table] = check(job, failed, "COMPLETE") if failed else {}
+                for i in passed[job.table]:
+                    results[job.table][i] = _PASSED
         details: list[dict[str, Any]] = []
-        for table in inputs.model.names:
-            table_specs = [s for s in specs if s.table == table]
-            if not table_specs:
-                continue
-            frame = inputs.typed(table).to_pandas()
-            # cells that do not parse are null in the frame and reported by the pandera layer
-            cast = {(c.row, c.column) for c in inputs.cast_failures if c.table == table}
-            unique: dict[str, Spec] = {}
-            for spec in table_specs:
-                unique.setdefault(repr((spec.type, sorted(spec.kwargs.items(), key=lambda kv: kv[0]))), spec)
-            kept = list(unique.values())
-            batch = whole.get_batch(batch_parameters={"dataframe": frame})
-            results = _validate(gx, gxe, batch, table, kept, range(len(kept)), first)
-            failed = [i for i, r in results.items() if not r.success or _exception(r) is not None]
-            if first != "COMPLETE" and failed:
-                results.update(_validate(gx, gxe, batch, table, kept, failed, "COMPLETE"))
-            for i, spec in enumerate(kept):
-                _record(spec, results[i], result, details, cast)
+        for job in jobs:
+            for i, spec in enumerate(job.specs):
+                _record(spec, results[job.table][i], result, details, job.cast)
     result.details = details
+
+
+@dataclass
+class _Job:
+    """One table's share of the layer: its pandas frame and its distinct expectations."""
+
+    table: str
+    frame: Any
+    specs: list[Spec]
+    cast: set[tuple[int, str]]
+
+
+def _jobs(inputs: Inputs) -> list[_Job]:
+    specs = expectations(inputs.model)
+    jobs = []
+    for table in inputs.model.names:
+        # A saved suite holds no two equal expectations, so neither does this one.
+        unique: dict[str, Spec] = {}
+        for spec in (s for s in specs if s.table == table):
+            unique.setdefault(repr((spec.type, sorted(spec.kwargs.items(), key=lambda kv: kv[0]))), spec)
+        if not unique:
+            continue
+        # cells that do not parse are null in the frame and reported by the pandera layer
+        cast = {(c.row, c.column) for c in inputs.cast_failures if c.table == table}
+        jobs.append(_Job(table, inputs.typed(table).to_pandas(), list(unique.values()), cast))
+    return jobs
+
+
+class _Passed:
+    """What ``_record`` reads of an expectation that passed on a pass/fail run."""
+
+    success = True
+    result: dict[str, Any] = {}
+    exception_info: dict[str, Any] = {}
+
+
+_PASSED = _Passed()
+
+
+def _passed(jobs: list[_Job], check: Any, *, fork: bool) -> dict[str, set[int]]:
+    """For each table, the expectations that pass (asked pass/fail only), in two halves at once when ``fork``."""
+
+    def ask(share: list[_Job]) -> dict[str, list[int]]:
+        out = {}
+        for job in share:
+            answers = check(job, range(len(job.specs)), "BOOLEAN_ONLY")
+            out[job.table] = sorted(i for i, r in answers.items() if r.success and _exception(r) is None)
+        return out
+
+    if not (fork and len(jobs) > 1 and _fork.available()):
+        return {t: set(found) for t, found in ask(jobs).items()}
+    # The largest table first, here: what GX and its helpers create when first used (tqdm's
+    # multiprocessing lock, among others) is then created once, before the fork, and is not left
+    # behind by a copy that ends without cleaning up. The rest in two halves of about as many
+    # expectations each (GX's cost is mostly per expectation).
+    first, *rest = sorted(jobs, key=lambda j: -len(j.specs))
+    done = ask([first])
+    mine: list[_Job] = []
+    theirs: list[_Job] = []
+    for job in rest:
+        (mine if len(first.specs) + sum(len(j.specs) for j in mine) <= sum(len(j.specs) for j in theirs)
+         else theirs).append(job)
+    own, other = _fork.share(lambda: {**done, **ask(mine)}, lambda: ask(theirs))
+    expected = {j.table for j in theirs}
+    if not isinstance(other, dict) or set(other) != expected or not all(
+        isinstance(v, list) and all(isinstance(i, int) for i in v) for v in other.values()
+    ):
+        other = ask(theirs)  # the copy failed: its share is done here
+    return {t: set(found) for t, found in {**own, **other}.items()}
 
 
 def _validate(gx: Any, gxe: Any, batch: Any, table: str, specs: list[Spec], which: Any, result_format: str) -> dict[int, Any]:
