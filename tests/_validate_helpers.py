@@ -41,6 +41,18 @@ def write_table(root: Path, name: str, header: list[str], rows: list[list[str]])
     (root / "data" / f"{name}.csv").write_bytes(render_csv(header, rows))
 
 
+def set_cells(root: Path, edits: dict[str, dict[tuple[int, str], str]]) -> None:
+    """Write ``value`` into each (0-based data row, column) of each table, then stamp the package."""
+    from qantar.curate import stamp
+
+    for table, cells in edits.items():
+        header, rows = read_table(root, table)
+        for (i, column), value in cells.items():
+            rows[i][header.index(column)] = value
+        write_table(root, table, header, rows)
+    stamp(root)
+
+
 def failure_keys(report: Report) -> set[tuple]:
     return {(f.layer, f.rule, f.table, f.row, f.column, str(f.value)) for f in report.failures}
 

@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from _validate_helpers import copy_package, read_table, write_table
+from _validate_helpers import copy_package, set_cells
 
-from qantar.curate import stamp
 from qantar.validate import fork
 from qantar.validate.inputs import Inputs
 from qantar.validate.report import LayerResult
@@ -78,13 +77,7 @@ def test_great_expectations_in_two_halves_finds_what_one_process_finds(tmp_path:
     from qantar.validate.engines import gx
 
     root = copy_package(tmp_path / "pkg")
-    header, rows = read_table(root, "figures")
-    rows[2][header.index("measure")] = "Killed"
-    write_table(root, "figures", header, rows)
-    header, rows = read_table(root, "actors")
-    rows[1][header.index("actor_id")] = "Not An Id"
-    write_table(root, "actors", header, rows)
-    stamp(root)
+    set_cells(root, {"figures": {(2, "measure"): "Killed"}, "actors": {(1, "actor_id"): "Not An Id"}})
     found = []
     for split in (False, True):
         layer = LayerResult("great_expectations")

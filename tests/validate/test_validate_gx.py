@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _validate_helpers import REPO, copy_package, read_table, write_table
+from _validate_helpers import REPO, copy_package, read_table, set_cells, write_table
 
 from qantar.validate import validate
 from qantar.curate import stamp
@@ -50,15 +50,10 @@ def test_failures_are_the_same_with_and_without_observed_values(tmp_path: Path) 
     # Without a report directory GX is first asked only pass/fail, then what failed again in
     # full: the failures (rows, values) must be those of a run that asks everything in full.
     root = copy_package(tmp_path / "pkg")
-    header, rows = read_table(root, "events")
-    rows[7][header.index("summary_en")] = ""
-    write_table(root, "events", header, rows)
-    header, rows = read_table(root, "figures")
-    measure = header.index("measure")
-    rows[2][measure] = "Killed"
-    rows[5][measure] = "people-killed"
-    write_table(root, "figures", header, rows)
-    stamp(root)
+    set_cells(root, {
+        "events": {(7, "summary_en"): ""},
+        "figures": {(2, "measure"): "Killed", (5, "measure"): "people-killed"},
+    })
     quick = validate(root, layers=["great_expectations"])
     full = validate(root, layers=["great_expectations"], report_dir=tmp_path / "report")
 
