@@ -27,8 +27,9 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-#: How long the copy may take beyond this side's own share: its share is about as large, so
-#: this is waited at least, and at most PATIENCE times the time this side took.
+#: How long the copy may take after this side finished its own share: at least MIN_WAIT, or
+#: PATIENCE times what this side took, scaled by how much larger the caller expects the copy's
+#: share to be (``ratio``).
 MIN_WAIT = 30.0
 PATIENCE = 4.0
 
@@ -38,8 +39,14 @@ def available() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
-def share(mine: Callable[[], T], theirs: Callable[[], Any]) -> tuple[T, Any | None]:
-    """``mine()`` here and ``theirs()`` in a forked copy, at once; ``theirs``' JSON value, or None if it failed."""
+def share(
+    mine: Callable[[], T], theirs: Callable[[], Any], *, ratio: float = 1.0, spent: float = 0.0,
+) -> tuple[T, Any | None]:
+    """``mine()`` here and ``theirs()`` in a forked copy, at once; ``theirs``' JSON value, or None if it failed.
+
+    How long to wait for the copy: ``ratio`` is the copy's share over this side's, as the caller
+    estimates it; ``spent``, seconds of this side's share the caller did before calling.
+    """
     read_end, write_end = os.pipe()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+: fork of a process with threads
@@ -61,7 +68,8 @@ def share(mine: Callable[[], T], theirs: Callable[[], Any]) -> tuple[T, Any | No
     try:
         started = time.monotonic()
         own = mine()
-        deadline = time.monotonic() + max(MIN_WAIT, PATIENCE * (time.monotonic() - started))
+        took = spent + time.monotonic() - started
+        deadline = time.monotonic() + max(MIN_WAIT, PATIENCE * max(ratio, 1.0) * took)
         data = _read_all(read_end, deadline)
         answered = data is not None
     finally:

@@ -62,6 +62,24 @@ def test_a_copy_that_hangs_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _children() == before
 
 
+def test_a_copy_expected_to_take_longer_is_waited_for_longer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fork, "MIN_WAIT", 0.2)
+
+    def mine() -> str:
+        time.sleep(0.1)
+        return "here"
+
+    def theirs() -> str:
+        time.sleep(1.0)
+        return "there"
+
+    # an equal share: waited 4 x 0.1 s after this side's, then killed
+    assert fork.share(mine, theirs) == ("here", None)
+    # a share expected 20 times this side's, or this side's share begun before the call: waited for
+    assert fork.share(mine, theirs, ratio=20) == ("here", "there")
+    assert fork.share(mine, theirs, spent=1.0) == ("here", "there")
+
+
 def test_when_this_side_fails_the_copy_is_ended_too() -> None:
     before = _children()
 
