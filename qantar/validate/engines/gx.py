@@ -203,7 +203,8 @@ def _jobs(inputs: Inputs) -> list[_Job]:
     specs = expectations(inputs.model)
     jobs = []
     for table in inputs.model.names:
-        # A saved suite holds no two equal expectations, so neither does this one.
+        # One check per distinct expectation: two equal ones (a constraint the descriptor and the
+        # curated list both state) are one expectation, as GX itself would keep them in a saved suite.
         unique: dict[str, Spec] = {}
         for spec in (s for s in specs if s.table == table):
             unique.setdefault(repr((spec.type, sorted(spec.kwargs.items(), key=lambda kv: kv[0]))), spec)
