@@ -220,7 +220,7 @@ def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset
                 while len(rows) <= MAX_ROWS and (batch := cursor.fetchmany(_BATCH)):
                     rows.extend(batch)
             except duckdb.InterruptException:
-                result.fail(rule.name, rule.name, None, None, None, None, _stopped(rule.name))
+                result.fail(rule.name, rule.name, None, None, None, None, _stopped())
                 continue
             except duckdb.CatalogException as exc:
                 # a package without a table the rule reads: reported once per table, the rule skipped
@@ -270,7 +270,7 @@ def _python_rules(inputs: Inputs, result: LayerResult, *, skip: frozenset[str], 
             with budget(RULE_SECONDS):
                 findings: list[Any] = list(module.check(inputs))
         except OutOfTime:
-            result.fail(rule.name, rule.name, None, None, None, None, _stopped(rule.name))
+            result.fail(rule.name, rule.name, None, None, None, None, _stopped())
             continue
         except Exception as exc:  # e.g. a column the rule needs is missing: the schema layers say which
             result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {type(exc).__name__}: {exc}")
@@ -279,7 +279,7 @@ def _python_rules(inputs: Inputs, result: LayerResult, *, skip: frozenset[str], 
             result.fail(rule.name, rule.name, f.table, f.row, f.column, f.value, f.message)
 
 
-def _stopped(rule: str) -> str:
+def _stopped() -> str:
     return (f"the rule was stopped after {RULE_SECONDS:g} s: the package makes it too costly (for example, many "
             "rows sharing a key the rule joins on, or many quotes searched for in one large article); fix what "
             "the other layers report and run it again")
