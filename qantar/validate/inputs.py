@@ -228,12 +228,14 @@ class Inputs:
         out = []
         raw = self.strings("sources")
         limit = _safe_files.MAX_TEXT_BYTES
-        # Each file is read, decoded and hashed once, however many rows name it: a package whose
-        # sources all point at one large file must not cost rows x file size (nor hold a copy per row).
+        # Each file is read, decoded and hashed once, however many rows name it and however they
+        # spell it ("a.txt", "./a.txt", ".//a.txt" are one file): a package whose sources all point
+        # at one large file must not cost rows x file size (nor hold a copy per row).
         seen: dict[str, Article] = {}
         for source_id, path in zip(raw["source_id"].to_list(), raw["path"].to_list(), strict=True):
-            if path and path in seen:
-                out.append(dataclasses.replace(seen[path], source_id=source_id))
+            where = self._where(path)
+            if where is not None and where in seen:
+                out.append(dataclasses.replace(seen[where], source_id=source_id, path=path))
                 continue
             data = self.read(path, limit=limit) if path else None
             problem = self.problem(path, limit=limit) if path and data is None else None
@@ -250,9 +252,18 @@ class Inputs:
                 text=text, decode_error=decode_error,
                 read_error=None if problem in (None, "file is missing") else problem,
             ))
-            if path:
-                seen[path] = out[-1]
+            if where is not None:
+                seen[where] = out[-1]
         return out
+
+    def _where(self, relative: object) -> str | None:
+        """The real path of the file ``relative`` names inside the package, or None if it is refused."""
+        if not isinstance(relative, str) or not relative:
+            return None
+        try:
+            return str(_safe_files.locate(self.root, relative))
+        except DataError:
+            return None
 
     def texts(self) -> dict[str, str]:
         """source_id -> article text, for the articles that can be read."""
