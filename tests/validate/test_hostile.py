@@ -11,6 +11,7 @@ parent, the command line) runs in a subprocess with a timeout. Files are small a
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -907,8 +908,6 @@ def test_a_sql_rule_reports_at_most_max_rows(real: Path, monkeypatch: pytest.Mon
 
 
 def test_an_article_named_by_many_sources_is_read_once(real: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import csv
-
     path = real / "data" / "sources.csv"
     with path.open(encoding="utf-8", newline="") as f:
         header, first, *_ = list(csv.reader(f))
@@ -966,8 +965,6 @@ def test_a_span_over_a_whole_article_costs_its_text_not_the_article(real: Path) 
 def test_a_python_rule_that_a_package_makes_too_costly_is_stopped_and_reported(
     real: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import csv
-
     from qantar.validate.engines import consistency
 
     # one large article and many rows quoting a word at its very end: quote-first-occurrence searches
