@@ -113,7 +113,7 @@ def _separators_missing(table: Table, frame: pl.DataFrame, data: bytes) -> bool:
 
 def malformed(data: bytes) -> _rfc4180.Malformed | None:
     """Where ``data`` stops being RFC 4180 CSV, or ``None`` when it is well-formed."""
-    if _rfc4180.quotes_well_formed(data) and data.count(b"\r") == data.count(b"\r\n"):
+    if _rfc4180.quotes_well_formed(data) and (b"\r" not in data or data.count(b"\r") == data.count(b"\r\n")):
         return None
     return _rfc4180.first_problem(_text(data))
 
@@ -173,6 +173,14 @@ def _rows(names: list[str], text: str) -> list[list[str]]:
     ]
 
 
+def _same(written: memoryview, data: bytes, chunk: int = 1 << 20) -> bool:
+    """``written == data``, compared a megabyte at a time as bytes: a memoryview compared with bytes
+    goes item by item (0.8 s for the 280 MB of a million-row package), bytes compare with memcmp."""
+    return len(written) == len(data) and all(
+        written[i:i + chunk].tobytes() == data[i:i + chunk] for i in range(0, len(data), chunk)
+    )
+
+
 def _grid_fast(names: list[str], data: bytes) -> pl.DataFrame | None:
     """The cells of ``_rows`` read by polars, or ``None`` when the file needs the record reader.
 
@@ -192,8 +200,8 @@ def _grid_fast(names: list[str], data: bytes) -> pl.DataFrame | None:
     again = io.BytesIO()  # written as bytes and compared in place: no text copy of a large file
     grid.write_csv(again, include_header=False, quote_style="necessary", line_terminator=terminator, null_value="")
     written = again.getbuffer()
-    same = written == data or (len(written) == len(data) + len(terminator) and written[: len(data)] == data
-                               and written[len(data):] == terminator.encode())
+    same = _same(written, data) or (len(written) == len(data) + len(terminator)
+                                    and _same(written[: len(data)], data) and written[len(data):] == terminator.encode())
     del written
     if not same:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qantar.text.numbers import MULTIPLIERS, ORDINALS, SHARES, VAGUE_COUNTS, VAGUE_RANGES, WORDS
 
@@ -32,8 +32,9 @@ _ROMAN = ("ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii")  # as the p
 KINDS = ("digits", "time", "day_month", "cardinal", "ordinal", "vague", "month", "day", "relative", "roman")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # a tuple, not a dataclass: a million-row package's articles hold hundreds of thousands of tokens,
+    # and a frozen dataclass costs a microsecond each to build
     start: int
     end: int
     text: str
@@ -87,6 +88,9 @@ _PATTERN = _pattern(lower=False)
 _LOWER_PATTERN = _pattern(lower=True)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _lower_is_safe(text: str) -> bool:
     """Whether matching ``text.lower()`` case-sensitively finds what IGNORECASE finds in ``text``.
 
@@ -94,7 +98,7 @@ def _lower_is_safe(text: str) -> bool:
     offset, and no non-ASCII letter can fold onto a vocabulary letter (the Kelvin sign, the
     long s, the dotted capital I).
     """
-    return text.isascii() or not any(c.isalpha() for c in set(text) if not c.isascii())
+    return text.isascii() or not any(c.isalpha() for c in set(_NON_ASCII.findall(text)))
 
 
 _HEDGE_BEFORE = re.compile(r"paling\s$", re.IGNORECASE)
@@ -114,7 +118,31 @@ _FIRST_RUNS = frozenset(
     re.match(r"\w+", w)[0]  # type: ignore[index]
     for w in (*RELATIVE, *VAGUE_RANGES, *_VAGUE_WORDS, *_NUMBER_WORDS, *ORDINALS, *MONTHS, *DAYS, *_ROMAN)
 )
-_RUN = re.compile(r"\w+")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation matching exactly ``words``, factored by common prefixes: ``re`` tries the
+    branches of a flat alternation one by one, a trie's only where the next letter fits."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+# where a match can begin: a word whose first run of word characters starts with a digit or is
+# the first run of a vocabulary entry
+_CANDIDATE = re.compile(rf"(?<!\w)(?:\d|{_trie(sorted(_FIRST_RUNS))}(?!\w))")
 
 
 def _lower_matches(low: str) -> Iterator[re.Match[str]]:
@@ -125,7 +153,7 @@ def _lower_matches(low: str) -> Iterator[re.Match[str]]:
     starts with a digit or is the first run of a vocabulary entry. Matches do not overlap, as with
     ``finditer``.
     """
-    starts = [m.start() for m in _RUN.finditer(low) if m.group()[0].isdigit() or m.group() in _FIRST_RUNS]
+    starts = [m.start() for m in _CANDIDATE.finditer(low)]
     dollar = low.find("$")
     while dollar >= 0:
         starts.append(dollar)

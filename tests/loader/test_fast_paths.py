@@ -226,7 +226,7 @@ def test_synthetic_package_passes_every_fast_layer(tmp_path: Path) -> None:
 
 def test_coverage_span_index_is_the_plain_grouping() -> None:
     from qantar.validate.inputs import Inputs
-    from qantar.validate.rules._coverage import spans
+    from qantar.validate.rules._coverage import Spans, spans
 
     inputs = Inputs(REPO)
     plain: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -239,4 +239,6 @@ def test_coverage_span_index_is_the_plain_grouping() -> None:
     index = spans(inputs)
     assert {(sid, kind) for sid, kinds in index.items() for kind in kinds} == set(plain)
     for (sid, kind), rows in plain.items():
-        assert index[sid][kind].spans == sorted(rows), (sid, kind)
+        got = index[sid][kind]
+        assert [(a, b, got.ids[j]) for j, (a, b) in enumerate(zip(got.starts, got.ends, strict=True))] == sorted(rows), (sid, kind)
+        assert got.holding(rows[0][0], rows[0][0]) == Spans(rows).holding(rows[0][0], rows[0][0])

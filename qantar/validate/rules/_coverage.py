@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 import polars as pl
 
@@ -32,22 +32,24 @@ class Spans:
     """Spans of one kind in one article, indexed so that containment is a binary search.
 
     ``covers(a, b)``: some span holds [a, b) (O(log n), from the sorted starts and the running
-    maximum of the ends); ``holding(a, b)``: the ids of all spans that hold it.
+    maximum of the ends); ``holding(a, b)``: the ids of all spans that hold it. The ids are looked
+    up only by ``holding`` (a few tokens per article), so they may be a lazily read column.
     """
 
-    __slots__ = ("spans", "starts", "reach")
+    __slots__ = ("starts", "ends", "ids", "reach")
 
     def __init__(self, spans) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _, _ in self.spans]
-        self.reach = list(accumulate((b for _, b, _ in self.spans), max))
+        ordered = sorted(spans)
+        self.starts = [a for a, _, _ in ordered]
+        self.ends = [b for _, b, _ in ordered]
+        self.ids = [i for _, _, i in ordered]
+        self.reach = list(accumulate(self.ends, max))
 
     @classmethod
-    def presorted(cls, starts: list[int], ends: list[int], ids: list) -> Spans:
+    def presorted(cls, starts: list[int], ends: list[int], ids: list[str] | _Ids) -> Spans:
         """The index of spans already in the order ``__init__`` sorts them (start, end, id)."""
         index = cls.__new__(cls)
-        index.spans = list(zip(starts, ends, ids, strict=True))
-        index.starts = starts
+        index.starts, index.ends, index.ids = starts, ends, ids
         index.reach = list(accumulate(ends, max))
         return index
 
@@ -58,7 +60,8 @@ class Spans:
     def holding(self, a: int, b: int) -> list[str]:
         if not self.covers(a, b):
             return []
-        return [ident for x, y, ident in self.spans[: bisect_right(self.starts, a)] if y >= b]
+        ends = self.ends
+        return [self.ids[j] for j in range(bisect_right(self.starts, a)) if ends[j] >= b]
 
 
 NONE = Spans(())
@@ -86,13 +89,28 @@ def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
             every = pl.concat(parts).sort("sid", "kind", "a", "b", "id", nulls_last=True)
             # sorted, so each (article, kind) is one run of rows: three lists, cut by the runs' bounds
             # (a frame per group costs more than its spans, with tens of thousands of articles)
-            starts, ends, ids = (every[c].to_list() for c in ("a", "b", "id"))
+            # the ids stay a polars column, read only where ``holding`` asks (a million ids as
+            # Python strings cost more than the rest of the index)
+            starts, ends = (every[c].to_list() for c in ("a", "b"))
+            ids = every["id"]
             runs = every.with_row_index("i").group_by("sid", "kind", maintain_order=True).agg(
                 pl.col("i").first().alias("lo"), pl.len().alias("n"))
             for sid, kind, lo, n in runs.iter_rows():
-                out.setdefault(sid, {})[kind] = Spans.presorted(starts[lo:lo + n], ends[lo:lo + n], ids[lo:lo + n])
+                out.setdefault(sid, {})[kind] = Spans.presorted(starts[lo:lo + n], ends[lo:lo + n], _Ids(ids, lo))
         inputs.memo["coverage.spans"] = out
     return inputs.memo["coverage.spans"]
+
+
+class _Ids:
+    """Span ids from row ``lo`` of one column shared by every article's index (``ids[j]`` reads one)."""
+
+    __slots__ = ("column", "lo")
+
+    def __init__(self, column: pl.Series, lo: int) -> None:
+        self.column, self.lo = column, lo
+
+    def __getitem__(self, j: int) -> str:
+        return self.column[self.lo + j]
 
 
 def tokens(inputs: Inputs) -> dict[str, list[Token]]:
@@ -107,9 +125,8 @@ def source_rows(inputs: Inputs) -> dict[str, int]:
     return {sid: i for i, sid in enumerate(inputs.strings("sources")["source_id"].to_list(), 1)}
 
 
-@dataclass(frozen=True)
-class Reading:
-    """How one number-like token is accounted for."""
+class Reading(NamedTuple):
+    """How one number-like token is accounted for (a tuple: there is one per token of every article)."""
 
     source_id: str
     token: Token
