@@ -226,7 +226,7 @@ def test_synthetic_package_passes_every_fast_layer(tmp_path: Path) -> None:
 
 def test_coverage_span_index_is_the_plain_grouping() -> None:
     from qantar.validate.inputs import Inputs
-    from qantar.validate.rules._coverage import Spans, spans
+    from qantar.validate.rules._coverage import spans
 
     inputs = Inputs(REPO)
     plain: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -241,4 +241,25 @@ def test_coverage_span_index_is_the_plain_grouping() -> None:
     for (sid, kind), rows in plain.items():
         got = index[sid][kind]
         assert [(a, b, got.ids[j]) for j, (a, b) in enumerate(zip(got.starts, got.ends, strict=True))] == sorted(rows), (sid, kind)
-        assert got.holding(rows[0][0], rows[0][0]) == Spans(rows).holding(rows[0][0], rows[0][0])
+        assert got.holding(rows[0][0], rows[0][0]) == _Spans(rows).holding(rows[0][0], rows[0][0])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=st.binary(max_size=40), cut=st.lists(st.integers(1, 9), max_size=12), terminator=st.sampled_from(["\n", "\r\n"]),
+    edit=st.sampled_from(["same", "terminator", "short", "longer", "two terminators", "changed"]),
+)
+def test_the_write_back_comparison_is_equality(data: bytes, cut: list[int], terminator: str, edit: str) -> None:
+    """The fast reader's write-back check compares chunk by chunk without holding the file: it
+    says 'same' exactly when the bytes written are the file, or the file and one final terminator."""
+    end = terminator.encode()
+    written = {
+        "same": data, "terminator": data + end, "short": data[:-1], "longer": data + b"x",
+        "two terminators": data + end + end, "changed": data[:-1] + bytes([(data[-1:] or b"a")[0] ^ 1]),
+    }[edit]
+    sink = csvfile._SameAs(data)
+    at = 0
+    for n in [*cut, len(written)]:  # chunks of any size, the rest in one
+        sink.write(written[at:at + n])
+        at += n
+    assert sink.matches(terminator) == (written in (data, data + end))
