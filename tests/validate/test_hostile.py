@@ -956,8 +956,11 @@ def test_a_span_over_a_whole_article_costs_its_text_not_the_article(real: Path) 
     spans = consistency.spans(inputs, {t: inputs.typed(t).with_row_index("_row", offset=1) for t in inputs.tables})
     cut = spans.filter((pl.col("table") == "exclusions") & (pl.col("_row") <= 5))
     assert cut.height == 5
-    for text, piece in cut.select("text", "slice").iter_rows():
-        assert len(piece) <= len(text) + 60 and piece != text
+    for text, piece, verbatim in cut.select("text", "slice", "verbatim").iter_rows():
+        assert len(piece) <= len(text) + 60 and piece != text and verbatim is False
+    # a span that is its article's text is not held a second time
+    same = spans.filter(pl.col("verbatim"))
+    assert same.height > 300 and same["slice"].null_count() == same.height
     report = validate(real, layers=["consistency"], parallel=False)
     assert {f.row for f in failures(report, "quote-verbatim", "exclusions")} >= {1, 2, 3, 4, 5}
 

@@ -15,5 +15,5 @@ SELECT
 FROM spans AS sp
 LEFT JOIN (SELECT source_id, path, decode_error, read_error, NOT readable AS no_text FROM articles) AS a USING (source_id)
 WHERE sp.text IS NOT NULL
-  AND (a.source_id IS NULL OR a.no_text OR sp.slice IS DISTINCT FROM sp.text)
+  AND (a.source_id IS NULL OR a.no_text OR sp.verbatim IS NOT TRUE)
 ORDER BY 1, 2, 3

@@ -6,11 +6,13 @@ detail``. This engine only supplies what SQL cannot read by itself, as relations
 * every table, typed by the one type map, with a 1-based ``_row``;
 * ``spans``: one row per span that a table declares (``qantar:spans`` in the descriptor) and a row
   fills: ``table``, ``_row``, ``span``, ``kind``, ``source_id``, ``char_start``, ``char_end``,
-  ``text``, ``translation``, ``text_column``, ``translation_column``, and ``slice``, the article's text at those offsets
-  (at most 60 code points longer than ``text``: a longer slice cannot equal it),
-  cut in Python (code points, constant time per index; DuckDB's ``substring`` walks the UTF-8 text
-  from its start, so cutting in SQL costs rows x article size). NULL when the article cannot be
-  read or the span is negative or reversed;
+  ``text``, ``translation``, ``text_column``, ``translation_column``, ``verbatim`` (whether the
+  article's text at those offsets is ``text``; NULL when the article cannot be read, the span is
+  negative or reversed, or ``text`` is NULL) and ``slice``, the article's text at those offsets where
+  it is not ``text`` (NULL where it is: a million quotes are not held twice), at most 60 code points
+  longer than ``text``. Both are computed in Python (code points, constant time per index;
+  DuckDB's ``substring`` walks the UTF-8 text from its start, so cutting in SQL costs rows x
+  article size);
 * ``articles``: each source's article file as it is (exists, bytes, sha256, readable as UTF-8);
 * ``resources``: the descriptor's resources (name, type, path, bytes, hash);
 * ``number_readings``: each ``figures.number_as_written`` read by ``qantar.text.numbers``;
@@ -145,11 +147,12 @@ def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
 
 
 _SLICE_EXTRA = 60
+_ROWS_AT_ONCE = 50_000
 
 SPAN_SCHEMA = {
     "table": pl.String, "_row": pl.Int64, "span": pl.String, "kind": pl.String, "source_id": pl.String,
     "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "translation": pl.String,
-    "text_column": pl.String, "translation_column": pl.String, "slice": pl.String,
+    "text_column": pl.String, "translation_column": pl.String, "verbatim": pl.Boolean, "slice": pl.String,
 }
 
 
@@ -175,14 +178,26 @@ def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
         return pl.DataFrame(schema=SPAN_SCHEMA)
     frame = pl.concat(parts)
     texts = inputs.texts()
-    # A slice longer than its span's text cannot equal it, so it is cut at the text's length plus
-    # _SLICE_EXTRA: the verdict is the same, and a package whose spans each cover a whole large article
-    # does not cost rows x article size.
-    slices = [
-        t[a:min(b, a + len(q or "") + _SLICE_EXTRA)] if (t := texts.get(sid)) is not None and 0 <= a <= b else None
-        for sid, a, b, q in zip(*(frame[c].to_list() for c in ("source_id", "char_start", "char_end", "text")), strict=True)
-    ]
-    return frame.with_columns(pl.Series("slice", slices, dtype=pl.String))
+    verbatim: list[bool | None] = []
+    slices: list[str | None] = []
+    # read a batch of rows at a time: a million quotes as Python strings at once would cost more
+    # memory than the whole spans relation
+    rows = (r for part in frame.select("source_id", "char_start", "char_end", "text").iter_slices(_ROWS_AT_ONCE)
+            for r in zip(*(part[c].to_list() for c in part.columns), strict=True))
+    for sid, a, b, q in rows:
+        t = texts.get(sid)
+        if t is None or q is None or not 0 <= a <= b:
+            verbatim.append(None)
+            slices.append(None)
+            continue
+        # compared in place (no copy of the article's text) unless it differs
+        same = b - a == len(q) and t.startswith(q, a, b) if q else t[a:b] == q
+        verbatim.append(same)
+        # A slice longer than its span's text cannot equal it, so it is cut at the text's length
+        # plus _SLICE_EXTRA: a package whose spans each cover a whole large article does not cost
+        # rows x article size.
+        slices.append(None if same else t[a:min(b, a + len(q) + _SLICE_EXTRA)])
+    return frame.with_columns(pl.Series("verbatim", verbatim, dtype=pl.Boolean), pl.Series("slice", slices, dtype=pl.String))
 
 
 def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset(), fast: bool = False) -> None:
