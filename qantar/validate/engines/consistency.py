@@ -150,10 +150,16 @@ _SLICE_EXTRA = 60
 _ROWS_AT_ONCE = 50_000
 
 SPAN_SCHEMA = {
-    "table": pl.String, "_row": pl.Int64, "span": pl.String, "kind": pl.String, "source_id": pl.String,
+    "table": pl.Categorical, "_row": pl.Int64, "span": pl.Categorical, "kind": pl.Categorical, "source_id": pl.String,
     "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "translation": pl.String,
-    "text_column": pl.String, "translation_column": pl.String, "verbatim": pl.Boolean, "slice": pl.String,
+    "text_column": pl.Categorical, "translation_column": pl.Categorical, "verbatim": pl.Boolean, "slice": pl.String,
 }
+
+
+def _label(value: str | None) -> pl.Expr:
+    """A column holding one name on every row, stored once: a categorical reaches DuckDB as an
+    Arrow dictionary, which it reads as VARCHAR (a string per row would cost 16 bytes a row, twice)."""
+    return pl.lit(value, pl.String).cast(pl.Categorical)
 
 
 def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
@@ -167,12 +173,12 @@ def spans(inputs: Inputs, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
         if kinds[span.start] != pl.Int64 or kinds[span.end] != pl.Int64:
             continue  # a descriptor that types the offsets otherwise: the schema layers report it
         parts.append(frame.select(
-            pl.lit(span.table).alias("table"), pl.col("_row"), pl.lit(span.name).alias("span"),
-            pl.lit(span.kind).alias("kind"), pl.col(span.source).cast(pl.String).alias("source_id"),
+            _label(span.table).alias("table"), pl.col("_row"), _label(span.name).alias("span"),
+            _label(span.kind).alias("kind"), pl.col(span.source).cast(pl.String).alias("source_id"),
             pl.col(span.start).alias("char_start"), pl.col(span.end).alias("char_end"),
             pl.col(span.text).cast(pl.String).alias("text"),
             (pl.col(span.translation).cast(pl.String) if span.translation else pl.lit(None, pl.String)).alias("translation"),
-            pl.lit(span.text).alias("text_column"), pl.lit(span.translation, pl.String).alias("translation_column"),
+            _label(span.text).alias("text_column"), _label(span.translation).alias("translation_column"),
         ).filter(pl.col("char_start").is_not_null() & pl.col("char_end").is_not_null()))
     if not parts:
         return pl.DataFrame(schema=SPAN_SCHEMA)
