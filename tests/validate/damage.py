@@ -114,4 +114,19 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("quote-supports-event",)),
     Damage("translation-copied", "a span's translation replaced by another span's translation", "consistency",
            ("translation-unique",)),
+    # --- found by a blind probe of the validator (2026-12-02): meaning changed, every layer silent ---
+    Damage("statement-ends-after-publication", "a statement's interval made to end after its source was published "
+           "(its start kept)", "consistency", ("statement-after-publication",)),
+    Damage("iso-numeric-swapped", "a country's ISO 3166 numeric code replaced by another country's", "consistency",
+           ("country-numeric-fits",)),
+    Damage("inner-space", "a no-break space, a thin space, a tab-free second space put between two words of a "
+           "curated text cell", "consistency", ("text-clean",)),
+    Damage("redated-against-reasoning", "a day- or month-precision event moved to another day or month while its "
+           "date reasoning still writes the old one", "consistency", ("reasoning-names-date",)),
+    Damage("publication-offset-changed", "a publication timestamp's UTC offset changed with its clock time kept "
+           "(local time relabelled UTC or another zone)", "consistency", ("published-at-offset",)),
+    Damage("speech-turned-direct", "reported speech without quotation marks recorded as direct or partial speech",
+           "consistency", ("speech-mode-fits",)),
+    Damage("spelling-variant", "a value that several rows share retyped in one of them with other capitals or spacing "
+           "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
 )

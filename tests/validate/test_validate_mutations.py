@@ -1180,6 +1180,105 @@ def translation_copied(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, copied)
 
 
+# --- found by a blind probe: meaning changed, every layer silent --------------------------------
+
+
+@kind("statement-ends-after-publication")
+def statement_ends_after_publication(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    row = draw(st.integers(0, len(rows) - 1))
+    latest = _published("published_date_max")[rows[row][header.index("source_id")]]
+    assume(_day(rows[row][header.index("date_start")]) <= latest)
+    rows[row][header.index("date_end")] = (latest + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
+    rows[row][header.index("date_precision")] = "range"
+    write_table(root, "statements", header, rows)
+    return Expect("statements", row + 1, frozenset({"date_end"}))
+
+
+@kind("iso-numeric-swapped")
+def iso_numeric_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("country_codes")
+    i = header.index("iso_numeric")
+    row, other = draw(st.tuples(st.integers(0, len(rows) - 1), st.integers(0, len(rows) - 1)))
+    assume(rows[row][i] != rows[other][i])
+    return set_cell(root, "country_codes", row, "iso_numeric", rows[other][i])
+
+
+@kind("inner-space")
+def inner_space(root: Path, draw: Draw) -> Expect:
+    options = [(t, c, r) for t, c, r in FREE_CELLS if " " in REAL[t][1][r][REAL[t][0].index(c)].strip()]
+    table, column, row = draw(st.sampled_from(options))
+    value = REAL[table][1][row][REAL[table][0].index(column)]
+    p = draw(st.sampled_from([k for k, ch in enumerate(value) if ch == " " and 0 < k < len(value.rstrip()) - 1]))
+    gap = draw(st.sampled_from(["\u00a0", "\u2009", "\u202f", "  ", " \u00a0"]))
+    return _edit(root, table, column, row, lambda v: v[:p] + gap + v[p + 1 :])
+
+
+@kind("redated-against-reasoning")
+def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_dates import written
+
+    header, rows = rows_of("events")
+    p, a, b, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
+    options = [k for k, r in enumerate(rows) if r[p] in ("day", "month") and written(r[why])[0 if r[p] == "day" else 1]]
+    row = draw(st.sampled_from(options))
+    r = rows[row]
+    days, months = written(r[why])
+    if r[p] == "day":
+        day = _day(r[a]) + dt.timedelta(days=draw(st.integers(-40, 40)))
+        assume(day not in days)
+        r[a] = r[b] = day.isoformat()
+    else:
+        first = _shift(_day(r[a]).replace(day=1), draw(st.integers(-2, 1)), draw(st.integers(-11, 11)))
+        assume((first.year, first.month) not in months)
+        r[a], r[b] = first.isoformat(), (_shift(first, 0, 1) - dt.timedelta(days=1)).isoformat()
+    write_table(root, "events", header, rows)
+    return Expect("events", row + 1, frozenset({"date_start"}))
+
+
+@kind("publication-offset-changed")
+def publication_offset_changed(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    i = header.index("published_at")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[i]]))
+    stamp = rows[row][i]
+    clock, offset = stamp[:19], stamp[19:]
+    new = draw(st.sampled_from(["Z", "+00:00", "+05:00", "+06:00", "+08:00", "-05:00"]))
+    assume(new != offset and not (offset in ("Z", "+00:00") and new in ("Z", "+00:00")))
+    return set_cell(root, "sources", row, "published_at", clock + new)
+
+
+@kind("speech-turned-direct")
+def speech_turned_direct(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.speech_mode import MARKS
+
+    header, rows = rows_of("statements")
+    m, q = header.index("speech_mode"), header.index("quote")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[m] == "indirect" and not any(c in r[q] for c in MARKS)]))
+    return set_cell(root, "statements", row, "speech_mode", draw(st.sampled_from(["direct", "partial"])))
+
+
+@kind("spelling-variant")
+def spelling_variant(root: Path, draw: Draw) -> Expect:
+    shared = []
+    for t in TABLES:
+        header, rows = REAL[t]
+        for f in FIELDS[t]:
+            if f.get("type", "string") != "string" or (t, f["name"]) in SPAN_TEXTS or f["name"] not in header:
+                continue
+            i = header.index(f["name"])
+            seen = collections.Counter(r[i] for r in rows if r[i] and any(ch.isalpha() for ch in r[i]))
+            # shared by three rows or more: the others keep the usual spelling (a tie keeps the earliest row)
+            shared += [(t, f["name"], k) for k, r in enumerate(rows) if seen[r[i]] > 2]
+    table, column, row = draw(st.sampled_from(shared))
+    value = REAL[table][1][row][REAL[table][0].index(column)]
+    how = draw(st.sampled_from(["upper", "title", "swapcase", "first"]))
+    new = {"upper": value.upper(), "title": value.title(), "swapcase": value.swapcase(),
+           "first": value[:1].swapcase() + value[1:]}[how]
+    assume(new != value)
+    return set_cell(root, table, row, column, new)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -1,8 +1,11 @@
 """text-clean: no text cell holds a control or invisible format character, starts or ends with
-white space, or is not in Unicode NFC."""
+white space, holds white space other than single plain spaces between its words (a no-break space,
+a tab, two spaces in a row) unless an article has those words with that space, or is not in
+Unicode NFC."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -17,9 +20,33 @@ from qantar.validate.rules._text import cells
 _BAD = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]")
 
 
+#: white space that is not one plain space: a run of two or more, or any other white space character
+_GAP = re.compile(r"\s{2,}|[^\S ]")
+_LEFT = re.compile(r"\S{0,40}\Z")
+_RIGHT = re.compile(r"\S{0,40}")
+
+
+def _gaps(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, the gap, the gap with the words either side) for every odd gap of ``text``."""
+    for m in _GAP.finditer(text):
+        a, b = m.span()
+        left = _LEFT.search(text, max(0, a - 40), a)
+        right = _RIGHT.match(text, b, b + 40)
+        yield a, m.group(), (left.group() if left else "") + m.group() + (right.group() if right else "")
+
+
 def _suspect(value: pl.Expr) -> pl.Expr:
-    # printable ASCII without outer spaces holds no such character, and is NFC
-    return value.str.contains(r"[^ -~]") | value.str.starts_with(" ") | value.str.ends_with(" ")
+    # printable ASCII without outer spaces or double spaces holds no such character, and is NFC
+    return (value.str.contains(r"[^ -~]") | value.str.starts_with(" ") | value.str.ends_with(" ")
+            | value.str.contains("  ", literal=True))
+
+
+def _article_gaps(inputs: Inputs) -> frozenset[str]:
+    """Every odd gap of the articles with its words: a value that copies article text keeps its
+    spaces. Built only when a value has such a gap (none has, in a clean package)."""
+    if "text-clean.gaps" not in inputs.memo:
+        inputs.memo["text-clean.gaps"] = frozenset(g for text in inputs.texts().values() for _, _, g in _gaps(text))
+    return inputs.memo["text-clean.gaps"]
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -32,6 +59,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             why = "starts or ends with white space"
         elif not unicodedata.is_normalized("NFC", c.value):
             why = "is not in Unicode NFC (a letter and its combining accent where one character is meant)"
+        elif (odd := next((g for g in _gaps(c.value) if g[2] not in _article_gaps(inputs)), None)) is not None:
+            at, gap, words = odd
+            names = f"{len(gap)} spaces in a row" if set(gap) == {" "} else " + ".join(
+                dict.fromkeys(unicodedata.name(ch, f"U+{ord(ch):04X}") for ch in gap if ch != " "))
+            why = f"holds {names} between words at {at} ({words!r}): words are separated by one plain space"
         else:
             continue
         yield Finding(c.table, c.row, c.column, c.value, f"{c.table}.{c.column} {why}")

@@ -1,0 +1,63 @@
+"""reasoning-names-date: a day- or month-precision row whose date reasoning writes calendar dates
+(ISO '2022-01-05', or '5 January 2022') writes the row's own date among them: the day, or for a
+month a date or month ('2022-01') inside it. A reasoning that concludes one date and a row that
+says another is a row redated without its reasoning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
+_WORDS = re.compile(rf"(?<!\d)(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})(?!\d)", re.IGNORECASE)
+
+
+def written(text: str) -> tuple[set[dt.date], set[tuple[int, int]]]:
+    """The days and the months (year, month) a reasoning writes."""
+    days: set[dt.date] = set()
+    months: set[tuple[int, int]] = set()
+    for y, m, d in _ISO.findall(text):
+        months.add((int(y), int(m)))
+        if d:
+            try:
+                days.add(dt.date(int(y), int(m), int(d)))
+            except ValueError:
+                pass
+    for d, name, y in _WORDS.findall(text):
+        m = _MONTHS.index(name.lower()) + 1
+        months.add((int(y), m))
+        try:
+            days.add(dt.date(int(y), m, int(d)))
+        except ValueError:
+            pass
+    return days, months
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    for name, table in inputs.tables.items():
+        reasons = [c for c in table.field_names if c == "date_reasoning"]
+        if not reasons or not {"date_precision", "date_start"} <= set(table.field_names):
+            continue
+        frame = inputs.typed(name).select("date_precision", "date_start", *reasons).with_row_index("row", offset=1)
+        rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month"])
+                            & pl.col("date_start").is_not_null() & pl.col("date_reasoning").is_not_null())
+        for row, precision, start, reasoning in rows.iter_rows():
+            days, months = written(reasoning)
+            if not months:
+                continue  # a reasoning in words only: nothing to compare
+            if precision == "day" and days and start not in days:
+                yield Finding(name, row, "date_start", start.isoformat(),
+                              f"the day is {start.isoformat()}, but its date_reasoning writes "
+                              f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
+            elif precision == "month" and (start.year, start.month) not in months:
+                yield Finding(name, row, "date_start", start.isoformat(),
+                              f"the month is {start:%Y-%m}, but its date_reasoning writes "
+                              f"{', '.join(sorted(f'{y}-{m:02d}' for y, m in months))} and not this month")

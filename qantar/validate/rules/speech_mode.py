@@ -1,0 +1,30 @@
+"""speech-mode-fits: a statement recorded as ``direct`` or ``partial`` speech has quotation marks in
+its quote: words the article puts in the speaker's mouth are printed between quotation marks, and a
+passage without any is reported speech (``indirect``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: straight, curly, low-9 and angle quotation marks, double and single
+MARKS = "\"“”„‟«»‘’‚‛‹›'"
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    for span in inputs.model.spans("claim"):
+        table = inputs.table(span.table)
+        if "speech_mode" not in table.field_names:
+            continue
+        frame = inputs.strings(span.table).select("speech_mode", span.text).with_row_index("row", offset=1)
+        quoted = pl.any_horizontal([pl.col(span.text).str.contains(m, literal=True) for m in MARKS])
+        said = frame.filter(pl.col("speech_mode").is_in(["direct", "partial"]) & pl.col(span.text).is_not_null()
+                            & ~quoted)
+        for row, mode, _quote in said.iter_rows():
+            yield Finding(span.table, row, "speech_mode", mode,
+                          f"{mode} speech, but its {span.text} has no quotation mark: a passage without one is reported "
+                          "(indirect) speech")
