@@ -129,4 +129,6 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("speech-mode-fits",)),
     Damage("spelling-variant", "a value that several rows share retyped in one of them with other capitals or spacing "
            "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
+    Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
+           "another region's code, or a city given a region's", "consistency", ("subdivision-code-fits",)),
 )

@@ -1,5 +1,7 @@
 """subdivision-code-fits: every ISO 3166-2 subdivision code exists (pycountry) and belongs to the
-row's own country."""
+row's own country; where the row says what kind of place it is (``place_type``), a region's code is not
+a city's (pycountry's subdivision type: 'City', 'Autonomous city', 'Capital territory') nor a city's a
+region's, and no two places of one kind share one code (a region given its neighbour's code)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,13 @@ from qantar.validate.rules import Finding
 from qantar.validate.rules._reference import country, rows, subdivision
 
 
+#: pycountry subdivision types that are a city (or a capital's own territory), not a region around it
+_CITY_TYPES = ("city", "capital")
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
+    holders: dict[tuple[str, str, str], tuple[str, int]] = {}
+    reported: set[tuple[str, int]] = set()
     for r in rows(inputs, "subdivision_code"):
         code = r.get("subdivision_code")
         if code is None:
@@ -26,3 +34,18 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         elif found.country_code != own.alpha_2:
             yield Finding(r.table, r.row, "subdivision_code", code,
                           f"{r.ident}: {code} ({found.name}) is a subdivision of {found.country_code}, not of {own.alpha_3}")
+        kind = r.get("place_type")
+        if kind not in ("city", "region"):
+            continue
+        city = any(t in (found.type or "").lower() for t in _CITY_TYPES)
+        if city != (kind == "city"):
+            yield Finding(r.table, r.row, "subdivision_code", code,
+                          f"{r.ident}: a {kind} with {code}, the code of {found.name}, a subdivision of type {found.type!r}")
+        elif (first := holders.setdefault((r.table, kind, code), (r.ident, r.row)))[0] != r.ident:
+            # which of the two is wrong the codes cannot say: both rows are reported
+            for ident, row, other in ((first[0], first[1], r.ident), (r.ident, r.row, first[0])):
+                if (r.table, row) in reported:
+                    continue
+                reported.add((r.table, row))
+                yield Finding(r.table, row, "subdivision_code", code,
+                              f"{ident}: {code} ({found.name}) is also the code of {other}, another {kind}")
