@@ -123,6 +123,20 @@ SHARES: dict[str, tuple[int | None, int | None, int | None, str | None]] = {
 
 MULTIPLIERS: dict[str, int] = {"rb": 1000, "ribu": 1000, "jt": 1_000_000, "juta": 1_000_000}
 
+#: Hedges: words right before a number that qualify it, and the figure qualifiers each allows
+#: ("sekitar 8.000" is approximately 8,000; "hingga 10 hari" at most ten days; "dibawah 10.000" less
+#: than; "lebih dari" more than; "setidaknya" at least). A number after a hedge is never ``exact``.
+HEDGES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["sekitar", "sekira", "kira-kira", "kurang lebih", "lebih kurang"], frozenset({"approximately"})),
+    **dict.fromkeys(["hampir", "nyaris"], frozenset({"approximately", "less_than", "at_most"})),
+    **dict.fromkeys(["di bawah", "dibawah", "kurang dari"], frozenset({"less_than", "at_most"})),
+    **dict.fromkeys(["hingga", "sampai", "paling banyak", "maksimal", "maksimum", "sebanyak-banyaknya",
+                     "tidak lebih dari"], frozenset({"at_most", "less_than"})),
+    **dict.fromkeys(["lebih dari", "di atas", "diatas"], frozenset({"more_than", "at_least"})),
+    **dict.fromkeys(["setidaknya", "sedikitnya", "paling sedikit", "minimal", "sekurang-kurangnya",
+                     "tidak kurang dari"], frozenset({"at_least", "more_than"})),
+}
+
 _DIGITS = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)")
 _WITH_SUFFIX = re.compile(rf"({_DIGITS.pattern})\s*({'|'.join(MULTIPLIERS)})")
 _RANGE_TIMES = re.compile(rf"({'|'.join(map(re.escape, VAGUE_RANGES))}) (ribu|juta)")

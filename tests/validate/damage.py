@@ -131,4 +131,6 @@ DAMAGE: tuple[Damage, ...] = (
            "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
     Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
            "another region's code, or a city given a region's", "consistency", ("subdivision-code-fits",)),
+    Damage("hedge-ignored", "a figure whose number follows a hedge ('sekitar', 'hingga', 'dibawah') recorded as exact or "
+           "with another bound", "consistency", ("qualifier-fits-words",)),
 )

@@ -51,6 +51,7 @@ SETTINGS = settings(
 )
 
 PACKAGE = Inputs(REPO)
+PACKAGE_TEXTS = PACKAGE.texts()
 TABLES = list(PACKAGE.tables)
 FIELDS = {t: [dict(f.raw) for f in PACKAGE.table(t).fields] for t in TABLES}
 REAL = {t: read_table(REPO, t) for t in TABLES}
@@ -1295,6 +1296,24 @@ def spelling_variant(root: Path, draw: Draw) -> Expect:
            "first": value[:1].swapcase() + value[1:]}[how]
     assume(new != value)
     return set_cell(root, table, row, column, new)
+
+
+@kind("hedge-ignored")
+def hedge_ignored(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import HEDGES
+    from qantar.validate.rules.qualifier_words import _BEFORE
+
+    header, rows = rows_of("figures")
+    q, n, s = header.index("qualifier"), header.index("number_char_start"), header.index("source_id")
+
+    def hedge(r: list[str]) -> str | None:
+        found = _BEFORE.search(PACKAGE_TEXTS[r[s]], max(0, int(r[n]) - 40), int(r[n]))
+        return " ".join(found.group(1).lower().split()) if found else None
+
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[q] != "vague" and hedge(r)]))
+    new = draw(st.sampled_from(["exact", "approximately", "at_least", "at_most", "less_than", "more_than"]))
+    assume(new not in HEDGES[hedge(rows[row])])
+    return set_cell(root, "figures", row, "qualifier", new)
 
 
 # --- the tests -------------------------------------------------------------------------------
