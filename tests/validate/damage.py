@@ -133,4 +133,6 @@ DAMAGE: tuple[Damage, ...] = (
            "another region's code, or a city given a region's", "consistency", ("subdivision-code-fits",)),
     Damage("hedge-ignored", "a figure whose number follows a hedge ('sekitar', 'hingga', 'dibawah') recorded as exact or "
            "with another bound", "consistency", ("qualifier-fits-words",)),
+    Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
+           "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
 )

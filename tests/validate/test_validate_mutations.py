@@ -18,6 +18,7 @@ import collections
 import dataclasses
 import datetime as dt
 import json
+import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -1314,6 +1315,41 @@ def hedge_ignored(root: Path, draw: Draw) -> Expect:
     new = draw(st.sampled_from(["exact", "approximately", "at_least", "at_most", "less_than", "more_than"]))
     assume(new not in HEDGES[hedge(rows[row])])
     return set_cell(root, "figures", row, "qualifier", new)
+
+
+@kind("translation-number-changed")
+def translation_number_changed(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import read
+    from qantar.text.tokens import number_tokens
+    from qantar.validate.rules.translation_numbers import english_values
+
+    def kept(text: str) -> list[float]:
+        out = []
+        for t in number_tokens(text):
+            r = read(t.text) if t.kind == "digits" and not t.is_date else None
+            if r is not None and r.value is not None:
+                out.append(float(r.value))
+        return out
+
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        options += [(span.table, span.translation, k) for k, r in enumerate(rows) if r[i] and r[j] and kept(r[i])
+                    and re.search(r"\d", r[j])]
+    table, column, row = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    english = rows[row][header.index(column)]
+    text = rows[row][header.index(next(s.text for s in PACKAGE.model.spans() if s.table == table and s.translation == column))]
+    digits = [m.start() for m in re.finditer(r"\d", english)]
+    at = draw(st.sampled_from(digits))
+    how = draw(st.sampled_from(["drop", "add", "change"]))
+    digit = draw(st.sampled_from("0123456789"))
+    new = english[:at] + (digit + english[at:] if how == "add" else english[at + 1:] if how == "drop" else digit + english[at + 1:])
+    assume(any(v not in english_values(new) for v in kept(text)))
+    return set_cell(root, table, row, column, new)
 
 
 # --- the tests -------------------------------------------------------------------------------
