@@ -43,6 +43,19 @@ _PATTERN = re.compile(
 
 
 # "sejak" (since), then at most a few words ("sejak deklarasi kemerdekaan pada"), right before a date.
+#: Indonesian names of the days of the week (Monday is 0, as ``date.weekday()``); "minggu" alone is
+#: also "week" ("minggu depan", next week), so Sunday is read only as "hari minggu" or "ahad".
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "sabtu": 5,
+            "hari minggu": 6, "ahad": 6}
+_WEEKDAY = re.compile(r"(?<![\w'’])(" + "|".join(w.replace(" ", r"\s+") for w in sorted(WEEKDAYS, key=len, reverse=True))
+                      + r")(?![\w'’])", re.IGNORECASE)
+
+
+def weekdays(text: str) -> set[int]:
+    """The days of the week ``text`` names (0 Monday ... 6 Sunday)."""
+    return {WEEKDAYS[" ".join(m.lower().split())] for m in _WEEKDAY.findall(text)}
+
+
 _SINCE = re.compile(r"\bsejak(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 
 

@@ -135,4 +135,6 @@ DAMAGE: tuple[Damage, ...] = (
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
+    Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
+           "six days", "consistency", ("weekday-agrees",)),
 )

@@ -1352,6 +1352,25 @@ def translation_number_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("weekday-contradicted")
+def weekday_contradicted(root: Path, draw: Draw) -> Expect:
+    from qantar.text.dates import weekdays
+
+    options = []
+    for table, quotes in (("events", lambda r, h: [q for _, q in _passages(r[h.index("event_id")])]),
+                          ("statements", lambda r, h: [r[h.index("quote")]])):
+        header, rows = REAL[table]
+        a, b = header.index("date_start"), header.index("date_end")
+        options += [(table, k) for k, r in enumerate(rows) if r[a] == r[b] and any(weekdays(q) for q in quotes(r, header))]
+    table, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    a, b = header.index("date_start"), header.index("date_end")
+    day = _day(rows[row][a]) + dt.timedelta(days=draw(st.sampled_from([-6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6])))
+    rows[row][a] = rows[row][b] = day.isoformat()
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({"date_start"}))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

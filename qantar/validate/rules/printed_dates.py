@@ -38,7 +38,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if span.kind != "claim" or span.table not in inputs.tables or inputs.table(span.table).has("speaker_id"):
             continue
         frame = inputs.typed(span.table).with_row_index("_row", offset=1)
-        link = None if _interval(frame) else _dated_owner(inputs, span.table)
+        link = None if _interval(frame) else dated_owner(inputs, span.table)
         if link is not None:
             owner, key, target, pair = link
             # the interval is the owner's: a disagreement is reported on the owner's row
@@ -71,7 +71,7 @@ def _relative(quote: str) -> bool:
     return any(t.kind == "relative" for t in number_tokens(quote))
 
 
-def _dated_owner(inputs: Inputs, table: str) -> tuple[str, str, pl.DataFrame, tuple[str, str]] | None:
+def dated_owner(inputs: Inputs, table: str) -> tuple[str, str, pl.DataFrame, tuple[str, str]] | None:
     """A table of passages with no interval of its own (event_sources) takes its owner's: the
     table its single-column foreign key points at, when that one has an interval (events)."""
     for rel in inputs.table(table).relations:
