@@ -1,7 +1,8 @@
 """subdivision-code-fits: every ISO 3166-2 subdivision code exists (pycountry) and belongs to the
 row's own country; where the row says what kind of place it is (``place_type``), a region's code is not
 a city's (pycountry's subdivision type: 'City', 'Autonomous city', 'Capital territory') nor a city's a
-region's, and no two places of one kind share one code (a region given its neighbour's code)."""
+region's, and no two places of one kind with different names share one code (a region given its
+neighbour's code)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,20 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._reference import country, rows, subdivision
+from qantar.validate.rules._reference import Row, country, rows, subdivision
+from qantar.validate.rules._text import fold
 
 
 #: pycountry subdivision types that are a city (or a capital's own territory), not a region around it
 _CITY_TYPES = ("city", "capital")
 
 
+def _name(r: Row) -> str:
+    return fold(r.get("name_en") or r.ident)
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
-    holders: dict[tuple[str, str, str], tuple[str, int]] = {}
+    holders: dict[tuple[str, str, str], tuple[str, int, str]] = {}
     reported: set[tuple[str, int]] = set()
     for r in rows(inputs, "subdivision_code"):
         code = r.get("subdivision_code")
@@ -41,8 +47,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if city != (kind == "city"):
             yield Finding(r.table, r.row, "subdivision_code", code,
                           f"{r.ident}: a {kind} with {code}, the code of {found.name}, a subdivision of type {found.type!r}")
-        elif (first := holders.setdefault((r.table, kind, code), (r.ident, r.row)))[0] != r.ident:
-            # which of the two is wrong the codes cannot say: both rows are reported
+        elif (first := holders.setdefault((r.table, kind, code), (r.ident, r.row, _name(r))))[2] != _name(r):
+            # which of the two is wrong the codes cannot say: both rows are reported (two rows of one
+            # name are one place written twice, which near-duplicate reports)
             for ident, row, other in ((first[0], first[1], r.ident), (r.ident, r.row, first[0])):
                 if (r.table, row) in reported:
                     continue
