@@ -1203,6 +1203,12 @@ def translation_copied(root: Path, draw: Draw) -> Expect:
 # --- found by a blind probe: meaning changed, every layer silent --------------------------------
 
 
+def _rewrite(root: Path, table: str, header: list[str], rows: list[list[str]], row: int, column: str) -> Expect:
+    """Write ``rows`` back as ``table``; the damage is at ``row`` (0-based), ``column``."""
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset({column}))
+
+
 @kind("statement-ends-after-publication")
 def statement_ends_after_publication(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")
@@ -1211,8 +1217,7 @@ def statement_ends_after_publication(root: Path, draw: Draw) -> Expect:
     assume(_day(rows[row][header.index("date_start")]) <= latest)
     rows[row][header.index("date_end")] = (latest + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
     rows[row][header.index("date_precision")] = "range"
-    write_table(root, "statements", header, rows)
-    return Expect("statements", row + 1, frozenset({"date_end"}))
+    return _rewrite(root, "statements", header, rows, row, "date_end")
 
 
 @kind("iso-numeric-swapped")
@@ -1252,8 +1257,7 @@ def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
         first = _shift(_day(r[a]).replace(day=1), draw(st.integers(-2, 1)), draw(st.integers(-11, 11)))
         assume((first.year, first.month) not in months)
         r[a], r[b] = first.isoformat(), (_shift(first, 0, 1) - dt.timedelta(days=1)).isoformat()
-    write_table(root, "events", header, rows)
-    return Expect("events", row + 1, frozenset({"date_start"}))
+    return _rewrite(root, "events", header, rows, row, "date_start")
 
 
 @kind("publication-offset-changed")
@@ -1367,8 +1371,7 @@ def weekday_contradicted(root: Path, draw: Draw) -> Expect:
     a, b = header.index("date_start"), header.index("date_end")
     day = _day(rows[row][a]) + dt.timedelta(days=draw(st.sampled_from([-6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6])))
     rows[row][a] = rows[row][b] = day.isoformat()
-    write_table(root, table, header, rows)
-    return Expect(table, row + 1, frozenset({"date_start"}))
+    return _rewrite(root, table, header, rows, row, "date_start")
 
 
 # --- the tests -------------------------------------------------------------------------------
