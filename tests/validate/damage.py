@@ -130,7 +130,7 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("spelling-variant", "a value that several rows share retyped in one of them with other capitals or spacing "
            "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
     Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
-           "another region's code, or a city given a region's", "consistency", ("subdivision-code-fits",)),
+           "another region's code", "consistency", ("subdivision-code-fits",)),
     Damage("hedge-ignored", "a figure whose number follows a hedge ('sekitar', 'hingga', 'dibawah') recorded as exact or "
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "

@@ -937,14 +937,13 @@ def subdivision_of_another_country(root: Path, draw: Draw) -> Expect:
 def subdivision_of_another_place(root: Path, draw: Draw) -> Expect:
     header, rows = REAL["places"]
     c, t, s = header.index("country_code"), header.index("place_type"), header.index("subdivision_code")
-    row = draw(st.sampled_from([r for r, x in enumerate(rows) if x[t] in ("city", "region") and _reference.country(x[c])]))
+    row = draw(st.sampled_from([r for r, x in enumerate(rows) if x[t] == "region" and _reference.country(x[c])]))
     own = _reference.country(rows[row][c]).alpha_2
-    city = rows[row][t] == "city"
-    # a code of the place's own country, of the other kind: a region's for a city, a city's for a region
-    other_kind = sorted(d.code for d in pycountry.subdivisions.get(country_code=own) or ()
-                        if any(k in d.type.lower() for k in ("city", "capital")) != city)
-    taken = sorted({x[s] for k, x in enumerate(rows) if x[s] and x[t] == rows[row][t] and k != row})
-    options = other_kind + taken
+    # a code of the region's own country that is a city's, or another region's
+    cities = sorted(d.code for d in pycountry.subdivisions.get(country_code=own) or ()
+                    if any(k in d.type.lower() for k in ("city", "capital")))
+    taken = sorted({x[s] for k, x in enumerate(rows) if x[s] and x[t] == "region" and k != row})
+    options = cities + taken
     assume(options)
     code = draw(st.sampled_from(options))
     assume(code != rows[row][s])

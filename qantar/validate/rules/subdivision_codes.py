@@ -1,8 +1,8 @@
 """subdivision-code-fits: every ISO 3166-2 subdivision code exists (pycountry) and belongs to the
-row's own country; where the row says what kind of place it is (``place_type``), a region's code is not
-a city's (pycountry's subdivision type: 'City', 'Autonomous city', 'Capital territory') nor a city's a
-region's, and no two places of one kind with different names share one code (a region given its
-neighbour's code)."""
+row's own country; where the row says it is a region (``place_type``), its code is not a city's
+(pycountry's subdivision type: 'City', 'Autonomous city', 'Capital territory'), and no two regions
+with different names share one code (a region given its neighbour's code). A city may carry the code
+of the region it lies in, which other cities share."""
 
 from __future__ import annotations
 
@@ -41,12 +41,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(r.table, r.row, "subdivision_code", code,
                           f"{r.ident}: {code} ({found.name}) is a subdivision of {found.country_code}, not of {own.alpha_3}")
         kind = r.get("place_type")
-        if kind not in ("city", "region"):
+        if kind != "region":
             continue
-        city = any(t in (found.type or "").lower() for t in _CITY_TYPES)
-        if city != (kind == "city"):
+        if any(t in (found.type or "").lower() for t in _CITY_TYPES):
             yield Finding(r.table, r.row, "subdivision_code", code,
-                          f"{r.ident}: a {kind} with {code}, the code of {found.name}, a subdivision of type {found.type!r}")
+                          f"{r.ident}: a region with {code}, the code of {found.name}, a subdivision of type {found.type!r}")
         elif (first := holders.setdefault((r.table, kind, code), (r.ident, r.row, _name(r))))[2] != _name(r):
             # which of the two is wrong the codes cannot say: both rows are reported (two rows of one
             # name are one place written twice, which near-duplicate reports)
