@@ -1028,3 +1028,25 @@ def test_a_python_rule_that_never_ends_is_stopped_and_the_others_run(
     [stopped] = report.failures
     assert stopped.rule == "endless" and "stopped after 3 s" in stopped.message
     assert report.layers[0].checks_run == before + 1  # and every other rule ran, finding nothing
+
+
+@pytest.mark.parametrize("zone", ["../../../../etc/passwd", "/etc/hostname", "Asia/../../../etc/passwd", "x" * 5000, "Asia/Jakarta\x00"])
+def test_a_time_zone_name_never_chooses_a_file_to_read(real: Path, zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zoneinfo
+
+    from _validate_helpers import set_cells
+
+    from qantar.validate.rules import published_offset
+
+    opened: list[str] = []
+
+    def recording(key: str) -> zoneinfo.ZoneInfo:
+        opened.append(key)
+        return zoneinfo.ZoneInfo(key)
+
+    monkeypatch.setattr(published_offset, "ZoneInfo", recording)
+    set_cells(real, {"sources": {(0, "published_timezone"): zone}})
+    report = validate(real, layers=["consistency"], parallel=False)
+    found = failures(report, "published-at-offset", "sources")
+    assert [(f.row, f.column) for f in found] == [(1, "published_timezone")] and "no IANA time zone" in found[0].message
+    assert opened and set(opened) <= zoneinfo.available_timezones() and zone not in opened  # the others still read

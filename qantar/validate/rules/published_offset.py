@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+
+
+@cache
+def _zones() -> frozenset[str]:
+    # A zone is looked up only when it is one the tz database lists: ZoneInfo reads a file named by
+    # its key, and a package's text must not choose which file is read.
+    return frozenset(available_timezones())
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -31,6 +39,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                               f"published_at {written} has no published_timezone to read its offset by")
                 continue
             try:
+                if zone not in _zones():
+                    raise ZoneInfoNotFoundError(zone)
                 expected = stamp.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone)).utcoffset()
             except (ZoneInfoNotFoundError, ValueError):
                 yield Finding(name, row, "published_timezone", zone, f"{zone!r} is no IANA time zone (zoneinfo)")
