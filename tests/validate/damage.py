@@ -135,6 +135,8 @@ DAMAGE: tuple[Damage, ...] = (
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
+    Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body) while "
+           "its words of attribution still name the real one", "consistency", ("quote-names-speaker", "actor-named")),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )
