@@ -137,6 +137,8 @@ DAMAGE: tuple[Damage, ...] = (
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
     Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body) while "
            "its words of attribution still name the real one", "consistency", ("quote-names-speaker", "actor-named")),
+    Damage("measure-replaced", "a figure's measure replaced by another figure's or by a common count (deaths, injured, "
+           "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

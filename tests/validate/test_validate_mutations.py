@@ -1283,7 +1283,8 @@ def speech_turned_direct(root: Path, draw: Draw) -> Expect:
 
 @kind("speaker-replaced")
 def speaker_replaced(root: Path, draw: Draw) -> Expect:
-    from qantar.validate.rules.speaker_quote import attribution
+    def attribution(quote: str) -> str:  # the quote outside its double quotation marks
+        return re.sub(r'["“„«][^"”»]*(?:["”»]|$)', " ", quote)
 
     header, rows = rows_of("statements")
     a_header, actors = REAL["actors"]
@@ -1300,6 +1301,24 @@ def speaker_replaced(root: Path, draw: Draw) -> Expect:
                     and not any(f in rows[row][q] for f in forms[a]))
     assume(others)
     return set_cell(root, "statements", row, "speaker_id", draw(st.sampled_from(others)))
+
+
+@kind("measure-replaced")
+def measure_replaced(root: Path, draw: Draw) -> Expect:
+    import tomllib
+
+    words = tomllib.loads((REPO / "validators" / "measure_keywords.toml").read_text(encoding="utf-8"))["words"]
+    header, rows = rows_of("figures")
+    m, q = header.index("measure"), header.index("quote")
+    row = draw(st.integers(0, len(rows) - 1))
+    common = ["deaths", "injured", "wounded", "arrested", "detained", "troops_deployed", "protesters", "cities",
+              "regions_affected", "civilians_killed", "police_injured", "soldiers"]
+    pool = sorted({r[m] for r in rows} | set(common))
+    new = draw(st.sampled_from(pool))
+    # the new measure names something (a word the list knows) of which the quote holds no word at all
+    stems = [k for part in new.split("_") for k in words if part.startswith(k)]
+    assume(new != rows[row][m] and any(not any(w in rows[row][q].lower() for w in words[k]) for k in stems))
+    return set_cell(root, "figures", row, "measure", new)
 
 
 @kind("spelling-variant")

@@ -1,0 +1,92 @@
+"""measure-fits-quote: a figure's quote says what its measure counts.
+
+A measure is written in English ('deaths_security_forces'), its quote in Indonesian; each word of
+the measure that ``validators/measure_keywords.toml`` knows has one of its Indonesian words in the
+quote. When two figures or more share one quote, at least one of those words stands near the
+figure's number (within ``NEAR`` words of it), so that a passage counting two things ('menyerang
+500 warga sipil dan menjarah ratusan bisnis') does not lend one figure's words to the other. A measure replaced by another ('deaths' by 'detained', a count of
+cities given a count of regions) keeps every type, key and number valid; what betrays it is that the
+passage counts something else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+import polars as pl
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: how many words on either side of the number count as near it
+NEAR = 4
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def keywords() -> dict[str, tuple[str, ...]]:
+    """English stem -> its Indonesian words, lower case (validators/measure_keywords.toml)."""
+    raw = tomllib.loads((catalogue.home() / "measure_keywords.toml").read_text(encoding="utf-8"))
+    return {k: tuple(w.lower() for w in words) for k, words in raw["words"].items()}
+
+
+def known(measure: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words of ``measure`` the list knows, each with the key it matched and its Indonesian words."""
+    words = keywords()
+    keys = sorted(words, key=len, reverse=True)
+    out = []
+    for part in re.split(r"[^a-z]+", measure.lower()):
+        key = next((k for k in keys if part.startswith(k)), None)
+        if part and key is not None:
+            out.append((key, words[key]))
+    return out
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "figures" not in inputs.tables or not inputs.table("figures").has("figure_id", "measure", "quote"):
+        return
+    table = inputs.table("figures")
+    at = ("number_char_start", "number_char_end", "char_start")
+    columns = ["figure_id", "measure", "quote", *(at if table.has(*at) else ())]
+    frame = inputs.typed("figures")
+    # one passage: the same span of the same article (or, without offsets, the same words)
+    passage = ["source_id", "char_start", "char_end"] if table.has("source_id", "char_start", "char_end") else ["quote"]
+    shared = frame.select(pl.struct(passage).is_duplicated()).to_series().to_list()
+    for row, values in enumerate(frame.select(columns).iter_rows(), 1):
+        fid, measure, quote = values[:3]
+        if not measure or not quote:
+            continue
+        wanted = known(measure)
+        if not wanted:
+            continue
+        low = quote.lower()
+        missing = [key for key, forms in wanted if not any(f in low for f in forms)]
+        if missing:
+            yield Finding("figures", row, "measure", measure,
+                          f"{fid}: the quote has no word for {', '.join(repr(k) for k in missing)} of the measure "
+                          f"(validators/measure_keywords.toml)")
+            continue
+        near = _near(low, values[3:]) if len(values) > 3 and shared[row - 1] else None
+        if near is not None and not any(f in near for _key, forms in wanted for f in forms):
+            yield Finding("figures", row, "measure", measure,
+                          f"{fid}: no word of the measure ({', '.join(k for k, _ in wanted)}) stands within {NEAR} "
+                          "words of the number; the quote counts something else there")
+
+
+def _near(low: str, offsets: tuple[object, ...]) -> str | None:
+    """The words of ``low`` within NEAR words of the number, or None when its offsets do not place it."""
+    start, end, quote_start = offsets
+    if not all(isinstance(v, int) for v in offsets):
+        return None
+    a, b = start - quote_start, end - quote_start  # type: ignore[operator]
+    if not 0 <= a < b <= len(low):
+        return None
+    before = [m.start() for m in _WORD.finditer(low, 0, a)]
+    after = [m.end() for m in _WORD.finditer(low, b)]
+    lo = before[-NEAR] if len(before) >= NEAR else 0
+    hi = after[NEAR - 1] if len(after) >= NEAR else len(low)
+    return low[lo:hi]
