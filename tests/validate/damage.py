@@ -139,6 +139,8 @@ DAMAGE: tuple[Damage, ...] = (
            "its words of attribution still name the real one", "consistency", ("quote-names-speaker", "actor-named")),
     Damage("measure-replaced", "a figure's measure replaced by another figure's or by a common count (deaths, injured, "
            "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
+    Damage("figure-redated", "a figure's reference start moved after the publication of its source, or before the start "
+           "of the event it counts", "consistency", ("figure-dates-fit",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

@@ -1321,6 +1321,24 @@ def measure_replaced(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "measure", new)
 
 
+@kind("figure-redated")
+def figure_redated(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "event_id", "ref_date_start", "ref_date_end")}
+    e_header, events = REAL["events"]
+    begins = {r[e_header.index("event_id")]: _day(r[e_header.index("date_start")]) for r in events}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["ref_date_start"]]]))
+    r = rows[row]
+    days = draw(st.integers(1, 800))
+    if r[col["event_id"]] and draw(st.booleans()):  # back before its event
+        r[col["ref_date_start"]] = (begins[r[col["event_id"]]] - dt.timedelta(days=days)).isoformat()
+    else:  # into the future of its article, the end moved with it so the interval stays in order
+        start = _published("published_date_max")[r[col["source_id"]]] + dt.timedelta(days=days)
+        r[col["ref_date_start"]] = start.isoformat()
+        r[col["ref_date_end"]] = max(start, _day(r[col["ref_date_end"]])).isoformat()
+    return _rewrite(root, "figures", header, rows, row, "ref_date_start")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []
