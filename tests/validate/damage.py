@@ -141,6 +141,8 @@ DAMAGE: tuple[Damage, ...] = (
            "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
     Damage("figure-redated", "a figure's reference start moved after the publication of its source, or before the start "
            "of the event it counts", "consistency", ("figure-dates-fit",)),
+    Damage("publication-time-moved", "a source's publication timestamp moved by hours within its day, or to another day at "
+           "the same clock time", "consistency", ("published-at-printed",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

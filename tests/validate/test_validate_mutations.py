@@ -1339,6 +1339,19 @@ def figure_redated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "ref_date_start")
 
 
+@kind("publication-time-moved")
+def publication_time_moved(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    at = header.index("published_at")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[at] and r[header.index("published_as_printed")]]))
+    stamp = dt.datetime.fromisoformat(rows[row][at])
+    if draw(st.booleans()):  # hours within the day
+        moved = stamp.replace(hour=(stamp.hour + draw(st.integers(1, 23))) % 24)
+    else:  # another day, the clock time kept
+        moved = stamp + dt.timedelta(days=draw(st.sampled_from([-3, -2, -1, 1, 2, 3])))
+    return set_cell(root, "sources", row, "published_at", moved.isoformat())
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []
