@@ -143,6 +143,8 @@ DAMAGE: tuple[Damage, ...] = (
            "of the event it counts", "consistency", ("figure-dates-fit",)),
     Damage("publication-time-moved", "a source's publication timestamp moved by hours within its day, or to another day at "
            "the same clock time", "consistency", ("published-at-printed",)),
+    Damage("speech-turned-indirect", "a statement whose quote opens with the speaker's words between quotation marks "
+           "recorded as indirect speech", "consistency", ("speech-mode-fits",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

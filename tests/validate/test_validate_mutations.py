@@ -1352,6 +1352,14 @@ def publication_time_moved(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", row, "published_at", moved.isoformat())
 
 
+@kind("speech-turned-indirect")
+def speech_turned_indirect(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    m, q = header.index("speech_mode"), header.index("quote")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[m] != "indirect" and r[q][:1] in "\"“„«"]))
+    return set_cell(root, "statements", row, "speech_mode", "indirect")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []

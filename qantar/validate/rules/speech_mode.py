@@ -1,6 +1,8 @@
 """speech-mode-fits: a statement recorded as ``direct`` or ``partial`` speech has quotation marks in
 its quote: words the article puts in the speaker's mouth are printed between quotation marks, and a
-passage without any is reported speech (``indirect``)."""
+passage without any is reported speech (``indirect``). The converse holds for a passage that opens with
+a quotation mark: it begins with the speaker's own words ('"Kami menghadapi ...," ungkap Erlan Karin'),
+so it is not ``indirect`` (an indirect passage may still quote a word or a name: 'tingkat "merah"')."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from qantar.validate.rules import Finding
 
 #: straight, curly, low-9 and angle quotation marks, double and single
 MARKS = "\"“”„‟«»‘’‚‛‹›'"
+#: the double marks a passage of direct speech opens with
+OPENING = "\"“„‟«"
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -28,3 +32,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(span.table, row, "speech_mode", mode,
                           f"{mode} speech, but its {span.text} has no quotation mark: a passage without one is reported "
                           "(indirect) speech")
+        opens = pl.col(span.text).str.strip_chars_start().str.slice(0, 1).is_in(list(OPENING))
+        for row, mode, quote in frame.filter((pl.col("speech_mode") == "indirect") & opens).iter_rows():
+            yield Finding(span.table, row, "speech_mode", mode,
+                          f"indirect speech, but its {span.text} opens with a quotation mark ({quote[:1]!r}): the "
+                          "passage begins with the speaker's own words, which is direct (or partial) speech")
