@@ -145,6 +145,8 @@ DAMAGE: tuple[Damage, ...] = (
            "the same clock time", "consistency", ("published-at-printed",)),
     Damage("speech-turned-indirect", "a statement whose quote opens with the speaker's words between quotation marks "
            "recorded as indirect speech", "consistency", ("speech-mode-fits",)),
+    Damage("statement-quote-replaced", "a statement's quote and offsets replaced by another sentence of its article that "
+           "reports no one's words (narration, a caption)", "consistency", ("quote-reports-speech",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

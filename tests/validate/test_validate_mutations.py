@@ -1360,6 +1360,25 @@ def speech_turned_indirect(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "speech_mode", "indirect")
 
 
+@kind("statement-quote-replaced")
+def statement_quote_replaced(root: Path, draw: Draw) -> Expect:
+    import tomllib
+
+    speech = tomllib.loads((REPO / "validators" / "speech_words.toml").read_text(encoding="utf-8"))["words"]
+    header, rows = rows_of("statements")
+    row = draw(st.integers(0, len(rows) - 1))
+    text = PACKAGE.texts()[rows[row][header.index("source_id")]]
+    # sentences of the article with no quotation mark and no word of speech
+    plain = [m for m in re.finditer(r"[^.!?\n]{20,}[.!?]", text)
+             if not any(c in m[0] for c in "\"“”„«»'‘’") and not any(w in m[0].lower() for w in speech)]
+    found = draw(st.sampled_from(plain))
+    start = found.start() + len(found[0]) - len(found[0].lstrip())
+    rows[row][header.index("quote")] = text[start:found.end()]
+    rows[row][header.index("char_start")] = str(start)
+    rows[row][header.index("char_end")] = str(found.end())
+    return _rewrite(root, "statements", header, rows, row, "quote")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []
