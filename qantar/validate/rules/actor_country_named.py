@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
@@ -40,6 +40,7 @@ def _names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct texts
 def named_country(text: str | None) -> tuple[str, str] | None:
     """The first country ``text`` names after 'of' or 'in': (as written, alpha-3)."""
     if not text:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
@@ -34,16 +34,22 @@ def keywords() -> dict[str, tuple[str, ...]]:
     return {k: tuple(w.lower() for w in words) for k, words in raw["words"].items()}
 
 
-def known(measure: str) -> list[tuple[str, tuple[str, ...]]]:
+@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct measures
+def known(measure: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The words of ``measure`` the list knows, each with the key it matched and its Indonesian words."""
     words = keywords()
-    keys = sorted(words, key=len, reverse=True)
+    keys = _longest_first()
     out = []
     for part in re.split(r"[^a-z]+", measure.lower()):
         key = next((k for k in keys if part.startswith(k)), None)
         if part and key is not None:
             out.append((key, words[key]))
-    return out
+    return tuple(out)
+
+
+@cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(keywords(), key=len, reverse=True))
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
