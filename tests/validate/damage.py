@@ -149,6 +149,8 @@ DAMAGE: tuple[Damage, ...] = (
            "reports no one's words (narration, a caption)", "consistency", ("quote-reports-speech",)),
     Damage("actor-moved-country", "an actor whose English name or role names its country given another country's code, "
            "its affiliation moved to that country's state where it had a state's", "consistency", ("actor-country-named",)),
+    Damage("roles-swapped", "the roles of a perpetrator and its victim or target, or of a requester and its addressee, "
+           "swapped within one event and source whose passage names both", "consistency", ("roles-in-word-order",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

@@ -1405,6 +1405,34 @@ def actor_moved_country(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "actors", header, rows, row, "country_code")
 
 
+@kind("roles-swapped")
+def roles_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("event_actors")
+    e, a, r, s = (header.index(c) for c in ("event_id", "actor_id", "role", "source_id"))
+    a_header, actors = REAL["actors"]
+    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    q_header, passages = REAL["event_sources"]
+
+    def first(actor: str, quote: str) -> int | None:
+        found = [quote.find(f) for f in forms[actor] if f in quote]
+        return min(found) if found else None
+
+    def named_in_order(agent: list[str], patient: list[str]) -> bool:  # some passage names the agent first
+        quotes = [p[q_header.index("quote")] for p in passages if p[q_header.index("event_id")] == agent[e]
+                  and p[q_header.index("source_id")] == agent[s] and " oleh " not in p[q_header.index("quote")]]
+        spots = [(first(agent[a], q), first(patient[a], q)) for q in quotes]
+        return any(x is not None and y is not None and x < y for x, y in spots)
+
+    pairs = {("perpetrator", "victim"), ("perpetrator", "target"), ("requester", "addressee")}
+    candidates = [(i, j) for i, x in enumerate(rows) for j, y in enumerate(rows)
+                  if (x[r], y[r]) in pairs and x[e] == y[e] and x[s] == y[s] and x[a] != y[a] and named_in_order(x, y)
+                  and not any(z[e] == x[e] and z[s] == x[s] and z[a] in (x[a], y[a]) and z[r] in (x[r], y[r])
+                              for k, z in enumerate(rows) if k not in (i, j))]
+    i, j = draw(st.sampled_from(candidates))
+    rows[i][r], rows[j][r] = rows[j][r], rows[i][r]
+    return _rewrite(root, "event_actors", header, rows, j, "role")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []

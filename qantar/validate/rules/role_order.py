@@ -1,0 +1,67 @@
+"""roles-in-word-order: who does what to whom, as the passage's word order says.
+
+An Indonesian news sentence in the active voice names the doer before the one done to: 'tentara
+Tajik menyerang warga sipil Kirgistan', 'Kazakhstan meminta tolong Rusia'. So where one source's
+passage of an event names both the actor in a doer's role and the actor in its counterpart's role
+(``AGENT_BEFORE``), the doer is named first in at least one of those passages. A passage with the
+word 'oleh' (by: the passive voice, 'diserang oleh') says nothing about the order and is left out.
+Two actors' roles swapped within an event keep every role fitting its event type and actor type;
+the order of the names is what betrays them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: a doer's role -> the roles of those it acts on
+AGENT_BEFORE = {"perpetrator": ("victim", "target"), "requester": ("addressee",)}
+_PASSIVE = re.compile(r"(?i)\boleh\b")
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    needed = {"event_actors": ("event_id", "actor_id", "role", "source_id"), "event_sources": ("event_id", "source_id", "quote"),
+              "actors": ("actor_id", "name_forms")}
+    if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
+        return  # the schema layers and the SQL rules report missing tables and columns
+    roles = set(AGENT_BEFORE) | {r for rs in AGENT_BEFORE.values() for r in rs}
+    links = inputs.typed("event_actors").with_row_index("_row", offset=1).filter(pl.col("role").is_in(sorted(roles)))
+    if links.height == 0:
+        return
+    by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+    for row, event, actor, role, source in links.select("_row", "event_id", "actor_id", "role", "source_id").iter_rows():
+        by_key.setdefault((event, source), []).append((row, actor, role))
+    # only the links where a doer and its counterpart meet in one event and source
+    by_key = {k: m for k, m in by_key.items()
+              if any(other in AGENT_BEFORE.get(role, ()) for _, _, role in m for _, _, other in m)}
+    wanted = {actor for m in by_key.values() for _, actor, _ in m}
+    forms = {a: [f for f in fs or () if f] for a, fs in inputs.typed("actors").select("actor_id", "name_forms").iter_rows()
+             if a in wanted}
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for event, source, quote in inputs.typed("event_sources").select("event_id", "source_id", "quote").iter_rows():
+        if (event, source) in by_key and quote and not _PASSIVE.search(quote):
+            quotes.setdefault((event, source), []).append(quote)
+    for key, members in by_key.items():
+        passages = quotes.get(key, [])
+        if not passages:
+            continue
+        where = {actor: [_first(actor, q, forms) for q in passages] for _, actor, _ in members}  # once per actor
+        for row, agent, role in members:
+            for _other_row, patient, other_role in members:
+                if other_role not in AGENT_BEFORE.get(role, ()) or patient == agent:
+                    continue
+                both = [(a, p) for a, p in zip(where[agent], where[patient], strict=True) if a is not None and p is not None]
+                if both and all(p < a for a, p in both):
+                    yield Finding("event_actors", row, "role", role,
+                                  f"{key[0]}: {agent} is the {role} and {patient} the {other_role}, but source {key[1]}'s "
+                                  f"passage names {patient} first, which an active sentence gives to the {role}")
+
+
+def _first(actor: str, quote: str, forms: dict[str, list[str]]) -> int | None:
+    found = [p for f in forms.get(actor, ()) if (p := quote.find(f)) >= 0]
+    return min(found) if found else None
