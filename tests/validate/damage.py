@@ -151,6 +151,8 @@ DAMAGE: tuple[Damage, ...] = (
            "its affiliation moved to that country's state where it had a state's", "consistency", ("actor-country-named",)),
     Damage("roles-swapped", "the roles of a perpetrator and its victim or target, or of a requester and its addressee, "
            "swapped within one event and source whose passage names both", "consistency", ("roles-in-word-order",)),
+    Damage("point-nudged", "a city's or region's latitude or longitude moved by 1 to 20 km, away from the GeoNames point "
+           "its coordinates_reference says it copies", "consistency", ("coordinates-fit",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

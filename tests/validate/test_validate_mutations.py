@@ -18,6 +18,7 @@ import collections
 import dataclasses
 import datetime as dt
 import json
+import math
 import re
 import tempfile
 import unicodedata
@@ -1431,6 +1432,18 @@ def roles_swapped(root: Path, draw: Draw) -> Expect:
     i, j = draw(st.sampled_from(candidates))
     rows[i][r], rows[j][r] = rows[j][r], rows[i][r]
     return _rewrite(root, "event_actors", header, rows, j, "role")
+
+
+@kind("point-nudged")
+def point_nudged(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    t, ref = header.index("place_type"), header.index("coordinates_reference")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[t] in ("city", "region") and "GeoNames" in r[ref]]))
+    column = draw(st.sampled_from(["latitude", "longitude"]))
+    km = draw(st.floats(1.0, 20.0)) * draw(st.sampled_from([-1, 1]))
+    value = float(rows[row][header.index(column)])
+    scale = 111.2 if column == "latitude" else 111.2 * math.cos(math.radians(float(rows[row][header.index("latitude")])))
+    return set_cell(root, "places", row, column, f"{value + km / scale:.5f}")
 
 
 @kind("spelling-variant")

