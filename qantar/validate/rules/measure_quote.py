@@ -2,11 +2,11 @@
 
 A measure is written in English ('deaths_security_forces'), its quote in Indonesian; each word of
 the measure that ``validators/measure_keywords.toml`` knows has one of its Indonesian words in the
-quote. When two figures or more share one quote, at least one of those words stands near the
+quote. When two figures or more share one passage, at least one of those words stands near the
 figure's number (within ``NEAR`` words of it), so that a passage counting two things ('menyerang
-500 warga sipil dan menjarah ratusan bisnis') does not lend one figure's words to the other. A measure replaced by another ('deaths' by 'detained', a count of
-cities given a count of regions) keeps every type, key and number valid; what betrays it is that the
-passage counts something else.
+500 warga sipil dan menjarah ratusan bisnis') does not lend one figure's words to the other. A
+measure replaced by another ('deaths' by 'detained', a count of cities given a count of regions)
+keeps every type, key and number valid; what betrays it is that the passage counts something else.
 """
 
 from __future__ import annotations
