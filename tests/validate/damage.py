@@ -153,6 +153,8 @@ DAMAGE: tuple[Damage, ...] = (
            "swapped within one event and source whose passage names both", "consistency", ("roles-in-word-order",)),
     Damage("point-nudged", "a city's or region's latitude or longitude moved by 1 to 20 km, away from the GeoNames point "
            "its coordinates_reference says it copies", "consistency", ("coordinates-fit",)),
+    Damage("range-narrowed-to-day", "an event dated to a range whose reasoning leaves it undated or places it between two "
+           "dates narrowed to its first or last day", "consistency", ("reasoning-fits-precision",)),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

@@ -1446,6 +1446,17 @@ def point_nudged(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "places", row, column, f"{value + km / scale:.5f}")
 
 
+@kind("range-narrowed-to-day")
+def range_narrowed_to_day(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    p, s, e, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[p] == "range"
+                                and re.search(r"(?i)not dated|between", r[why])]))
+    day = rows[row][draw(st.sampled_from([s, e]))]
+    rows[row][p], rows[row][s], rows[row][e] = "day", day, day
+    return _rewrite(root, "events", header, rows, row, "date_precision")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []
