@@ -7,7 +7,8 @@ Putin, ...', 'Presiden Tokayev mengklaim ...'). When they name actors of the spe
 someone else's: a speaker replaced by another person of the same kind keeps every key, role and type
 valid, and actor-named passes it when the article named the new speaker earlier. A pronoun ('Ia
 menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so a quote holding one
-is left to actor-named. Groups have no names, only words the article describes them with, so a
+is left to actor-named. A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
+Tokayev' names the government, not the president). Groups have no names, only words the article describes them with, so a
 group speaker, and groups named in a quote, are left out.
 """
 
@@ -74,8 +75,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if own is None or own in _NAMELESS:
             continue  # unknown speaker or type: foreign-key and required say so
         words = _WORD.findall(text)
-        found = {form for i, word in enumerate(words) for form in starts.get(word, ())
-                 if tuple(words[i:i + len(form)]) == form}
+        spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
+                 if tuple(words[i:i + len(form)]) == form]
+        # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
+        found = {form for a, b, form in spans
+                 if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
         mine = own_forms.get(speaker, set())
         if found & mine:
             continue
