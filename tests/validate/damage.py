@@ -155,6 +155,8 @@ DAMAGE: tuple[Damage, ...] = (
            "its coordinates_reference says it copies", "consistency", ("coordinates-fit",)),
     Damage("range-narrowed-to-day", "an event dated to a range whose reasoning leaves it undated or places it between two "
            "dates narrowed to its first or last day", "consistency", ("reasoning-fits-precision",)),
+    Damage("bound-dropped", "the bound a figure's qualifier sets emptied (value_high of 'at_most' or 'less_than', value_low "
+           "of 'at_least' or 'more_than')", "pandera", ("upper-bound-given", "lower-bound-given")),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
 )

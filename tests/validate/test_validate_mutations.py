@@ -1457,6 +1457,15 @@ def range_narrowed_to_day(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_precision")
 
 
+@kind("bound-dropped")
+def bound_dropped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    q = header.index("qualifier")
+    bound = {"at_most": "value_high", "less_than": "value_high", "at_least": "value_low", "more_than": "value_low"}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[q] in bound and r[header.index(bound[r[q]])]]))
+    return set_cell(root, "figures", row, bound[rows[row][q]], "")
+
+
 @kind("spelling-variant")
 def spelling_variant(root: Path, draw: Draw) -> Expect:
     shared = []
