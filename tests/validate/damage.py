@@ -135,8 +135,9 @@ DAMAGE: tuple[Damage, ...] = (
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
-    Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body) while "
-           "its words of attribution still name the real one", "consistency", ("quote-names-speaker", "actor-named")),
+    Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body), or a "
+           "figure to another asserter, while the words of attribution still name the real one", "consistency",
+           ("quote-names-speaker", "actor-named")),
     Damage("measure-replaced", "a figure's measure replaced by another figure's or by a common count (deaths, injured, "
            "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
     Damage("figure-redated", "a figure's reference start moved after the publication of its source, or before the start "

@@ -1287,21 +1287,26 @@ def speaker_replaced(root: Path, draw: Draw) -> Expect:
     def attribution(quote: str) -> str:  # the quote outside its double quotation marks
         return re.sub(r'["“„«][^"”»]*(?:["”»]|$)', " ", quote)
 
-    header, rows = rows_of("statements")
     a_header, actors = REAL["actors"]
     kind_of = {r[0]: r[a_header.index("actor_type")] for r in actors}
     forms = {r[0]: [f for f in r[a_header.index("name_forms")].split("|") if f] for r in actors}
-    s, q = header.index("speaker_id"), header.index("quote")
     pronoun = re.compile(r"(?i)\b(?:ia|dia|mereka|\w+nya)\b")
-    # rows whose words of attribution name their speaker (and hold no pronoun); the new speaker is of
-    # the same type and named nowhere in the quote
-    named = [k for k, r in enumerate(rows) if kind_of[r[s]] != "group" and not pronoun.search(attribution(r[q]))
-             and any(re.search(rf"\b{re.escape(f)}\b", attribution(r[q])) for f in forms[r[s]])]
-    row = draw(st.sampled_from(named))
-    others = sorted(a for a, t in kind_of.items() if t == kind_of[rows[row][s]] and a != rows[row][s]
-                    and not any(f in rows[row][q] for f in forms[a]))
+    # rows whose words of attribution name their speaker (and hold no pronoun): statements by their
+    # speaker, figures by whoever asserts them; the new actor is of the same type and named nowhere in the quote
+    named = []
+    for table, who in (("statements", "speaker_id"), ("figures", "asserted_by_id")):
+        header, rows = rows_of(table)
+        s, q = header.index(who), header.index("quote")
+        named += [(table, who, k) for k, r in enumerate(rows) if r[s] and kind_of[r[s]] != "group"
+                  and not pronoun.search(attribution(r[q]))
+                  and any(re.search(rf"\b{re.escape(f)}\b", attribution(r[q])) for f in forms[r[s]])]
+    table, who, row = draw(st.sampled_from(named))
+    header, rows = rows_of(table)
+    speaker, quote = rows[row][header.index(who)], rows[row][header.index("quote")]
+    others = sorted(a for a, t in kind_of.items() if t == kind_of[speaker] and a != speaker
+                    and not any(f in quote for f in forms[a]))
     assume(others)
-    return set_cell(root, "statements", row, "speaker_id", draw(st.sampled_from(others)))
+    return set_cell(root, table, row, who, draw(st.sampled_from(others)))
 
 
 @kind("measure-replaced")

@@ -1,5 +1,5 @@
-"""quote-names-speaker: a statement whose words of attribution name someone of the speaker's kind
-name the speaker.
+"""quote-names-speaker: a statement (or a figure asserted by someone) whose words of attribution name
+someone of the speaker's kind name the speaker.
 
 The words of attribution are the quote outside its quotation marks ('ungkap Putin', 'Menurut
 Putin, ...', 'Presiden Tokayev mengklaim ...'). When they name actors of the speaker's own kind
@@ -46,10 +46,13 @@ def split(form: str | None) -> tuple[str, ...]:
     return tuple(_WORD.findall(form or ""))
 
 
+#: the rows that attribute words to an actor: table, its id, the actor, the quote, an intermediary
+SAID = (("statements", "statement_id", "speaker_id", "quote", "intermediary_id"),
+        ("figures", "figure_id", "asserted_by_id", "quote", None))
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
-    if not ("statements" in inputs.tables and "actors" in inputs.tables
-            and inputs.table("statements").has("statement_id", "speaker_id", "quote")
-            and inputs.table("actors").has("actor_id", "actor_type", "name_forms")):
+    if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "actor_type", "name_forms"):
         return  # the schema layers report missing tables and columns
     kind: dict[str, str | None] = {}
     own_forms: dict[str, set[tuple[str, ...]]] = {}  # actor -> the words of each of its name forms
@@ -65,27 +68,29 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 own_forms.setdefault(actor, set()).add(words)
                 kinds_of.setdefault(words, set()).add(actor_type)
                 starts.setdefault(words[0], set()).add(words)
-    statements = inputs.typed("statements").with_row_index("_row", offset=1)
-    via = "intermediary_id" if "intermediary_id" in statements.columns else None
-    said = attribution(pl.col("quote"))
-    rows = statements.filter(pl.col("quote").is_not_null() & ~said.str.contains(PRONOUN)).select(
-        "_row", "statement_id", "speaker_id", said.alias("_said"), pl.col(via) if via else pl.lit(None))
-    for row, sid, speaker, text, middle_id in rows.iter_rows():
-        own = kind.get(speaker) if speaker is not None else None
-        if own is None or own in _NAMELESS:
-            continue  # unknown speaker or type: foreign-key and required say so
-        words = _WORD.findall(text)
-        spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
-                 if tuple(words[i:i + len(form)]) == form]
-        # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
-        found = {form for a, b, form in spans
-                 if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
-        mine = own_forms.get(speaker, set())
-        if found & mine:
+    for table, key, who, text_column, via in SAID:
+        if table not in inputs.tables or not inputs.table(table).has(key, who, text_column):
             continue
-        middle = own_forms.get(middle_id, set()) if middle_id else set()
-        others = sorted(" ".join(f) for f in found - middle if own in kinds_of[f])
-        if others:
-            yield Finding("statements", row, "speaker_id", speaker,
-                          f"{sid}: its quote attributes the words to {', '.join(repr(o) for o in others)} (a {own} "
-                          f"not {speaker}), and neither names {speaker} nor refers back to it with a pronoun")
+        frame = inputs.typed(table).with_row_index("_row", offset=1)
+        via = via if via in frame.columns else None
+        said = attribution(pl.col(text_column))
+        rows = frame.filter(pl.col(who).is_not_null() & pl.col(text_column).is_not_null() & ~said.str.contains(PRONOUN))
+        for row, ident, speaker, text, middle_id in rows.select(
+                "_row", key, who, said.alias("_said"), pl.col(via) if via else pl.lit(None)).iter_rows():
+            own = kind.get(speaker)
+            if own is None or own in _NAMELESS:
+                continue  # unknown actor or type: foreign-key and required say so
+            words = _WORD.findall(text)
+            spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
+                     if tuple(words[i:i + len(form)]) == form]
+            # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
+            found = {form for a, b, form in spans
+                     if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
+            if found & own_forms.get(speaker, set()):
+                continue
+            middle = own_forms.get(middle_id, set()) if middle_id else set()
+            others = sorted(" ".join(f) for f in found - middle if own in kinds_of[f])
+            if others:
+                yield Finding(table, row, who, speaker,
+                              f"{ident}: its quote attributes the words to {', '.join(repr(o) for o in others)} (a "
+                              f"{own}, not {speaker}), and neither names {speaker} nor refers back to it with a pronoun")
