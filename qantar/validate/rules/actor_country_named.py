@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
@@ -40,7 +40,6 @@ def _names() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct texts
 def named_country(text: str | None) -> tuple[str, str] | None:
     """The first country ``text`` names after 'of' or 'in': (as written, alpha-3)."""
     if not text:
@@ -63,11 +62,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     columns = [c for c in ("name_en", "role_en") if inputs.table("actors").has(c)]
     frame = inputs.strings("actors").select("actor_id", "actor_type", "country_code", *columns)
+    seen: dict[str, tuple[str, str] | None] = {}  # each distinct text read once
     for row, (actor, actor_type, code, *texts) in enumerate(frame.iter_rows(), 1):
         if not code or actor_type in _SKIP:
             continue
         for column, text in zip(columns, texts, strict=True):
-            found = named_country(text)
+            if text not in seen:
+                seen[text] = named_country(text)
+            found = seen[text]
             if found is None:
                 continue
             written, expected = found

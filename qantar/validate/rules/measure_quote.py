@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 import polars as pl
 
@@ -34,7 +34,6 @@ def keywords() -> dict[str, tuple[str, ...]]:
     return {k: tuple(w.lower() for w in words) for k, words in raw["words"].items()}
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: a hostile package may hold a million distinct measures
 def known(measure: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The words of ``measure`` the list knows, each with the key it matched and its Indonesian words."""
     words = keywords()
@@ -62,11 +61,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     # one passage: the same span of the same article (or, without offsets, the same words)
     passage = ["source_id", "char_start", "char_end"] if table.has("source_id", "char_start", "char_end") else ["quote"]
     shared = frame.select(pl.struct(passage).is_duplicated()).to_series().to_list()
+    seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure read once
     for row, values in enumerate(frame.select(columns).iter_rows(), 1):
         fid, measure, quote = values[:3]
         if not measure or not quote:
             continue
-        wanted = known(measure)
+        if measure not in seen:
+            seen[measure] = known(measure)
+        wanted = seen[measure]
         if not wanted:
             continue
         low = quote.lower()

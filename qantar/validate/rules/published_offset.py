@@ -16,7 +16,8 @@ from qantar.validate.rules import Finding
 
 
 @cache
-def _zones() -> frozenset[str]:
+def zones() -> frozenset[str]:
+    """The IANA time zone names the tz database lists."""
     # A zone is looked up only when it is one the tz database lists: ZoneInfo reads a file named by
     # its key, and a package's text must not choose which file is read.
     return frozenset(available_timezones())
@@ -39,7 +40,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                               f"published_at {written} has no published_timezone to read its offset by")
                 continue
             try:
-                if zone not in _zones():
+                if zone not in zones():
                     raise ZoneInfoNotFoundError(zone)
                 expected = stamp.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone)).utcoffset()
             except (ZoneInfoNotFoundError, ValueError):

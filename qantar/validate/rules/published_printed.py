@@ -18,8 +18,10 @@ import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules.published_offset import zones
 
-_TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
+#: a clock time, '12:13' or '12.13' (not part of a date written with dots, '10.01.2022')
+_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:])")
 #: Indonesia's time zone abbreviations and their offsets
 _ABBREVIATIONS = {"WIB": dt.timedelta(hours=7), "WITA": dt.timedelta(hours=8), "WIT": dt.timedelta(hours=9)}
 #: an IANA zone name ('Asia/Jakarta'); possessive runs that start at a word's start, so a long line costs
@@ -58,7 +60,7 @@ def _compare(table: str, row: int, written: str, stamp: dt.datetime, printed: st
                           f"but {written} is written with another offset")
     zone = values.get("published_timezone")
     for named in _ZONE_NAME.findall(printed):
-        if zone is not None and named != zone:
+        if zone is not None and named != zone and named in zones():  # 'and/or' is no zone
             yield Finding(table, row, "published_timezone", zone,
                           f"the printed line {printed!r} names the time zone {named}, not {zone}")
     day = values.get("published_date")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 import polars as pl
 
@@ -41,11 +40,6 @@ def attribution(quote: pl.Expr) -> pl.Expr:
     return quote.str.replace_all(_QUOTED, " ").str.replace(_UNCLOSED, "")
 
 
-@lru_cache(maxsize=65536)
-def split(form: str | None) -> tuple[str, ...]:
-    return tuple(_WORD.findall(form or ""))
-
-
 #: the rows that attribute words to an actor: table, its id, the actor, the quote, an intermediary
 SAID = (("statements", "statement_id", "speaker_id", "quote", "intermediary_id"),
         ("figures", "figure_id", "asserted_by_id", "quote", None))
@@ -58,12 +52,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     own_forms: dict[str, set[tuple[str, ...]]] = {}  # actor -> the words of each of its name forms
     kinds_of: dict[tuple[str, ...], set[str]] = {}  # a form's words -> the types of the actors it names
     starts: dict[str, set[tuple[str, ...]]] = {}  # first word -> the forms that begin with it
+    split: dict[str, tuple[str, ...]] = {}  # a form -> its words, each distinct form split once
     for actor, actor_type, forms in inputs.typed("actors").select("actor_id", "actor_type", "name_forms").iter_rows():
         kind[actor] = actor_type
         if actor_type is None or actor_type in _NAMELESS:
             continue
         for form in forms or ():
-            words = split(form)
+            if form not in split:
+                split[form] = tuple(_WORD.findall(form or ""))
+            words = split[form]
             if words:
                 own_forms.setdefault(actor, set()).add(words)
                 kinds_of.setdefault(words, set()).add(actor_type)
