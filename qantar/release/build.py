@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -122,12 +123,29 @@ def _archive_members(stage: Path, described: model.Package, prefix: str) -> list
 def _build_dists(stage: Path, out: Path, env: dict[str, str]) -> None:
     # The sdist first, then the wheel built from the unpacked sdist: the wheel can only hold
     # the data if the sdist does.
-    done = subprocess.run(
+    # The builder runs in a process group of its own, ended whole if this side stops (Ctrl-C, SIGTERM,
+    # an error, the time limit): `python -m build` runs the backend in a process of its own, which
+    # killing the builder alone leaves running, writing into the scratch folder while it is removed.
+    builder = subprocess.Popen(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(stage)],
-        capture_output=True, text=True, env=env, timeout=900,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
     )
-    if done.returncode != 0:
-        raise ReleaseError(f"python -m build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    try:
+        stdout, stderr = builder.communicate(timeout=900)
+    except BaseException:
+        _end_group(builder)
+        raise
+    if builder.returncode != 0:
+        raise ReleaseError(f"python -m build failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
+
+
+def _end_group(process: subprocess.Popen[str]) -> None:
+    """Kill ``process`` and every process of its group, and wait for it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):  # gone already, or no process groups here
+        process.kill()
+    process.wait()
 
 
 def _check_wheel(out: Path, version: str, descriptor_bytes: bytes) -> None:
