@@ -59,8 +59,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     columns = ["figure_id", "measure", "quote", *(at if table.has(*at) else ())]
     frame = inputs.typed("figures")
     # one passage: the same span of the same article (or, without offsets, the same words)
+    # that also counts another number (copies of one figure lend each other nothing)
     passage = ["source_id", "char_start", "char_end"] if table.has("source_id", "char_start", "char_end") else ["quote"]
-    shared = frame.select(pl.struct(passage).is_duplicated()).to_series().to_list()
+    number = pl.col("number_char_start") if table.has("number_char_start") else pl.lit(None)
+    shared = frame.select(number.n_unique().over(passage) > 1).to_series().to_list()
     seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure read once
     for row, values in enumerate(frame.select(columns).iter_rows(), 1):
         fid, measure, quote = values[:3]
