@@ -21,6 +21,7 @@ import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules.speech_mode import OPENING
 
 _WORD = re.compile(r"\w+")
 #: Indonesian pronouns and '-nya' verbs of saying that stand for a speaker named before
@@ -32,7 +33,7 @@ _NAMELESS = frozenset({"group"})
 #: closes what a low-9 or reversed mark opens, as typesetters mix them); then an unclosed mark and
 #: everything after it
 _QUOTED = r'"[^"]*"|“[^”"]*[”"]|„[^“”"]*[“”"]|‟[^”"]*[”"]|«[^»]*»'
-_UNCLOSED = r'(?s)["“„‟«].*'
+_UNCLOSED = rf"(?s)[{OPENING}].*"
 
 
 def attribution(quote: pl.Expr) -> pl.Expr:
