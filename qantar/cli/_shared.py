@@ -6,6 +6,10 @@ import importlib
 import pkgutil
 from types import ModuleType
 
+#: Whether this process is the ``qantar`` program's own, about to end when the command does (set by
+#: ``qantar.cli.main.entry``; a caller of ``main`` goes on, and its process is left as it was).
+OWN_PROCESS = False
+
 
 def _package() -> ModuleType:
     return importlib.import_module("qantar.cli")

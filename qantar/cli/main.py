@@ -78,6 +78,7 @@ def entry(argv: Sequence[str] | None = None) -> int:
     collector's last passes over every object of polars, pandas and DuckDB (about 0.5 s after a
     ``qantar validate``). Only for a process about to end: a caller that goes on uses ``main``.
     """
+    _shared.OWN_PROCESS = True
     code = main(argv)
     gc.freeze()
     return code

@@ -57,6 +57,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.list_rules:
         return _list_rules(args.path)
+    from qantar.cli import _shared
+
+    if _shared.OWN_PROCESS:
+        from qantar.validate.engines import pandera
+
+        pandera.OWN_PROCESS = True
     try:
         report = validate(
             args.path, fast=args.fast, layers=args.layers, skip=args.skip, report_dir=args.report,
