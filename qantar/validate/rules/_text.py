@@ -39,24 +39,52 @@ def cells(inputs: Inputs, suspect: Callable[[pl.Expr], pl.Expr]) -> Iterator[Cel
     spans = {(s.table, s.text): s for s in inputs.model.spans()}
     for name, table in inputs.tables.items():
         frame = inputs.strings(name)
-        for f in table.fields:
-            if f.type not in ("string", "list", "any") or f.name not in frame.columns:
-                continue
+        fields = [f for f in table.fields if f.type in ("string", "list", "any") and f.name in frame.columns]
+        for f, rows in _suspect_rows(frame, fields, suspect):
             span = spans.get((name, f.name))
             where = [span.source, span.start, span.end] if span and f.type != "list" else []
             if not all(c in frame.columns for c in where):
                 where = []
             found = frame.select(
                 pl.col(f.name).alias("value"), *(pl.col(c).alias(f"_{k}") for k, c in enumerate(where)),
-            ).with_row_index("row", offset=1).filter(pl.col("value").is_not_null() & (pl.col("value") != ""))
+            ).with_row_index("row", offset=1)[rows]
             if f.type == "list":
                 found = found.with_columns(pl.col("value").str.split(f.delimiter)).explode("value")
-            for row, value, *at in found.filter(suspect(pl.col("value"))).iter_rows():
+            for row, value, *at in found.filter(_filled(pl.col("value")) & suspect(pl.col("value"))).iter_rows():
                 if at:
                     texts = inputs.texts() if texts is None else texts
                     if _verbatim(texts.get(at[0]), at[1], at[2], value):
                         continue
                 yield Cell(name, row, f.name, value)
+
+
+def _filled(value: pl.Expr) -> pl.Expr:
+    return value.is_not_null() & (value != "")
+
+
+def _suspect_rows(frame: pl.DataFrame, fields: list, suspect: Callable[[pl.Expr], pl.Expr]) -> Iterator[tuple]:
+    """Each field with a cell ``suspect`` does not clear, with the 0-based rows of those cells.
+
+    One query per table finds them (a query per column costs more than the check on a small
+    package); only the columns and rows found are read again.
+    """
+    if not fields:
+        return
+    flags = []
+    for i, f in enumerate(fields):
+        value = pl.col(f.name)
+        if f.type == "list":
+            hit = _filled(value) & value.str.split(f.delimiter).list.eval(_filled(pl.element()) & suspect(pl.element())).list.any()
+        else:
+            hit = _filled(value) & suspect(value)
+        flags.append(hit.fill_null(False).alias(f"_{i}"))
+    hits = frame.select(*flags).with_row_index("i").filter(pl.any_horizontal(*(f"_{i}" for i in range(len(fields)))))
+    if hits.height == 0:
+        return
+    for i, f in enumerate(fields):
+        rows = hits.filter(pl.col(f"_{i}"))["i"]
+        if len(rows):
+            yield f, rows
 
 
 def _verbatim(article: str | None, start: str | None, end: str | None, text: str) -> bool:
