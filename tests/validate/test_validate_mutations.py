@@ -43,6 +43,7 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import _reference
 from qantar.validate.rules.coordinates import _km
 from qantar.validate.rules.exclusion_reasons import measure_words, next_word
+from qantar.validate.rules.precision_reasoning import INTERVAL
 from qantar.validate.rules.quote_supports import supports
 
 EXAMPLES = 12
@@ -1456,7 +1457,7 @@ def range_narrowed_to_day(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")
     p, s, e, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
     row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[p] == "range"
-                                and re.search(r"(?i)not dated|between", r[why])]))
+                                and re.search(INTERVAL, r[why])]))
     day = rows[row][draw(st.sampled_from([s, e]))]
     rows[row][p], rows[row][s], rows[row][e] = "day", day, day
     return _rewrite(root, "events", header, rows, row, "date_precision")
