@@ -1139,6 +1139,19 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("figure-number-excluded")
+def figure_number_excluded(root: Path, draw: Draw) -> Expect:
+    # the figure stays: its number (or a stretch of words around it) is excluded as well, for any reason
+    header, rows = REAL["figures"]
+    row = rows[draw(st.integers(0, len(rows) - 1))]
+    sid = row[header.index("source_id")]
+    a, b = int(row[header.index("number_char_start")]), int(row[header.index("number_char_end")])
+    x = draw(st.integers(max(0, a - 15), a))
+    y = draw(st.integers(b, min(b + 15, len(ARTICLES[sid]["text"]))))
+    reasons = ["not_a_count", "idiom", "not_a_name", "unit", "page_furniture", "photo_caption"]
+    return _add_exclusion(root, sid, x, y, draw(st.sampled_from(reasons)))
+
+
 def _repeated() -> list[tuple[str, str, str, int, list[int]]]:
     """(table, start column, end column, row, later offsets) of quotes that occur again in their article."""
     out = []
