@@ -108,6 +108,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("claim-exclusion-overlap",)),
     Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, a name or a unit)",
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
+    Damage("intermediary-replaced", "a statement's intermediary replaced by another outlet while its article still cites the "
+           "first ('dikutip dari Reuters')", "consistency", ("intermediary-cited",)),
     Damage("figure-number-excluded", "an exclusion (of any reason) added over a figure's own number, the figure kept",
            "consistency", ("claim-exclusion-overlap",)),
     Damage("quote-later-occurrence", "a repeated quote's offsets moved to a later copy of the same words", "consistency",

@@ -1139,6 +1139,16 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("intermediary-replaced")
+def intermediary_replaced(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    i = header.index("intermediary_id")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[i]]))
+    ah, actors = REAL["actors"]
+    media = sorted(a[0] for a in actors if a[ah.index("actor_type")] == "media" and a[0] != rows[row][i])
+    return set_cell(root, "statements", row, "intermediary_id", draw(st.sampled_from(media)))
+
+
 @kind("figure-number-excluded")
 def figure_number_excluded(root: Path, draw: Draw) -> Expect:
     # the figure stays: its number (or a stretch of words around it) is excluded as well, for any reason

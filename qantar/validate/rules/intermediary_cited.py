@@ -1,0 +1,70 @@
+"""intermediary-cited: a statement's intermediary is the outlet its article last cites before the words end.
+
+An article that takes a statement from another outlet says so ('dikutip dari Reuters', 'seperti
+dilansir dari BBC', 'Dalam wawancara dengan National News Network 24'), and the words it goes on
+quoting are still that outlet's until it cites another ('imbuhnya' after 'dikutip dari AFP' is
+still AFP's). So the outlet named right after the last citation phrase that begins before the
+statement's quote ends is its intermediary. A photo credit ('Foto: Reuters/...') is not a citation.
+The phrases are ``CITING``; the outlet is the actor whose name form follows the phrase (the
+longest, any case).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: the words with which an article says where it took what follows (or what precedes) from
+CITING = ("dikutip dari", "sebagaimana dikutip dari", "seperti dikutip dari", "dilansir dari", "dilansir",
+          "melansir", "mengutip", "wawancara dengan", "dilaporkan oleh", "diberitakan oleh", "menurut laporan")
+_CITING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(CITING, key=len, reverse=True)) + r")\s+")
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "statements" not in inputs.tables or "intermediary_id" not in inputs.table("statements").field_names:
+        return
+    frame = inputs.typed("statements").with_row_index("_r", offset=1)
+    cited = frame.filter(frame["intermediary_id"].is_not_null())
+    if cited.height == 0:
+        return
+    forms = _forms(inputs)
+    texts = inputs.texts()
+    citations: dict[str, list[tuple[int, str | None, str]]] = {}
+    for row, sid, inter, source, end in cited.select("_r", "statement_id", "intermediary_id", "source_id", "char_end").iter_rows():
+        text = texts.get(source)
+        if text is None or end is None:
+            continue
+        if source not in citations:
+            citations[source] = _citations(text, forms)
+        last = next(((at, who, said) for at, who, said in reversed(citations[source]) if at < end), None)
+        if last is None:
+            yield Finding("statements", row, "intermediary_id", inter,
+                          f"{sid}: its article cites no outlet ('dikutip dari ...') before the statement's words end")
+        elif last[1] != inter:
+            yield Finding("statements", row, "intermediary_id", inter,
+                          f"{sid}: the last citation before the statement's words end is {last[2]!r} "
+                          f"({last[1] or 'no actor of the package'}), not {inter}")
+
+
+def _forms(inputs: Inputs) -> list[tuple[str, str]]:
+    """(name form lower-cased, actor id) of every actor, longest first."""
+    out = []
+    for actor, names in inputs.typed("actors").select("actor_id", "name_forms").iter_rows():
+        for name in names or ():
+            if name:
+                out.append((name.lower(), actor))
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def _citations(text: str, forms: list[tuple[str, str]]) -> list[tuple[int, str | None, str]]:
+    """(where, actor cited or None, the words) of every citation phrase of ``text``, in order."""
+    low = text.lower()
+    out = []
+    for m in _CITING.finditer(text):
+        who = next((actor for name, actor in forms if low.startswith(name, m.end())
+                    and not low[m.end() + len(name):m.end() + len(name) + 1].isalnum()), None)
+        out.append((m.start(), who, text[m.start():m.end() + 40].split("\n")[0].strip()))
+    return out
