@@ -146,6 +146,8 @@ DAMAGE: tuple[Damage, ...] = (
            "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
     Damage("figure-redated", "a figure's reference start moved after the publication of its source, or before the start "
            "of the event it counts", "consistency", ("figure-dates-fit",)),
+    Damage("figure-end-redated", "the end of a figure's reference interval moved after its source's publication, its "
+           "event neither planned nor announced", "consistency", ("figure-dates-fit",)),
     Damage("publication-time-moved", "a source's publication timestamp moved by hours within its day, or to another day at "
            "the same clock time", "consistency", ("published-at-printed",)),
     Damage("speech-turned-indirect", "a statement whose quote opens with the speaker's words between quotation marks "

@@ -1369,6 +1369,20 @@ def figure_redated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "ref_date_start")
 
 
+@kind("figure-end-redated")
+def figure_end_redated(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "event_id", "ref_date_end")}
+    e_header, events = REAL["events"]
+    status = {r[e_header.index("event_id")]: r[e_header.index("status")] for r in events}
+    # a count of what has happened (not of a planned or announced event) ending after its article was published
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["ref_date_end"]]
+                                and status.get(r[col["event_id"]]) not in ("planned", "announced")]))
+    end = _published("published_date_max")[rows[row][col["source_id"]]] + dt.timedelta(days=draw(st.integers(1, 400)))
+    rows[row][col["ref_date_end"]] = end.isoformat()
+    return _rewrite(root, "figures", header, rows, row, "ref_date_end")
+
+
 @kind("publication-time-moved")
 def publication_time_moved(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
