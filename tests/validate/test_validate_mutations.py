@@ -1139,6 +1139,14 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("actor-typed-state")
+def actor_typed_state(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    t, c = header.index("actor_type"), header.index("country_code")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[t] not in ("state", "international_organisation") and r[c]]))
+    return set_cell(root, "actors", row, "actor_type", "state")
+
+
 @kind("intermediary-replaced")
 def intermediary_replaced(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")
