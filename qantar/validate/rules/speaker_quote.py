@@ -6,8 +6,9 @@ Putin, ...', 'Presiden Tokayev mengklaim ...'). When they name actors of the spe
 (persons beside a person, bodies beside a body) and the speaker is not among them, the statement is
 someone else's: a speaker replaced by another person of the same kind keeps every key, role and type
 valid, and actor-named passes it when the article named the new speaker earlier. A pronoun ('Ia
-menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so a quote holding one
-is left to actor-named. A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
+menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so only the words before
+the first pronoun are read: none, and the quote is left to actor-named; a name there is the
+speaker's ('Yokayev mengatakan dia telah meminta ...'). A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
 Tokayev' names the government, not the president). Groups have no names, only words the article describes them with, so a
 group speaker, and groups named in a quote, are left out.
 """
@@ -27,6 +28,7 @@ _WORD = re.compile(r"\w+")
 #: Indonesian pronouns and '-nya' verbs of saying that stand for a speaker named before
 PRONOUN = (r"(?i)\b(?:ia|dia|beliau|mereka|pihaknya|"
            r"(?:kata|ujar|ucap|ungkap|tutur|tambah|jelas|papar|tegas|sebut|lanjut|imbuh|pungkas|tulis)nya)\b")
+_PRONOUN = re.compile(PRONOUN)
 #: actor types without a name of their own
 _NAMELESS = frozenset({"group"})
 #: a passage between double quotation marks: straight, curly, low-9, angle (a straight or curly mark
@@ -72,12 +74,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         frame = inputs.typed(table).with_row_index("_row", offset=1)
         via = via if via in frame.columns else None
         said = attribution(pl.col(text_column))
-        rows = frame.filter(pl.col(who).is_not_null() & pl.col(text_column).is_not_null() & ~said.str.contains(PRONOUN))
+        rows = frame.filter(pl.col(who).is_not_null() & pl.col(text_column).is_not_null())
         for row, ident, speaker, text, middle_id in rows.select(
                 "_row", key, who, said.alias("_said"), pl.col(via) if via else pl.lit(None)).iter_rows():
             own = kind.get(speaker)
             if own is None or own in _NAMELESS:
                 continue  # unknown actor or type: foreign-key and required say so
+            pronoun = _PRONOUN.search(text)
+            if pronoun is not None:
+                # the words before the pronoun: a name there is who speaks ('Yokayev mengatakan dia telah
+                # meminta ...'); a pronoun first points back to a name given before the quote
+                text = text[:pronoun.start()]
             words = _WORD.findall(text)
             spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
                      if tuple(words[i:i + len(form)]) == form]
