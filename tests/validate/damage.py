@@ -141,6 +141,8 @@ DAMAGE: tuple[Damage, ...] = (
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-number-word-changed", "a number word of a translation changed ('six member states' to 'seven') "
+           "while the quote keeps its own ('enam')", "consistency", ("translation-keeps-numbers",)),
     Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body), or a "
            "figure to another asserter, while the words of attribution still name the real one", "consistency",
            ("quote-names-speaker", "actor-named")),

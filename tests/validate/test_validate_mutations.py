@@ -1591,6 +1591,35 @@ def translation_number_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("translation-number-word-changed")
+def translation_number_word_changed(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import read
+    from qantar.text.tokens import number_tokens
+    from qantar.validate.rules.translation_numbers import _WORD_VALUES, english_values, english_word_values
+
+    def words(text: str) -> list[float]:
+        return [float(r.value) for t in number_tokens(text) if t.kind in ("cardinal", "ordinal")
+                and (r := read(t.text)) is not None and r.value is not None]
+
+    english_word = re.compile(r"(?i)\b(" + "|".join(_WORD_VALUES) + r")\b")
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        options += [(span.table, span.translation, k, i) for k, r in enumerate(rows)
+                    if r[i] and r[j] and words(r[i]) and english_word.search(r[j])]
+    table, column, row, i = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    english = rows[row][header.index(column)]
+    found = draw(st.sampled_from(list(english_word.finditer(english))))
+    other = draw(st.sampled_from(sorted(w for w, v in _WORD_VALUES.items() if v != _WORD_VALUES[found[1].lower()])))
+    new = english[:found.start()] + other + english[found.end():]
+    assume(any(v not in english_values(new) | english_word_values(new) for v in words(rows[row][i])))
+    return set_cell(root, table, row, column, new)
+
+
 @kind("weekday-contradicted")
 def weekday_contradicted(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import weekdays

@@ -1,6 +1,7 @@
 """translation-keeps-numbers: every number a span's text writes in digits (not a year, a date or a
-time; read by the Indonesian reader, so '8.000' is 8,000 and '20rb' 20,000) is in its English
-translation with the same value, in digits ('8,000', '8000') or with 'thousand' or 'million'."""
+time; read by the Indonesian reader, so '8.000' is 8,000 and '20rb' 20,000) or in words ('enam',
+'kedua') is in its English translation with the same value, in digits ('8,000', '8000'), with
+'thousand' or 'million', or in English words ('six', 'twenty-five', 'second')."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.numbers import read
+from qantar.text.numbers import ORDINALS, WORDS, read
 from qantar.text.tokens import number_tokens
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
 _ENGLISH = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion))?", re.IGNORECASE)
-_TIMES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_TIMES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def english_values(text: str) -> set[float]:
@@ -31,11 +32,37 @@ def english_values(text: str) -> set[float]:
     return out
 
 
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINAL = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+#: English number words and their values (ordinals count as their number: 'kedua', 'second')
+_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | _TENS | {w: i for i, w in enumerate(_ORDINAL, 1)}
+_ENGLISH_WORDS = re.compile(r"(?i)\b([a-z]+)(?:-([a-z]+))?\b(?:\s+(hundred|thousand|million|billion))?")
+#: the Indonesian number words a text may hold (a row without one, and without a digit, is cleared at once)
+_INDONESIAN_WORDS = r"(?i)\b(?:" + "|".join(sorted({*WORDS, *ORDINALS}, key=len, reverse=True)) + r")\b"
+_KINDS = ("digits", "cardinal", "ordinal")
+
+
+def english_word_values(text: str) -> set[float]:
+    """The values an English text writes in words ('six', 'twenty-five', 'three thousand', 'second')."""
+    out: set[float] = set()
+    for first, second, times in _ENGLISH_WORDS.findall(text):
+        value = _WORD_VALUES.get(first.lower())
+        if value is None:
+            continue
+        if first.lower() in _TENS and second and (unit := _WORD_VALUES.get(second.lower())) is not None and unit < 10:
+            value += unit
+        out.add(float(value * (_TIMES.get(times.lower(), 100) if times else 1)))
+    return out
+
+
 def _digit_runs(column: str) -> pl.Expr:
     return pl.col(column).str.extract_all(r"\d+(?:[.,]\d+)*").list.eval(pl.element().str.replace_all(r"[.,]", ""))
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
+    missing: dict[tuple[str, str], tuple[str, int] | None] = {}  # each distinct (text, translation) read once
     for span in inputs.model.spans():
         if not span.translation:
             continue
@@ -43,22 +70,30 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if not {span.text, span.translation} <= set(frame.columns):
             continue
         rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
-            .with_row_index("row", offset=1) \
-            .filter(pl.col("text").str.contains(r"\d") & pl.col("english").is_not_null())
-        # cleared at once: every run of digits of the text, separators dropped, is one of the
-        # translation's (most rows); the reader looks at the others
-        rows = rows.filter(_digit_runs("text").list.set_difference(_digit_runs("english")).list.len() > 0)
-        for row, text, english in rows.iter_rows():
-            values: set[float] | None = None
-            for token in number_tokens(text):
-                if token.kind != "digits" or token.is_date:
-                    continue
-                reading = read(token.text)
-                if reading is None or reading.value is None:
-                    continue
-                values = english_values(english) if values is None else values
-                if float(reading.value) not in values:
-                    yield Finding(span.table, row, span.translation, english,
-                                  f"the {span.text} writes {token.text!r} ({reading.value:,}), which its "
-                                  f"{span.translation} does not")
-                    break
+            .with_row_index("row", offset=1).filter(pl.col("english").is_not_null())
+        # cleared at once: a text with no number word whose every run of digits, separators dropped,
+        # is one of the translation's (most rows); the reader looks at the others
+        words = pl.col("text").str.contains(_INDONESIAN_WORDS)
+        digits = pl.col("text").str.contains(r"\d") & (_digit_runs("text").list.set_difference(_digit_runs("english")).list.len() > 0)
+        for row, text, english in rows.filter(words | digits).iter_rows():
+            if (text, english) not in missing:
+                missing[(text, english)] = _missing(text, english)
+            lost = missing[(text, english)]
+            if lost is not None:
+                yield Finding(span.table, row, span.translation, english,
+                              f"the {span.text} writes {lost[0]!r} ({lost[1]:,}), which its {span.translation} does not")
+
+
+def _missing(text: str, english: str) -> tuple[str, int] | None:
+    """The first number of ``text`` whose value ``english`` does not write."""
+    values: set[float] | None = None
+    for token in number_tokens(text):
+        if token.kind not in _KINDS or token.is_date:
+            continue
+        reading = read(token.text)
+        if reading is None or reading.value is None:
+            continue
+        values = english_values(english) | english_word_values(english) if values is None else values
+        if float(reading.value) not in values:
+            return token.text, reading.value
+    return None
