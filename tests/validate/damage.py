@@ -143,6 +143,8 @@ DAMAGE: tuple[Damage, ...] = (
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-number-word-changed", "a number word of a translation changed ('six member states' to 'seven') "
            "while the quote keeps its own ('enam')", "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-negation-flipped", "a 'not' added to a translation whose text negates nothing, or every negation "
+           "dropped from one whose text negates", "consistency", ("translation-keeps-negation",)),
     Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body), or a "
            "figure to another asserter, while the words of attribution still name the real one", "consistency",
            ("quote-names-speaker", "actor-named")),

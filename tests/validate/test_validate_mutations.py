@@ -1620,6 +1620,36 @@ def translation_number_word_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("translation-negation-flipped")
+def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_negation import _patterns
+
+    indonesian, english, affixed = (re.compile(p) if isinstance(p, str) else p for p in _patterns())
+    auxiliary = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had|did|does|should)\b")
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        for k, r in enumerate(rows):
+            if not r[i] or not r[j]:
+                continue
+            if not indonesian.search(r[i]) and auxiliary.search(r[j]):
+                options.append((span.table, span.translation, k, "add"))
+            elif indonesian.search(r[i]) and english.search(r[j]) and not affixed.search(english.sub("", r[j])):
+                options.append((span.table, span.translation, k, "drop"))
+    table, column, row, how = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    text = rows[row][header.index(column)]
+    if how == "add":  # 'the forces will leave' -> 'the forces will not leave'
+        at = draw(st.sampled_from(list(auxiliary.finditer(text))))
+        new = text[:at.end()] + " not" + text[at.end():]
+    else:  # every negation of the translation dropped
+        new = re.sub(r"\s{2,}", " ", english.sub("", text))
+    return set_cell(root, table, row, column, new)
+
+
 @kind("weekday-contradicted")
 def weekday_contradicted(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import weekdays

@@ -1,0 +1,57 @@
+"""translation-keeps-negation: a span's text negates exactly when its English translation does.
+
+'ini hanya untuk waktu yang singkat' is 'this is only for a short time', not 'this is not only for
+a short time': a negation added to a translation, or dropped from it, reverses what the row says
+while every number, name and offset still holds. The words are ``validators/negation_words.toml``
+('tidak', 'bukan', 'belum', 'tanpa'; 'not', 'no', 'never', 'without', "n't"). An Indonesian
+negation may come out as a negative affix in English ('tidak dikenal', unidentified), so a
+translation with such a word answers one; an English negation needs an Indonesian one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+import polars as pl
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+
+@cache
+def _patterns() -> tuple[str, str, re.Pattern[str]]:
+    """(Indonesian negations, English negations) as polars patterns, and English negative-affix words."""
+    raw = tomllib.loads((catalogue.home() / "negation_words.toml").read_text(encoding="utf-8"))
+    indonesian = r"(?i)\b(?:" + "|".join(map(re.escape, raw["indonesian"])) + r")\b"
+    english = r"(?i)\b(?:" + "|".join(map(re.escape, raw["english"])) + r")\b|" + re.escape(raw["english_contraction"]) + r"\b"
+    affixed = re.compile(r"(?i)\b(?:(?:" + "|".join(raw["english_prefixes"]) + r")[a-z]{3,}|[a-z]{3,}(?:"
+                         + "|".join(raw["english_suffixes"]) + r"))\b")
+    return indonesian, english, affixed
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    indonesian, english, affixed = _patterns()
+    for span in inputs.model.spans():
+        if not span.translation:
+            continue
+        frame = inputs.strings(span.table)
+        if not {span.text, span.translation} <= set(frame.columns):
+            continue
+        rows = frame.select(
+            pl.col(span.text).str.contains(indonesian).alias("negates"), pl.col(span.translation).alias("english"),
+            pl.col(span.translation).str.contains(english).alias("english_negates"),
+        ).with_row_index("row", offset=1).filter(
+            pl.col("english").is_not_null() & pl.col("negates").is_not_null()
+            & (pl.col("negates") != pl.col("english_negates")))
+        for row, negates, text, _ in rows.iter_rows():
+            if negates and affixed.search(text):
+                continue  # 'tidak dikenal': unidentified
+            if negates:
+                why = f"the {span.text} negates ('tidak', 'bukan', 'belum', 'tanpa' ...), its {span.translation} does not"
+            else:
+                why = f"the {span.translation} negates ('not', 'no', 'never', 'without' ...), its {span.text} does not"
+            yield Finding(span.table, row, span.translation, text, why)
