@@ -127,8 +127,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("country-numeric-fits",)),
     Damage("inner-space", "a no-break space, a thin space, a tab-free second space put between two words of a "
            "curated text cell", "consistency", ("text-clean",)),
-    Damage("redated-against-reasoning", "a day- or month-precision event moved to another day or month while its "
-           "date reasoning still writes the old one", "consistency", ("reasoning-names-date",)),
+    Damage("redated-against-reasoning", "a day-, month- or range-precision event moved to another day, month or "
+           "stretch while its date reasoning still writes the old one", "consistency", ("reasoning-names-date",)),
     Damage("publication-offset-changed", "a publication timestamp's UTC offset changed with its clock time kept "
            "(local time relabelled UTC or another zone)", "consistency", ("published-at-offset",)),
     Damage("speech-turned-direct", "reported speech without quotation marks recorded as direct or partial speech",

@@ -1277,11 +1277,16 @@ def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("events")
     p, a, b, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
-    options = [k for k, r in enumerate(rows) if r[p] in ("day", "month") and written(r[why])[0 if r[p] == "day" else 1]]
+    options = [k for k, r in enumerate(rows) if r[p] in ("day", "month", "range") and written(r[why])[0 if r[p] != "month" else 1]]
     row = draw(st.sampled_from(options))
     r = rows[row]
     days, months = written(r[why])
-    if r[p] == "day":
+    if r[p] == "range":  # moved whole, by days to years, to where the reasoning writes neither end
+        shift = dt.timedelta(days=draw(st.integers(1, 4000)) * draw(st.sampled_from([-1, 1])))
+        start, end = _day(r[a]) + shift, _day(r[b]) + shift
+        assume(start not in days and end not in days)
+        r[a], r[b] = start.isoformat(), end.isoformat()
+    elif r[p] == "day":
         day = _day(r[a]) + dt.timedelta(days=draw(st.integers(-40, 40)))
         assume(day not in days)
         r[a] = r[b] = day.isoformat()

@@ -1,7 +1,8 @@
-"""reasoning-names-date: a day- or month-precision row whose date reasoning writes calendar dates
-(ISO '2022-01-05', or '5 January 2022') writes the row's own date among them: the day, or for a
-month a date or month ('2022-01') inside it. A reasoning that concludes one date and a row that
-says another is a row redated without its reasoning."""
+"""reasoning-names-date: a row whose date reasoning writes calendar dates (ISO '2022-01-05', or
+'5 January 2022') writes the row's own date among them: for a day, that day (a reasoning that writes
+months only, '2021-03', concludes a month, not a day); for a month, a date or month ('2022-01') inside
+it; for a range, its first or its last day. A reasoning that concludes one date and a row that says
+another is a row redated without its reasoning."""
 
 from __future__ import annotations
 
@@ -46,10 +47,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         reasons = [c for c in table.field_names if c == "date_reasoning"]
         if not reasons or not {"date_precision", "date_start"} <= set(table.field_names):
             continue
-        frame = inputs.typed(name).select("date_precision", "date_start", *reasons).with_row_index("row", offset=1)
-        rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month"])
+        ends = "date_end" if "date_end" in table.field_names else "date_start"
+        frame = inputs.typed(name).select("date_precision", "date_start", pl.col(ends).alias("_end"), *reasons) \
+            .with_row_index("row", offset=1)
+        rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month", "range"])
                             & pl.col("date_start").is_not_null() & pl.col("date_reasoning").is_not_null())
-        for row, precision, start, reasoning in rows.iter_rows():
+        for row, precision, start, end, reasoning in rows.iter_rows():
             days, months = written(reasoning)
             if not months:
                 continue  # a reasoning in words only: nothing to compare
@@ -57,6 +60,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding(name, row, "date_start", start.isoformat(),
                               f"the day is {start.isoformat()}, but its date_reasoning writes "
                               f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
+            elif precision == "day" and not days:
+                yield Finding(name, row, "date_precision", precision,
+                              f"dated to the day {start.isoformat()}, but its date_reasoning writes months only "
+                              f"({', '.join(sorted(f'{y}-{m:02d}' for y, m in months))}): it concludes a month")
+            elif precision == "range" and days and start not in days and end not in days:
+                yield Finding(name, row, "date_start", start.isoformat(),
+                              f"the range is {start.isoformat()} to {end.isoformat() if end else '?'}, but its "
+                              f"date_reasoning writes {', '.join(sorted(d.isoformat() for d in days))}, neither its "
+                              "first nor its last day")
             elif precision == "month" and (start.year, start.month) not in months:
                 yield Finding(name, row, "date_start", start.isoformat(),
                               f"the month is {start:%Y-%m}, but its date_reasoning writes "
