@@ -108,6 +108,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("claim-exclusion-overlap",)),
     Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, a name or a unit)",
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
+    Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
+           "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",
            ("state-name-fits-code",)),
     Damage("intermediary-replaced", "a statement's intermediary replaced by another outlet while its article still cites the "

@@ -1139,6 +1139,22 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("name-recased")
+def name_recased(root: Path, draw: Draw) -> Expect:
+    options = []
+    for table in ("actors", "places"):
+        header, rows = REAL[table]
+        e, f = header.index("name_en"), header.index("name_forms")
+        options += [(table, k) for k, r in enumerate(rows) if r[e] in r[f].split("|") and any(c.isalpha() for c in r[e])]
+    table, row = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    name = rows[row][header.index("name_en")]
+    letters = [i for i, c in enumerate(name) if c.isalpha()]
+    i = draw(st.sampled_from(letters))
+    new = name[:i] + name[i].swapcase() + name[i + 1:]
+    return set_cell(root, table, row, "name_en", new)
+
+
 @kind("actor-typed-state")
 def actor_typed_state(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
