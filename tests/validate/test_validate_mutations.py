@@ -1139,6 +1139,30 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("figure-event-relinked")
+def figure_event_relinked(root: Path, draw: Draw) -> Expect:
+    # to another event its source reports, whose passages there do not hold the figure and whose type
+    # its quote does not name
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("event_id", "source_id", "char_start", "char_end", "quote")}
+    eh, events = REAL["events"]
+    types = {r[eh.index("event_id")]: r[eh.index("event_type")] for r in events}
+    sh, links = REAL["event_sources"]
+    passages: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for r in links:
+        passages.setdefault((r[sh.index("event_id")], r[sh.index("source_id")]), []).append(
+            (int(r[sh.index("char_start")]), int(r[sh.index("char_end")])))
+    options = []
+    for k, r in enumerate(rows):
+        if not r[col["event_id"]]:
+            continue
+        a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
+        options += [(k, e) for (e, s), spans in passages.items() if s == r[col["source_id"]] and e != r[col["event_id"]]
+                    and not any(c < b and a < d for c, d in spans) and not supports(r[col["quote"]], types[e])]
+    row, event = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "event_id", event)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

@@ -1,5 +1,7 @@
 """quote-supports-event: the quote of an event (each of its event_sources rows) says what kind of
-event the row records: it holds a word of the event's type (validators/event_keywords.toml).
+event the row records: it holds a word of the event's type (validators/event_keywords.toml). A
+figure that counts an event is printed in one of that event's passages of the same source, or its
+quote holds a word of the event's type: a count linked to another event is neither.
 
 An actor's name does not count: the same few actors (Tokayev, Putin, the CSTO, Kazakhstan) are
 named in passages about most events, so a passage of another event would pass."""
@@ -43,3 +45,22 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         elif not supports(quote, kind):
             yield Finding("event_sources", i, "quote", quote,
                           f"{event}: the quote holds no word of the type {kind!r}: it does not say what the row records")
+    if "figures" in inputs.tables and inputs.table("figures").has("figure_id", "event_id", "source_id", "char_start", "char_end", "quote") \
+            and inputs.table("event_sources").has("source_id", "char_start", "char_end"):
+        yield from _figures(inputs, types)
+
+
+def _figures(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Finding]:
+    passages: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for event, source, a, b in inputs.typed("event_sources").select("event_id", "source_id", "char_start", "char_end").iter_rows():
+        if a is not None and b is not None:
+            passages.setdefault((event, source), []).append((a, b))
+    frame = inputs.typed("figures").select("figure_id", "event_id", "source_id", "char_start", "char_end", "quote")
+    for row, (figure, event, source, a, b, quote) in enumerate(frame.iter_rows(), 1):
+        if event is None or event not in types or a is None or b is None or not quote:
+            continue  # no event, or one that does not exist: foreign-key says so
+        if any(c < b and a < d for c, d in passages.get((event, source), ())) or supports(quote, types[event]):
+            continue
+        yield Finding("figures", row, "event_id", event,
+                      f"{figure}: counts {event} ({types[event]}), but its quote is in none of {event}'s passages of "
+                      f"source {source} and holds no word of the type")
