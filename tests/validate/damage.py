@@ -108,6 +108,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("claim-exclusion-overlap",)),
     Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, a name or a unit)",
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
+    Damage("event-moved-place", "an event whose passages name its city or region moved to another city or region", "consistency",
+           ("event-place-named",)),
     Damage("figure-event-relinked", "a figure linked to another event of its source, whose passages there do not hold the "
            "figure and whose type its quote does not name", "consistency", ("quote-supports-event",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "

@@ -1139,6 +1139,25 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
+@kind("event-moved-place")
+def event_moved_place(root: Path, draw: Draw) -> Expect:
+    # an event whose passages name its city or region, moved to another city or region
+    ph, places = REAL["places"]
+    local = {r[0]: [f.lower() for f in r[ph.index("name_forms")].split("|") if f] for r in places
+             if r[ph.index("place_type")] in ("city", "region")}
+    eh, events = REAL["events"]
+    sh, links = REAL["event_sources"]
+    quotes: dict[str, list[str]] = {}
+    for r in links:
+        quotes.setdefault(r[sh.index("event_id")], []).append(r[sh.index("quote")].lower())
+    p = eh.index("place_id")
+    options = [(k, other) for k, r in enumerate(events) if r[p] in local
+               and any(f in q for q in quotes.get(r[0], []) for f in local[r[p]])
+               for other in local if other != r[p] and not any(f in q for q in quotes.get(r[0], []) for f in local[other])]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "events", row, "place_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

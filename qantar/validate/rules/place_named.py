@@ -1,0 +1,53 @@
+"""event-place-named: an event placed in a city or a region whose passages name a city or a region
+name its own.
+
+Most passages of a country-wide event name no place, or only the country; a passage that does name
+a city or a region says where the event happened. So an event placed in a city or region whose
+passages (event_sources quotes) name some city or region, but never its own by any of its name
+forms, is placed somewhere its sources do not put it: moved to another city (Almaty to Taldykorgan)
+while every key still holds. Countries are left out: a country is where most events happen
+without being named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: the place types a passage names when it says where something happened
+LOCAL = frozenset({"city", "region"})
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    needed = {"events": ("event_id", "place_id"), "event_sources": ("event_id", "quote"),
+              "places": ("place_id", "place_type", "name_forms")}
+    if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
+        return
+    local = {place: tuple({f.lower() for f in forms or () if f}) for place, kind, forms
+             in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows() if kind in LOCAL}
+    events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
+        .filter(pl.col("place_id").is_in(list(local)))
+    if events.height == 0:
+        return
+    # the passages of those events only, lower-cased, one list per event
+    passages = dict(inputs.strings("event_sources").select("event_id", "quote")
+                    .filter(pl.col("event_id").is_in(events["event_id"].to_list()) & pl.col("quote").is_not_null())
+                    .group_by("event_id", maintain_order=True).agg(pl.col("quote").str.to_lowercase()).iter_rows())
+    every = frozenset(f for forms in local.values() for f in forms)  # distinct names: few, however many places
+    seen: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}  # each distinct (passages, place) read once
+    for row, event, place in events.iter_rows():
+        texts = tuple(passages.get(event) or ())
+        if not texts:
+            continue
+        if (texts, place) not in seen:
+            own = any(f in t for t in texts for f in local[place])
+            seen[(texts, place)] = () if own else tuple(sorted(
+                f for f in every - set(local[place]) if any(f in t for t in texts)))
+        others = seen[(texts, place)]
+        if others:
+            yield Finding("events", row, "place_id", place,
+                          f"{event}: its passages name {', '.join(repr(o) for o in others)}, never {place}")
