@@ -5,8 +5,8 @@ dilansir dari BBC', 'Dalam wawancara dengan National News Network 24'), and the 
 quoting are still that outlet's until it cites another ('imbuhnya' after 'dikutip dari AFP' is
 still AFP's). So the outlet named right after the last citation phrase that begins before the
 statement's quote ends is its intermediary. A photo credit ('Foto: Reuters/...') is not a citation.
-The phrases are ``CITING``; the outlet is the actor whose name form follows the phrase (the
-longest, any case).
+The phrases are ``CITING``; the outlet is an actor whose name form follows the phrase (the longest
+form, any case; actors that share it are each that outlet).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     forms = _forms(inputs)
     texts = inputs.texts()
-    citations: dict[str, list[tuple[int, str | None, str]]] = {}
+    citations: dict[str, list[tuple[int, frozenset[str], str]]] = {}
     for row, sid, inter, source, end in cited.select("_r", "statement_id", "intermediary_id", "source_id", "char_end").iter_rows():
         text = texts.get(source)
         if text is None or end is None:
@@ -43,28 +43,28 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if last is None:
             yield Finding("statements", row, "intermediary_id", inter,
                           f"{sid}: its article cites no outlet ('dikutip dari ...') before the statement's words end")
-        elif last[1] != inter:
+        elif inter not in last[1]:
             yield Finding("statements", row, "intermediary_id", inter,
                           f"{sid}: the last citation before the statement's words end is {last[2]!r} "
-                          f"({last[1] or 'no actor of the package'}), not {inter}")
+                          f"({', '.join(sorted(last[1])) or 'no actor of the package'}), not {inter}")
 
 
-def _forms(inputs: Inputs) -> list[tuple[str, str]]:
-    """(name form lower-cased, actor id) of every actor, longest first."""
-    out = []
+def _forms(inputs: Inputs) -> list[tuple[str, frozenset[str]]]:
+    """(name form lower-cased, the actors that have it), longest first."""
+    out: dict[str, set[str]] = {}
     for actor, names in inputs.typed("actors").select("actor_id", "name_forms").iter_rows():
         for name in names or ():
             if name:
-                out.append((name.lower(), actor))
-    return sorted(out, key=lambda p: -len(p[0]))
+                out.setdefault(name.lower(), set()).add(actor)
+    return sorted(((n, frozenset(a)) for n, a in out.items()), key=lambda p: -len(p[0]))
 
 
-def _citations(text: str, forms: list[tuple[str, str]]) -> list[tuple[int, str | None, str]]:
-    """(where, actor cited or None, the words) of every citation phrase of ``text``, in order."""
+def _citations(text: str, forms: list[tuple[str, frozenset[str]]]) -> list[tuple[int, frozenset[str], str]]:
+    """(where, the actors whose name follows, the words) of every citation phrase of ``text``, in order."""
     low = text.lower()
     out = []
     for m in _CITING.finditer(text):
-        who = next((actor for name, actor in forms if low.startswith(name, m.end())
-                    and not low[m.end() + len(name):m.end() + len(name) + 1].isalnum()), None)
+        who = next((actors for name, actors in forms if low.startswith(name, m.end())
+                    and not low[m.end() + len(name):m.end() + len(name) + 1].isalnum()), frozenset())
         out.append((m.start(), who, text[m.start():m.end() + 40].split("\n")[0].strip()))
     return out
