@@ -47,21 +47,22 @@ def load_polars_only() -> bool:
 
     pandera imports pandas at its top level and again at its first check (about 0.6 s, a third
     of ``qantar validate --fast``; hypothesis, where installed, 0.4 s more), although its polars
-    backend uses none of them. Where they are not
-    installed pandera leaves them out (its GH #2387); here they are hidden while pandera is
-    imported and runs its first check, which is when it looks. Only for a program that owns its
-    process (the ``qantar validate`` command): afterwards this process's pandera cannot check
-    pandas frames, while pandas itself imports as usual (Great Expectations needs it).
+    backend uses none of them. Where they are not installed pandera leaves them out (its GH
+    #2387); here they are hidden while pandera is imported and runs its first check, which is
+    when it looks. Only for a program that owns its process (the ``qantar validate`` command):
+    afterwards this process's pandera cannot check pandas frames, while pandas itself imports as
+    usual (Great Expectations needs it).
 
     True when pandera was loaded so; False when it was already loaded, pandas already was, or
     pandera needs them after all (its modules are then dropped, to be imported as usual).
     """
     if any(m in sys.modules for m in ("pandera", "pandas")):
         return False
+    import polars as pl  # before the finder: polars looks for numpy as it imports itself
+
     absent = _Absent()
     sys.meta_path.insert(0, absent)
     try:
-        import polars as pl
         import pandera.polars as pa
 
         # the first check is when pandera looks for pandas' check backends (once per process)
