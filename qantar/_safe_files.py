@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import stat
 from itertools import accumulate
@@ -80,41 +81,74 @@ def check_path(value: object, *, table: str | None = None) -> str:
 
 def locate(root: str | Path, relative: str, *, table: str | None = None) -> Path:
     """The real path of ``relative`` inside ``root``, symlinks resolved; ``DataError`` if it leaves."""
-    check_path(relative, table=table)
-    base = os.path.realpath(root)
-    target = os.path.realpath(os.path.join(base, relative))
-    if target != base and not target.startswith(base.rstrip(os.sep) + os.sep):
-        raise DataError(
-            f"{relative} is a symbolic link (or lies under one) that leads outside the data package; "
-            "only files inside the package are read",
-            table=table, path=os.path.join(root, relative),
-        )
-    return Path(target)
+    return Folder(root).locate(relative, table=table)
 
 
 def read(root: str | Path, relative: str, *, limit: int, table: str | None = None) -> bytes:
     """The bytes of the regular file ``relative`` inside ``root``, at most ``limit`` of them."""
-    target = locate(root, relative, table=table)
-    where = os.path.join(root, relative)
-    try:
-        before = os.stat(target)
-    except FileNotFoundError:
-        raise DataError("file is missing", table=table, path=where) from None
-    except OSError as exc:
-        raise DataError(f"file cannot be read: {exc.strerror}", table=table, path=where) from None
-    _check_regular(before.st_mode, table, where)
-    _check_size(before.st_size, limit, table, where)
-    try:
-        fd = os.open(target, _OPEN_FLAGS)
-    except OSError as exc:
-        raise DataError(f"file cannot be read: {exc.strerror}", table=table, path=where) from None
-    with os.fdopen(fd, "rb", buffering=0) as fh:
-        now = os.fstat(fh.fileno())
-        if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
-            raise DataError("file was replaced while it was being read", table=table, path=where)
-        _check_regular(now.st_mode, table, where)
-        _check_size(now.st_size, limit, table, where)
-        return _read_at_most(fh, now.st_size, limit, table, where)
+    return Folder(root).read(relative, limit=limit, table=table)
+
+
+class Folder:
+    """A package's folder, for reading many of its files: its real path is resolved once, and each
+    folder inside it once, so a file costs one ``lstat`` to locate (a package of 10,000 article
+    files spent a second in ``realpath``, which walks every component of every path). A file that
+    is itself a symbolic link is resolved in full, and refused if it leads outside."""
+
+    __slots__ = ("root", "base", "_folders")
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = root
+        self.base = os.path.realpath(root)
+        self._folders: dict[str, str] = {}
+
+    def locate(self, relative: str, *, table: str | None = None) -> Path:
+        """The real path of ``relative`` inside the folder, symlinks resolved; ``DataError`` if it leaves."""
+        check_path(relative, table=table)
+        folder, name = posixpath.split(posixpath.normpath(relative))
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = self._inside(os.path.realpath(os.path.join(self.base, folder)), relative, table)
+        target = os.path.join(real, name) if name not in ("", ".") else real
+        try:
+            link = stat.S_ISLNK(os.lstat(target).st_mode)
+        except OSError:  # missing (or unreadable): nothing to resolve, reading it says what is wrong
+            link = False
+        return Path(self._inside(os.path.realpath(target), relative, table) if link else target)
+
+    def _inside(self, target: str, relative: str, table: str | None) -> str:
+        base = self.base
+        if target != base and not target.startswith(base.rstrip(os.sep) + os.sep):
+            raise DataError(
+                f"{relative} is a symbolic link (or lies under one) that leads outside the data package; "
+                "only files inside the package are read",
+                table=table, path=os.path.join(self.root, relative),
+            )
+        return target
+
+    def read(self, relative: str, *, limit: int, table: str | None = None) -> bytes:
+        """The bytes of the regular file ``relative`` inside the folder, at most ``limit`` of them."""
+        target = self.locate(relative, table=table)
+        where = os.path.join(self.root, relative)
+        try:
+            before = os.stat(target)
+        except FileNotFoundError:
+            raise DataError("file is missing", table=table, path=where) from None
+        except OSError as exc:
+            raise DataError(f"file cannot be read: {exc.strerror}", table=table, path=where) from None
+        _check_regular(before.st_mode, table, where)
+        _check_size(before.st_size, limit, table, where)
+        try:
+            fd = os.open(target, _OPEN_FLAGS)
+        except OSError as exc:
+            raise DataError(f"file cannot be read: {exc.strerror}", table=table, path=where) from None
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            now = os.fstat(fh.fileno())
+            if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
+                raise DataError("file was replaced while it was being read", table=table, path=where)
+            _check_regular(now.st_mode, table, where)
+            _check_size(now.st_size, limit, table, where)
+            return _read_at_most(fh, now.st_size, limit, table, where)
 
 
 def read_json(root: str | Path, relative: str, *, limit: int = MAX_DESCRIPTOR_BYTES) -> Any:

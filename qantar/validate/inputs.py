@@ -97,6 +97,10 @@ class Inputs:
     def __post_init__(self) -> None:
         self.root = Path(self.root)
 
+    @cached_property
+    def _folder(self) -> _safe_files.Folder:
+        return _safe_files.Folder(self.root)
+
     # --- the descriptor -------------------------------------------------------------------
 
     @cached_property
@@ -161,7 +165,7 @@ class Inputs:
         key = f"{limit}:{relative}"
         if key not in self._refused:
             try:
-                return _safe_files.read(self.root, relative, limit=limit)  # type: ignore[arg-type]
+                return self._folder.read(relative, limit=limit)  # type: ignore[arg-type]
             except DataError as exc:
                 self._refused[key] = exc
         return self._refused[key]
@@ -261,7 +265,7 @@ class Inputs:
         if not isinstance(relative, str) or not relative:
             return None
         try:
-            return str(_safe_files.locate(self.root, relative))
+            return str(self._folder.locate(relative))
         except DataError:
             return None
 

@@ -393,6 +393,36 @@ def test_symlinks_inside_the_package_are_followed(real: Path) -> None:
     assert report.ok, report.to_text()
 
 
+def test_one_folder_reads_many_files_with_the_same_refusals(tmp_path: Path) -> None:
+    # qantar._safe_files.Folder resolves each folder once: what it refuses must not depend on
+    # which file of a folder was read first, nor on how a path is spelled
+    from qantar._safe_files import Folder
+
+    root, outside = tmp_path / "package", tmp_path / "outside"
+    (root / "articles" / "deep").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret")
+    (root / "articles" / "a.txt").write_text("a")
+    (root / "articles" / "deep" / "b.txt").write_text("b")
+    (root / "articles" / "inner.txt").symlink_to("a.txt")
+    (root / "articles" / "leak.txt").symlink_to(outside / "secret.txt")
+    (root / "articles" / "hop.txt").symlink_to("inner.txt")
+    (root / "articles" / "far").symlink_to(outside, target_is_directory=True)
+    folder = Folder(root)
+    for spelled in ("articles/a.txt", "./articles/a.txt", "articles//a.txt", "articles/./a.txt",
+                    "articles/inner.txt", "articles/hop.txt"):
+        assert folder.read(spelled, limit=10) == b"a", spelled
+    assert folder.read("articles/deep/b.txt", limit=10) == b"b"
+    for escaping in ("articles/leak.txt", "articles/far/secret.txt", "articles/far/missing.txt"):
+        with pytest.raises(DataError, match="leads outside the data package"):
+            folder.read(escaping, limit=10)
+        assert folder.read("articles/a.txt", limit=10) == b"a"  # a refusal changes nothing for the rest
+    with pytest.raises(DataError, match="file is missing"):
+        folder.read("articles/none.txt", limit=10)
+    with pytest.raises(DataError, match="directory"):
+        folder.read("articles/deep", limit=10)
+
+
 # --- 3. only regular files: FIFOs, devices, folders ----------------------------------------------------
 
 
