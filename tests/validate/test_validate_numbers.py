@@ -133,3 +133,24 @@ def test_disagreement() -> None:
     assert "not a number" in disagreement("setengah", 1)
     # a plain number implies no range: the qualifier comes from the context
     assert disagreement("10.000", 10000, None, 10000, "less_than") is None
+
+
+_AROUND = st.sampled_from(["", " ", "-", ",", "x", "é", "Ж", "ß", "'", "\u00a0", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=_AROUND, after=_AROUND, upper=st.booleans(), data=st.data())
+def test_the_number_word_screen_clears_no_text_the_reader_reads(before: str, after: str, upper: bool, data) -> None:
+    # translation-keeps-numbers clears a text in polars when it has neither a digit nor a number word
+    # (ASCII word boundaries, for speed); the token reader must never find a number word it cleared
+    import polars as pl
+
+    from qantar.text.numbers import ORDINALS, WORDS
+    from qantar.text.tokens import number_tokens
+    from qantar.validate.rules.translation_numbers import _INDONESIAN_WORDS
+
+    word = data.draw(st.sampled_from(sorted({*WORDS, *ORDINALS})))
+    text = f"kata {before}{word.upper() if upper else word}{after} lagi"
+    found = [t for t in number_tokens(text) if t.kind in ("cardinal", "ordinal")]
+    screened = pl.Series([text]).str.contains(_INDONESIAN_WORDS).item()
+    assert screened or not found, (text, found)

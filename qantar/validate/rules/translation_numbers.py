@@ -39,8 +39,12 @@ _ORDINAL = ("first second third fourth fifth sixth seventh eighth ninth tenth el
 #: English number words and their values (ordinals count as their number: 'kedua', 'second')
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | _TENS | {w: i for i, w in enumerate(_ORDINAL, 1)}
 _ENGLISH_WORDS = re.compile(r"(?i)\b([a-z]+)(?:-([a-z]+))?\b(?:\s+(hundred|thousand|million|billion))?")
-#: the Indonesian number words a text may hold (a row without one, and without a digit, is cleared at once)
-_INDONESIAN_WORDS = r"(?i)\b(?:" + "|".join(sorted({*WORDS, *ORDINALS}, key=len, reverse=True)) + r")\b"
+#: the Indonesian number words a text may hold (a row without one, and without a digit, is cleared at
+#: once). The word boundaries are ASCII ones: polars' regex engine runs a long alternation between
+#: Unicode boundaries about 14 times slower (0.34 s against 0.02 s on 86,000 quotes); around words of
+#: ASCII letters the two differ only next to a non-ASCII letter, where the ASCII one matches more, so
+#: the screen clears no row the reader would report.
+_INDONESIAN_WORDS = r"(?i)(?-u:\b)(?:" + "|".join(sorted({*WORDS, *ORDINALS}, key=len, reverse=True)) + r")(?-u:\b)"
 _KINDS = ("digits", "cardinal", "ordinal")
 
 
