@@ -14,8 +14,8 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
 
-def _folded(column: str) -> pl.Expr:
-    return pl.col(column).str.to_lowercase().str.strip_chars()
+def _folded(value: pl.Expr) -> pl.Expr:
+    return value.str.to_lowercase().str.strip_chars()
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -24,13 +24,20 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         frame = inputs.strings(name)
         columns = [f.name for f in table.fields
                    if f.type == "string" and f.name in frame.columns and (name, f.name) not in verbatim]
-        for column in columns:
+        if not columns:
+            continue
+        # the common case, decided for every column of the table in one query on its distinct values:
+        # no two spellings of one value (nulls and empty cells aside, as below)
+        filled = [pl.col(c).filter(pl.col(c).is_not_null() & (pl.col(c) != "")).unique() for c in columns]
+        distinct = frame.select(*(v.len().alias(f"v{i}") for i, v in enumerate(filled)),
+                              *(_folded(v).n_unique().alias(f"k{i}")
+                                for i, v in enumerate(filled))).row(0)
+        for i, column in enumerate(columns):
+            if distinct[i] == distinct[len(columns) + i]:
+                continue
             cells = frame.select(pl.col(column).alias("value")).with_row_index("row", offset=1) \
                 .filter(pl.col("value").is_not_null() & (pl.col("value") != ""))
-            distinct = cells.select(pl.col("value").unique())
-            if distinct.height == distinct.select(_folded("value").n_unique()).item():
-                continue  # no two spellings of one value: the common case, decided on the distinct values
-            spelled = cells.with_columns(_folded("value").alias("key"))
+            spelled = cells.with_columns(_folded(pl.col("value")).alias("key"))
             counts = spelled.group_by("key", "value").agg(pl.len().alias("n"), pl.col("row").min().alias("first"))
             # per key, the spelling most rows use (the earliest on a tie)
             kept = counts.sort(["key", "n", "first"], descending=[False, True, False]).unique("key", keep="first")
