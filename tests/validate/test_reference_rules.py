@@ -101,3 +101,20 @@ def test_a_quote_equal_to_its_article_is_exempt_from_hygiene() -> None:
     assert dataclasses.is_dataclass(next(iter(cells(PACKAGE, lambda value: pl.lit(True)))))
     # a suspect filter that clears everything leaves the rule nothing to look at
     assert not list(cells(PACKAGE, lambda value: pl.lit(False)))
+
+
+def test_a_city_found_by_search_is_the_indexed_one() -> None:
+    # the first cities are found by searching the file, the rest through its index: both must agree
+    import random
+
+    from qantar.validate.rules import _reference as R
+
+    data, index = R._cities(), R._city_offsets()
+    wanted = random.Random(7).sample(sorted(index), 300) + [0, 1, 42, 10**9]
+    for gid in wanted:
+        at = data.find(b'"%d": {' % gid)
+        assert (None if at < 0 else at + len(b'"%d": ' % gid)) == index.get(gid), gid
+    R.city.cache_clear()
+    R._searched.clear()
+    found = [R.city(g) for g in wanted[: R.SEARCHED_CITIES + 5]]  # past the searched ones, the index
+    assert [f["geonameid"] if f else None for f in found] == [g if g in index else None for g in wanted[: R.SEARCHED_CITIES + 5]]
