@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from _validate_helpers import REPO, copy_package, read_table, set_cells, write_table
 
 from qantar.validate import validate
@@ -75,3 +76,40 @@ def test_failures_are_the_same_with_and_without_observed_values(tmp_path: Path) 
         return sum(d["observed"] is not None or d["unexpected_count"] is not None for d in layer.details)
 
     assert observed(gx_full) > observed(gx_quick) + 200
+
+
+def test_kept_configurations_change_no_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # qantar keeps each GX expectation's configuration while the layer runs (GX rebuilds it for
+    # every keyword it reads): every detail of every expectation must be what GX gives without that,
+    # on a copy damaged in several kinds of expectation (required, pattern, set, distribution, unique)
+    from great_expectations.expectations.expectation import Expectation
+
+    from qantar.validate.engines import gx
+
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "events")
+    status = header.index("status")
+    for row in rows[: len(rows) * 2 // 3]:
+        row[status] = "claimed"
+    write_table(root, "events", header, rows)
+    set_cells(root, {
+        "events": {(7, "summary_en"): "", (3, "date_precision"): "fortnight"},
+        "figures": {(2, "measure"): "Killed", (5, "measure"): "people-killed"},
+        "actors": {(4, "actor_id"): "A001"},
+    })
+    before = Expectation.__dict__["configuration"]
+
+    def run(report: Path | None):  # type: ignore[no-untyped-def]
+        got = validate(root, layers=["great_expectations"], parallel=False, report_dir=report)
+        assert Expectation.__dict__["configuration"] is before  # put back when the layer ends
+        layer = got.layer("great_expectations")
+        failures = sorted((f.rule, f.table, f.row or 0, f.column or "", str(f.value), f.message) for f in got.failures)
+        return failures, layer.checks_run, [{k: str(v) for k, v in d.items()} for d in layer.details]
+
+    for report in (None, tmp_path / "report"):
+        kept = run(report)
+        monkeypatch.setattr(gx, "KEEP_CONFIGURATIONS", False)
+        rebuilt = run(report)
+        monkeypatch.setattr(gx, "KEEP_CONFIGURATIONS", True)
+        assert kept == rebuilt
+        assert len(kept[0]) >= 5, kept[0]
