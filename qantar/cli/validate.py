@@ -53,24 +53,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qantar.validate import UsageError, validate
+    from qantar.validate import FAST_LAYERS, LAYERS, UsageError, find_root, worker
 
     if args.list_rules:
         return _list_rules(args.path)
     from qantar.cli import _shared
 
+    try:
+        root = find_root(args.path)
+    except UsageError as exc:
+        print(f"qantar validate: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if _shared.OWN_PROCESS:
+        # the worker process starts before this one imports polars and its own layers' libraries
+        # (nothing heavy is imported yet): the two processes import at once, on two cores
+        chosen = list(FAST_LAYERS if args.fast else LAYERS) if not args.layers else [n for n in LAYERS if n in args.layers]
+        layer = worker.offload(chosen, parallel=True)
+        if layer is not None:
+            worker.reserve(worker.key(root, layer, frozenset(args.skip), args.fast, args.report))
         from qantar.validate.engines import pandera
 
         pandera.OWN_PROCESS = True
+    from qantar.validate import validate
+
     try:
         report = validate(
-            args.path, fast=args.fast, layers=args.layers, skip=args.skip, report_dir=args.report,
+            root, fast=args.fast, layers=args.layers, skip=args.skip, report_dir=args.report,
             progress=sys.stderr,
         )
     except UsageError as exc:
         print(f"qantar validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        worker.release()  # a worker the run did not claim (a descriptor no layer can read)
     if args.format == "json":
         print(report.to_json())
     else:

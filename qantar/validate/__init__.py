@@ -11,8 +11,9 @@
 
 Every rule lives in one home under ``validators/`` (or in the descriptor itself); the catalogue
 of them all is :mod:`qantar.validate.catalogue`. Where the parts are: ``inputs`` (the package as
-the layers read it), ``engines/`` (one module per layer), ``rules/`` (the Python rules), ``run``
-(the order and the worker process), ``report`` and ``html`` (what comes out).
+the layers read it), ``engines/`` (one module per layer), ``rules/`` (the Python rules), ``layer``
+(one layer's run), ``run`` (the order), ``worker`` (the worker process), ``report`` and ``html``
+(what comes out).
 
 Usage::
 
@@ -36,13 +37,17 @@ import time
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from qantar import _atomic
 from qantar.validate.engines import LAYERS
-from qantar.validate.inputs import Inputs, UsageError, find_root
 from qantar.validate.report import Failure, LayerResult, MissingDependency, Report
-from qantar.validate.run import WORKER_LAYERS, run_layer, run_layers
+from qantar.validate.where import UsageError, find_root
+from qantar.validate.worker import WORKER_LAYERS
+
+if TYPE_CHECKING:
+    from qantar.validate.inputs import Inputs
+    from qantar.validate.layer import run_layer
 
 __all__ = [
     "FAST_LAYERS",
@@ -85,7 +90,9 @@ def validate(
     :mod:`qantar.validate.run`); the report is the same either way. ``progress``: a stream
     (``qantar validate`` gives standard error) that gets a line when each layer starts and ends.
     """
+    from qantar.validate.inputs import Inputs
     from qantar.validate.progress import Progress
+    from qantar.validate.run import run_layers
 
     started = time.perf_counter()
     root = find_root(path)
@@ -132,3 +139,16 @@ def _versions() -> dict[str, str]:
             continue
     return out
 
+
+def __getattr__(name: str) -> object:
+    # imported when first asked for: they bring polars, which ``qantar validate`` imports only after
+    # it has started its worker process (``qantar.validate.worker``)
+    if name == "Inputs":
+        from qantar.validate.inputs import Inputs
+
+        return Inputs
+    if name == "run_layer":
+        from qantar.validate.layer import run_layer
+
+        return run_layer
+    raise AttributeError(f"module 'qantar.validate' has no attribute {name!r}")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,35 +26,9 @@ import polars as pl
 
 from qantar import _rfc4180, _safe_files, csvfile, model
 from qantar.errors import DataError
+from qantar.validate.where import UsageError, find_root  # noqa: F401 (re-exported: where they were)
 
 DESCRIPTOR = model.DESCRIPTOR
-
-
-class UsageError(Exception):
-    """The command was asked to validate something that is not a data package."""
-
-
-def find_root(path: str | Path | None) -> Path:
-    """The directory holding ``datapackage.json`` (``path`` may name the file itself).
-
-    Without a path: the current folder when it is a data package (a checkout, a contributor's copy,
-    an unpacked release), else the data that ship with qantar."""
-    from qantar import _locate
-
-    if path is None:
-        cwd = Path.cwd()
-        return cwd.resolve() if (cwd / DESCRIPTOR).is_file() else _locate.data_root()
-    p = Path(path)
-    if not p.exists():
-        raise UsageError(f"no such path: {p} (give the folder that holds {DESCRIPTOR}, or no path for the current folder)")
-    if p.is_file():
-        if p.name != DESCRIPTOR:
-            raise UsageError(f"{p} is not a {DESCRIPTOR}: give the folder that holds the package's {DESCRIPTOR}")
-        return p.parent.resolve()
-    if not os.path.lexists(p / DESCRIPTOR):  # anything by that name: the report says what is wrong with it
-        raise UsageError(f"no {DESCRIPTOR} in {p}: give the folder that holds it (a clone of the repository, an "
-                         "unpacked release archive)")
-    return p.resolve()
 
 
 @dataclass(frozen=True)

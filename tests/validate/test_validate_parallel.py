@@ -11,7 +11,7 @@ import pytest
 from _validate_helpers import REPO, copy_package, read_table, write_table
 
 from qantar.curate import stamp
-from qantar.validate import WORKER_LAYERS, run, validate
+from qantar.validate import WORKER_LAYERS, validate, worker
 
 
 def _facts(report) -> list:
@@ -65,12 +65,12 @@ def test_one_worker_the_slowest_independent_layer(monkeypatch: pytest.MonkeyPatc
     assert WORKER_LAYERS == ("great_expectations", "frictionless")
     started = []
 
-    class Spy(run.ProcessPoolExecutor):
+    class Spy(worker.ProcessPoolExecutor):
         def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def, override]
             started.append(args[1])
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(run, "ProcessPoolExecutor", Spy)
+    monkeypatch.setattr(worker, "ProcessPoolExecutor", Spy)
     assert validate(REPO, layers=["frictionless", "pandera"]).ok
     assert validate(REPO, layers=["pandera"]).ok
     assert started == ["frictionless"]  # a single layer runs here
@@ -91,3 +91,43 @@ def test_cli_process_exits_with_the_report_code(tmp_path: Path) -> None:
     assert "csto-six-members" in done.stdout
     assert done.stdout.rstrip().endswith("s)") and "failure(s)" in done.stdout.splitlines()[-1]
     assert "Traceback" not in done.stderr
+
+
+def test_a_worker_started_early_is_claimed_only_by_its_own_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `qantar validate` starts its worker before importing polars (worker.reserve); the run takes it
+    # only when it was started for the same folder, layer and options, and no worker is left behind
+    started: list[tuple] = []
+    stopped: list[tuple] = []
+    real_start, real_stop = worker.start, worker.Worker.stop
+
+    def start(of):  # type: ignore[no-untyped-def]
+        started.append(of)
+        return real_start(of)
+
+    def stop(self):  # type: ignore[no-untyped-def]
+        stopped.append(self.key)
+        processes = list((self.pool._processes or {}).values())
+        real_stop(self)
+        assert processes and not any(p.is_alive() for p in processes)  # ended, not left running
+
+    monkeypatch.setattr(worker, "start", start)
+    monkeypatch.setattr(worker.Worker, "stop", stop)
+    same = worker.key(REPO, "frictionless", frozenset(), True, None)
+    worker.reserve(same)
+    assert validate(REPO, fast=True).ok
+    assert started == [same] and stopped == [same]  # claimed: no second worker
+
+    started.clear(), stopped.clear()
+    other = worker.key(REPO, "frictionless", frozenset({"coverage-names"}), True, None)
+    worker.reserve(other)
+    assert validate(REPO, fast=True).ok  # other options: the reserved worker is stopped, one started
+    assert started == [other, same] and stopped == [other, same]
+
+    started.clear(), stopped.clear()
+    broken = copy_package(tmp_path / "pkg")
+    (broken / "datapackage.json").write_text("{", encoding="utf-8")
+    worker.reserve(worker.key(broken, "frictionless", frozenset(), True, None))
+    report = validate(broken, fast=True)
+    assert not report.ok and len(started) == 1 and stopped == []  # no layer ran, nothing claimed it
+    worker.release()
+    assert stopped == started and worker._reserved is None
