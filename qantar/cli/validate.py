@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qantar.validate import FAST_LAYERS, LAYERS, UsageError, find_root, worker
+    from qantar.validate import UsageError, chosen_layers, find_root, worker
 
     if args.list_rules:
         return _list_rules(args.path)
@@ -61,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = find_root(args.path)
+        chosen = chosen_layers(fast=args.fast, layers=args.layers)
     except UsageError as exc:
         print(f"qantar validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if _shared.OWN_PROCESS:
         # the worker process starts before this one imports polars and its own layers' libraries
         # (nothing heavy is imported yet): the two processes import at once, on two cores
-        chosen = list(FAST_LAYERS if args.fast else LAYERS) if not args.layers else [n for n in LAYERS if n in args.layers]
         layer = worker.offload(chosen, parallel=True)
         if layer is not None:
             worker.reserve(worker.key(root, layer, frozenset(args.skip), args.fast, args.report))

@@ -58,6 +58,7 @@ __all__ = [
     "MissingDependency",
     "Report",
     "UsageError",
+    "chosen_layers",
     "find_root",
     "run_layer",
     "validate",
@@ -96,10 +97,7 @@ def validate(
 
     started = time.perf_counter()
     root = find_root(path)
-    unknown = set(layers or ()) - set(LAYERS)
-    if unknown:
-        raise UsageError(f"unknown layer(s): {', '.join(sorted(unknown))} (layers: {', '.join(LAYERS)})")
-    chosen = list(FAST_LAYERS if fast else LAYERS) if layers is None else [n for n in LAYERS if n in set(layers)]
+    chosen = chosen_layers(fast=fast, layers=layers)
     inputs = Inputs(root)
     report = Report(str(root))
     lines = Progress(progress)
@@ -118,6 +116,18 @@ def validate(
     if report_dir is not None:
         write(report, Path(report_dir))
     return report
+
+
+def chosen_layers(*, fast: bool = False, layers: Iterable[str] | None = None) -> list[str]:
+    """The layers a run checks, in their fixed order: ``layers``, else all (``fast``: all but GX).
+    Raises :class:`UsageError` for a name that is no layer."""
+    if layers is None:
+        return list(FAST_LAYERS if fast else LAYERS)
+    wanted = set(layers)
+    unknown = wanted - set(LAYERS)
+    if unknown:
+        raise UsageError(f"unknown layer(s): {', '.join(sorted(unknown))} (layers: {', '.join(LAYERS)})")
+    return [n for n in LAYERS if n in wanted]
 
 
 def write(report: Report, directory: Path) -> None:
