@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
         layer = worker.offload(chosen, parallel=True)
         if layer is not None:
             worker.reserve(worker.key(root, layer, frozenset(args.skip), args.fast, args.report))
-        from qantar.validate.engines import pandera
+        from qantar.validate import engines
 
-        pandera.OWN_PROCESS = True
+        engines.OWN_PROCESS = True
     from qantar.validate import validate
 
     try:

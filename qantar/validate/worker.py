@@ -112,9 +112,11 @@ def release() -> None:
 def _task(root: str, layer: str, skip: frozenset[str], fast: bool, report_dir: str | None) -> Any:
     """What the worker process runs: one layer on its own reading of the package."""
     # imported here, in the worker: the parent that starts it need not have imported anything heavy
+    from qantar.validate import engines
     from qantar.validate.inputs import Inputs
     from qantar.validate.layer import run_layer
 
+    engines.OWN_PROCESS = True  # this process runs this one task and ends
     result = run_layer(layer, Inputs(Path(root)), skip=skip, fast=fast, report_dir=report_dir, in_worker=True)
     # The worker ends after its one task, and the run waits for it: its objects go back to the
     # system whole rather than through the collector's last passes (over a second with GX loaded).

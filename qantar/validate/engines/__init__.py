@@ -12,6 +12,12 @@ import importlib
 from types import ModuleType
 
 LAYERS = ("frictionless", "pandera", "consistency", "great_expectations")
+#: Whether this process is the validator's own (the ``qantar validate`` program, or the run's worker
+#: process), not a library caller's: engines may then import their libraries more lightly (pandera
+#: without pandas, Great Expectations without the modules it never uses here), which changes
+#: nothing they report but would change what the caller's process has imported.
+OWN_PROCESS = False
+
 _MODULES = {"frictionless": "frictionless", "pandera": "pandera", "consistency": "consistency", "great_expectations": "gx"}
 
 

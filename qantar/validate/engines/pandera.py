@@ -84,13 +84,10 @@ def _rule_of(check: str) -> str:
     return check.split(" ", 1)[0].split(":", 1)[0]
 
 
-#: Whether this process is a program's own (``qantar validate`` sets it): pandera is then loaded
-#: by ``load_polars_only`` when this layer first runs, after the run's worker process has started.
-OWN_PROCESS = False
-
-
 def run(inputs: Inputs, result: LayerResult) -> None:
-    if OWN_PROCESS:
+    from qantar.validate import engines
+
+    if engines.OWN_PROCESS:  # loaded when this layer first runs, after the run's worker has started
         load_polars_only()
     try:
         import pandera.polars as pa
