@@ -143,6 +143,9 @@ DAMAGE: tuple[Damage, ...] = (
            "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
     Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
            "another region's code", "consistency", ("subdivision-code-fits",)),
+    Damage("subdivision-renamed", "a region, or a city named after a subdivision, given another valid subdivision code of "
+           "its own country (the Jambyl Region given Zhetisu's KZ-33, Aktobe Almaty's)", "consistency",
+           ("subdivision-code-fits",)),
     Damage("hedge-ignored", "a figure whose number follows a hedge ('sekitar', 'hingga', 'dibawah') recorded as exact or "
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
