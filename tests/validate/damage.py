@@ -135,6 +135,8 @@ DAMAGE: tuple[Damage, ...] = (
            "curated text cell", "consistency", ("text-clean",)),
     Damage("redated-against-reasoning", "a day-, month- or range-precision event moved to another day, month or "
            "stretch while its date reasoning still writes the old one", "consistency", ("reasoning-names-date",)),
+    Damage("month-narrowed-to-day", "a month-precision event whose reasoning writes its month ('Pada Maret 2021') narrowed "
+           "to one of its days, precision day", "consistency", ("reasoning-names-date",)),
     Damage("publication-offset-changed", "a publication timestamp's UTC offset changed with its clock time kept "
            "(local time relabelled UTC or another zone)", "consistency", ("published-at-offset",)),
     Damage("speech-turned-direct", "reported speech without quotation marks recorded as direct or partial speech",

@@ -1359,10 +1359,14 @@ def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("events")
     p, a, b, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
-    options = [k for k, r in enumerate(rows) if r[p] in ("day", "month", "range") and written(r[why])[0 if r[p] != "month" else 1]]
+    def dates(r: list[str]) -> tuple[set[dt.date], set[tuple[int, int]]]:  # a day without its year in the row's
+        days, months, yearless = written(r[why])
+        return days | {dt.date(_day(r[a]).year, m, d) for m, d in yearless}, months
+
+    options = [k for k, r in enumerate(rows) if r[p] in ("day", "month", "range") and dates(r)[0 if r[p] != "month" else 1]]
     row = draw(st.sampled_from(options))
     r = rows[row]
-    days, months = written(r[why])
+    days, months = dates(r)
     if r[p] == "range":  # moved whole, by days to years, to where the reasoning writes neither end
         shift = dt.timedelta(days=draw(st.integers(1, 4000)) * draw(st.sampled_from([-1, 1])))
         start, end = _day(r[a]) + shift, _day(r[b]) + shift
@@ -1377,6 +1381,19 @@ def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
         assume((first.year, first.month) not in months)
         r[a], r[b] = first.isoformat(), (_shift(first, 0, 1) - dt.timedelta(days=1)).isoformat()
     return _rewrite(root, "events", header, rows, row, "date_start")
+
+
+@kind("month-narrowed-to-day")
+def month_narrowed_to_day(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    p, a, b = (header.index(c) for c in ("date_precision", "date_start", "date_end"))
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[p] == "month"]))
+    first, last = _day(rows[row][a]), _day(rows[row][b])
+    day = first + dt.timedelta(days=draw(st.integers(0, (last - first).days)))
+    rows[row][a] = rows[row][b] = day.isoformat()
+    rows[row][p] = "day"
+    _rewrite(root, "events", header, rows, row, "date_precision")
+    return Expect("events", row + 1, frozenset({"date_precision", "date_start"}))
 
 
 @kind("publication-offset-changed")
