@@ -145,6 +145,9 @@ DAMAGE: tuple[Damage, ...] = (
            "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
     Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
            "another region's code", "consistency", ("subdivision-code-fits",)),
+    Damage("status-against-tense", "an event whose every passage speaks of it in the future ('akan', 'minggu depan') "
+           "turned 'occurred' with its dates kept, or one whose passages never do turned 'planned' or 'announced'",
+           "consistency", ("status-fits-tense",)),
     Damage("subdivision-renamed", "a region, or a city named after a subdivision, given another valid subdivision code of "
            "its own country (the Jambyl Region given Zhetisu's KZ-33, Aktobe Almaty's)", "consistency",
            ("subdivision-code-fits",)),

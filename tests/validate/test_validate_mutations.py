@@ -858,6 +858,32 @@ def planned_turned_occurred(root: Path, draw: Draw) -> Expect:
     return Expect("events", row + 1, frozenset({"status"}))
 
 
+# Events whose every passage speaks of the event itself in the future, read from the articles: E026
+# 'berita bahwa tentara Kirgistan akan berpartisipasi', E035 'pembicaraan tentang Ukraina minggu depan',
+# E041 'kemungkinan akan meninggalkan Kazakhstan dalam 10 hari ke depan'.
+FUTURE_ONLY = ("E026", "E035", "E041")
+# Words in which an Indonesian passage may speak of the future; a passage with none of them cannot.
+FUTURE_STEMS = ("akan", "bakal", "hendak", "rencana", "jadwal", "depan", "mendatang", "besok", "lusa")
+
+
+@kind("status-against-tense")
+def status_against_tense(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("event_id", "status")}
+    eh, passages = REAL["event_sources"]
+    quotes = collections.defaultdict(list)
+    for p in passages:
+        quotes[p[eh.index("event_id")]].append(p[eh.index("quote")].lower())
+    if draw(st.booleans()):  # a future event recorded as having happened
+        row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["event_id"]] in FUTURE_ONLY]))
+        rows[row][col["status"]] = "occurred"
+    else:  # a past event recorded as still to come
+        row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["status"]] == "occurred" and not any(
+            w in q for q in quotes[r[col["event_id"]]] for w in FUTURE_STEMS)]))
+        rows[row][col["status"]] = draw(st.sampled_from(["planned", "announced"]))
+    return _rewrite(root, "events", header, rows, row, "status")
+
+
 @kind("measure-drifted")
 def measure_drifted(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("figures")
