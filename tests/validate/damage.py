@@ -112,6 +112,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("event-place-named",)),
     Damage("figure-event-relinked", "a figure linked to another event of its source, whose passages there do not hold the "
            "figure and whose type its quote does not name", "consistency", ("quote-supports-event",)),
+    Damage("statement-event-relinked", "a statement linked to another event, one its source does not report and whose "
+           "type its quote does not name", "consistency", ("quote-supports-event",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1231,6 +1231,21 @@ def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "event_id", event)
 
 
+@kind("statement-event-relinked")
+def statement_event_relinked(root: Path, draw: Draw) -> Expect:
+    # to an event its source does not report, whose type its quote does not name
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("event_id", "source_id", "quote")}
+    eh, events = REAL["events"]
+    types = {r[eh.index("event_id")]: r[eh.index("event_type")] for r in events}
+    sh, links = REAL["event_sources"]
+    reported = {(r[sh.index("event_id")], r[sh.index("source_id")]) for r in links}
+    options = [(k, e) for k, r in enumerate(rows) if r[col["event_id"]] for e in types
+               if e != r[col["event_id"]] and (e, r[col["source_id"]]) not in reported and not supports(r[col["quote"]], types[e])]
+    row, event = draw(st.sampled_from(options))
+    return set_cell(root, "statements", row, "event_id", event)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

@@ -1,7 +1,10 @@
 """quote-supports-event: the quote of an event (each of its event_sources rows) says what kind of
 event the row records: it holds a word of the event's type (validators/event_keywords.toml). A
 figure that counts an event is printed in one of that event's passages of the same source, or its
-quote holds a word of the event's type: a count linked to another event is neither.
+quote holds a word of the event's type: a count linked to another event is neither. A statement about an
+event comes from a source that reports the event (an event_sources row of that event and source), or its
+quote holds a word of the event's type: words linked to an event their article never reports and they do
+not name are linked to the wrong one.
 
 An actor's name does not count: the same few actors (Tokayev, Putin, the CSTO, Kazakhstan) are
 named in passages about most events, so a passage of another event would pass."""
@@ -11,6 +14,8 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from functools import cache
+
+import polars as pl
 
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
@@ -48,6 +53,24 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if "figures" in inputs.tables and inputs.table("figures").has("figure_id", "event_id", "source_id", "char_start", "char_end", "quote") \
             and inputs.table("event_sources").has("source_id", "char_start", "char_end"):
         yield from _figures(inputs, types)
+    if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "event_id", "source_id", "quote") \
+            and inputs.table("event_sources").has("source_id"):
+        yield from _statements(inputs, types)
+
+
+def _statements(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Finding]:
+    reported = inputs.strings("event_sources").select("event_id", "source_id").unique()
+    frame = (inputs.strings("statements").select("statement_id", "event_id", "source_id", "quote")
+             .with_row_index("_row", offset=1)
+             .join(reported, on=["event_id", "source_id"], how="anti", nulls_equal=False).sort("_row"))
+    for row, statement, event, source, quote in frame.iter_rows():
+        if event is None or event not in types or source is None or not quote:
+            continue  # about no event, or one that does not exist: foreign-key says so
+        if supports(quote, types[event]):
+            continue
+        yield Finding("statements", row, "event_id", event,
+                      f"{statement}: is about {event} ({types[event]}), but its source {source} does not report "
+                      f"{event} (no event_sources row) and its quote holds no word of the type")
 
 
 def _figures(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Finding]:
