@@ -114,6 +114,9 @@ DAMAGE: tuple[Damage, ...] = (
            "figure and whose type its quote does not name", "consistency", ("quote-supports-event",)),
     Damage("statement-event-relinked", "a statement linked to another event, one its source does not report and whose "
            "type its quote does not name", "consistency", ("quote-supports-event",)),
+    Damage("link-to-unnamed", "an event's participant, a figure's actor, asserter or place, a membership's organisation or "
+           "an event's place moved to another actor or place that exists but that the row's source never names",
+           "consistency", ("named-by-source",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1246,6 +1246,41 @@ def statement_event_relinked(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "event_id", event)
 
 
+# Links to a named thing taken from a cited article (a group actor has no name of its own).
+NAMED_LINKS = (("event_actors", "actor_id", "actors"), ("figures", "actor_id", "actors"),
+               ("figures", "asserted_by_id", "actors"), ("figures", "place_id", "places"),
+               ("memberships", "organisation_id", "actors"), ("events", "place_id", "places"))
+
+
+@kind("link-to-unnamed")
+def link_to_unnamed(root: Path, draw: Draw) -> Expect:
+    table, column, target = draw(st.sampled_from(NAMED_LINKS))
+    header, rows = rows_of(table)
+    th, things = REAL[target]
+    key = th.index("actor_id" if target == "actors" else "place_id")
+    forms = {r[key]: [f.lower() for f in r[th.index("name_forms")].split("|") if f] for r in things
+             if target == "places" or r[th.index("actor_type")] != "group"}
+    if target == "places":  # a country is named by its cities and regions too
+        for r in things:
+            if r[th.index("place_type")] != "country":
+                for c in things:
+                    if c[th.index("place_type")] == "country" and c[th.index("country_code")] == r[th.index("country_code")]:
+                        forms[c[key]] += forms[r[key]]
+    if table == "events":
+        eh, links = REAL["event_sources"]
+        cited = collections.defaultdict(set)
+        for r in links:
+            cited[r[eh.index("event_id")]].add(r[eh.index("source_id")])
+        sources = [cited[r[header.index("event_id")]] for r in rows]
+    else:
+        sources = [{r[header.index("source_id")]} for r in rows]
+    unnamed = lambda k, thing: not any(f in PACKAGE_TEXTS[s].lower() for s in sources[k] for f in forms[thing])  # noqa: E731
+    options = [(k, t) for k, r in enumerate(rows) if r[header.index(column)] and sources[k]
+               for t in forms if t != r[header.index(column)] and unnamed(k, t)]
+    row, thing = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, thing)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

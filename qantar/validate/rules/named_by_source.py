@@ -1,0 +1,108 @@
+"""named-by-source: an actor or place a sourced row links to is named in that row's source.
+
+Every row that cites a source (a ``source_id`` referencing ``sources``) and links to an actor or a
+place (a foreign key to ``actors`` or ``places``) takes that link from its article: the article
+names the actor or place, by one of its name forms, in any case. An event's place is named by one
+of the event's sources (``event_sources``). A country is also named by one of its cities or regions
+('Almaty' says Kazakhstan). Actors of type ``group`` are left out: a crowd is described ('protes',
+'massa'), not named. A link moved to another actor or place that exists keeps every key valid;
+what betrays it is that the article never names the new one.
+
+The more exact readings are other rules': a statement's speaker is named before its words
+(actor-named), its intermediary is the outlet the article cites (intermediary-cited), a member in
+its membership's quote (actor-named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: the tables of named things, and the actor types that have no name of their own
+NAMED = ("actors", "places")
+UNNAMED_TYPES = frozenset({"group"})
+
+
+def _forms(inputs: Inputs) -> pl.DataFrame:
+    """One row per (_target, _value, _form): the lower-cased name forms that name each actor and place
+    (a country's with its cities' and regions')."""
+    parts = []
+    if "actors" in inputs.tables and inputs.table("actors").has("actor_id", "actor_type", "name_forms"):
+        parts.append(inputs.typed("actors").filter(~pl.col("actor_type").is_in(list(UNNAMED_TYPES)).fill_null(True))
+                     .select(pl.lit("actors").alias("_target"), pl.col("actor_id").alias("_value"), "name_forms"))
+    if "places" in inputs.tables and inputs.table("places").has("place_id", "place_type", "country_code", "name_forms"):
+        places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
+        local = (places.filter(pl.col("place_type") != "country").select("country_code", "name_forms")
+                 .explode("name_forms").unique().group_by("country_code").agg("name_forms"))  # once per country
+        countries = places.filter(pl.col("place_type") == "country").select("place_id", "country_code")
+        parts.append(places.select(pl.lit("places").alias("_target"), pl.col("place_id").alias("_value"), "name_forms"))
+        parts.append(countries.join(local, on="country_code", how="inner")
+                     .select(pl.lit("places").alias("_target"), pl.col("place_id").alias("_value"), "name_forms"))
+    if not parts:
+        return pl.DataFrame(schema={"_target": pl.String, "_value": pl.String, "_form": pl.String})
+    return (pl.concat(parts).explode("name_forms").select("_target", "_value", pl.col("name_forms").str.to_lowercase().alias("_form"))
+            .filter(pl.col("_value").is_not_null() & (pl.col("_form").str.len_bytes() > 0)).unique())
+
+
+def _links(inputs: Inputs) -> list[tuple[str, str, str, pl.DataFrame]]:
+    """(table, column, target table, frame of _row, _source, column): every link to a named thing and
+    the source it is taken from (an event's: each of its sources)."""
+    checks: list[tuple[str, str, str, pl.DataFrame]] = []
+    relations = [r for t in NAMED for r in inputs.model.referencing(t) if len(r.fields) == 1]
+    for table in sorted({r.table for r in relations}):
+        links = [(r.fields[0], r.ref_table) for r in relations if r.table == table and r.fields[0] != "source_id"]
+        cites = any(r.fields == ("source_id",) and r.ref_table == "sources" for r in inputs.model.tables[table].relations)
+        frame = inputs.strings(table).with_row_index("_row", offset=1)
+        if cites and "source_id" in frame.columns:
+            pairs = frame.rename({"source_id": "_source"})
+        elif table == "events" and "event_id" in frame.columns and "event_sources" in inputs.tables \
+                and inputs.table("event_sources").has("event_id", "source_id"):
+            cited = inputs.strings("event_sources").select("event_id", pl.col("source_id").alias("_source")).unique()
+            pairs = frame.join(cited, on="event_id", how="inner")
+        else:
+            continue
+        checks += [(table, column, target, pairs.select("_row", "_source", column).drop_nulls())
+                   for column, target in links if column in pairs.columns]
+    return checks
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "sources" not in inputs.tables:
+        return
+    checks = _links(inputs)
+    forms = _forms(inputs)
+    texts = inputs.texts()
+    if not checks or forms.is_empty() or not texts:
+        return
+    # which name forms each article holds: one scan of each article for all the forms at once
+    articles = pl.DataFrame({"_source": list(texts), "_text": list(texts.values())})
+    present = (articles.select("_source", pl.col("_text").str.to_lowercase()
+                               .str.extract_many(forms["_form"].unique().to_list(), overlapping=True).alias("_form"))
+               .explode("_form").drop_nulls().unique())
+    del articles
+    pairs = pl.concat([frame.select("_source", pl.lit(target).alias("_target"), pl.col(column).alias("_value"))
+                       for _, column, target, frame in checks]).unique()
+    pairs = pairs.filter(pl.col("_source").is_in(list(texts)))
+    thing = forms.join(pairs, on=["_target", "_value"], how="inner")  # things with names, in read articles
+    named = thing.join(present, on=["_source", "_form"], how="semi").select("_source", "_target", "_value").unique()
+    unnamed = thing.select("_source", "_target", "_value").unique().join(named, on=["_source", "_target", "_value"], how="anti")
+    if unnamed.is_empty():
+        return
+    for table, column, target, frame in checks:
+        bad = unnamed.filter(pl.col("_target") == target).select("_source", pl.col("_value").alias(column))
+        hits = frame.join(bad, on=["_source", column], how="semi")
+        if hits.is_empty():
+            continue
+        if table == "events":  # unnamed by every source of the event, not by one only
+            named_by_one = frame.join(hits, on=["_row", "_source", column], how="anti")["_row"]
+            found = hits.filter(~pl.col("_row").is_in(named_by_one.implode())).group_by("_row", column).agg("_source")
+            for row, value, sources in found.sort("_row").iter_rows():
+                yield Finding(table, row, column, value,
+                              f"none of the event's sources ({', '.join(sorted(sources))}) names {value} (by any of its name forms)")
+        else:
+            for row, source, value in hits.sort("_row").iter_rows():
+                yield Finding(table, row, column, value, f"source {source} names {value} nowhere (by any of its name forms)")
