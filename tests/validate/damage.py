@@ -77,6 +77,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("affiliation-acyclic",)),
     Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",
            ("actor-named", "actor-country-agrees")),
+    Damage("event-end-stretched", "an occurred or claimed event's end moved past the latest publication of every source "
+           "that reports it (a few days widened to the month)", "consistency", ("event-after-publication",)),
     Damage("planned-turned-occurred", "an event dated by a forward-looking expression (planned or announced) turned "
            "'occurred' or 'claimed', perhaps on its article's publication day", "consistency", ("future-not-occurred",)),
     Damage("measure-drifted", "a figure's measure code mistyped or renamed away from the code the rules compare, or "

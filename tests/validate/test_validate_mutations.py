@@ -840,6 +840,25 @@ def actors_swapped(root: Path, draw: Draw) -> Expect:
 FORWARD = ("minggu depan", "pekan depan", "bulan depan", "tahun depan", "ke depan", "besok", "lusa", "mendatang")
 
 
+@kind("event-end-stretched")
+def event_end_stretched(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("event_id", "status", "date_end", "date_precision")}
+    sh, sources = REAL["sources"]
+    latest = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date_max")]) for s in sources}
+    eh, links = REAL["event_sources"]
+    last: dict[str, dt.date] = {}
+    for p in links:
+        e, day = p[eh.index("event_id")], latest[p[eh.index("source_id")]]
+        last[e] = max(last.get(e, day), day)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["status"]] in ("occurred", "claimed")
+                                and r[col["event_id"]] in last]))
+    r = rows[row]
+    r[col["date_end"]] = (last[r[col["event_id"]]] + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
+    r[col["date_precision"]] = "range"
+    return _rewrite(root, "events", header, rows, row, "date_end")
+
+
 @kind("planned-turned-occurred")
 def planned_turned_occurred(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")
