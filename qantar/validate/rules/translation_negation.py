@@ -28,8 +28,11 @@ def _patterns() -> tuple[str, str, re.Pattern[str]]:
     raw = tomllib.loads((catalogue.home() / "negation_words.toml").read_text(encoding="utf-8"))
     indonesian = r"(?i)\b(?:" + "|".join(map(re.escape, raw["indonesian"])) + r")\b"
     english = r"(?i)\b(?:" + "|".join(map(re.escape, raw["english"])) + r")\b|" + re.escape(raw["english_contraction"]) + r"\b"
-    affixed = re.compile(r"(?i)\b(?:(?:" + "|".join(raw["english_prefixes"]) + r")[a-z]{3,}|[a-z]{3,}(?:"
-                         + "|".join(raw["english_suffixes"]) + r"))\b")
+    prefixes, suffixes = "|".join(raw["english_prefixes"]), "|".join(raw["english_suffixes"])
+    adjectival = "|".join(raw["english_adjective_prefixes"])
+    affixed = re.compile(r"(?i)\b(?:(?:" + prefixes + r")-?[a-z]{3,}|(?:" + adjectival + r")[a-z]{3,}(?:ed|able|ible|ful|ive)"
+                         + r"|[a-z]{3,}(?:" + suffixes
+                         + r")|" + "|".join(map(re.escape, raw["english_negative_words"])) + r")\b")
     return indonesian, english, affixed
 
 
