@@ -164,6 +164,9 @@ DAMAGE: tuple[Damage, ...] = (
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-number-word-changed", "a number word of a translation changed ('six member states' to 'seven') "
            "while the quote keeps its own ('enam')", "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-magnitude-changed", "a vague quantity's order of magnitude inflated in a translation ('Puluhan "
+           "orang' as 'Hundreds of people', 'ratusan' as 'thousands') while the text keeps its word",
+           "consistency", ("translation-keeps-numbers",)),
     Damage("translation-negation-flipped", "a 'not' added to a translation whose text negates nothing, or every negation "
            "dropped from one whose text negates", "consistency", ("translation-keeps-negation",)),
     Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body), or a "

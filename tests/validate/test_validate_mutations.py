@@ -1827,6 +1827,34 @@ def translation_number_word_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+MAGNITUDE_WORDS = {"dozens": 10, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+
+
+@kind("translation-magnitude-changed")
+def translation_magnitude_changed(root: Path, draw: Draw) -> Expect:
+    # 'Puluhan orang tewas' (tens) translated 'Hundreds of people were killed'
+    from qantar.text.numbers import VAGUE_RANGES
+
+    vague = re.compile(r"(?i)\b(" + "|".join(VAGUE_RANGES) + r")\b")
+    magnitude = re.compile(r"(?i)\b(" + "|".join(MAGNITUDE_WORDS) + r")\b")
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        options += [(span.table, span.translation, k) for k, r in enumerate(rows)
+                    if r[i] and r[j] and vague.search(r[i]) and magnitude.search(r[j])]
+    table, column, row = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    english = rows[row][header.index(column)]
+    found = draw(st.sampled_from(list(magnitude.finditer(english))))
+    size = MAGNITUDE_WORDS[found[1].lower()]
+    other = draw(st.sampled_from(sorted(w for w, v in MAGNITUDE_WORDS.items() if v > size)))  # inflated
+    other = other.capitalize() if found[1][0].isupper() else other
+    return set_cell(root, table, row, column, english[:found.start()] + other + english[found.end():])
+
+
 @kind("translation-negation-flipped")
 def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.translation_negation import _patterns
