@@ -174,6 +174,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("quote-names-speaker", "actor-named")),
     Damage("measure-replaced", "a figure's measure replaced by another figure's or by a common count (deaths, injured, "
            "arrested, troops_deployed) that its quote does not count", "consistency", ("measure-fits-quote",)),
+    Damage("unit-replaced", "a figure's unit replaced by another whose word its quote does not hold ('tiga hari' counted "
+           "in weeks, a count of soldiers in cities)", "consistency", ("measure-fits-quote",)),
     Damage("figure-redated", "a figure's reference start moved after the publication of its source, or before the start "
            "of the event it counts", "consistency", ("figure-dates-fit",)),
     Damage("figure-end-redated", "the end of a figure's reference interval moved after its source's publication, its "

@@ -1558,6 +1558,21 @@ def measure_replaced(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "measure", new)
 
 
+@kind("unit-replaced")
+def unit_replaced(root: Path, draw: Draw) -> Expect:
+    import tomllib
+
+    words = tomllib.loads((REPO / "validators" / "measure_keywords.toml").read_text(encoding="utf-8"))["words"]
+    header, rows = rows_of("figures")
+    u, q = header.index("unit"), header.index("quote")
+    pool = sorted({r[u] for r in rows if r[u]} | {"days", "weeks", "months", "years", "decades", "soldiers", "cities"})
+    # the new unit names something (a word the list knows) of which the quote holds no word at all
+    options = [(k, new) for k, r in enumerate(rows) for new in pool if new != r[u] and any(
+        not any(w in r[q].lower() for w in words[key]) for part in new.split() for key in words if part.startswith(key))]
+    row, new = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "unit", new)
+
+
 @kind("figure-redated")
 def figure_redated(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("figures")

@@ -7,6 +7,8 @@ figure's number (within ``NEAR`` words of it), so that a passage counting two th
 500 warga sipil dan menjarah ratusan bisnis') does not lend one figure's words to the other. A
 measure replaced by another ('deaths' by 'detained', a count of cities given a count of regions)
 keeps every type, key and number valid; what betrays it is that the passage counts something else.
+The unit is read the same way, without the nearness: 'tiga hari' counted in weeks, or troops in
+cities, says a unit the passage does not.
 """
 
 from __future__ import annotations
@@ -63,7 +65,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     passage = ["source_id", "char_start", "char_end"] if table.has("source_id", "char_start", "char_end") else ["quote"]
     number = pl.col("number_char_start") if table.has("number_char_start") else pl.lit(None)
     shared = frame.select(number.n_unique().over(passage) > 1).to_series().to_list()
-    seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure read once
+    seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure or unit read once
+    if table.has("unit"):
+        for row, (fid, unit, quote) in enumerate(frame.select("figure_id", "unit", "quote").iter_rows(), 1):
+            if unit and quote:
+                if unit not in seen:
+                    seen[unit] = known(unit)
+                missing = [key for key, forms in seen[unit] if not any(f in quote.lower() for f in forms)]
+                if missing:
+                    yield Finding("figures", row, "unit", unit,
+                                  f"{fid}: the quote has no word for {', '.join(repr(k) for k in missing)} of the unit "
+                                  f"(validators/measure_keywords.toml)")
     for row, values in enumerate(frame.select(columns).iter_rows(), 1):
         fid, measure, quote = values[:3]
         if not measure or not quote:
