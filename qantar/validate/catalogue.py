@@ -175,12 +175,14 @@ def python_rules() -> tuple[PyRule, ...]:
 
 @dataclass(frozen=True)
 class RoleFit:
-    """Which event types and actor types one event_actors role fits (``roles.toml``; "*" is any)."""
+    """Which event types, actor types and event statuses one event_actors role fits (``roles.toml``;
+    "*" is any; a role without ``statuses`` fits every status)."""
 
     role: str
     event_types: tuple[str, ...]
     actor_types: tuple[str, ...]
     definition: str
+    statuses: tuple[str, ...] = ("*",)
 
 
 @cache
@@ -189,7 +191,8 @@ def roles() -> tuple[RoleFit, ...]:
     for role, item in _toml("roles.toml").get("roles", {}).items():
         item = {"name": role, **item}
         _need(item, ("event_types", "actor_types", "definition"), "roles.toml")
-        out.append(RoleFit(role, tuple(item["event_types"]), tuple(item["actor_types"]), item["definition"]))
+        out.append(RoleFit(role, tuple(item["event_types"]), tuple(item["actor_types"]), item["definition"],
+                           tuple(item.get("statuses", ("*",)))))
     return tuple(out)
 
 

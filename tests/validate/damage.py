@@ -66,6 +66,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("source-dates-plausible",)),
     Damage("role-misfit", "an event_actors role changed to one that does not fit the event's type", "consistency",
            ("event-role-fits-type",)),
+    Damage("claim-made-fact", "an alleged perpetrator or instigator of a claimed event (an attack or a coup only a party "
+           "asserts) made a plain perpetrator", "consistency", ("role-fits-status",)),
     Damage("role-actor-misfit", "an event_actors actor replaced by one whose type cannot fill the role", "consistency",
            ("role-fits-actor-type",)),
     Damage("membership-ends-wrong", "a membership's organisation and member swapped, or either replaced by an actor of "

@@ -697,6 +697,16 @@ def role_misfit(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "event_actors", row, "role", role)
 
 
+@kind("claim-made-fact")
+def claim_made_fact(root: Path, draw: Draw) -> Expect:
+    # an alleged perpetrator or instigator of a claimed event made a plain perpetrator
+    status = _types("events", "event_id", "status")
+    header, rows = rows_of("event_actors")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if status[r[header.index("event_id")]] == "claimed"
+                                and r[header.index("role")] in ("alleged_perpetrator", "alleged_instigator")]))
+    return set_cell(root, "event_actors", row, "role", "perpetrator")
+
+
 @kind("role-actor-misfit")
 def role_actor_misfit(root: Path, draw: Draw) -> Expect:
     fits = _role_fits()

@@ -18,8 +18,8 @@ detail``. This engine only supplies what SQL cannot read by itself, as relations
 * ``number_readings``: each ``figures.number_as_written`` read by ``qantar.text.numbers``;
 * ``package_versions``: the versions stated by the descriptor, CHANGELOG.md, CITATION.cff and the
   installed package;
-* ``role_event_types`` and ``role_actor_types``: which event types and actor types each
-  event_actors role fits (``validators/roles.toml``; ``'*'`` is any).
+* ``role_event_types``, ``role_actor_types`` and ``role_statuses``: which event types, actor types
+  and event statuses each event_actors role fits (``validators/roles.toml``; ``'*'`` is any).
 
 The SQL runs with DuckDB's external access switched off: a rule reads these relations and nothing
 else. The rules are qantar's own (``qantar.validate.catalogue``), never the package's.
@@ -140,7 +140,8 @@ def frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
         },
     )
     fits = catalogue.roles()
-    for name, attr, column in (("role_event_types", "event_types", "event_type"), ("role_actor_types", "actor_types", "actor_type")):
+    for name, attr, column in (("role_event_types", "event_types", "event_type"), ("role_actor_types", "actor_types", "actor_type"),
+                               ("role_statuses", "statuses", "status")):
         pairs = [(f.role, v) for f in fits for v in getattr(f, attr)]
         out[name] = pl.DataFrame({"role": [r for r, _ in pairs], column: [v for _, v in pairs]},
                                  schema={"role": pl.String, column: pl.String})
