@@ -293,6 +293,25 @@ def swapped_dates(root: Path, draw: Draw) -> Expect:
     return Expect(table, row + 1, frozenset({blamed}))
 
 
+@kind("unit-scaled")
+def unit_scaled(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    u = header.index("unit")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[u] and r[header.index("value")]]))
+    scale = draw(st.sampled_from(["thousand", "thousands of", "million", "hundred", "ribu", "Thousand"]))
+    return set_cell(root, "figures", row, "unit", f"{scale} {rows[row][u]}")
+
+
+@kind("point-dropped")
+def point_dropped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("geonames_id", "latitude", "longitude", "coordinate_precision")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["geonames_id"]]]))
+    rows[row][col["latitude"]] = rows[row][col["longitude"]] = ""
+    rows[row][col["coordinate_precision"]] = "none"
+    return _rewrite(root, "places", header, rows, row, "latitude")
+
+
 @kind("figure-range-broken")
 def figure_range_broken(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("figures")
