@@ -125,6 +125,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("link-to-unnamed", "an event's participant, a figure's actor, asserter or place, a membership's organisation or "
            "an event's place moved to another actor or place that exists but that the row's source never names",
            "consistency", ("named-by-source",)),
+    Damage("title-retyped", "a word of a source's title or printed byline changed (another country's name, other "
+           "capitals, a letter added)", "consistency", ("source-printed",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

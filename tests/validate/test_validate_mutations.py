@@ -1329,6 +1329,21 @@ def link_to_unnamed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, thing)
 
 
+@kind("title-retyped")
+def title_retyped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    column = draw(st.sampled_from(["title", "byline_as_printed"]))
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[header.index(column)]]))
+    old = rows[row][header.index(column)]
+    words = old.split(" ")
+    k = draw(st.integers(0, len(words) - 1))
+    words[k] = draw(st.sampled_from(["Kirgistan", "Rusia", words[k].upper() if words[k].upper() != words[k] else words[k].lower(),
+                                     words[k] + "s"]))
+    new = " ".join(words)
+    assume(new != old and new not in PACKAGE_TEXTS[rows[row][header.index("source_id")]])
+    return set_cell(root, "sources", row, column, new)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

@@ -1,0 +1,35 @@
+"""source-printed: what a source row says is printed is printed in its article.
+
+``title`` is the title as published, verbatim; ``byline_as_printed`` the byline exactly as printed.
+Both are words of the article file, so each, when given, occurs in it: a title retyped, translated
+or changed to another country's name ('... di Kirgistan') keeps every type and key valid, and only
+the article can say it is not the one printed. (``published_as_printed`` has offsets and is a span:
+quote-verbatim reads it.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+#: the columns of sources that copy the article's words without offsets
+PRINTED = ("title", "byline_as_printed")
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "sources" not in inputs.tables or not inputs.table("sources").has("source_id"):
+        return
+    columns = [c for c in PRINTED if inputs.table("sources").has(c)]
+    if not columns:
+        return
+    texts = inputs.texts()
+    frame = inputs.strings("sources").select("source_id", *columns)
+    for row, (source, *values) in enumerate(frame.iter_rows(), 1):
+        text = texts.get(source)
+        if text is None:
+            continue  # an article that cannot be read: article-hash and the file checks say so
+        for column, value in zip(columns, values, strict=True):
+            if value and value not in text:
+                yield Finding("sources", row, column, value, f"{source}: the article does not print this {column} verbatim")
