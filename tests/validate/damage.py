@@ -85,6 +85,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("actor-named", "actor-country-agrees")),
     Damage("event-end-stretched", "an occurred or claimed event's end moved past the latest publication of every source "
            "that reports it (a few days widened to the month)", "consistency", ("event-after-publication",)),
+    Damage("statement-before-its-date", "a statement whose words print a date ('pemilu pada 2019') moved to end before that "
+           "date begins, its words not about the future", "consistency", ("printed-date-agrees",)),
     Damage("planned-turned-occurred", "an event dated by a forward-looking expression (planned or announced) turned "
            "'occurred' or 'claimed', perhaps on its article's publication day", "consistency", ("future-not-occurred",)),
     Damage("measure-drifted", "a figure's measure code mistyped or renamed away from the code the rules compare, or "

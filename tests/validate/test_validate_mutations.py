@@ -888,6 +888,25 @@ def event_end_stretched(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_end")
 
 
+@kind("statement-before-its-date")
+def statement_before_its_date(root: Path, draw: Draw) -> Expect:
+    # a statement whose words print a date moved to end before that date begins
+    from qantar.text.dates import printed_dates
+    from qantar.validate.rules.status_tense import markers
+
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("source_id", "quote", "date_start", "date_end", "date_precision")}
+    sh, sources = REAL["sources"]
+    today = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
+    options = [(k, min(p.first for p in found)) for k, r in enumerate(rows)
+               if not markers(r[col["quote"]]) and (found := printed_dates(r[col["quote"]], today[r[col["source_id"]]]))]
+    row, first = draw(st.sampled_from(options))
+    end = first - dt.timedelta(days=draw(st.integers(1, 800)))
+    rows[row][col["date_start"]] = rows[row][col["date_end"]] = end.isoformat()
+    rows[row][col["date_precision"]] = "day"
+    return _rewrite(root, "statements", header, rows, row, "date_end")
+
+
 @kind("planned-turned-occurred")
 def planned_turned_occurred(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")

@@ -8,7 +8,10 @@ is 2022-01-07, so an event dated 2019-01-07, or in March, on that passage is cau
 that prints no date says nothing here, and neither does one that also holds a relative date
 expression ('tahun lalu', 'minggu depan'): the row may be dated by that, which coverage-dates makes
 its reasoning resolve. A statement's quote is what was said: its dates are those of what the
-speaker speaks about, not of the speech (docs/curation.md), so a table with a speaker is not read.
+speaker speaks about, not of the speech (docs/curation.md), so they need not meet its interval; but
+words about a date that are not about the future (validators/future_words.toml) were said after it
+began, so a statement does not end before a date its quote prints ('mengutuk pemilu pada 2019' was
+not said in 2018).
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from functools import lru_cache
 
 import polars as pl
 
-from qantar.text.dates import printed_dates
+from qantar.text.dates import MONTH_NUMBER, printed_dates
 from qantar.text.tokens import number_tokens
+from qantar import model
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules.status_tense import markers
 
 _PAIRS = (("date_start", "date_end"), ("ref_date_start", "ref_date_end"))
 
@@ -35,7 +40,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     sources = inputs.typed("sources")
     today = {sid: d for sid, d in sources.select("source_id", "published_date").iter_rows() if d is not None}
     for span in inputs.model.spans():
-        if span.kind != "claim" or span.table not in inputs.tables or inputs.table(span.table).has("speaker_id"):
+        if span.kind != "claim" or span.table not in inputs.tables:
+            continue
+        if inputs.table(span.table).has("speaker_id"):
+            yield from _spoken(inputs, span, today)
             continue
         frame = inputs.typed(span.table).with_row_index("_row", offset=1)
         link = None if _interval(frame) else dated_owner(inputs, span.table)
@@ -64,6 +72,30 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 said = ", ".join(f"'{p.text}' = {_show(p.first, p.last)}" for p in found)
                 yield Finding(table, row, pair[0], str(first),
                               f"the quote prints {said}, none of which meets the row's interval {_show(first, last)}")
+
+
+def _spoken(inputs: Inputs, span: model.Span, today: dict[str, dt.date]) -> Iterator[Finding]:
+    """A statement ends no earlier than the start of a date its words print, unless they speak of the future."""
+    frame = inputs.typed(span.table).with_row_index("_row", offset=1)
+    pair = _interval(frame)
+    if pair is None:
+        return
+    read: dict[tuple[str, dt.date], list] = {}  # a quote copied into several rows is read once
+    # a printed date has a digit or a month's name: the other quotes print none
+    quote = pl.col(span.text)
+    dated = quote.str.contains(r"\d") | quote.str.contains_any(list(MONTH_NUMBER), ascii_case_insensitive=True)
+    for row, sid, quote, first, last in frame.filter(dated).select("_row", span.source, span.text, *pair).iter_rows():
+        if not quote or first is None or last is None or sid not in today:
+            continue
+        key = (quote, today[sid])
+        if key not in read:
+            read[key] = printed_dates(quote, today[sid])
+        later = [p for p in read[key] if p.first > last]
+        if later and not markers(quote):
+            said = ", ".join(f"'{p.text}' = {_show(p.first, p.last)}" for p in later)
+            yield Finding(span.table, row, pair[1], str(last),
+                          f"the quote prints {said}, which begins after the statement's interval {_show(first, last)} ends, "
+                          "and does not speak of it in the future")
 
 
 @lru_cache(maxsize=4096)
