@@ -87,6 +87,9 @@ DAMAGE: tuple[Damage, ...] = (
            "that reports it (a few days widened to the month)", "consistency", ("event-after-publication",)),
     Damage("statement-before-its-date", "a statement whose words print a date ('pemilu pada 2019') moved to end before that "
            "date begins, its words not about the future", "consistency", ("printed-date-agrees",)),
+    Damage("stated-date-unprinted", "an event whose passages print its year or month ('pada 1991') narrowed to a day of it "
+           "with date_basis still 'stated', or a date no passage prints relabelled 'stated'", "consistency",
+           ("stated-date-printed",)),
     Damage("planned-turned-occurred", "an event dated by a forward-looking expression (planned or announced) turned "
            "'occurred' or 'claimed', perhaps on its article's publication day", "consistency", ("future-not-occurred",)),
     Damage("measure-drifted", "a figure's measure code mistyped or renamed away from the code the rules compare, or "

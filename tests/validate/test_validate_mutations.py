@@ -907,6 +907,36 @@ def statement_before_its_date(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "statements", header, rows, row, "date_end")
 
 
+@kind("stated-date-unprinted")
+def stated_date_unprinted(root: Path, draw: Draw) -> Expect:
+    # a stated year or month narrowed to a day in it, or a date no passage prints relabelled stated
+    from qantar.text.dates import printed_dates
+
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("event_id", "date_start", "date_end", "date_precision", "date_basis")}
+    sh, sources = REAL["sources"]
+    today = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
+    eh, links = REAL["event_sources"]
+    printed = collections.defaultdict(list)
+    for p in links:
+        printed[p[eh.index("event_id")]] += printed_dates(p[eh.index("quote")], today[p[eh.index("source_id")]])
+    coarse = [k for k, r in enumerate(rows) if r[col["date_basis"]] == "stated" and r[col["date_precision"]] in ("month", "year")]
+    bare = [k for k, r in enumerate(rows) if r[col["date_basis"]] != "stated" and not printed[r[col["event_id"]]]]
+    row = draw(st.sampled_from(coarse + bare))
+    r = rows[row]
+    if row in coarse:
+        first, last = dt.date.fromisoformat(r[col["date_start"]]), dt.date.fromisoformat(r[col["date_end"]])
+        day = first + dt.timedelta(days=draw(st.integers(0, (last - first).days)))
+        r[col["date_start"]] = r[col["date_end"]] = day.isoformat()
+        r[col["date_precision"]] = "day"
+        column = "date_start"
+    else:
+        r[col["date_basis"]] = "stated"
+        column = "date_basis"
+    write_table(root, "events", header, rows)
+    return Expect("events", row + 1, frozenset({column, "date_basis"}))
+
+
 @kind("planned-turned-occurred")
 def planned_turned_occurred(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")
