@@ -132,6 +132,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("named-by-source",)),
     Damage("title-retyped", "a word of a source's title or printed byline changed (another country's name, other "
            "capitals, a letter added)", "consistency", ("source-printed",)),
+    Damage("decision-moved-source", "a coding decision about a figure, statement, membership, exclusion or link row of one "
+           "source given to another article", "consistency", ("coding-decision-source-fits",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1393,6 +1393,30 @@ def title_retyped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", row, column, new)
 
 
+@kind("decision-moved-source")
+def decision_moved_source(root: Path, draw: Draw) -> Expect:
+    # a coding decision about a row of one source given to another article
+    header, rows = rows_of("coding_decisions")
+    col = {c: header.index(c) for c in ("source_id", "subject_table", "subject_id")}
+    owned = {"figures": "figure_id", "statements": "statement_id", "memberships": "membership_id", "exclusions": "exclusion_id"}
+    source_of: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for table, key in owned.items():
+        th, trows = REAL[table]
+        for r in trows:
+            source_of[table, r[th.index(key)]].add(r[th.index("source_id")])
+    for table, parts in (("event_actors", ("event_id", "actor_id", "role", "source_id")),
+                         ("event_sources", ("event_id", "source_id", "char_start"))):
+        th, trows = REAL[table]
+        for r in trows:
+            source_of[table, "/".join(r[th.index(p)] for p in parts)].add(r[th.index("source_id")])
+    sources = sorted({r[col["source_id"]] for r in rows})
+    options = [k for k, r in enumerate(rows) if (r[col["subject_table"]], r[col["subject_id"]]) in source_of]
+    row = draw(st.sampled_from(options))
+    mine = source_of[rows[row][col["subject_table"]], rows[row][col["subject_id"]]]
+    other = draw(st.sampled_from([x for x in sources if x not in mine]))
+    return set_cell(root, "coding_decisions", row, "source_id", other)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []
