@@ -134,6 +134,8 @@ DAMAGE: tuple[Damage, ...] = (
            "capitals, a letter added)", "consistency", ("source-printed",)),
     Damage("decision-moved-source", "a coding decision about a figure, statement, membership, exclusion or link row of one "
            "source given to another article", "consistency", ("coding-decision-source-fits",)),
+    Damage("discrepancy-reattached", "a discrepancy moved to another actor, place, event, figure or statement that its claims "
+           "neither name nor lie beside", "consistency", ("discrepancy-subject-fits",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1417,6 +1417,42 @@ def decision_moved_source(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "coding_decisions", row, "source_id", other)
 
 
+@kind("discrepancy-reattached")
+def discrepancy_reattached(root: Path, draw: Draw) -> Expect:
+    # a discrepancy moved to another subject of its table that its claims neither name nor touch
+    header, rows = rows_of("discrepancies")
+    col = {c: header.index(c) for c in ("subject_table", "subject_id", "claim_a_quote", "claim_b_quote",
+                                         "claim_a_source_id", "claim_a_char_start", "claim_a_char_end",
+                                         "claim_b_source_id", "claim_b_char_start", "claim_b_char_end")}
+    keys = {"actors": "actor_id", "places": "place_id", "figures": "figure_id", "statements": "statement_id", "events": "event_id"}
+    passages: dict[tuple[str, str], list[tuple[str, int, int]]] = collections.defaultdict(list)
+    for table, holder, key in (("figures", "figures", "figure_id"), ("statements", "statements", "statement_id"),
+                               ("events", "event_sources", "event_id")):
+        th, trows = REAL[holder]
+        for r in trows:
+            passages[table, r[th.index(key)]].append((r[th.index("source_id")], int(r[th.index("char_start")]), int(r[th.index("char_end")])))
+
+    def unrelated(r: list[str], table: str, other: str) -> bool:
+        if table in ("actors", "places"):
+            th, trows = REAL[table]
+            mine = next(x for x in trows if x[th.index(keys[table])] == other)
+            forms = mine[th.index("name_forms")].lower().split("|")
+            if table == "places" and mine[th.index("place_type")] == "country":  # named by its cities too
+                forms += [f for x in trows if x[th.index("country_code")] == mine[th.index("country_code")]
+                          for f in x[th.index("name_forms")].lower().split("|")]
+            return not any(f and f in (r[col["claim_a_quote"]] + " " + r[col["claim_b_quote"]]).lower() for f in forms)
+        claims = [(r[col[f"claim_{x}_source_id"]], r[col[f"claim_{x}_char_start"]], r[col[f"claim_{x}_char_end"]]) for x in "ab"]
+        return not any(s == c and int(a) - 200 < d and c2 < int(b) + 200 for s, a, b in claims if a
+                       for c, c2, d in passages[table, other])  # far from every passage of the new subject
+
+    options = [(k, other) for k, r in enumerate(rows) if r[col["subject_table"]] in keys and r[col["subject_id"]]
+               for other in (x[REAL[r[col["subject_table"]]][0].index(keys[r[col["subject_table"]]])]
+                             for x in REAL[r[col["subject_table"]]][1])
+               if other != r[col["subject_id"]] and unrelated(r, r[col["subject_table"]], other)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "discrepancies", row, "subject_id", other)
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

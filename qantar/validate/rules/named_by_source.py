@@ -27,12 +27,13 @@ NAMED = ("actors", "places")
 UNNAMED_TYPES = frozenset({"group"})
 
 
-def _forms(inputs: Inputs) -> pl.DataFrame:
+def named_forms(inputs: Inputs, *, groups: bool = False) -> pl.DataFrame:
     """One row per (_target, _value, _form): the lower-cased name forms that name each actor and place
-    (a country's with its cities' and regions')."""
+    (a country's with its cities' and regions'); group actors only when ``groups``."""
     parts = []
     if "actors" in inputs.tables and inputs.table("actors").has("actor_id", "actor_type", "name_forms"):
-        parts.append(inputs.typed("actors").filter(~pl.col("actor_type").is_in(list(UNNAMED_TYPES)).fill_null(True))
+        unnamed = [] if groups else list(UNNAMED_TYPES)
+        parts.append(inputs.typed("actors").filter(~pl.col("actor_type").is_in(unnamed).fill_null(True))
                      .select(pl.lit("actors").alias("_target"), pl.col("actor_id").alias("_value"), "name_forms"))
     if "places" in inputs.tables and inputs.table("places").has("place_id", "place_type", "country_code", "name_forms"):
         places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
@@ -74,7 +75,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if "sources" not in inputs.tables:
         return
     checks = _links(inputs)
-    forms = _forms(inputs)
+    forms = named_forms(inputs)
     texts = inputs.texts()
     if not checks or forms.is_empty() or not texts:
         return
