@@ -119,7 +119,7 @@ DAMAGE: tuple[Damage, ...] = (
            ("near-duplicate",)),
     Damage("exclusion-over-claim", "an exclusion added as page furniture, advertising or spam over part of a curated quote",
            "consistency", ("claim-exclusion-overlap",)),
-    Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, a name or a unit)",
+    Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, an idiom, a name or a unit)",
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
     Damage("event-moved-place", "an event whose passages name its city or region moved to another city or region", "consistency",
            ("event-place-named",)),

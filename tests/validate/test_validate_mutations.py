@@ -1280,8 +1280,8 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     del rows[row]
     write_table(root, "figures", header, rows)
     reasons = ["page_furniture", "advertising", "spam_byline", "not_a_name", "unit"]
-    if not covered:
-        reasons += ["photo_caption", "photo_credit"]
+    if not covered:  # then a word of measure follows: a count, never a caption, a credit or an idiom
+        reasons += ["photo_caption", "photo_credit", "idiom"]
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 

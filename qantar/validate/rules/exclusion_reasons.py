@@ -1,6 +1,6 @@
 """exclusion-reason-fits: an exclusion's reason fits what it excludes. A number followed by a word
 of measure (validators/measure_words.toml: what the articles count, units, money) is a count or an
-amount: it is not page furniture, an advertisement, a byline or a photo credit or caption; and no
+amount: it is not page furniture, an advertisement, a byline, a photo credit or caption, or an idiom; and no
 number is excluded as a name or a unit. Dates and years are left to the date rules."""
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules._coverage import tokens
 
-#: reasons that say the words are not the article's own text
-NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption"})
+#: reasons that say the words are not the article's own text, or not meant literally (an idiom): a
+#: number followed by a word of measure is neither ('belasan aparat keamanan' counts officers)
+NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption", "idiom"})
 #: reasons that say the words are a name or a unit, never a number
 NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
