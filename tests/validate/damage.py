@@ -119,6 +119,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("near-duplicate",)),
     Damage("exclusion-over-claim", "an exclusion added as page furniture, advertising or spam over part of a curated quote",
            "consistency", ("claim-exclusion-overlap",)),
+    Damage("name-part-misreasoned", "a word inside a printed multi-word name of an actor or place ('Uni' of 'Uni Soviet', "
+           "'24' of 'National News Network 24') excluded as furniture, an idiom, not a count or not a name",
+           "consistency", ("exclusion-reason-fits",)),
     Damage("figure-reexcluded", "a figure deleted and its number excluded instead (as furniture, a caption, an idiom, a name or a unit)",
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
     Damage("event-moved-place", "an event whose passages name its city or region moved to another city or region", "consistency",

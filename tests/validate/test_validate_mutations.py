@@ -1248,6 +1248,22 @@ def _add_exclusion(root: Path, source: str, a: int, b: int, reason: str) -> Expe
     return Expect("exclusions", len(rows), frozenset({"text", "reason"}))
 
 
+@kind("name-part-misreasoned")
+def name_part_misreasoned(root: Path, draw: Draw) -> Expect:
+    # a word inside a printed multi-word name ('Uni' of 'Uni Soviet', '24' of 'National News Network 24')
+    # excluded for a reason other than being part of that name
+    forms = sorted({f for t in ("actors", "places") for r in REAL[t][1]
+                    for f in r[REAL[t][0].index("name_forms")].split("|") if " " in f})
+    options = []
+    for source, article in ((s, a["text"]) for s, a in ARTICLES.items()):
+        for form in forms:
+            for m in re.finditer(re.escape(form), article):
+                options += [(source, m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\w+", form)]
+    source, a, b = draw(st.sampled_from(sorted(options)))
+    reason = draw(st.sampled_from(["page_furniture", "advertising", "idiom", "not_a_count", "not_a_name", "photo_caption"]))
+    return _add_exclusion(root, source, a, b, reason)
+
+
 @kind("exclusion-over-claim")
 def exclusion_over_claim(root: Path, draw: Draw) -> Expect:
     source, _table, a, b = draw(st.sampled_from(_claims()))

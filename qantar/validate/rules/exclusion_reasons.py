@@ -1,7 +1,9 @@
 """exclusion-reason-fits: an exclusion's reason fits what it excludes. A number followed by a word
 of measure (validators/measure_words.toml: what the articles count, units, money) is a count or an
 amount: it is not page furniture, an advertisement, a byline, a photo credit or caption, or an idiom; and no
-number is excluded as a name or a unit. Dates and years are left to the date rules."""
+number is excluded as a name or a unit. Words that lie inside a name form of an actor or a place, where
+the article prints it, are part of that name: their reason is proper_name_part. Dates and years are
+left to the date rules."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from qantar.validate.rules._coverage import tokens
 NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption", "idiom"})
 #: reasons that say the words are a name or a unit, never a number
 NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
+#: reasons for words inside a name the package records ('24' of 'National News Network 24')
+NAME_PART = frozenset({"proper_name_part", "ambiguous_name"})
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
 
 
@@ -42,6 +46,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     toks = tokens(inputs)
     frame = inputs.strings("exclusions")
     words = measure_words()
+    every = _name_forms(inputs)
+    holding: dict[str, tuple[str, ...]] = {}  # excluded words -> the longer name forms that hold them
     for i, (sid, a, b, text, reason) in enumerate(
         frame.select("source_id", "char_start", "char_end", "text", "reason").iter_rows(), 1
     ):
@@ -50,7 +56,16 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         except (TypeError, ValueError):
             continue
         article = texts.get(sid)
-        if article is None or reason not in NOT_TEXT | NOT_NUMBER:
+        if article is None:
+            continue
+        if text and text not in holding:
+            holding[text] = tuple(f for f in every if len(f) > len(text) and text in f)
+        name = _inside_name(article, a, b, holding.get(text or "", ()))
+        if name is not None and reason not in NAME_PART:
+            yield Finding("exclusions", i, "reason", reason, f"{text!r} is part of the name {name!r} (a name form of an actor "
+                          f"or place, printed here): proper_name_part, not {reason}")
+            continue
+        if reason not in NOT_TEXT | NOT_NUMBER:
             continue
         for tok in toks.get(sid, []):
             if tok.start < a or tok.end > b or tok.is_date:
@@ -63,3 +78,25 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding("exclusions", i, "reason", reason, f"{tok.text!r} {word!r} is a count or an amount "
                               f"(validators/measure_words.toml), not {reason.replace('_', ' ')}")
                 break
+
+
+def _name_forms(inputs: Inputs) -> tuple[str, ...]:
+    """Every name form of every actor and place, longest first."""
+    out: set[str] = set()
+    for table in ("actors", "places"):
+        if table in inputs.tables and inputs.table(table).has("name_forms"):
+            for forms in inputs.typed(table)["name_forms"].drop_nulls().unique().to_list():
+                out.update(f for f in forms if f)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _inside_name(article: str, a: int, b: int, forms: tuple[str, ...]) -> str | None:
+    """The name form (of ``forms``, each longer than the excluded words) the article prints around [a, b)."""
+    for form in forms:
+        lo = max(0, b - len(form))
+        at = article.find(form, lo, a + len(form))
+        while at != -1 and at <= a:
+            if at + len(form) >= b:
+                return form
+            at = article.find(form, at + 1, a + len(form))
+    return None
