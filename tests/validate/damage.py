@@ -139,6 +139,8 @@ DAMAGE: tuple[Damage, ...] = (
            "source given to another article", "consistency", ("coding-decision-source-fits",)),
     Damage("discrepancy-reattached", "a discrepancy moved to another actor, place, event, figure or statement that its claims "
            "neither name nor lie beside", "consistency", ("discrepancy-subject-fits",)),
+    Damage("outlet-renamed", "a source's outlet or original outlet written as another outlet while its actor is kept, or "
+           "linked to another outlet actor while its name is kept", "consistency", ("written-name-fits-actor",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1469,6 +1469,27 @@ def discrepancy_reattached(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "discrepancies", row, "subject_id", other)
 
 
+@kind("outlet-renamed")
+def outlet_renamed(root: Path, draw: Draw) -> Expect:
+    # a source's outlet (or original outlet) written as another outlet, or linked to another, the other kept
+    header, rows = rows_of("sources")
+    ah, actors = REAL["actors"]
+    media = {r[ah.index("actor_id")]: [r[ah.index("name_en")].lower(), *r[ah.index("name_forms")].lower().split("|")]
+             for r in actors if r[ah.index("actor_type")] == "media"}
+    options = [(k, text) for k, r in enumerate(rows) for text in ("outlet", "original_outlet")
+               if r[header.index(text)] and r[header.index(f"{text}_actor_id")]]
+    row, text = draw(st.sampled_from(options))
+    written, linked = rows[row][header.index(text)], rows[row][header.index(f"{text}_actor_id")]
+    if draw(st.booleans()):
+        new = draw(st.sampled_from(sorted(r[ah.index("name_en")] for r in actors if r[ah.index("actor_type")] == "media"
+                                          and not any(n and n in r[ah.index("name_en")].lower() for n in media[linked]))))
+        return set_cell(root, "sources", row, text, new)
+    other = draw(st.sampled_from(sorted(a for a, names in media.items() if not any(n and n in written.lower() for n in names))))
+    write_table(root, "sources", header, [r if k != row else [*r[:header.index(f"{text}_actor_id")], other,
+                                                              *r[header.index(f"{text}_actor_id") + 1:]] for k, r in enumerate(rows)])
+    return Expect("sources", row + 1, frozenset({text}))
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []
