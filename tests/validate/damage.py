@@ -22,6 +22,8 @@ class Damage:
 DAMAGE: tuple[Damage, ...] = (
     Damage("duplicate-primary-key", "a row of a random table appended again", "frictionless", ("primary-key", "unique")),
     Damage("dangling-foreign-key", "a foreign key cell set to an id that exists nowhere", "frictionless", ("foreign-key",)),
+    Damage("state-number-of-another", "a country given another country's Gleditsch-Ward number or code (with the COW one) "
+           "or ISO numeric code", "consistency", ("state-codes-distinct",)),
     Damage("wrong-type", "an integer, number or date cell set to text that does not parse", "frictionless", ("type",)),
     Damage("out-of-range", "a value set below its minimum or above its maximum", "frictionless", ("minimum", "maximum")),
     Damage("unknown-category", "an enum cell set to a value outside the enum", "frictionless", ("enum",)),

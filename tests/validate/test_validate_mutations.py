@@ -156,6 +156,23 @@ def dangling_foreign_key(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, GHOSTS[ref])
 
 
+@kind("state-number-of-another")
+def state_number_of_another(root: Path, draw: Draw) -> Expect:
+    # a country given another country's Gleditsch-Ward number or code (its COW code with it, as a
+    # careful-but-wrong contributor would): the state codes identify one state each
+    header, rows = rows_of("country_codes")
+    column = draw(st.sampled_from(["gw_numeric", "gw_alpha", "iso_numeric"]))
+    c = header.index(column)
+    given = [k for k, r in enumerate(rows) if r[c]]
+    row, other = draw(st.lists(st.sampled_from(given), min_size=2, max_size=2, unique=True))
+    rows[row][c] = rows[other][c]
+    if column != "iso_numeric":
+        twin = header.index(column.replace("gw_", "cow_"))
+        rows[row][twin] = rows[other][twin]
+    write_table(root, "country_codes", header, rows)
+    return Expect("country_codes", max(row, other) + 1, frozenset({column}))
+
+
 @kind("wrong-type")
 def wrong_type(root: Path, draw: Draw) -> Expect:
     table, column = draw(st.sampled_from(field_candidates(lambda t, f: f["type"] in ("integer", "number", "date", "datetime"))))
