@@ -143,6 +143,8 @@ DAMAGE: tuple[Damage, ...] = (
            "neither name nor lie beside", "consistency", ("discrepancy-subject-fits",)),
     Damage("outlet-renamed", "a source's outlet or original outlet written as another outlet while its actor is kept, or "
            "linked to another outlet actor while its name is kept", "consistency", ("written-name-fits-actor",)),
+    Damage("misspelling-claim-moved", "a misspelling discrepancy's first claim moved to another sentence of its article that "
+           "does not have the misspelt word", "consistency", ("misspelling-quoted",)),
     Damage("name-recased", "one letter of an actor's or place's English name changed in case where the name is one of "
            "its name forms ('Nikol pashinyan')", "consistency", ("name-spelled-as-written",)),
     Damage("actor-typed-state", "a person, body, group or outlet with a country code typed as a state", "consistency",

@@ -1507,6 +1507,24 @@ def outlet_renamed(root: Path, draw: Draw) -> Expect:
     return Expect("sources", row + 1, frozenset({text}))
 
 
+@kind("misspelling-claim-moved")
+def misspelling_claim_moved(root: Path, draw: Draw) -> Expect:
+    # a misspelling's claim moved to another sentence of its article, one without the misspelt words
+    header, rows = rows_of("discrepancies")
+    col = {c: header.index(c) for c in ("kind", "description_en", "claim_a_source_id", "claim_a_char_start",
+                                         "claim_a_char_end", "claim_a_quote")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["kind"]] == "misspelling"]))
+    r = rows[row]
+    words = [w for w in re.findall(r"(?<!\w)'([^'\s][^']*?)'(?!\w)", r[col["description_en"]]) if len(w) > 2]
+    text = ARTICLES[r[col["claim_a_source_id"]]]["text"]
+    sentences = [m for m in re.finditer(r"[^.!?\n]{20,}[.!?]", text) if not any(w in m[0] for w in words)]
+    found = draw(st.sampled_from(sentences))
+    start = found.start() + len(found[0]) - len(found[0].lstrip())
+    r[col["claim_a_char_start"]], r[col["claim_a_char_end"]] = str(start), str(found.end())
+    r[col["claim_a_quote"]] = text[start:found.end()]
+    return _rewrite(root, "discrepancies", header, rows, row, "claim_a_quote")
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []
