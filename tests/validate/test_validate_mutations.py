@@ -905,6 +905,12 @@ def event_end_stretched(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_end")
 
 
+def _published_days() -> dict[str, dt.date]:
+    """source_id -> its publication day (the day a date printed without its year is read in)."""
+    sh, sources = REAL["sources"]
+    return {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
+
+
 @kind("statement-before-its-date")
 def statement_before_its_date(root: Path, draw: Draw) -> Expect:
     # a statement whose words print a date moved to end before that date begins
@@ -913,8 +919,7 @@ def statement_before_its_date(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("statements")
     col = {c: header.index(c) for c in ("source_id", "quote", "date_start", "date_end", "date_precision")}
-    sh, sources = REAL["sources"]
-    today = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
+    today = _published_days()
     options = [(k, min(p.first for p in found)) for k, r in enumerate(rows)
                if not markers(r[col["quote"]]) and (found := printed_dates(r[col["quote"]], today[r[col["source_id"]]]))]
     row, first = draw(st.sampled_from(options))
@@ -931,8 +936,7 @@ def stated_date_unprinted(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("events")
     col = {c: header.index(c) for c in ("event_id", "date_start", "date_end", "date_precision", "date_basis")}
-    sh, sources = REAL["sources"]
-    today = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
+    today = _published_days()
     eh, links = REAL["event_sources"]
     printed = collections.defaultdict(list)
     for p in links:

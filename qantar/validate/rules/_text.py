@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from qantar.model import Span
 from qantar.validate.inputs import Inputs
 
 _SPACES = re.compile(r"\s+")
@@ -99,3 +100,13 @@ def _verbatim(article: str | None, start: str | None, end: str | None, text: str
 def fold(value: str) -> str:
     """A value as compared for duplicates: case and runs of white space ignored."""
     return _SPACES.sub(" ", value).strip().casefold()
+
+
+def translated(inputs: Inputs) -> Iterator[tuple[Span, pl.DataFrame]]:
+    """Every span that has a translation, with its table's cells, where both columns are present."""
+    for span in inputs.model.spans():
+        if not span.translation:
+            continue
+        frame = inputs.strings(span.table)
+        if {span.text, span.translation} <= set(frame.columns):
+            yield span, frame

@@ -20,6 +20,7 @@ import polars as pl
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules._text import translated
 
 
 @cache
@@ -38,12 +39,7 @@ def _patterns() -> tuple[str, str, re.Pattern[str]]:
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     indonesian, english, affixed = _patterns()
-    for span in inputs.model.spans():
-        if not span.translation:
-            continue
-        frame = inputs.strings(span.table)
-        if not {span.text, span.translation} <= set(frame.columns):
-            continue
+    for span, frame in translated(inputs):
         rows = frame.select(
             pl.col(span.text).str.contains(indonesian).alias("negates"), pl.col(span.translation).alias("english"),
             pl.col(span.translation).str.contains(english).alias("english_negates"),

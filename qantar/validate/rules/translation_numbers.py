@@ -17,6 +17,7 @@ from qantar.text.numbers import ORDINALS, VAGUE_RANGES, WORDS, read
 from qantar.text.tokens import number_tokens
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules._text import translated
 
 _ENGLISH = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion))?", re.IGNORECASE)
 _TIMES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -78,12 +79,7 @@ def _digit_runs(column: str) -> pl.Expr:
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     missing: dict[tuple[str, str], tuple[str, int] | None] = {}  # each distinct (text, translation) read once
-    for span in inputs.model.spans():
-        if not span.translation:
-            continue
-        frame = inputs.strings(span.table)
-        if not {span.text, span.translation} <= set(frame.columns):
-            continue
+    for span, frame in translated(inputs):
         rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
             .with_row_index("row", offset=1).filter(pl.col("english").is_not_null())
         # cleared at once: a text with no number word whose every run of digits, separators dropped,
