@@ -25,6 +25,7 @@ from qantar.validate.rules import Finding
 #: the tables of named things, and the actor types that have no name of their own
 NAMED = ("actors", "places")
 UNNAMED_TYPES = frozenset({"group"})
+_CHUNK = 500
 
 
 def named_forms(inputs: Inputs, *, groups: bool = False) -> pl.DataFrame:
@@ -79,31 +80,34 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     texts = inputs.texts()
     if not checks or forms.is_empty() or not texts:
         return
-    # which name forms each article holds: one scan of each article for all the forms at once
-    articles = pl.DataFrame({"_source": list(texts), "_text": list(texts.values())})
-    present = (articles.select("_source", pl.col("_text").str.to_lowercase()
-                               .str.extract_many(forms["_form"].unique().to_list(), overlapping=True).alias("_form"))
-               .explode("_form").drop_nulls().unique())
-    del articles
-    pairs = pl.concat([frame.select("_source", pl.lit(target).alias("_target"), pl.col(column).alias("_value"))
-                       for _, column, target, frame in checks]).unique()
-    pairs = pairs.filter(pl.col("_source").is_in(list(texts)))
-    thing = forms.join(pairs, on=["_target", "_value"], how="inner")  # things with names, in read articles
-    named = thing.join(present, on=["_source", "_form"], how="semi").select("_source", "_target", "_value").unique()
-    unnamed = thing.select("_source", "_target", "_value").unique().join(named, on=["_source", "_target", "_value"], how="anti")
-    if unnamed.is_empty():
-        return
+    # which name forms each article holds: one scan of each article for all the forms at once, a few
+    # hundred articles at a time (a lower-cased copy of every article at once is 32 MB at a million rows)
+    every = forms["_form"].unique().to_list()
+    ids = list(texts)
+    present = pl.concat([
+        pl.DataFrame({"_source": ids[i:i + _CHUNK], "_text": [texts[s] for s in ids[i:i + _CHUNK]]})
+        .select("_source", pl.col("_text").str.to_lowercase().str.extract_many(every, overlapping=True).alias("_form"))
+        .explode("_form").drop_nulls().unique()
+        for i in range(0, len(ids), _CHUNK)])
+    readable = pl.Series(list(texts))
     for table, column, target, frame in checks:
-        bad = unnamed.filter(pl.col("_target") == target).select("_source", pl.col("_value").alias(column))
-        hits = frame.join(bad, on=["_source", column], how="semi")
-        if hits.is_empty():
+        # one link column at a time: its distinct (source, thing) pairs, the forms of each thing, and
+        # whether the source's article holds one (pairs x forms is millions of rows at a million rows)
+        names = forms.filter(pl.col("_target") == target).select(pl.col("_value").alias(column), "_form")
+        pairs = frame.select("_source", column).unique().filter(pl.col("_source").is_in(readable.implode()))
+        named = (pairs.join(names, on=column, how="inner").join(present, on=["_source", "_form"], how="semi")
+                 .select("_source", column).unique())
+        bad = pairs.join(names.select(column).unique(), on=column, how="semi").join(named, on=["_source", column], how="anti")
+        del named, pairs
+        if bad.is_empty():
             continue
+        hits = frame.join(bad, on=["_source", column], how="semi")
         if table == "events":  # unnamed by every source of the event, not by one only
             named_by_one = frame.join(hits, on=["_row", "_source", column], how="anti")["_row"]
             found = hits.filter(~pl.col("_row").is_in(named_by_one.implode())).group_by("_row", column).agg("_source")
-            for row, value, sources in found.sort("_row").iter_rows():
+            for row, value, cited in found.sort("_row").iter_rows():
                 yield Finding(table, row, column, value,
-                              f"none of the event's sources ({', '.join(sorted(sources))}) names {value} (by any of its name forms)")
+                              f"none of the event's sources ({', '.join(sorted(cited))}) names {value} (by any of its name forms)")
         else:
             for row, source, value in hits.sort("_row").iter_rows():
                 yield Finding(table, row, column, value, f"source {source} names {value} nowhere (by any of its name forms)")
