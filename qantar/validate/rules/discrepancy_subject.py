@@ -60,8 +60,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 def _names(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
     if not wanted:
         return {}
-    forms = named_forms(inputs, groups=True).filter(pl.struct("_target", "_value").is_in(
-        pl.DataFrame(sorted(wanted), schema=["_target", "_value"], orient="row").to_struct().implode()))
+    only: dict[str, list[str]] = {}
+    for table, value in wanted:
+        only.setdefault(table, []).append(value)
+    forms = named_forms(inputs, groups=True, only=only)
     return {(t, v): tuple(fs) for t, v, fs in forms.group_by("_target", "_value").agg("_form").iter_rows()}
 
 

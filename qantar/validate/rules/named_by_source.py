@@ -28,18 +28,24 @@ UNNAMED_TYPES = frozenset({"group"})
 _CHUNK = 500
 
 
-def named_forms(inputs: Inputs, *, groups: bool = False) -> pl.DataFrame:
+def named_forms(inputs: Inputs, *, groups: bool = False, only: dict[str, list[str]] | None = None) -> pl.DataFrame:
     """One row per (_target, _value, _form): the lower-cased name forms that name each actor and place
-    (a country's with its cities' and regions'); group actors only when ``groups``."""
+    (a country's with its cities' and regions'); group actors only when ``groups``; only the ids
+    ``only`` lists per table, when given."""
+    def wanted(frame: pl.DataFrame, table: str, key: str) -> pl.DataFrame:
+        return frame if only is None else frame.filter(pl.col(key).is_in(only.get(table, [])))
+
     parts = []
     if "actors" in inputs.tables and inputs.table("actors").has("actor_id", "actor_type", "name_forms"):
         unnamed = [] if groups else list(UNNAMED_TYPES)
-        parts.append(inputs.typed("actors").filter(~pl.col("actor_type").is_in(unnamed).fill_null(True))
+        actors = wanted(inputs.typed("actors"), "actors", "actor_id")
+        parts.append(actors.filter(~pl.col("actor_type").is_in(unnamed).fill_null(True))
                      .select(pl.lit("actors").alias("_target"), pl.col("actor_id").alias("_value"), "name_forms"))
     if "places" in inputs.tables and inputs.table("places").has("place_id", "place_type", "country_code", "name_forms"):
-        places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
-        local = (places.filter(pl.col("place_type") != "country").select("country_code", "name_forms")
+        every = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
+        local = (every.filter(pl.col("place_type") != "country").select("country_code", "name_forms")
                  .explode("name_forms").unique().group_by("country_code").agg("name_forms"))  # once per country
+        places = wanted(every, "places", "place_id")
         countries = places.filter(pl.col("place_type") == "country").select("place_id", "country_code")
         parts.append(places.select(pl.lit("places").alias("_target"), pl.col("place_id").alias("_value"), "name_forms"))
         parts.append(countries.join(local, on="country_code", how="inner")
