@@ -890,8 +890,7 @@ FORWARD = ("minggu depan", "pekan depan", "bulan depan", "tahun depan", "ke depa
 def event_end_stretched(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")
     col = {c: header.index(c) for c in ("event_id", "status", "date_end", "date_precision")}
-    sh, sources = REAL["sources"]
-    latest = {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date_max")]) for s in sources}
+    latest = _published("published_date_max")
     eh, links = REAL["event_sources"]
     last: dict[str, dt.date] = {}
     for p in links:
@@ -905,12 +904,6 @@ def event_end_stretched(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_end")
 
 
-def _published_days() -> dict[str, dt.date]:
-    """source_id -> its publication day (the day a date printed without its year is read in)."""
-    sh, sources = REAL["sources"]
-    return {s[sh.index("source_id")]: dt.date.fromisoformat(s[sh.index("published_date")]) for s in sources}
-
-
 @kind("statement-before-its-date")
 def statement_before_its_date(root: Path, draw: Draw) -> Expect:
     # a statement whose words print a date moved to end before that date begins
@@ -919,7 +912,7 @@ def statement_before_its_date(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("statements")
     col = {c: header.index(c) for c in ("source_id", "quote", "date_start", "date_end", "date_precision")}
-    today = _published_days()
+    today = _published("published_date")
     options = [(k, min(p.first for p in found)) for k, r in enumerate(rows)
                if not markers(r[col["quote"]]) and (found := printed_dates(r[col["quote"]], today[r[col["source_id"]]]))]
     row, first = draw(st.sampled_from(options))
@@ -936,7 +929,7 @@ def stated_date_unprinted(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("events")
     col = {c: header.index(c) for c in ("event_id", "date_start", "date_end", "date_precision", "date_basis")}
-    today = _published_days()
+    today = _published("published_date")
     eh, links = REAL["event_sources"]
     printed = collections.defaultdict(list)
     for p in links:
