@@ -225,4 +225,6 @@ DAMAGE: tuple[Damage, ...] = (
            "of 'at_least' or 'more_than')", "pandera", ("upper-bound-given", "lower-bound-given")),
     Damage("weekday-contradicted", "a one-day event or statement whose quote names the day of the week moved by one to "
            "six days", "consistency", ("weekday-agrees",)),
+    Damage("statement-before-event", "a statement about an event that occurred or is claimed, its words not of the future, "
+           "redated to end before that event began (days to decades earlier)", "consistency", ("statement-after-event",)),
 )

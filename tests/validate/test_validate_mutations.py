@@ -1640,6 +1640,23 @@ def _rewrite(root: Path, table: str, header: list[str], rows: list[list[str]], r
     return Expect(table, row + 1, frozenset({column}))
 
 
+@kind("statement-before-event")
+def statement_before_event(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    eh, events = REAL["events"]
+    began = {e[eh.index("event_id")]: _day(e[eh.index("date_start")]) for e in events
+             if e[eh.index("status")] in ("occurred", "claimed")}
+    col = {c: header.index(c) for c in ("event_id", "quote", "date_start", "date_end", "date_precision")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["event_id"]] in began
+                                and not any(w in r[col["quote"]].lower() for w in FUTURE_STEMS)]))
+    end = began[rows[row][col["event_id"]]] - dt.timedelta(days=draw(st.integers(1, 12000)))
+    width = draw(st.integers(0, 30))
+    rows[row][col["date_start"]] = (end - dt.timedelta(days=width)).isoformat()
+    rows[row][col["date_end"]] = end.isoformat()
+    rows[row][col["date_precision"]] = "day" if width == 0 else "range"
+    return _rewrite(root, "statements", header, rows, row, "date_end")
+
+
 @kind("statement-ends-after-publication")
 def statement_ends_after_publication(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")
