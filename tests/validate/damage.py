@@ -227,4 +227,7 @@ DAMAGE: tuple[Damage, ...] = (
            "six days", "consistency", ("weekday-agrees",)),
     Damage("statement-before-event", "a statement about an event that occurred or is claimed, its words not of the future, "
            "redated to end before that event began (days to decades earlier)", "consistency", ("statement-after-event",)),
+    Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
+           "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
+           ("discrepancy-kind-fits",)),
 )

@@ -1657,6 +1657,17 @@ def statement_before_event(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "statements", header, rows, row, "date_end")
 
 
+@kind("discrepancy-kind-misfit")
+def discrepancy_kind_misfit(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("discrepancies")
+    a, b, ref = (header.index(c) for c in ("claim_a_source_id", "claim_b_source_id", "reference"))
+    options = [(k, "within_source") for k, r in enumerate(rows) if r[b] and r[a] != r[b]]
+    options += [(k, "between_sources") for k, r in enumerate(rows) if r[b] == r[a] or not r[b]]
+    options += [(k, "public_record") for k, r in enumerate(rows) if not r[ref].strip()]
+    row, new = draw(st.sampled_from(options))
+    return set_cell(root, "discrepancies", row, "kind", new)
+
+
 @kind("statement-ends-after-publication")
 def statement_ends_after_publication(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")
