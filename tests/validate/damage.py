@@ -227,6 +227,8 @@ DAMAGE: tuple[Damage, ...] = (
            "six days", "consistency", ("weekday-agrees",)),
     Damage("statement-before-event", "a statement about an event that occurred or is claimed, its words not of the future, "
            "redated to end before that event began (days to decades earlier)", "consistency", ("statement-after-event",)),
+    Damage("event-moved-country", "an event whose passages name places of some country (the country, its cities or regions) "
+           "moved to a country none of them is in", "consistency", ("event-place-named",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1334,6 +1334,25 @@ def event_moved_place(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", row, "place_id", other)
 
 
+@kind("event-moved-country")
+def event_moved_country(root: Path, draw: Draw) -> Expect:
+    # the countries each event's passages name, by whole words of a place's name forms
+    ph, places = REAL["places"]
+    t, c, f = (ph.index(x) for x in ("place_type", "country_code", "name_forms"))
+    forms = [(re.compile(rf"(?<!\w){re.escape(n.lower())}(?!\w)"), r[c]) for r in places if r[c] for n in r[f].split("|") if n]
+    countries = {r[0]: r[c] for r in places if r[t] == "country" and r[c]}
+    eh, events = REAL["events"]
+    sh, links = REAL["event_sources"]
+    named: dict[str, set[str]] = collections.defaultdict(set)
+    for r in links:
+        named[r[sh.index("event_id")]] |= {code for rx, code in forms if rx.search(r[sh.index("quote")].lower())}
+    p = eh.index("place_id")
+    options = [(k, other) for k, r in enumerate(events) if named[r[0]]
+               for other, code in countries.items() if other != r[p] and code not in named[r[0]]]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "events", row, "place_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -5,12 +5,18 @@ Most passages of a country-wide event name no place, or only the country; a pass
 a city or a region says where the event happened. So an event placed in a city or region whose
 passages (event_sources quotes) name some city or region, but never its own by any of its name
 forms, is placed somewhere its sources do not put it: moved to another city (Almaty to Taldykorgan)
-while every key still holds. Countries are left out: a country is where most events happen
-without being named.
+while every key still holds.
+
+A country is where most events happen without being named, so a country-wide event is held to less:
+where its passages name places that lie in a country (a country, or a city or region with a country
+code), one of them is its country or lies in it. An event of Bishkek moved to Kazakhstan, or of
+Kazakhstan to Kyrgyzstan, is placed where its own words do not put it. A country's name forms are
+matched as whole words ('AS' is the United States, not the 'as' of 'kelas').
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import polars as pl
@@ -27,6 +33,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
               "places": ("place_id", "place_type", "name_forms")}
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
+    yield from _countries(inputs)
     local = {place: tuple({f.lower() for f in forms or () if f}) for place, kind, forms
              in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows() if kind in LOCAL}
     events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
@@ -51,3 +58,40 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if others:
             yield Finding("events", row, "place_id", place,
                           f"{event}: its passages name {', '.join(repr(o) for o in others)}, never {place}")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _countries(inputs: Inputs) -> Iterator[Finding]:
+    """An event placed in a country, whose passages name places of some country, names its own or one of its places."""
+    if not inputs.table("places").has("country_code"):
+        return
+    places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
+    country = {p: c for p, kind, c, _ in places.iter_rows() if kind == "country" and c}
+    events = (inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id")
+              .filter(pl.col("place_id").is_in(list(country))))
+    if events.height == 0:
+        return
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (a form's words, its country)
+    for _, _, code, forms in places.filter(pl.col("country_code").is_not_null()).iter_rows():
+        for form in set(forms or ()):
+            words = tuple(_WORD.findall(form.lower()))
+            if words:
+                starts.setdefault(words[0], []).append((words, code))
+    passages = dict(inputs.strings("event_sources").select("event_id", "quote")
+                    .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
+                    .group_by("event_id", maintain_order=True).agg("quote").iter_rows())
+    read: dict[str, frozenset[str]] = {}  # a passage -> the countries of the places it names (read once)
+    for row, event, place in events.iter_rows():
+        named: set[str] = set()
+        for text in passages.get(event) or ():
+            if text not in read:
+                words = _WORD.findall(text.lower())
+                read[text] = frozenset(code for i, w in enumerate(words) for form, code in starts.get(w, ())
+                                       if tuple(words[i:i + len(form)]) == form)
+            named |= read[text]
+        if named and country[place] not in named:
+            yield Finding("events", row, "place_id", place,
+                          f"{event}: its passages name places of {', '.join(sorted(named))} only, never "
+                          f"{place} ({country[place]}) or a place in it")
