@@ -229,6 +229,10 @@ DAMAGE: tuple[Damage, ...] = (
            "redated to end before that event began (days to decades earlier)", "consistency", ("statement-after-event",)),
     Damage("event-moved-country", "an event whose passages name places of some country (the country, its cities or regions) "
            "moved to a country none of them is in", "consistency", ("event-place-named",)),
+    Damage("figure-moved-place", "a figure of an event given a place that is not its event's nor lies in it (another city, "
+           "another country)", "consistency", ("figure-place-fits-event",)),
+    Damage("figure-moved-actor", "a figure of an event given an actor with no part in that event, neither belonging to one "
+           "of its actors nor having one belong to it", "consistency", ("figure-actor-in-event",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1353,6 +1353,44 @@ def event_moved_country(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", row, "place_id", other)
 
 
+@kind("figure-moved-place")
+def figure_moved_place(root: Path, draw: Draw) -> Expect:
+    ph, places = REAL["places"]
+    kind_of = {r[0]: (r[ph.index("place_type")], r[ph.index("country_code")]) for r in places}
+    eh, events = REAL["events"]
+    where = {r[0]: r[eh.index("place_id")] for r in events}
+    header, rows = rows_of("figures")
+    e, p = header.index("event_id"), header.index("place_id")
+
+    def inside(place: str, of: str) -> bool:
+        return place == of or (kind_of[of][0] == "country" and bool(kind_of[place][1]) and kind_of[place][1] == kind_of[of][1])
+
+    options = [(k, other) for k, r in enumerate(rows) if r[p] and where.get(r[e])
+               for other in kind_of if not inside(other, where[r[e]])]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "place_id", other)
+
+
+@kind("figure-moved-actor")
+def figure_moved_actor(root: Path, draw: Draw) -> Expect:
+    ah, actors = REAL["actors"]
+    belongs = {r[0]: r[ah.index("affiliation_id")] for r in actors}
+    xh, links = REAL["event_actors"]
+    parts: dict[str, set[str]] = collections.defaultdict(set)
+    for r in links:
+        parts[r[xh.index("event_id")]].add(r[xh.index("actor_id")])
+    header, rows = rows_of("figures")
+    e, a = header.index("event_id"), header.index("actor_id")
+
+    def fits(actor: str, event: str) -> bool:
+        return any(x == actor or x == belongs[actor] or belongs[x] == actor for x in parts[event])
+
+    options = [(k, other) for k, r in enumerate(rows) if r[a] and parts.get(r[e])
+               for other in belongs if not fits(other, r[e])]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "actor_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
