@@ -233,6 +233,8 @@ DAMAGE: tuple[Damage, ...] = (
            "another country)", "consistency", ("figure-place-fits-event",)),
     Damage("figure-moved-actor", "a figure of an event given an actor with no part in that event, neither belonging to one "
            "of its actors nor having one belong to it", "consistency", ("figure-actor-in-event",)),
+    Damage("fact-made-claim", "an event its passages state as fact (no quotation, no word of saying, no hedge) and with no "
+           "claimant or alleged actor relabelled 'claimed'", "consistency", ("claimed-is-attributed", "role-fits-status")),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

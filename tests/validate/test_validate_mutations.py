@@ -1391,6 +1391,23 @@ def figure_moved_actor(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "actor_id", other)
 
 
+@kind("fact-made-claim")
+def fact_made_claim(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.claim_attributed import CLAIM_ROLES, hedges
+    from qantar.validate.rules.speech_mode import MARKS
+    from qantar.validate.rules.speech_words import words
+
+    sh, links = REAL["event_sources"]
+    said = {r[0] for r in links if any(w in r[sh.index("quote")].lower() for w in (*words(), *hedges()))
+            or any(m in r[sh.index("quote")] for m in MARKS)}
+    xh, roles = REAL["event_actors"]
+    said |= {r[0] for r in roles if r[xh.index("role")] in CLAIM_ROLES}
+    header, rows = rows_of("events")
+    s = header.index("status")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[s] != "claimed" and r[0] not in said]))
+    return set_cell(root, "events", row, "status", "claimed")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
