@@ -235,6 +235,9 @@ DAMAGE: tuple[Damage, ...] = (
            "of its actors nor having one belong to it", "consistency", ("figure-actor-in-event",)),
     Damage("fact-made-claim", "an event its passages state as fact (no quotation, no word of saying, no hedge) and with no "
            "claimant or alleged actor relabelled 'claimed'", "consistency", ("claimed-is-attributed", "role-fits-status")),
+    Damage("translation-name-replaced", "a name in a translation (an actor's or place's English name or name form) replaced "
+           "by the English name of another actor or place its text does not name ('CSTO' by 'NATO', 'Russia' by "
+           "'Belarus')", "consistency", ("translation-keeps-names",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

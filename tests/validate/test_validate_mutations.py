@@ -1408,6 +1408,36 @@ def fact_made_claim(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", row, "status", "claimed")
 
 
+def _names() -> list[tuple[str, list[str]]]:
+    """(English name, name forms) of every actor and place not of type group."""
+    out = []
+    for table, kind in (("actors", "actor_type"), ("places", "place_type")):
+        header, rows = REAL[table]
+        out += [(r[header.index("name_en")], [f for f in r[header.index("name_forms")].split("|") if f])
+                for r in rows if r[header.index(kind)] != "group"]
+    return out
+
+
+def _says(text: str, name: str) -> bool:
+    flags = 0 if len(name) <= 3 else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
+
+
+@kind("translation-name-replaced")
+def translation_name_replaced(root: Path, draw: Draw) -> Expect:
+    names = _names()
+    table = draw(st.sampled_from(["event_sources", "figures", "statements", "memberships"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+    options = [(k, said, other) for k, r in enumerate(rows) for en, forms in names
+               for said in [en, *forms] if len(said) > 3 and _says(r[e], said)
+               for other, other_forms in names if not any(_says(r[q], f) for f in other_forms)
+               and not _says(r[e], other) and not any(other in n or n in other for n in [en, *forms])]
+    row, said, other = draw(st.sampled_from(options))
+    rows[row][e] = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", other, rows[row][e], flags=re.IGNORECASE)
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
