@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from qantar.model import Span
 from qantar.validate.inputs import Inputs
 
 _SPACES = re.compile(r"\s+")
@@ -102,11 +101,25 @@ def fold(value: str) -> str:
     return _SPACES.sub(" ", value).strip().casefold()
 
 
-def translated(inputs: Inputs) -> Iterator[tuple[Span, pl.DataFrame]]:
-    """Every span that has a translation, with its table's cells, where both columns are present."""
-    for span in inputs.model.spans():
-        if not span.translation:
-            continue
-        frame = inputs.strings(span.table)
-        if {span.text, span.translation} <= set(frame.columns):
-            yield span, frame
+@dataclass(frozen=True)
+class Translated:
+    """A column of text and the column of its English translation, in one table."""
+
+    table: str
+    text: str
+    translation: str
+
+
+def translated(inputs: Inputs) -> Iterator[tuple[Translated, pl.DataFrame]]:
+    """Every column with an English translation beside it, with its table's cells, where both are present:
+    each span's text and translation (``qantar:spans``), and each field ``X`` beside a field ``X_en``
+    (the descriptor's convention for an English rendering: sources.title and title_en)."""
+    pairs = [Translated(s.table, s.text, s.translation) for s in inputs.model.spans() if s.translation]
+    for name, table in inputs.tables.items():
+        names = set(table.field_names)
+        pairs += [Translated(name, f, f"{f}_en") for f in table.field_names
+                  if f"{f}_en" in names and Translated(name, f, f"{f}_en") not in pairs]
+    for pair in pairs:
+        frame = inputs.strings(pair.table)
+        if {pair.text, pair.translation} <= set(frame.columns):
+            yield pair, frame
