@@ -238,6 +238,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-name-replaced", "a name in a translation (an actor's or place's English name or name form) replaced "
            "by the English name of another actor or place its text does not name ('CSTO' by 'NATO', 'Russia' by "
            "'Belarus')", "consistency", ("translation-keeps-names",)),
+    Damage("language-code-unknown", "a source's language set to two letters that are no current ISO 639-1 code (the "
+           "withdrawn 'in' for Indonesian, 'iw', 'ji', or any unassigned pair)", "consistency", ("language-code-known",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

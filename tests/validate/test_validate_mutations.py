@@ -1438,6 +1438,16 @@ def translation_name_replaced(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("language-code-unknown")
+def language_code_unknown(root: Path, draw: Draw) -> Expect:
+    import pycountry
+
+    current = {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    code = draw(st.sampled_from(["in", "iw", "ji"]) | st.from_regex(r"[a-z]{2}", fullmatch=True).filter(lambda c: c not in current))
+    header, rows = rows_of("sources")
+    return set_cell(root, "sources", draw(st.integers(0, len(rows) - 1)), "language", code)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
