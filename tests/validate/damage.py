@@ -240,6 +240,8 @@ DAMAGE: tuple[Damage, ...] = (
            "'Belarus')", "consistency", ("translation-keeps-names",)),
     Damage("language-code-unknown", "a source's language set to two letters that are no current ISO 639-1 code (the "
            "withdrawn 'in' for Indonesian, 'iw', 'ji', or any unassigned pair)", "consistency", ("language-code-known",)),
+    Damage("compatibility-character", "a letter or digit of a curated text cell written as its fullwidth form, or 'fi'/'fl' "
+           "as a ligature ('ＣＳＴＯ', 'conﬁrms')", "consistency", ("text-clean",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

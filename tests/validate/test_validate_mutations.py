@@ -1812,6 +1812,19 @@ def inner_space(root: Path, draw: Draw) -> Expect:
     return _edit(root, table, column, row, lambda v: v[:p] + gap + v[p + 1 :])
 
 
+@kind("compatibility-character")
+def compatibility_character(root: Path, draw: Draw) -> Expect:
+    options = [(t, c, r) for t, c, r in FREE_CELLS if re.search(r"[A-Za-z0-9]", REAL[t][1][r][REAL[t][0].index(c)])]
+    table, column, row = draw(st.sampled_from(options))
+    value = REAL[table][1][row][REAL[table][0].index(column)]
+    ligatures = [m.start() for m in re.finditer("f[il]", value)]
+    if ligatures and draw(st.booleans()):
+        at = draw(st.sampled_from(ligatures))
+        return _edit(root, table, column, row, lambda v: v[:at] + {"fi": "\ufb01", "fl": "\ufb02"}[v[at:at + 2]] + v[at + 2:])
+    at = draw(st.sampled_from([k for k, ch in enumerate(value) if ch.isascii() and ch.isalnum()]))
+    return _edit(root, table, column, row, lambda v: v[:at] + chr(ord(v[at]) + 0xFEE0) + v[at + 1:])
+
+
 @kind("redated-against-reasoning")
 def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.reasoning_dates import written

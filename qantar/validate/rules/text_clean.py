@@ -1,7 +1,8 @@
 """text-clean: no text cell holds a control or invisible format character, starts or ends with
 white space, holds white space other than single plain spaces between its words (a no-break space,
-a tab, two spaces in a row) unless an article has those words with that space, or is not in
-Unicode NFC."""
+a tab, two spaces in a row) unless an article has those words with that space, is not in Unicode
+NFC, or holds a compatibility character that Unicode NFKC rewrites (a fullwidth 'ＣＳＴＯ', a ligature
+'ﬁ', a superscript): it looks like the plain letters and does not compare equal to them."""
 
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ def _article_gaps(inputs: Inputs) -> frozenset[str]:
     return inputs.memo["text-clean.gaps"]
 
 
+def _compatibility(value: str) -> str | None:
+    """The first character NFKC rewrites ('ＣＳＴＯ', 'ﬁ'), white space aside (the gaps say what of that)."""
+    if unicodedata.is_normalized("NFKC", value):
+        return None
+    return next((ch for ch in value if not ch.isspace() and unicodedata.normalize("NFKC", ch) != ch), None)
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     for c in cells(inputs, _suspect):
         bad = _BAD.search(c.value)
@@ -59,6 +67,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             why = "starts or ends with white space"
         elif not unicodedata.is_normalized("NFC", c.value):
             why = "is not in Unicode NFC (a letter and its combining accent where one character is meant)"
+        elif (compat := _compatibility(c.value)) is not None:
+            why = (f"holds U+{ord(compat):04X} ({unicodedata.name(compat, '?')}), a compatibility character that stands "
+                   f"for {unicodedata.normalize('NFKC', compat)!r} (a fullwidth letter, a ligature; Unicode NFKC)")
         elif (odd := next((g for g in _gaps(c.value) if g[2] not in _article_gaps(inputs)), None)) is not None:
             at, gap, words = odd
             names = f"{len(gap)} spaces in a row" if set(gap) == {" "} else " + ".join(
