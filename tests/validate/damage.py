@@ -242,6 +242,9 @@ DAMAGE: tuple[Damage, ...] = (
            "withdrawn 'in' for Indonesian, 'iw', 'ji', or any unassigned pair)", "consistency", ("language-code-known",)),
     Damage("compatibility-character", "a letter or digit of a curated text cell written as its fullwidth form, or 'fi'/'fl' "
            "as a ligature ('ＣＳＴＯ', 'conﬁrms')", "consistency", ("text-clean",)),
+    Damage("name-look-alike", "an actor's or place's English name that is one of its name forms retyped with a look-alike: "
+           "a hyphen as an en dash, an 'i' as a dotless 'ı', a letter given an accent ('Kassym–Jomart', 'Bıshkek')",
+           "consistency", ("name-spelled-as-written",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

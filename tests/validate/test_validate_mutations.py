@@ -1636,6 +1636,22 @@ def misspelling_claim_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "discrepancies", header, rows, row, "claim_a_quote")
 
 
+@kind("name-look-alike")
+def name_look_alike(root: Path, draw: Draw) -> Expect:
+    swaps = {"-": ["\u2013", "\u2010", "\u2011"], "i": ["\u0131", "\u00ed", "\u00ef"], "a": ["\u00e1", "\u00e4"],
+             "e": ["\u00e9", "\u00eb"], "o": ["\u00f3", "\u00f6"], "u": ["\u00fa", "\u00fc"]}
+    options = []
+    for table in ("actors", "places"):
+        header, rows = REAL[table]
+        e, f = header.index("name_en"), header.index("name_forms")
+        options += [(table, k, i) for k, r in enumerate(rows) if r[e] in r[f].split("|")
+                    for i, c in enumerate(r[e]) if c in swaps]
+    table, row, i = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    name = rows[row][header.index("name_en")]
+    return set_cell(root, table, row, "name_en", name[:i] + draw(st.sampled_from(swaps[name[i]])) + name[i + 1:])
+
+
 @kind("name-recased")
 def name_recased(root: Path, draw: Draw) -> Expect:
     options = []

@@ -1,14 +1,18 @@
-"""name-spelled-as-written: a row's English name that is one of its own name forms in another case
-only is spelled as that form is.
+"""name-spelled-as-written: a row's English name that is one of its own name forms but for case, dashes,
+accents or look-alike letters is spelled as that form is.
 
 ``name_forms`` are the articles' own spellings of an actor or a place; where ``name_en`` is one of
-them save for case ('Nikol pashinyan' beside 'Nikol Pashinyan'), the name was retyped, not chosen:
-spelling-consistent cannot see it when the name occurs in one row only.
+them save for such details ('Nikol pashinyan', 'Kassym–Jomart' with an en dash, 'Bıshkek' with a
+dotless i, beside 'Nikol Pashinyan', 'Kassym-Jomart', 'Bishkek'), the name was retyped, not chosen:
+spelling-consistent cannot see it when the name occurs in one row only. Two spellings are compared
+as text-unidecode transliterates them to ASCII (Unidecode's tables: 'ı' is 'i', '–' is '-'), case
+aside.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
@@ -22,7 +26,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         for row, english, forms in frame.iter_rows():
             if not english or not forms or english in forms:
                 continue
-            same = next((f for f in forms if f and f.casefold() == english.casefold()), None)
+            same = next((f for f in forms if f and _fold(f) == _fold(english)), None)
             if same is not None:
                 yield Finding(name, row, "name_en", english,
-                              f"{english!r} is its name form {same!r} in another case: a name is spelled as its sources write it")
+                              f"{english!r} is its name form {same!r} but for case, a dash, an accent or a look-alike "
+                              "letter: a name is spelled as its sources write it")
+
+
+@lru_cache(maxsize=65536)
+def _fold(value: str) -> str:
+    from text_unidecode import unidecode
+
+    return " ".join(unidecode(value).casefold().split())
