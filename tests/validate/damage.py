@@ -245,6 +245,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("name-look-alike", "an actor's or place's English name that is one of its name forms retyped with a look-alike: "
            "a hyphen as an en dash, an 'i' as a dotless 'ı', a letter given an accent ('Kassym–Jomart', 'Bıshkek')",
            "consistency", ("name-spelled-as-written",)),
+    Damage("hearsay-made-fact", "an event every passage of which is a hedged report ('Ada laporan bahwa') relabelled "
+           "'occurred'", "consistency", ("hedged-is-claimed",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

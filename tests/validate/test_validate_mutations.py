@@ -1448,6 +1448,20 @@ def language_code_unknown(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", draw(st.integers(0, len(rows) - 1)), "language", code)
 
 
+@kind("hearsay-made-fact")
+def hearsay_made_fact(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.claim_attributed import hedges
+
+    sh, links = REAL["event_sources"]
+    passages: dict[str, list[str]] = collections.defaultdict(list)
+    for r in links:
+        passages[r[0]].append(r[sh.index("quote")].lower())
+    header, rows = rows_of("events")
+    options = [k for k, r in enumerate(rows) if passages[r[0]] and r[header.index("status")] != "occurred"
+               and all(any(h in q for h in hedges()) for q in passages[r[0]])]
+    return set_cell(root, "events", draw(st.sampled_from(options)), "status", "occurred")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
