@@ -247,6 +247,9 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("name-spelled-as-written",)),
     Damage("hearsay-made-fact", "an event every passage of which is a hedged report ('Ada laporan bahwa') relabelled "
            "'occurred'", "consistency", ("hedged-is-claimed",)),
+    Damage("translation-hedge-changed", "a translation's hedges dropped where its text hedges ('reportedly killed' as "
+           "'killed', 'apparently stood' as 'stood'), or a hedge ('reportedly', 'allegedly') added where it does not",
+           "consistency", ("translation-keeps-hedges",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1462,6 +1462,30 @@ def hearsay_made_fact(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", draw(st.sampled_from(options)), "status", "occurred")
 
 
+@kind("translation-hedge-changed")
+def translation_hedge_changed(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.translation_hedges import _patterns
+
+    indonesian, english = (re.compile(p.replace("(?-u:\\b)", r"\b")) for p in _patterns())
+    table = draw(st.sampled_from(["event_sources", "figures", "statements", "memberships"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+    hedged = [k for k, r in enumerate(rows) if indonesian.search(r[q]) and english.search(r[e])]
+    plain = [k for k, r in enumerate(rows) if not indonesian.search(r[q]) and not english.search(r[e]) and " " in r[e]]
+    if hedged and draw(st.booleans()):
+        row = draw(st.sampled_from(hedged))
+        rows[row][e] = re.sub(r"\s+", " ", english.sub("", rows[row][e])).strip()
+    else:
+        row = draw(st.sampled_from(plain))
+        spaces = [m.start() for m in re.finditer(" ", rows[row][e])]
+        at = draw(st.sampled_from(spaces))
+        rows[row][e] = rows[row][e][:at] + " " + draw(st.sampled_from(["reportedly", "allegedly", "apparently"])) + rows[row][e][at:]
+    assert pl.Series([rows[row][e]]).str.contains(_patterns()[1]).item() != bool(indonesian.search(rows[row][q]))
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
