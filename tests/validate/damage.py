@@ -250,6 +250,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-hedge-changed", "a translation's hedges dropped where its text hedges ('reportedly killed' as "
            "'killed', 'apparently stood' as 'stood'), or a hedge ('reportedly', 'allegedly') added where it does not",
            "consistency", ("translation-keeps-hedges",)),
+    Damage("translation-date-changed", "a day of the week or a month in a translation changed to another ('On Wednesday' "
+           "as 'On Thursday', '13 January' as '13 February') while the text keeps its own", "consistency",
+           ("translation-keeps-dates",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1486,6 +1486,28 @@ def translation_hedge_changed(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("translation-date-changed")
+def translation_date_changed(root: Path, draw: Draw) -> Expect:
+    import calendar
+
+    names = [*calendar.day_name, *calendar.month_name[1:]]
+    named = re.compile(r"\b(" + "|".join(names) + r")\b")
+    table = draw(st.sampled_from(["event_sources", "figures", "statements"]))
+    header, rows = rows_of(table)
+    e = header.index("quote_en")
+    from qantar.validate.rules.translation_dates import _MONTH
+
+    q = header.index("quote")
+    # a day the text names, or a month it names in words ('(10/1)' leaves the translation's month free)
+    options = [(k, m.start(), m.group()) for k, r in enumerate(rows) for m in named.finditer(r[e])
+               if r[e].count(m.group()) == 1 and (m.group() in calendar.day_name or _MONTH.search(r[q]))]
+    row, at, word = draw(st.sampled_from(options))
+    same_kind = list(calendar.day_name) if word in calendar.day_name else list(calendar.month_name[1:])
+    other = draw(st.sampled_from([w for w in same_kind if w != word and w not in rows[row][e]]))
+    rows[row][e] = rows[row][e][:at] + other + rows[row][e][at + len(word):]
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
