@@ -253,6 +253,12 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-date-changed", "a day of the week or a month in a translation changed to another ('On Wednesday' "
            "as 'On Thursday', '13 January' as '13 February') while the text keeps its own", "consistency",
            ("translation-keeps-dates",)),
+    Damage("decision-moved-row", "a coding decision that kept, took or revised one field's value moved to another row of "
+           "the same table whose field holds something else", "consistency", ("coding-decision-outcome-fits",)),
+    Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
+           "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
+    Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "
+           "empty) though its article never names that outlet", "consistency", ("source-printed",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

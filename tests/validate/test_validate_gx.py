@@ -28,7 +28,9 @@ def test_gx_on_the_real_data_and_on_a_damaged_copy(tmp_path: Path) -> None:
     # every event relabelled 'claimed': valid for every schema, but not the distribution GX expects
     # (most events reported as having occurred); the time rules also see claimed events dated after
     # their report or from its future, figures of the once planned withdrawals that count days
-    # after their report, and perpetrators named as fact of events now only claimed
+    # after their report, perpetrators named as fact of events now only claimed, and claims that no one
+    # makes (events their passages state as fact, with no claimant), and statuses that coding decisions
+    # settled otherwise
     root = copy_package(tmp_path / "pkg")
     header, rows = read_table(root, "events")
     status = header.index("status")
@@ -41,7 +43,8 @@ def test_gx_on_the_real_data_and_on_a_damaged_copy(tmp_path: Path) -> None:
     failing = {f.layer for f in damaged.failures}
     assert failing == {"great_expectations", "consistency"}, damaged.to_text()
     assert {f.rule for f in damaged.layer("consistency").failures} <= {"event-after-publication", "future-not-occurred",
-                                                                       "figure-dates-fit", "role-fits-status"}
+                                                                       "figure-dates-fit", "role-fits-status",
+                                                                       "claimed-is-attributed", "coding-decision-outcome-fits"}
     (failure,) = damaged.layer("great_expectations").failures
     assert failure.table == "events" and failure.column == "status"
     assert failure.rule.startswith("distribution")

@@ -1508,6 +1508,52 @@ def translation_date_changed(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("decision-moved-row")
+def decision_moved_row(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.decision_outcome import OUTCOME, _value
+
+    header, rows = rows_of("coding_decisions")
+    col = {c: header.index(c) for c in ("subject_table", "subject_id", "field", "decision", "first_value", "second_value",
+                                        "adopted_value")}
+    latest = {(r[col["subject_table"]], r[col["subject_id"]], r[col["field"]]): k for k, r in enumerate(rows)}
+    options = []
+    for k, r in enumerate(rows):
+        table, field, decision = r[col["subject_table"]], r[col["field"]], r[col["decision"]]
+        if decision not in OUTCOME or table not in REAL or field not in REAL[table][0] or table in ("event_actors", "event_sources"):
+            continue
+        outcome = next((r[col[c]] for c in OUTCOME[decision] if r[col[c]]), None)
+        th, trows = REAL[table]
+        options += [(k, t[0]) for t in trows if outcome is not None and _value(t[th.index(field)]) != _value(outcome)
+                    and (table, t[0], field) not in latest]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "coding_decisions", row, "subject_id", other)
+
+
+@kind("outlet-basis-misfit")
+def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    b, o = header.index("outlet_basis"), header.index("outlet")
+    row = draw(st.integers(0, len(rows) - 1))
+    if rows[row][b] == "unknown":
+        rows[row][o] = draw(st.sampled_from(sorted({r[o] for r in rows if r[o]})))
+    else:
+        rows[row][o] = ""
+    return _rewrite(root, "sources", header, rows, row, "outlet_basis")
+
+
+@kind("outlet-called-stated")
+def outlet_called_stated(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    b, o, p = (header.index(c) for c in ("outlet_basis", "outlet", "path"))
+    outlets = sorted({r[o] for r in rows if r[o]})
+    options = [(k, name) for k, r in enumerate(rows) if r[b] != "stated"
+               for name in ([r[o]] if r[o] else outlets)
+               if name.lower() not in (REPO / r[p]).read_text(encoding="utf-8").lower()]
+    row, name = draw(st.sampled_from(options))
+    rows[row][o], rows[row][b] = name, "stated"
+    return _rewrite(root, "sources", header, rows, row, "outlet_basis")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -4,12 +4,16 @@
 Both are words of the article file, so each, when given, occurs in it: a title retyped, translated
 or changed to another country's name ('... di Kirgistan') keeps every type and key valid, and only
 the article can say it is not the one printed. (``published_as_printed`` has offsets and is a span:
-quote-verbatim reads it.)
+quote-verbatim reads it.) An outlet whose ``outlet_basis`` is 'stated' is stated by the copy: the
+article names it, by the outlet as written or a name form of its outlet actor, any case (an outlet
+'inferred' from page furniture need not be).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
@@ -33,3 +37,24 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         for column, value in zip(columns, values, strict=True):
             if value and value not in text:
                 yield Finding("sources", row, column, value, f"{source}: the article does not print this {column} verbatim")
+    yield from _stated_outlets(inputs, texts)
+
+
+def _stated_outlets(inputs: Inputs, texts: dict[str, str]) -> Iterator[Finding]:
+    if not inputs.table("sources").has("source_id", "outlet_basis", "outlet"):
+        return
+    has_actor = inputs.table("sources").has("outlet_actor_id") and "actors" in inputs.tables \
+        and inputs.table("actors").has("actor_id", "name_forms")
+    forms = dict(inputs.typed("actors").select("actor_id", "name_forms").iter_rows()) if has_actor else {}
+    frame = inputs.strings("sources").select("source_id", "outlet_basis", "outlet",
+                                             "outlet_actor_id" if has_actor else pl.lit(None).alias("outlet_actor_id"))
+    for row, (source, basis, outlet, actor) in enumerate(frame.iter_rows(), 1):
+        text = texts.get(source)
+        if basis != "stated" or not outlet or text is None:
+            continue
+        low = text.lower()
+        names = [outlet, *(forms.get(actor) or ())]
+        if not any(n and n.lower() in low for n in names):
+            yield Finding("sources", row, "outlet_basis", basis,
+                          f"{source}: the outlet {outlet!r} is 'stated', but the article names it nowhere "
+                          f"({', '.join(repr(n) for n in names if n)}): inferred or unknown?")

@@ -1,0 +1,61 @@
+"""coding-decision-outcome-fits: the row a coding decision is about holds what the decision decided.
+
+A decision records a field's value in the first coding and the second, and what was decided
+(docs/reliability.md): 'keep_first' keeps the first value, 'take_second' takes the second (or the
+``adopted_value`` it gives), 'revise' and 'flag' adopt ``adopted_value``. So the subject row's field
+holds that outcome ('∅' is an empty cell), as long as no later decision is about the same field:
+a decision moved to another row (F019's to F018), or a row edited after its adjudication with no
+decision of its own, breaks the record of why the row is as it is. Conventions ('convention') and
+added or removed rows are not values of one field and are left alone; so are link rows, whose keys
+are several columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+EMPTY = "∅"
+#: decision -> the columns, in order, whose value is its outcome (the first given one)
+OUTCOME = {"keep_first": ("first_value",), "take_second": ("adopted_value", "second_value"),
+           "revise": ("adopted_value",), "flag": ("adopted_value",)}
+
+
+def _value(text: str | None) -> str:
+    return "" if text is None or text == EMPTY else text
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    columns = ("subject_table", "subject_id", "field", "decision", "first_value", "second_value", "adopted_value")
+    if "coding_decisions" not in inputs.tables or not inputs.table("coding_decisions").has(*columns):
+        return
+    decisions = inputs.strings("coding_decisions").select(*columns).with_row_index("_row", offset=1)
+    # the last decision about each (table, row, field) is the one the row must hold
+    last = decisions.group_by("subject_table", "subject_id", "field").agg(pl.col("_row").max())["_row"]
+    judged = decisions.filter(pl.col("_row").is_in(last.implode()) & pl.col("decision").is_in(list(OUTCOME)))
+    for table, group in judged.group_by("subject_table", maintain_order=True):
+        name = table[0]
+        if name not in inputs.tables or inputs.table(name).id_field is None:
+            continue
+        key = inputs.table(name).id_field
+        frame = inputs.strings(name)
+        fields = set(group["field"].to_list()) & set(frame.columns)
+        if not fields:
+            continue
+        values = {f: dict(zip(frame[key].to_list(), frame[f].to_list(), strict=True)) for f in fields}
+        for row, _, ident, field, decision, *given in group.sort("_row").select("_row", *columns).iter_rows():
+            if field not in values or ident not in values[field]:
+                continue  # a field or row that is not there: coding-decision-subject-exists says so
+            chosen = dict(zip(("first_value", "second_value", "adopted_value"), given, strict=True))
+            outcome = next((chosen[c] for c in OUTCOME[decision] if chosen[c] not in (None, "")), None)
+            if outcome is None:
+                continue  # the decision gives no value to hold
+            held = _value(values[field][ident])
+            if held != _value(outcome):
+                yield Finding("coding_decisions", row, "subject_id", ident,
+                              f"{decision} on {name}.{field} of {ident} decided {_value(outcome)[:60]!r}, but the row holds "
+                              f"{held[:60]!r}, and no later decision is about that field")
