@@ -228,7 +228,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("statement-before-event", "a statement about an event that occurred or is claimed, its words not of the future, "
            "redated to end before that event began (days to decades earlier)", "consistency", ("statement-after-event",)),
     Damage("event-moved-country", "an event whose passages name places of some country (the country, its cities or regions) "
-           "moved to a country none of them is in", "consistency", ("event-place-named",)),
+           "moved to a country none of them is in, or to a wider region (Central Asia) they do not name", "consistency",
+           ("event-place-named",)),
     Damage("figure-moved-place", "a figure of an event given a place that is not its event's nor lies in it (another city, "
            "another country)", "consistency", ("figure-place-fits-event",)),
     Damage("figure-moved-actor", "a figure of an event given an actor with no part in that event, neither belonging to one "

@@ -1341,14 +1341,20 @@ def event_moved_country(root: Path, draw: Draw) -> Expect:
     t, c, f = (ph.index(x) for x in ("place_type", "country_code", "name_forms"))
     forms = [(re.compile(rf"(?<!\w){re.escape(n.lower())}(?!\w)"), r[c]) for r in places if r[c] for n in r[f].split("|") if n]
     countries = {r[0]: r[c] for r in places if r[t] == "country" and r[c]}
+    # wider regions with no code (Central Asia), and the passages that name each by one of its forms
+    regions = {r[0]: [re.compile(rf"(?<!\w){re.escape(n.lower())}(?!\w)") for n in r[f].split("|") if n]
+               for r in places if r[t] not in ("city", "region", "country") and not r[c]}
     eh, events = REAL["events"]
     sh, links = REAL["event_sources"]
     named: dict[str, set[str]] = collections.defaultdict(set)
     for r in links:
-        named[r[sh.index("event_id")]] |= {code for rx, code in forms if rx.search(r[sh.index("quote")].lower())}
+        quote = r[sh.index("quote")].lower()
+        named[r[sh.index("event_id")]] |= {code for rx, code in forms if rx.search(quote)}
+        named[r[sh.index("event_id")]] |= {f"={p}" for p, rxs in regions.items() if any(rx.search(quote) for rx in rxs)}
     p = eh.index("place_id")
-    options = [(k, other) for k, r in enumerate(events) if named[r[0]]
-               for other, code in countries.items() if other != r[p] and code not in named[r[0]]]
+    options = [(k, other) for k, r in enumerate(events) if any(not n.startswith("=") for n in named[r[0]])
+               for other, code in [*countries.items(), *((g, f"={g}") for g in regions)]
+               if other != r[p] and code not in named[r[0]]]
     row, other = draw(st.sampled_from(options))
     return set_cell(root, "events", row, "place_id", other)
 

@@ -9,7 +9,8 @@ while every key still holds.
 
 A country is where most events happen without being named, so a country-wide event is held to less:
 where its passages name places that lie in a country (a country, or a city or region with a country
-code), one of them is its country or lies in it. An event of Bishkek moved to Kazakhstan, or of
+code), one of them is its country or lies in it; an event placed in a wider region with no country code
+(Central Asia) whose passages name such places names that region too. An event of Bishkek moved to Kazakhstan, or of
 Kazakhstan to Kyrgyzstan, is placed where its own words do not put it. A country's name forms are
 matched as whole words ('AS' is the United States, not the 'as' of 'kelas').
 """
@@ -64,34 +65,38 @@ _WORD = re.compile(r"\w+")
 
 
 def _countries(inputs: Inputs) -> Iterator[Finding]:
-    """An event placed in a country, whose passages name places of some country, names its own or one of its places."""
+    """An event placed in a country or a wider region (not a city or region), whose passages name places of
+    some country, names its own place or, for a country, one of its places."""
     if not inputs.table("places").has("country_code"):
         return
     places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
-    country = {p: c for p, kind, c, _ in places.iter_rows() if kind == "country" and c}
+    wide = {p: c for p, kind, c, _ in places.iter_rows() if kind not in LOCAL and (c or kind != "country")}
     events = (inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id")
-              .filter(pl.col("place_id").is_in(list(country))))
+              .filter(pl.col("place_id").is_in(list(wide))))
     if events.height == 0:
         return
-    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (a form's words, its country)
-    for _, _, code, forms in places.filter(pl.col("country_code").is_not_null()).iter_rows():
+    # first word -> (a form's words, what it names: a country code, or '=' and the id of a place with none)
+    starts: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for place, _, code, forms in places.iter_rows():
         for form in set(forms or ()):
             words = tuple(_WORD.findall(form.lower()))
             if words:
-                starts.setdefault(words[0], []).append((words, code))
+                starts.setdefault(words[0], set()).add((words, code or f"={place}"))
     passages = dict(inputs.strings("event_sources").select("event_id", "quote")
                     .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
                     .group_by("event_id", maintain_order=True).agg("quote").iter_rows())
-    read: dict[str, frozenset[str]] = {}  # a passage -> the countries of the places it names (read once)
+    read: dict[str, frozenset[str]] = {}  # a passage -> what the places it names are (read once)
     for row, event, place in events.iter_rows():
         named: set[str] = set()
         for text in passages.get(event) or ():
             if text not in read:
                 words = _WORD.findall(text.lower())
-                read[text] = frozenset(code for i, w in enumerate(words) for form, code in starts.get(w, ())
+                read[text] = frozenset(tag for i, w in enumerate(words) for form, tag in starts.get(w, ())
                                        if tuple(words[i:i + len(form)]) == form)
             named |= read[text]
-        if named and country[place] not in named:
+        codes = sorted(t for t in named if not t.startswith("="))
+        own = wide[place]
+        if codes and (own not in codes if own else f"={place}" not in named):
             yield Finding("events", row, "place_id", place,
-                          f"{event}: its passages name places of {', '.join(sorted(named))} only, never "
-                          f"{place} ({country[place]}) or a place in it")
+                          f"{event}: its passages name places of {', '.join(codes)} only, never "
+                          + (f"{place} ({own}) or a place in it" if own else place))
