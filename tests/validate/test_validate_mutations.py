@@ -1560,6 +1560,23 @@ def outlet_called_stated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "sources", header, rows, row, "outlet_basis")
 
 
+@kind("host-misplaced")
+def host_misplaced(root: Path, draw: Draw) -> Expect:
+    eh, events = REAL["events"]
+    ph, places = REAL["places"]
+    ah, actors = REAL["actors"]
+    country = {r[0]: r[ph.index("country_code")] for r in places}
+    of = {r[0]: r[ah.index("country_code")] for r in actors}
+    where = {r[0]: country.get(r[eh.index("place_id")]) for r in events
+             if r[eh.index("event_type")] in ("military_deployment", "military_withdrawal", "armed_clash")}
+    header, rows = rows_of("event_actors")
+    keys = {tuple(r) for r in rows}
+    options = [k for k, r in enumerate(rows) if where.get(r[0]) and r[2] != "host" and of[r[1]] != where[r[0]]
+               and (r[0], r[1], "host", r[3]) not in keys]
+    row = draw(st.sampled_from(options))
+    return set_cell(root, "event_actors", row, "role", "host")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
