@@ -262,6 +262,8 @@ DAMAGE: tuple[Damage, ...] = (
            "empty) though its article never names that outlet", "consistency", ("source-printed",)),
     Damage("host-misplaced", "an actor of another country, or of none, made the host of a deployment, withdrawal or clash "
            "placed in a country (the CSTO hosting its own deployment in Almaty)", "consistency", ("host-fits-place",)),
+    Damage("figure-asserter-moved", "a figure whose words lie inside a statement given another asserter than that "
+           "statement's speaker or intermediary", "consistency", ("figure-asserter-fits-statement",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1577,6 +1577,26 @@ def host_misplaced(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "event_actors", row, "role", "host")
 
 
+@kind("figure-asserter-moved")
+def figure_asserter_moved(root: Path, draw: Draw) -> Expect:
+    sh, statements = REAL["statements"]
+    s_col = {c: sh.index(c) for c in ("source_id", "char_start", "char_end", "speaker_id", "intermediary_id")}
+    header, rows = rows_of("figures")
+    f_col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "asserted_by_id")}
+    ah, actors = REAL["actors"]
+    speakers = sorted({r[0] for r in actors if r[ah.index("actor_type")] != "group"})
+    options = []
+    for k, r in enumerate(rows):
+        holding = [s for s in statements if s[s_col["source_id"]] == r[f_col["source_id"]]
+                   and int(s[s_col["char_start"]]) <= int(r[f_col["char_start"]])
+                   and int(r[f_col["char_end"]]) <= int(s[s_col["char_end"]])]
+        if r[f_col["asserted_by_id"]] and holding:
+            own = {s[s_col["speaker_id"]] for s in holding} | {s[s_col["intermediary_id"]] for s in holding}
+            options += [(k, other) for other in speakers if other not in own]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "asserted_by_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
