@@ -264,6 +264,9 @@ DAMAGE: tuple[Damage, ...] = (
            "placed in a country (the CSTO hosting its own deployment in Almaty)", "consistency", ("host-fits-place",)),
     Damage("figure-asserter-moved", "a figure whose words lie inside a statement given another asserter than that "
            "statement's speaker or intermediary", "consistency", ("figure-asserter-fits-statement",)),
+    Damage("affiliation-off-name", "an actor whose English name names a state or organisation ('CSTO Collective "
+           "Peacekeeping Forces', 'Government of Kazakhstan') affiliated to another one, whose chain never reaches it",
+           "consistency", ("affiliation-named",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

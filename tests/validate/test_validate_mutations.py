@@ -1597,6 +1597,30 @@ def figure_asserter_moved(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "asserted_by_id", other)
 
 
+@kind("affiliation-off-name")
+def affiliation_off_name(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id")}
+    owners = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
+              if r[col["actor_type"]] in ("state", "international_organisation")}
+    up = {r[0]: r[col["affiliation_id"]] for r in rows}
+
+    def reach(actor: str) -> set[str]:
+        seen: set[str] = set()
+        while actor and actor not in seen:
+            seen.add(actor)
+            actor = up.get(actor, "")
+        return seen
+
+    options = []
+    for k, r in enumerate(rows):
+        named = {o for o, names in owners.items() if o != r[0] and any(_says(r[col["name_en"]], n) for n in names)}
+        if named and r[col["affiliation_id"]] and r[col["actor_type"]] != "group":
+            options += [(k, other) for other in owners if other != r[0] and not named & reach(other) and r[0] not in reach(other)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "actors", row, "affiliation_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -1,0 +1,58 @@
+"""affiliation-named: an actor whose English name names a state or an organisation belongs to it.
+
+'Government of Kazakhstan', 'CSTO Collective Peacekeeping Forces', 'Ministry of Defence of Russia':
+where an actor's ``name_en`` names a state or an international organisation of the package (by its
+English name or a name form; whole words, any case, names of three letters or fewer as written), the
+actor's affiliations (``affiliation_id``, followed up the chain) reach it. An affiliation moved to
+another state keeps every key, type and cycle rule valid; the actor's own name says where it
+belongs. Groups, which are described rather than part of a state ('Protesters in Kazakhstan'), and
+actors with no affiliation at all are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+from qantar.validate.rules.translation_names import Index, _add, _named
+
+#: the actor types another actor can belong to by name
+OWNERS = ("state", "international_organisation")
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if "actors" not in inputs.tables or not inputs.table("actors").has(
+            "actor_id", "name_en", "name_forms", "actor_type", "affiliation_id"):
+        return
+    actors = inputs.typed("actors").select("actor_id", "name_en", "name_forms", "actor_type", "affiliation_id")
+    owners: Index = {}
+    names = (actors.filter(pl.col("actor_type").is_in(OWNERS) & pl.col("actor_id").is_not_null())
+             .select("actor_id", pl.concat_list(pl.col("name_en"), pl.col("name_forms").fill_null([])).alias("name"))
+             .explode("name").filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+             .group_by("name").agg("actor_id"))
+    for name, who in names.iter_rows():
+        _add(owners, name, who)
+    if not owners:
+        return
+    up = dict(actors.select("actor_id", "affiliation_id").iter_rows())
+    read: dict[str, set[str]] = {}  # a distinct English name -> the owners it names
+    for row, (actor, name, kind, belongs) in enumerate(
+            actors.select("actor_id", "name_en", "actor_type", "affiliation_id").iter_rows(), 1):
+        if not name or not belongs or kind == "group" or kind is None:
+            continue
+        if name not in read:
+            read[name] = _named(owners, name)
+        named = read[name] - {actor}
+        if not named:
+            continue
+        chain, at = set(), belongs
+        while at is not None and at not in chain:
+            chain.add(at)
+            at = up.get(at)
+        if not named & chain:
+            yield Finding("actors", row, "affiliation_id", belongs,
+                          f"{actor}: its name {name!r} names {', '.join(sorted(named))}, but its affiliations "
+                          f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")
