@@ -4,8 +4,11 @@
 day 10 January, "Jan 16, 2022" a day. A date printed without its year takes the year of the text's
 own date (its publication), or the year before when that would put it more than half a year after
 the text: a report speaks of the recent past and the near future. A date after "sejak" (since)
-names the time from it to the text's own date ("sejak deklarasi kemerdekaan pada 1991"). Relative words ("Rabu", "tahun
-lalu") are not read here: they need the reasoning that resolves them (the coverage-dates rule).
+names the time from it to the text's own date ("sejak deklarasi kemerdekaan pada 1991"). Relative words
+("Rabu", "tahun lalu") are not printed dates; ``relative_dates`` reads those with one fixed meaning
+against the text's own date ("tahun lalu" in January 2022 is 2021, "minggu depan" the Monday-to-Sunday
+week after the text's); a weekday or "baru-baru ini" needs the reasoning that resolves it (the
+coverage-dates rule).
 
 The month names are the token finder's (``qantar.text.tokens.MONTHS``), so what the number
 coverage counts as a date and what this reader reads are one vocabulary. A well-kept parser was
@@ -117,5 +120,40 @@ def printed_dates(text: str, today: dt.date) -> list[PrintedDate]:
             continue  # 31/2, 12/25: not a date
         if _SINCE.search(text, max(0, m.start() - 60), m.start()):
             last = max(last, today)
+        out.append(PrintedDate(m.start(), m.end(), m.group(0), first, last, precision))
+    return out
+
+
+def _week(day: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _month(day: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    year, month = divmod(day.year * 12 + day.month - 1 + offset, 12)
+    return dt.date(year, month + 1, 1), dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+#: relative expressions with one meaning, each resolved against the text's own date
+RESOLVED = {
+    "tahun lalu": lambda d: (dt.date(d.year - 1, 1, 1), dt.date(d.year - 1, 12, 31)),
+    "tahun depan": lambda d: (dt.date(d.year + 1, 1, 1), dt.date(d.year + 1, 12, 31)),
+    "bulan lalu": lambda d: _month(d, -1), "bulan depan": lambda d: _month(d, 1),
+    "minggu lalu": lambda d: _week(d, -1), "pekan lalu": lambda d: _week(d, -1),
+    "minggu depan": lambda d: _week(d, 1), "pekan depan": lambda d: _week(d, 1),
+    "kemarin": lambda d: (d - dt.timedelta(days=1),) * 2, "hari ini": lambda d: (d, d),
+    "besok": lambda d: (d + dt.timedelta(days=1),) * 2, "lusa": lambda d: (d + dt.timedelta(days=2),) * 2,
+}
+_RELATIVE = re.compile(r"(?<![\w'’])(" + "|".join(w.replace(" ", r"\s+") for w in RESOLVED) + r")(?![\w'’])", re.IGNORECASE)
+
+
+def relative_dates(text: str, today: dt.date) -> list[PrintedDate]:
+    """The relative expressions of ``text`` that have one meaning, each as the interval it names on ``today``."""
+    out = []
+    for m in _RELATIVE.finditer(text):
+        words = " ".join(m.group(1).lower().split())
+        first, last = RESOLVED[words](today)
+        precision = "year" if words.startswith("tahun") else "month" if words.startswith("bulan") else (
+            "day" if first == last else "range")
         out.append(PrintedDate(m.start(), m.end(), m.group(0), first, last, precision))
     return out

@@ -267,6 +267,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-off-name", "an actor whose English name names a state or organisation ('CSTO Collective "
            "Peacekeeping Forces', 'Government of Kazakhstan') affiliated to another one, whose chain never reaches it",
            "consistency", ("affiliation-named",)),
+    Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
+           "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

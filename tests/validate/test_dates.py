@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,3 +46,26 @@ def test_years_since_and_english_order() -> None:
 
 def test_numbers_that_are_not_dates_are_not_read() -> None:
     assert printed_dates("di angka dibawah 10.000 USD/tahun, 20rb orang, 31/2 dan 8.000 orang, 2019a", TODAY) == []
+
+
+@pytest.mark.parametrize(("text", "today", "first", "last", "precision"), [
+    ("tahun lalu", "2022-01-10", "2021-01-01", "2021-12-31", "year"),
+    ("bulan lalu", "2022-01-07", "2021-12-01", "2021-12-31", "month"),
+    ("Kerusuhan yang terjadi pekan lalu", "2022-01-10", "2022-01-03", "2022-01-09", "range"),
+    ("minggu depan", "2022-01-07", "2022-01-10", "2022-01-16", "range"),
+    ("minggu  depan", "2022-01-09", "2022-01-10", "2022-01-16", "range"),  # a Sunday: next week starts tomorrow
+    ("kemarin", "2022-03-01", "2022-02-28", "2022-02-28", "day"),
+    ("hari ini", "2022-01-07", "2022-01-07", "2022-01-07", "day"),
+    ("besok", "2021-12-31", "2022-01-01", "2022-01-01", "day"),
+])
+def test_relative_dates_resolve_against_the_texts_own_date(text: str, today: str, first: str, last: str, precision: str) -> None:
+    from qantar.text.dates import relative_dates
+
+    (found,) = relative_dates(text, dt.date.fromisoformat(today))
+    assert (found.first.isoformat(), found.last.isoformat(), found.precision) == (first, last, precision)
+
+
+def test_relative_dates_leave_weekdays_and_vague_words_alone() -> None:
+    from qantar.text.dates import relative_dates
+
+    assert relative_dates("Pada hari Rabu, baru-baru ini, beberapa hari lalu; kemarinnya", dt.date(2022, 1, 6)) == []

@@ -1621,6 +1621,27 @@ def affiliation_off_name(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "affiliation_id", other)
 
 
+@kind("relative-date-moved")
+def relative_date_moved(root: Path, draw: Draw) -> Expect:
+    from qantar.text.dates import relative_dates
+
+    low, high = _published("published_date_min"), _published("published_date_max")
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("date_start", "date_end", "date_basis")}
+    pointed = {}
+    for k, r in enumerate(rows):
+        if r[col["date_basis"]] == "relative":
+            found = [p for sid, quote in _passages(r[0]) for day in (low[sid], high[sid]) for p in relative_dates(quote, day)]
+            if found:
+                pointed[k] = found
+    row = draw(st.sampled_from(sorted(pointed)))
+    shift = dt.timedelta(days=draw(st.integers(1, 4000)) * draw(st.sampled_from([-1, 1])))
+    first, last = (_day(rows[row][col[c]]) + shift for c in ("date_start", "date_end"))
+    assume(not any(p.overlaps(first, last) for p in pointed[row]))
+    rows[row][col["date_start"]], rows[row][col["date_end"]] = first.isoformat(), last.isoformat()
+    return _rewrite(root, "events", header, rows, row, "date_start")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
