@@ -269,6 +269,9 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("affiliation-named",)),
     Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
            "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
+    Damage("speaker-replaced-across-kinds", "a statement or figure whose words of attribution name a body or person of "
+           "another kind than the new speaker given to it (the government's statement to the president), the new one "
+           "neither belonging to the named one nor having it belong to it", "consistency", ("quote-names-speaker", "actor-named")),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

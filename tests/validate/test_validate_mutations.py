@@ -2127,6 +2127,40 @@ def speaker_replaced(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, who, draw(st.sampled_from(others)))
 
 
+@kind("speaker-replaced-across-kinds")
+def speaker_replaced_across_kinds(root: Path, draw: Draw) -> Expect:
+    def attribution(quote: str) -> str:  # the quote outside its double quotation marks
+        return re.sub(r'["“„«][^"”»]*(?:["”»]|$)', " ", quote)
+
+    a_header, actors = REAL["actors"]
+    kind_of = {r[0]: r[a_header.index("actor_type")] for r in actors}
+    up = {r[0]: r[a_header.index("affiliation_id")] for r in actors}
+    forms = {r[0]: [f for f in r[a_header.index("name_forms")].split("|") if f] for r in actors}
+    pronoun = re.compile(r"(?i)\b(?:ia|dia|mereka|\w+nya)\b")
+
+    def chain(actor: str) -> set[str]:
+        seen: set[str] = set()
+        while actor and actor not in seen:
+            seen.add(actor)
+            actor = up.get(actor, "")
+        return seen
+
+    named = []
+    for table, who in (("statements", "speaker_id"), ("figures", "asserted_by_id")):
+        header, rows = rows_of(table)
+        s, q = header.index(who), header.index("quote")
+        named += [(table, who, k) for k, r in enumerate(rows) if r[s] and kind_of[r[s]] not in ("group", "state")
+                  and not pronoun.search(attribution(r[q]))
+                  and any(re.search(rf"\b{re.escape(f)}\b", attribution(r[q])) for f in forms[r[s]])]
+    table, who, row = draw(st.sampled_from(named))
+    header, rows = rows_of(table)
+    speaker, quote = rows[row][header.index(who)], rows[row][header.index("quote")]
+    others = sorted(a for a, t in kind_of.items() if t not in ("group", "state", kind_of[speaker])
+                    and speaker not in chain(a) and a not in chain(speaker) and not any(f in quote for f in forms[a]))
+    assume(others)
+    return set_cell(root, table, row, who, draw(st.sampled_from(others)))
+
+
 @kind("measure-replaced")
 def measure_replaced(root: Path, draw: Draw) -> Expect:
     import tomllib

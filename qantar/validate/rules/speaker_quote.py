@@ -31,6 +31,8 @@ PRONOUN = (r"(?i)\b(?:ia|dia|beliau|mereka|pihaknya|"
 _PRONOUN = re.compile(PRONOUN)
 #: actor types without a name of their own
 _NAMELESS = frozenset({"group"})
+#: actor types whose names a sentence also uses as places
+_PLACES = frozenset({"state"})
 #: a passage between double quotation marks: straight, curly, low-9, angle (a straight or curly mark
 #: closes what a low-9 or reversed mark opens, as typesetters mix them); then an unclosed mark and
 #: everything after it
@@ -56,8 +58,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     kinds_of: dict[tuple[str, ...], set[str]] = {}  # a form's words -> the types of the actors it names
     starts: dict[str, set[tuple[str, ...]]] = {}  # first word -> the forms that begin with it
     split: dict[str, tuple[str, ...]] = {}  # a form -> its words, each distinct form split once
-    for actor, actor_type, forms in inputs.typed("actors").select("actor_id", "actor_type", "name_forms").iter_rows():
+    named_by: dict[tuple[str, ...], set[str]] = {}  # a form's words -> the actors it names
+    up: dict[str, str | None] = {}  # actor -> its affiliation
+    has_up = inputs.table("actors").has("affiliation_id")
+    actors = inputs.typed("actors").select("actor_id", "actor_type", "name_forms",
+                                            "affiliation_id" if has_up else pl.lit(None).alias("affiliation_id"))
+    for actor, actor_type, forms, belongs in actors.iter_rows():
         kind[actor] = actor_type
+        up[actor] = belongs
         if actor_type is None or actor_type in _NAMELESS:
             continue
         for form in forms or ():
@@ -67,7 +75,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if words:
                 own_forms.setdefault(actor, set()).add(words)
                 kinds_of.setdefault(words, set()).add(actor_type)
+                named_by.setdefault(words, set()).add(actor)
                 starts.setdefault(words[0], set()).add(words)
+    down: dict[str, set[str]] | None = None  # actor -> the actors that belong to it (built when first needed)
     for table, key, who, text_column, via in SAID:
         if table not in inputs.tables or not inputs.table(table).has(key, who, text_column):
             continue
@@ -99,3 +109,43 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding(table, row, who, speaker,
                               f"{ident}: its quote attributes the words to {', '.join(repr(o) for o in others)} (a "
                               f"{own}, not {speaker}), and neither names {speaker} nor refers back to it with a pronoun")
+                continue
+            # an actor of another kind named instead: a body for a person ('pernyataan resmi dari pemerintah
+            # Tokayev' is the government's), one body for another; the speaker's own state or organisation, or
+            # a body of the speaker's, may be named beside it ('para pejabat negara ini' of Kazakhstan)
+            if not found:
+                continue
+            if down is None:
+                down = {}
+                for a, b in up.items():
+                    if b is not None:
+                        down.setdefault(b, set()).add(a)
+            kin = _chain(speaker, up) | _below(speaker, down) | ({middle_id} if middle_id else set())
+            # states are left out: a sentence names them as places ('di kota-kota besar Kazakhstan')
+            bodies = [f for f in found if kinds_of[f] - _PLACES]
+            if bodies and not any(a in named_by[f] for f in bodies for a in kin):
+                strangers = sorted({a for f in bodies for a in named_by[f] if kind.get(a) not in _PLACES})
+                yield Finding(table, row, who, speaker,
+                              f"{ident}: its quote attributes the words to {', '.join(strangers[:5])}, neither {speaker} nor "
+                              f"an actor it belongs to or that belongs to it, and does not refer back to {speaker} with a pronoun")
+
+
+def _chain(actor: str, up: dict[str, str | None]) -> set[str]:
+    """``actor`` and every actor it belongs to, up its affiliations."""
+    seen: set[str] = set()
+    while actor is not None and actor not in seen:
+        seen.add(actor)
+        actor = up.get(actor)  # type: ignore[assignment]
+    return seen
+
+
+def _below(actor: str, down: dict[str, set[str]]) -> set[str]:
+    """Every actor that belongs to ``actor``, down its members' affiliations."""
+    seen: set[str] = set()
+    todo = [actor]
+    while todo:
+        for a in down.get(todo.pop(), ()):
+            if a not in seen:
+                seen.add(a)
+                todo.append(a)
+    return seen
