@@ -272,6 +272,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("speaker-replaced-across-kinds", "a statement or figure whose words of attribution name a body or person of "
            "another kind than the new speaker given to it (the government's statement to the president), the new one "
            "neither belonging to the named one nor having it belong to it", "consistency", ("quote-names-speaker", "actor-named")),
+    Damage("translation-size-flipped", "a large vague quantity of a translation made small ('large numbers of people' as "
+           "'a handful of people', 'many' as 'a few') while the text keeps 'sejumlah besar' or 'banyak'", "consistency",
+           ("translation-keeps-numbers",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

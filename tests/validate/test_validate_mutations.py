@@ -1642,6 +1642,23 @@ def relative_date_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_start")
 
 
+@kind("translation-size-flipped")
+def translation_size_flipped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_numbers import _SIZE_WORDS
+
+    text_many, english_many = _SIZE_WORDS["many"]
+    options = []
+    for table in ("event_sources", "figures", "statements", "memberships"):
+        header, rows = REAL[table]
+        q, e = header.index("quote"), header.index("quote_en")
+        options += [(table, k) for k, r in enumerate(rows) if text_many.search(r[q]) and english_many.search(r[e])]
+    table, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    e = header.index("quote_en")
+    rows[row][e] = english_many.sub(lambda m: draw(st.sampled_from(["a few", "a handful of", "several"])), rows[row][e])
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -4,7 +4,8 @@ time; read by the Indonesian reader, so '8.000' is 8,000 and '20rb' 20,000) or i
 'thousand' or 'million', or in English words ('six', 'twenty-five', 'second'). A vague quantity of
 a known range ('belasan' 11-19, 'puluhan' 10-99, 'ratusan', 'ribuan', 'puluhan ribu') is in it as
 its order of magnitude ('dozens', 'tens', 'hundreds', 'thousands', 'tens of thousands') or as a number
-in its range ('more than ten'): 'Puluhan orang tewas' is not 'Hundreds of people were killed'."""
+in its range ('more than ten'): 'Puluhan orang tewas' is not 'Hundreds of people were killed'. An
+unbounded vague quantity keeps its size: 'sejumlah besar orang' is not 'a handful of people'."""
 
 from __future__ import annotations
 
@@ -59,6 +60,33 @@ _VAGUE_RANGE = {"dozens": (12, 99), "tens": (10, 99), "scores": (20, 99), "more 
                 "hundreds": (100, 999), "thousands": (1_000, 999_999), "millions": (1_000_000, 999_999_999)}
 _KINDS = ("digits", "cardinal", "ordinal")
 
+#: words of an unbounded vague quantity by its size, Indonesian and English: 'sejumlah besar' (a large
+#: number) is not 'a handful', 'segelintir' (a handful) not 'many'. A large quantity keeps a word of
+#: its size in the translation; a small one may go into an idiom ('beberapa hari terakhir', 'in recent
+#: days') but not into a large one.
+_SIZES = {
+    "many": (("sejumlah besar", "banyak", "sebagian besar", "mayoritas", "berbondong-bondong"),
+             ("many", "large number", "large numbers", "numerous", "a lot", "lots", "most", "majority", "great number",
+              "a great many", "masses", "crowds of", "much", "widely", "plenty", "mostly", "largely", "mass")),
+    "few": (("segelintir", "beberapa", "sedikit", "sejumlah kecil"),
+            ("handful", "a few", "few", "several", "some", "small number", "a couple")),
+}
+_SIZE_WORDS = {size: tuple(re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\w)")
+                           for words in pair) for size, pair in _SIZES.items()}
+_SIZE_SCREEN = r"(?i)(?-u:\b)(?:" + "|".join(re.escape(w) for pair in _SIZES.values() for w in pair[0]) + r")(?-u:\b)"
+
+
+def _size_flipped(text: str, english: str) -> tuple[str, str] | None:
+    """(the text's word, the translation's) where the translation loses a large vague quantity, or gives a
+    small one only as large."""
+    many = _SIZE_WORDS["many"][0].search(text)
+    if many and not _SIZE_WORDS["many"][1].search(english):
+        return many.group(), "no word of a large number"
+    few = _SIZE_WORDS["few"][0].search(text)
+    if few and not many and not _SIZE_WORDS["few"][1].search(english) and (flipped := _SIZE_WORDS["many"][1].search(english)):
+        return few.group(), flipped.group()
+    return None
+
 
 def english_word_values(text: str) -> set[float]:
     """The values an English text writes in words ('six', 'twenty-five', 'three thousand', 'second')."""
@@ -79,6 +107,7 @@ def _digit_runs(column: str) -> pl.Expr:
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     missing: dict[tuple[str, str], tuple[str, int] | None] = {}  # each distinct (text, translation) read once
+    sized: dict[tuple[str, str], tuple[str, str] | None] = {}
     for span, frame in translated(inputs):
         rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
             .with_row_index("row", offset=1).filter(pl.col("english").is_not_null())
@@ -93,6 +122,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if lost is not None:
                 yield Finding(span.table, row, span.translation, english,
                               f"the {span.text} writes {lost[0]!r} ({lost[1]:,}), which its {span.translation} does not")
+        for row, text, english in rows.filter(pl.col("text").str.contains(_SIZE_SCREEN)).iter_rows():
+            if (text, english) not in sized:
+                sized[(text, english)] = _size_flipped(text, english)
+            if (flipped := sized[(text, english)]) is not None:
+                yield Finding(span.table, row, span.translation, english,
+                              f"the {span.text} says {flipped[0]!r}, its {span.translation} {flipped[1]!r}: a vague "
+                              "quantity of another size")
 
 
 def _missing(text: str, english: str) -> tuple[str, int] | None:
