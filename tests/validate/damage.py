@@ -275,6 +275,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-size-flipped", "a large vague quantity of a translation made small ('large numbers of people' as "
            "'a handful of people', 'many' as 'a few') while the text keeps 'sejumlah besar' or 'banyak'", "consistency",
            ("translation-keeps-numbers",)),
+    Damage("membership-role-swapped", "a membership's role changed to another whose words its quote does not hold (a member "
+           "listed among 'enam negara anggota' made chair, the 'ketua' made a member)", "consistency",
+           ("membership-role-worded",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

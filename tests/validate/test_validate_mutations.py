@@ -1659,6 +1659,19 @@ def translation_size_flipped(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("membership-role-swapped")
+def membership_role_swapped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.membership_words import words
+
+    listed = words()
+    header, rows = rows_of("memberships")
+    r_, q = header.index("role"), header.index("quote")
+    options = [(k, other) for k, r in enumerate(rows) for other in listed
+               if other != r[r_] and not any(w in r[q].lower() for w in listed[other])]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "memberships", row, "role", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
