@@ -278,6 +278,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("membership-role-swapped", "a membership's role changed to another whose words its quote does not hold (a member "
            "listed among 'enam negara anggota' made chair, the 'ketua' made a member)", "consistency",
            ("membership-role-worded",)),
+    Damage("city-given-subdivision", "a city, country or wider region given an ISO 3166-2 subdivision code (a region's, "
+           "or any of its country's)", "pandera", ("subdivision-on-regions",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1672,6 +1672,15 @@ def membership_role_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "memberships", row, "role", other)
 
 
+@kind("city-given-subdivision")
+def city_given_subdivision(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    t, s_ = header.index("place_type"), header.index("subdivision_code")
+    codes = sorted({r[s_] for r in rows if r[s_]}) + ["KZ-75", "KZ-71", "KG-GB", "RU-MOW"]
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[t] != "region"]))
+    return set_cell(root, "places", row, "subdivision_code", draw(st.sampled_from(codes)))
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
