@@ -280,6 +280,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("membership-role-worded",)),
     Damage("city-given-subdivision", "a city, country or wider region given an ISO 3166-2 subdivision code (a region's, "
            "or any of its country's)", "pandera", ("subdivision-on-regions",)),
+    Damage("original-outlet-moved", "the outlet a repost reproduces (or a stated outlet) moved to another outlet actor, its "
+           "written name changed with it, that the article names nowhere", "consistency", ("named-by-source",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1681,6 +1681,25 @@ def city_given_subdivision(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "places", row, "subdivision_code", draw(st.sampled_from(codes)))
 
 
+@kind("original-outlet-moved")
+def original_outlet_moved(root: Path, draw: Draw) -> Expect:
+    ah, actors = REAL["actors"]
+    outlets = {r[0]: (r[ah.index("name_en")], [f.lower() for f in r[ah.index("name_forms")].split("|") if f])
+               for r in actors if r[ah.index("actor_type")] == "media"}
+    header, rows = rows_of("sources")
+    p = header.index("path")
+    links = [("original_outlet_actor_id", "original_outlet")]
+    if "outlet_basis" in header:
+        links.append(("outlet_actor_id", "outlet"))
+    options = [(k, link, name, other) for k, r in enumerate(rows) for link, name in links
+               if r[header.index(link)] and (link != "outlet_actor_id" or r[header.index("outlet_basis")] == "stated")
+               for other, (_, forms) in outlets.items()
+               if other != r[header.index(link)] and not any(f in (REPO / r[p]).read_text(encoding="utf-8").lower() for f in forms)]
+    row, link, name, other = draw(st.sampled_from(options))
+    rows[row][header.index(link)], rows[row][header.index(name)] = other, outlets[other][0]
+    return _rewrite(root, "sources", header, rows, row, link)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

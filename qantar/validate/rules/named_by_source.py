@@ -1,7 +1,8 @@
 """named-by-source: an actor or place a sourced row links to is named in that row's source.
 
-Every row that cites a source (a ``source_id`` referencing ``sources``) and links to an actor or a
-place (a foreign key to ``actors`` or ``places``) takes that link from its article: the article
+Every row that cites a source (a ``source_id`` referencing ``sources``, or a source's own row) and links
+to an actor or a place (a foreign key to ``actors`` or ``places``) takes that link from its article (a
+source's outlet only where its ``outlet_basis`` is 'stated'; the original outlet of a repost always): the article
 names the actor or place, by one of its name forms, in any case. An event's place is named by one
 of the event's sources (``event_sources``). A country is also named by one of its cities or regions
 ('Almaty' says Kazakhstan). Actors of type ``group`` are left out: a crowd is described ('protes',
@@ -65,7 +66,15 @@ def _links(inputs: Inputs) -> list[tuple[str, str, str, pl.DataFrame]]:
         links = [(r.fields[0], r.ref_table) for r in relations if r.table == table and r.fields[0] != "source_id"]
         cites = any(r.fields == ("source_id",) and r.ref_table == "sources" for r in inputs.model.tables[table].relations)
         frame = inputs.strings(table).with_row_index("_row", offset=1)
-        if cites and "source_id" in frame.columns:
+        if table == "sources" and "source_id" in frame.columns:
+            # a source's own links (its outlet, the outlet it reproduces) are named in its own article, where
+            # a basis column beside the link (outlet_basis) says it is 'stated'; an inferred outlet need not be
+            pairs = frame.with_columns(pl.col("source_id").alias("_source"))
+            for column, _ in links:
+                basis = column.removesuffix("_actor_id") + "_basis"
+                if column.endswith("_actor_id") and basis in frame.columns:
+                    pairs = pairs.with_columns(pl.when(pl.col(basis) == "stated").then(pl.col(column)).alias(column))
+        elif cites and "source_id" in frame.columns:
             pairs = frame.rename({"source_id": "_source"})
         elif table == "events" and "event_id" in frame.columns and "event_sources" in inputs.tables \
                 and inputs.table("event_sources").has("event_id", "source_id"):
