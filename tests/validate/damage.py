@@ -282,6 +282,9 @@ DAMAGE: tuple[Damage, ...] = (
            "or any of its country's)", "pandera", ("subdivision-on-regions",)),
     Damage("original-outlet-moved", "the outlet a repost reproduces (or a stated outlet) moved to another outlet actor, its "
            "written name changed with it, that the article names nowhere", "consistency", ("named-by-source",)),
+    Damage("bare-number-hedged", "an exact figure whose number is printed bare ('lima negara', '3.000 tentaranya') given a "
+           "hedging qualifier (approximately, at least, more than, at most, less than) with the bound it needs",
+           "consistency", ("qualifier-fits-words",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

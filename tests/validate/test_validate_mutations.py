@@ -1700,6 +1700,34 @@ def original_outlet_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "sources", header, rows, row, link)
 
 
+@kind("bare-number-hedged")
+def bare_number_hedged(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import read
+    from qantar.validate.rules.qualifier_words import _BEFORE, _bare
+
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "number_char_start", "number_char_end", "number_as_written",
+                                        "qualifier", "value", "value_low", "value_high")}
+    options = []
+    for k, r in enumerate(rows):
+        reading = read(r[col["number_as_written"]])
+        if r[col["qualifier"]] != "exact" or reading is None or reading.kind not in ("digits", "word") or not r[col["value"]]:
+            continue
+        text = (REPO / "articles" / f"{r[col['source_id']]}.txt").read_text(encoding="utf-8")
+        at = int(r[col["number_char_start"]])
+        if _BEFORE.search(text, max(0, at - 40), at) is None:
+            options += [(k, q) for q in ("approximately", "at_least", "more_than", "at_most", "less_than")
+                        if _bare(text, at, r[col["number_char_end"]], r[col["number_as_written"]], q)]
+    row, qualifier = draw(st.sampled_from(options))
+    value = rows[row][col["value"]]
+    rows[row][col["qualifier"]] = qualifier
+    if qualifier in ("at_least", "more_than"):
+        rows[row][col["value_low"]] = value
+    if qualifier in ("at_most", "less_than"):
+        rows[row][col["value_high"]] = value
+    return _rewrite(root, "figures", header, rows, row, "qualifier")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -1,7 +1,9 @@
 """qualifier-fits-words: a figure whose number comes right after a hedge ('sekitar 8.000', 'hingga 10
 hari', 'dibawah 10.000', 'lebih dari', 'setidaknya'; ``qantar.text.numbers.HEDGES``) has a qualifier
-that hedge allows: never ``exact``. Vague quantity words carry their own qualifier and are left to
-figure-number-reading."""
+that hedge allows: never ``exact``. And the other way round: a number in digits or words printed with
+no hedge before it is ``exact``, but for a window ahead ('dalam 10 hari ke depan', within the next ten
+days: ``at_most`` or ``less_than``, docs/curation.md). Vague quantity words and shares ('puluhan',
+'mayoritas') carry their own qualifier and are left to figure-number-reading."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.numbers import HEDGES
+from qantar.text.numbers import HEDGES, read
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
@@ -24,23 +26,41 @@ _BEFORE = re.compile(
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "figures" not in inputs.tables:
         return
-    columns = ("source_id", "number_char_start", "qualifier")
+    columns = ("source_id", "number_char_start", "number_char_end", "number_as_written", "qualifier")
     frame = inputs.strings("figures")
     if not all(c in frame.columns for c in columns):
         return
     texts = inputs.texts()
     rows = frame.select(*columns).with_row_index("row", offset=1).filter(
         pl.col("qualifier").is_not_null() & (pl.col("qualifier") != "vague"))
-    for row, sid, start, qualifier in rows.iter_rows():
+    for row, sid, start, end, written, qualifier in rows.iter_rows():
         text = texts.get(sid)
         if text is None or start is None or not start.isdigit():
             continue
         at = int(start)
         hedge = _BEFORE.search(text, max(0, at - 40), at)
         if hedge is None:
+            if qualifier != "exact" and _bare(text, at, end, written, qualifier):
+                yield Finding("figures", row, "qualifier", qualifier,
+                              f"the number {written!r} is printed with no hedge before it ('sekitar', 'lebih dari', "
+                              f"'hingga' ...) and no window ahead ('dalam ... ke depan'), which makes it exact, not {qualifier}")
             continue
         allowed = HEDGES[re.sub(r"\s+", " ", hedge.group(1).lower())]
         if qualifier not in allowed:
             yield Finding("figures", row, "qualifier", qualifier,
                           f"the number follows {hedge.group(1)!r}, which makes it {' or '.join(sorted(allowed))}, "
                           f"not {qualifier}")
+
+
+#: 'dalam 10 hari ke depan': a window ahead, bounded by the number it gives
+_WITHIN = re.compile(r"(?<![\w-])dalam\s*\Z", re.IGNORECASE)
+_AHEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?:ke\s+depan|mendatang|lagi)(?!\w)", re.IGNORECASE)
+
+
+def _bare(text: str, at: int, end: str | None, written: str | None, qualifier: str) -> bool:
+    """Whether a number in digits or words, printed at ``at`` with no hedge before it, is not a window ahead."""
+    reading = read(written) if written else None
+    if reading is None or reading.kind not in ("digits", "word") or end is None or not end.isdigit():
+        return False  # vague words and shares carry their own qualifier
+    ahead = _WITHIN.search(text, max(0, at - 10), at) is not None and _AHEAD.match(text, int(end), int(end) + 40) is not None
+    return not (ahead and qualifier in ("at_most", "less_than"))
