@@ -285,6 +285,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("bare-number-hedged", "an exact figure whose number is printed bare ('lima negara', '3.000 tentaranya') given a "
            "hedging qualifier (approximately, at least, more than, at most, less than) with the bound it needs",
            "consistency", ("qualifier-fits-words",)),
+    Damage("translation-future-dropped", "a translation's words of the future dropped ('will end' as 'end', 'promised to' "
+           "as 'to') while its text keeps 'akan' or 'ke depan'", "consistency", ("translation-keeps-future",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

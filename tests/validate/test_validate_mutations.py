@@ -1728,6 +1728,20 @@ def bare_number_hedged(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "qualifier")
 
 
+@kind("translation-future-dropped")
+def translation_future_dropped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.status_tense import markers
+    from qantar.validate.rules.translation_future import _english
+
+    english = _english()
+    table = draw(st.sampled_from(["event_sources", "figures", "statements"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if markers(r[q]) and english.search(r[e])]))
+    rows[row][e] = re.sub(r"\s{2,}", " ", english.sub("", rows[row][e])).strip()
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -1,0 +1,48 @@
+"""translation-keeps-future: a translated text that speaks of the future has a translation that does.
+
+'akan berakhir dalam 10 hari ke depan' is 'will end within the next 10 days', not 'ended within 10
+days': a translation that puts in the past what its text puts in the future turns a plan into a fact
+for every reader of the English. A text with a marker of the future (validators/future_words.toml,
+as status-fits-tense reads it: not 'akan terus', what is already under way) has a translation with
+an English word of the future ('will', 'would', 'promised to', 'next'; the list's `english`). Only that
+way round: English often says in the future what Indonesian leaves without a marker.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+import polars as pl
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+from qantar.validate.rules._text import translated
+from qantar.validate.rules.status_tense import _screen, markers
+
+
+@cache
+def _english() -> re.Pattern[str]:
+    raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw.get("english", ()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w'])(?:{words})(?!\w)")
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    english = _english()
+    for pair, frame in translated(inputs):
+        rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")) \
+            .with_row_index("row", offset=1) \
+            .filter(pl.col("english").is_not_null() & pl.col("text").str.contains(_screen()))
+        read: dict[tuple[str, str], str | None] = {}
+        for row, text, said in rows.iter_rows():
+            if (text, said) not in read:
+                found = markers(text)
+                read[(text, said)] = found[0].group(0) if found and not english.search(said) else None
+            if (word := read[(text, said)]) is not None:
+                yield Finding(pair.table, row, pair.translation, said,
+                              f"the {pair.text} speaks of the future ({word!r}), its {pair.translation} does not "
+                              "('will', 'would', 'promised to' ...; validators/future_words.toml)")
