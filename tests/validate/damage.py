@@ -287,6 +287,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("qualifier-fits-words",)),
     Damage("translation-future-dropped", "a translation's words of the future dropped ('will end' as 'end', 'promised to' "
            "as 'to') while its text keeps 'akan' or 'ke depan'", "consistency", ("translation-keeps-future",)),
+    Damage("translation-all-inserted", "'all' put into a translation whose text says no 'semua' or 'seluruh' ('the officials' "
+           "as 'all the officials'), or dropped from one whose text does", "consistency", ("translation-keeps-numbers",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1742,6 +1742,25 @@ def translation_future_dropped(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("translation-all-inserted")
+def translation_all_inserted(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_numbers import _SIZE_WORDS
+
+    text_all, english_all = _SIZE_WORDS["all"]
+    table = draw(st.sampled_from(["event_sources", "figures", "statements", "memberships"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+    dropped = [k for k, r in enumerate(rows) if text_all.search(r[q]) and english_all.search(r[e])]
+    inserted = [k for k, r in enumerate(rows) if not text_all.search(r[q]) and " the " in r[e]]
+    if dropped and draw(st.booleans()):
+        row = draw(st.sampled_from(dropped))
+        rows[row][e] = re.sub(r"\s{2,}", " ", english_all.sub("", rows[row][e])).strip()
+    else:
+        row = draw(st.sampled_from(inserted))
+        rows[row][e] = rows[row][e].replace(" the ", " all the ", 1)
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -5,7 +5,8 @@ time; read by the Indonesian reader, so '8.000' is 8,000 and '20rb' 20,000) or i
 a known range ('belasan' 11-19, 'puluhan' 10-99, 'ratusan', 'ribuan', 'puluhan ribu') is in it as
 its order of magnitude ('dozens', 'tens', 'hundreds', 'thousands', 'tens of thousands') or as a number
 in its range ('more than ten'): 'Puluhan orang tewas' is not 'Hundreds of people were killed'. An
-unbounded vague quantity keeps its size: 'sejumlah besar orang' is not 'a handful of people'."""
+unbounded vague quantity keeps its size: 'sejumlah besar orang' is not 'a handful of people', and 'all'
+is said on both sides or neither ('beberapa pejabat' is not 'all officials')."""
 
 from __future__ import annotations
 
@@ -70,15 +71,22 @@ _SIZES = {
               "a great many", "masses", "crowds of", "much", "widely", "plenty", "mostly", "largely", "mass")),
     "few": (("segelintir", "beberapa", "sedikit", "sejumlah kecil"),
             ("handful", "a few", "few", "several", "some", "small number", "a couple")),
+    # every one of them: said on both sides or on neither ('beberapa pejabat' is not 'all officials')
+    "all": (("semua", "seluruh", "segala", "setiap", "segenap", "tiap", "sekalian", "semuanya", "seluruhnya"),
+            ("all", "every", "entire", "whole", "everyone", "everything", "each")),
 }
 _SIZE_WORDS = {size: tuple(re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\w)")
                            for words in pair) for size, pair in _SIZES.items()}
 _SIZE_SCREEN = r"(?i)(?-u:\b)(?:" + "|".join(re.escape(w) for pair in _SIZES.values() for w in pair[0]) + r")(?-u:\b)"
+_ALL_SCREEN = r"(?i)(?-u:\b)(?:" + "|".join(re.escape(w) for w in _SIZES["all"][1]) + r")(?-u:\b)"
 
 
 def _size_flipped(text: str, english: str) -> tuple[str, str] | None:
     """(the text's word, the translation's) where the translation loses a large vague quantity, or gives a
     small one only as large."""
+    every, said = _SIZE_WORDS["all"][0].search(text), _SIZE_WORDS["all"][1].search(english)
+    if bool(every) != bool(said):
+        return (every.group(), "no word for all of them") if every else ("no word for all of them", said.group())  # type: ignore[union-attr]
     many = _SIZE_WORDS["many"][0].search(text)
     if many and not _SIZE_WORDS["many"][1].search(english):
         return many.group(), "no word of a large number"
@@ -122,7 +130,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if lost is not None:
                 yield Finding(span.table, row, span.translation, english,
                               f"the {span.text} writes {lost[0]!r} ({lost[1]:,}), which its {span.translation} does not")
-        for row, text, english in rows.filter(pl.col("text").str.contains(_SIZE_SCREEN)).iter_rows():
+        for row, text, english in rows.filter(pl.col("text").str.contains(_SIZE_SCREEN)
+                                              | pl.col("english").str.contains(_ALL_SCREEN)).iter_rows():
             if (text, english) not in sized:
                 sized[(text, english)] = _size_flipped(text, english)
             if (flipped := sized[(text, english)]) is not None:
