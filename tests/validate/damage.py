@@ -289,6 +289,9 @@ DAMAGE: tuple[Damage, ...] = (
            "as 'to') while its text keeps 'akan' or 'ke depan'", "consistency", ("translation-keeps-future",)),
     Damage("translation-all-inserted", "'all' put into a translation whose text says no 'semua' or 'seluruh' ('the officials' "
            "as 'all the officials'), or dropped from one whose text does", "consistency", ("translation-keeps-numbers",)),
+    Damage("precision-off-type", "a place's coordinate precision changed to one of another kind of place (a country's "
+           "centroid called a city_point, a region's centre a city_point, a city's point a country_centroid)", "pandera",
+           ("precision-fits-place-type",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

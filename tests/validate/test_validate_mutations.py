@@ -1761,6 +1761,18 @@ def translation_all_inserted(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("precision-off-type")
+def precision_off_type(root: Path, draw: Draw) -> Expect:
+    fits = {"city": {"city_point", "none"}, "region": {"region_admin_centre", "none"}, "country": {"country_centroid", "none"},
+            "historical_country": {"country_centroid", "none"}, "macro_region": {"none"}}
+    header, rows = rows_of("places")
+    t = header.index("place_type")
+    options = [(k, p) for k, r in enumerate(rows) if r[t] in fits
+               for p in ("city_point", "region_admin_centre", "country_centroid") if p not in fits[r[t]]]
+    row, precision = draw(st.sampled_from(options))
+    return set_cell(root, "places", row, "coordinate_precision", precision)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type
