@@ -292,6 +292,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("precision-off-type", "a place's coordinate precision changed to one of another kind of place (a country's "
            "centroid called a city_point, a region's centre a city_point, a city's point a country_centroid)", "pandera",
            ("precision-fits-place-type",)),
+    Damage("phonetic-or-ignorable", "a letter of a curated text cell replaced by its phonetic look-alike ('Almɑty', 'ɡ', "
+           "'ɪ'), or a default-ignorable character (a variation selector, a combining grapheme joiner) put after one",
+           "consistency", ("text-clean",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -2166,6 +2166,19 @@ def compatibility_character(root: Path, draw: Draw) -> Expect:
     return _edit(root, table, column, row, lambda v: v[:at] + chr(ord(v[at]) + 0xFEE0) + v[at + 1:])
 
 
+@kind("phonetic-or-ignorable")
+def phonetic_or_ignorable(root: Path, draw: Draw) -> Expect:
+    look_alike = {"a": "\u0251", "g": "\u0261", "i": "\u026a", "o": "\u1d0f", "e": "\u0258"}
+    options = [(t, c, r) for t, c, r in FREE_CELLS if re.search("[agioe]", REAL[t][1][r][REAL[t][0].index(c)])]
+    table, column, row = draw(st.sampled_from(options))
+    value = REAL[table][1][row][REAL[table][0].index(column)]
+    at = draw(st.sampled_from([k for k, ch in enumerate(value) if ch in look_alike]))
+    if draw(st.booleans()):
+        return _edit(root, table, column, row, lambda v: v[:at] + look_alike[v[at]] + v[at + 1:])
+    mark = draw(st.sampled_from(["\ufe0f", "\ufe0e", "\u034f", "\u3164", "\u115f"]))
+    return _edit(root, table, column, row, lambda v: v[:at + 1] + mark + v[at + 1:])
+
+
 @kind("redated-against-reasoning")
 def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.reasoning_dates import written

@@ -2,7 +2,9 @@
 white space, holds white space other than single plain spaces between its words (a no-break space,
 a tab, two spaces in a row) unless an article has those words with that space, is not in Unicode
 NFC, or holds a compatibility character that Unicode NFKC rewrites (a fullwidth 'ＣＳＴＯ', a ligature
-'ﬁ', a superscript): it looks like the plain letters and does not compare equal to them."""
+'ﬁ', a superscript) or a phonetic letter no article holds ('Almɑty' with a Latin alpha): it looks like
+the plain letters and does not compare equal to them. Invisible characters include every default
+ignorable one (a variation selector after 'Violent')."""
 
 from __future__ import annotations
 
@@ -17,8 +19,13 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules._text import cells
 
-#: control, format (zero-width, BOM, bidi marks), private use, surrogate and unassigned characters
-_BAD = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]")
+#: control, format (zero-width, BOM, bidi marks), private use, surrogate and unassigned characters, and
+#: every character Unicode ignores by default when it draws text (variation selectors, the Hangul filler):
+#: invisible, they make two equal-looking values differ
+_BAD = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}]")
+#: letters of the phonetic alphabet (IPA Extensions: 'ɑ', 'ɡ', 'ı'-like forms), which look like plain Latin
+#: letters in a name or a summary; a value may hold one only where an article does
+_PHONETIC = regex.compile(r"[\u0250-\u02AF\u1D00-\u1DBF]")
 
 
 #: white space that is not one plain space: a run of two or more, or any other white space character
@@ -50,6 +57,13 @@ def _article_gaps(inputs: Inputs) -> frozenset[str]:
     return inputs.memo["text-clean.gaps"]
 
 
+def _article_letters(inputs: Inputs) -> frozenset[str]:
+    """The phonetic letters the articles hold (none, in a clean package), read once."""
+    if "text-clean.phonetic" not in inputs.memo:
+        inputs.memo["text-clean.phonetic"] = frozenset(ch for text in inputs.texts().values() for ch in _PHONETIC.findall(text))
+    return inputs.memo["text-clean.phonetic"]
+
+
 def _compatibility(value: str) -> str | None:
     """The first character NFKC rewrites ('ＣＳＴＯ', 'ﬁ'), white space aside (the gaps say what of that)."""
     if unicodedata.is_normalized("NFKC", value):
@@ -67,6 +81,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             why = "starts or ends with white space"
         elif not unicodedata.is_normalized("NFC", c.value):
             why = "is not in Unicode NFC (a letter and its combining accent where one character is meant)"
+        elif (ipa := _PHONETIC.search(c.value)) is not None and ipa.group() not in _article_letters(inputs):
+            ch = ipa.group()
+            why = (f"holds U+{ord(ch):04X} ({unicodedata.name(ch, '?')}), a phonetic letter that looks like a plain one "
+                   "and is in no article")
         elif (compat := _compatibility(c.value)) is not None:
             why = (f"holds U+{ord(compat):04X} ({unicodedata.name(compat, '?')}), a compatibility character that stands "
                    f"for {unicodedata.normalize('NFKC', compat)!r} (a fullwidth letter, a ligature; Unicode NFKC)")
