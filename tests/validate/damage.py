@@ -295,6 +295,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("phonetic-or-ignorable", "a letter of a curated text cell replaced by its phonetic look-alike ('Almɑty', 'ɡ', "
            "'ɪ'), or a default-ignorable character (a variation selector, a combining grapheme joiner) put after one",
            "consistency", ("text-clean",)),
+    Damage("intermediary-dropped", "a statement whose own words cite an outlet ('dikutip dari Reuters') left without an "
+           "intermediary", "consistency", ("intermediary-cited",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

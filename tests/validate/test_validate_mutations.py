@@ -1773,6 +1773,16 @@ def precision_off_type(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "places", row, "coordinate_precision", precision)
 
 
+@kind("intermediary-dropped")
+def intermediary_dropped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.intermediary_cited import CITING
+
+    header, rows = rows_of("statements")
+    q, i = header.index("quote"), header.index("intermediary_id")
+    options = [k for k, r in enumerate(rows) if r[i] and any(p in r[q].lower() for p in CITING)]
+    return set_cell(root, "statements", draw(st.sampled_from(options)), "intermediary_id", "")
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -6,7 +6,8 @@ quoting are still that outlet's until it cites another ('imbuhnya' after 'dikuti
 still AFP's). So the outlet named right after the last citation phrase that begins before the
 statement's quote ends is its intermediary. A photo credit ('Foto: Reuters/...') is not a citation.
 The phrases are ``CITING``; the outlet is an actor whose name form follows the phrase (the longest
-form, any case; actors that share it are each that outlet).
+form, any case; actors that share it are each that outlet). And a statement whose own words cite an
+outlet ('..., dikutip dari Reuters.') has an intermediary.
 """
 
 from __future__ import annotations
@@ -28,11 +29,21 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     frame = inputs.typed("statements").with_row_index("_r", offset=1)
     cited = frame.filter(frame["intermediary_id"].is_not_null())
-    if cited.height == 0:
-        return
     forms = _forms(inputs)
     texts = inputs.texts()
     citations: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+    # a statement whose own words cite an outlet ('..., dikutip dari Reuters.') was taken from it
+    bare = frame.filter(frame["intermediary_id"].is_null() & frame["char_start"].is_not_null() & frame["char_end"].is_not_null())
+    for row, sid, source, start, end in bare.select("_r", "statement_id", "source_id", "char_start", "char_end").iter_rows():
+        text = texts.get(source)
+        if text is None:
+            continue
+        if source not in citations:
+            citations[source] = _citations(text, forms)
+        inside = next(((who, said) for at, who, said in citations[source] if start <= at < end and who), None)
+        if inside is not None:
+            yield Finding("statements", row, "intermediary_id", None,
+                          f"{sid}: its words cite {inside[1]!r} ({', '.join(sorted(inside[0]))}), but it has no intermediary")
     for row, sid, inter, source, end in cited.select("_r", "statement_id", "intermediary_id", "source_id", "char_end").iter_rows():
         text = texts.get(source)
         if text is None or end is None:
