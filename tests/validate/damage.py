@@ -297,6 +297,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("text-clean",)),
     Damage("intermediary-dropped", "a statement whose own words cite an outlet ('dikutip dari Reuters') left without an "
            "intermediary", "consistency", ("intermediary-cited",)),
+    Damage("figure-place-off-quote", "a figure whose quote names places of some country ('di negara tetangga Kirgistan') "
+           "moved to a place its quote does not name, nor a country of one it names", "consistency", ("event-place-named",)),
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),

@@ -1783,6 +1783,25 @@ def intermediary_dropped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", draw(st.sampled_from(options)), "intermediary_id", "")
 
 
+@kind("figure-place-off-quote")
+def figure_place_off_quote(root: Path, draw: Draw) -> Expect:
+    ph, places = REAL["places"]
+    t, c, f = (ph.index(x) for x in ("place_type", "country_code", "name_forms"))
+    forms = {r[0]: [re.compile(rf"(?<!\w){re.escape(n.lower())}(?!\w)") for n in r[f].split("|") if n] for r in places}
+    header, rows = rows_of("figures")
+    p, q = header.index("place_id"), header.index("quote")
+    options = []
+    for k, r in enumerate(rows):
+        named = {x for x, rxs in forms.items() if any(rx.search(r[q].lower()) for rx in rxs) and places[[y[0] for y in places].index(x)][c]}
+        if not r[p] or not named:
+            continue
+        codes = {pl_[c] for pl_ in places if pl_[0] in named}
+        options += [(k, other[0]) for other in places if other[0] not in named and other[0] != r[p]
+                    and not (other[t] == "country" and other[c] in codes)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "place_id", other)
+
+
 @kind("figure-event-relinked")
 def figure_event_relinked(root: Path, draw: Draw) -> Expect:
     # to another event its source reports, whose passages there do not hold the figure and whose type

@@ -10,7 +10,8 @@ while every key still holds.
 A country is where most events happen without being named, so a country-wide event is held to less:
 where its passages name places that lie in a country (a country, or a city or region with a country
 code), one of them is its country or lies in it; an event placed in a wider region with no country code
-(Central Asia) whose passages name such places names that region too. An event of Bishkek moved to Kazakhstan, or of
+(Central Asia) whose passages name such places names that region too. A figure whose quote names
+places of some country is placed in one of them, or in a country one of them lies in. An event of Bishkek moved to Kazakhstan, or of
 Kazakhstan to Kyrgyzstan, is placed where its own words do not put it. A country's name forms are
 matched as whole words ('AS' is the United States, not the 'as' of 'kelas').
 """
@@ -35,6 +36,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
     yield from _countries(inputs)
+    yield from _figures(inputs)
     local = {place: tuple({f.lower() for f in forms or () if f}) for place, kind, forms
              in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows() if kind in LOCAL}
     events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
@@ -100,3 +102,36 @@ def _countries(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("events", row, "place_id", place,
                           f"{event}: its passages name places of {', '.join(codes)} only, never "
                           + (f"{place} ({own}) or a place in it" if own else place))
+
+
+def _figures(inputs: Inputs) -> Iterator[Finding]:
+    """A figure whose quote names places of some country is placed in one of them, or in a country one of
+    them lies in ('di negara tetangga Kirgistan' counts people of Kyrgyzstan, not of Kazakhstan)."""
+    if "figures" not in inputs.tables or not inputs.table("figures").has("place_id", "quote") \
+            or not inputs.table("places").has("country_code"):
+        return
+    places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
+    own: dict[str, tuple[str | None, str | None, frozenset[tuple[str, ...]]]] = {}  # place -> kind, country, its forms
+    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}  # first word -> a form's words -> the countries it names
+    for place, kind, code, forms in places.iter_rows():
+        words = frozenset(w for w in (tuple(_WORD.findall(f.lower())) for f in set(forms or ())) if w)
+        own[place] = (kind, code, words)
+        if code:
+            for w in words:
+                starts.setdefault(w[0], {}).setdefault(w, set()).add(code)
+    figures = inputs.strings("figures").with_row_index("row", offset=1).select("row", "figure_id", "place_id", "quote") \
+        .filter(pl.col("place_id").is_not_null() & pl.col("quote").is_not_null())
+    read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}  # quote -> forms it names, their countries
+    for row, figure, place, quote in figures.iter_rows():
+        if quote not in read:
+            words = _WORD.findall(quote.lower())
+            found = {form for i, w in enumerate(words) for form in starts.get(w, {}) if tuple(words[i:i + len(form)]) == form}
+            read[quote] = frozenset(found), frozenset(c for f in found for c in starts[f[0]][f])
+        forms, codes = read[quote]
+        if not forms or place not in own:
+            continue
+        kind, code, mine = own[place]
+        if forms & mine or (kind == "country" and code in codes):
+            continue
+        yield Finding("figures", row, "place_id", place,
+                      f"{figure}: its quote names {', '.join(sorted(' '.join(f) for f in forms))}, not {place} or a place in it")
