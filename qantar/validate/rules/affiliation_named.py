@@ -17,6 +17,7 @@ import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
+from qantar.validate.rules.speaker_quote import _chain
 from qantar.validate.rules.translation_names import Index, _add, _named
 
 #: the actor types another actor can belong to by name
@@ -48,10 +49,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         named = read[name] - {actor}
         if not named:
             continue
-        chain, at = set(), belongs
-        while at is not None and at not in chain:
-            chain.add(at)
-            at = up.get(at)
+        chain = _chain(belongs, up)
         if not named & chain:
             yield Finding("actors", row, "affiliation_id", belongs,
                           f"{actor}: its name {name!r} names {', '.join(sorted(named))}, but its affiliations "
