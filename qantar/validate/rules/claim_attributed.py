@@ -4,7 +4,7 @@
 coup, an attack reported only by the police. So a claimed event has an actor in a claim's role (a
 claimant, an alleged perpetrator or instigator), or a passage that reports someone's words or a
 hedged report (a quotation mark, a word of saying or thinking, or a hedge: 'Ada laporan bahwa',
-'dikabarkan'; validators/speech_words.toml). An event the articles state as fact, turned 'claimed',
+'dikabarkan'; `hearsay` in validators/hedge_words.toml). An event the articles state as fact, turned 'claimed',
 has neither.
 """
 
@@ -28,8 +28,8 @@ CLAIM_ROLES = ("claimant", "alleged_perpetrator", "alleged_instigator")
 
 @cache
 def hedges() -> tuple[str, ...]:
-    raw = tomllib.loads((catalogue.home() / "speech_words.toml").read_text(encoding="utf-8"))
-    return tuple(w.lower() for w in raw.get("hedges", ()))
+    raw = tomllib.loads((catalogue.home() / "hedge_words.toml").read_text(encoding="utf-8"))
+    return tuple(w.lower() for w in raw.get("hearsay", ()))
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -49,4 +49,4 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     for row, event in bare.select("_row", "event_id").iter_rows():
         yield Finding("events", row, "status", "claimed",
                       f"{event} is claimed, but no actor of it is a claimant or alleged, and none of its passages reports "
-                      "anyone's words or a hedged report (validators/speech_words.toml): whose claim is it?")
+                      "anyone's words or a hedged report (validators/speech_words.toml, `hearsay` in hedge_words.toml): whose claim is it?")

@@ -2,8 +2,8 @@
 
 A report with no named claimant ('Ada laporan bahwa ...', 'dikabarkan', 'diduga') is claimed when
 that is all the sources say, and occurred when another passage reports it as fact (docs/curation.md,
-E021). So an event recorded as 'occurred' has at least one passage without a hedge (the hedges of
-validators/speech_words.toml); one whose every passage hedges was relabelled from what its
+E021). So an event recorded as 'occurred' has at least one passage without a hedge (the `hearsay`
+of validators/hedge_words.toml); one whose every passage hedges was relabelled from what its
 sources allow.
 """
 
@@ -31,4 +31,4 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     for row, event, n in events.select("_row", "event_id", "_n").iter_rows():
         yield Finding("events", row, "status", "occurred",
                       f"{event} is occurred, but each of its {n} passage(s) is a hedged report ('Ada laporan bahwa', "
-                      "'dikabarkan'; validators/speech_words.toml) with no source stating it as fact: claimed?")
+                      "'dikabarkan'; `hearsay` in validators/hedge_words.toml) with no source stating it as fact: claimed?")
