@@ -21,6 +21,8 @@ from qantar.validate.rules import Finding
 #: the words with which an article says where it took what follows (or what precedes) from
 CITING = ("dikutip dari", "sebagaimana dikutip dari", "seperti dikutip dari", "dilansir dari", "dilansir",
           "melansir", "mengutip", "wawancara dengan", "dilaporkan oleh", "diberitakan oleh", "menurut laporan")
+#: a name's first word (up to a space or a mark): what a citation's outlet is looked up by
+_FIRST = re.compile(r"\w+|\S")
 _CITING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(CITING, key=len, reverse=True)) + r")\s+")
 
 
@@ -60,22 +62,29 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                           f"({', '.join(sorted(last[1])) or 'no actor of the package'}), not {inter}")
 
 
-def _forms(inputs: Inputs) -> list[tuple[str, frozenset[str]]]:
-    """(name form lower-cased, the actors that have it), longest first."""
+def _forms(inputs: Inputs) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """First word -> (name form lower-cased, the actors that have it), longest first: a citation
+    looks up the word after it instead of trying every name of the package."""
     out: dict[str, set[str]] = {}
     for actor, names in inputs.typed("actors").select("actor_id", "name_forms").iter_rows():
         for name in names or ():
             if name:
                 out.setdefault(name.lower(), set()).add(actor)
-    return sorted(((n, frozenset(a)) for n, a in out.items()), key=lambda p: -len(p[0]))
+    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, actors in sorted(out.items(), key=lambda p: -len(p[0])):
+        if (first := _FIRST.match(name)) is not None:
+            index.setdefault(first[0], []).append((name, frozenset(actors)))
+    return index
 
 
-def _citations(text: str, forms: list[tuple[str, frozenset[str]]]) -> list[tuple[int, frozenset[str], str]]:
+def _citations(text: str, forms: dict[str, list[tuple[str, frozenset[str]]]]) -> list[tuple[int, frozenset[str], str]]:
     """(where, the actors whose name follows, the words) of every citation phrase of ``text``, in order."""
     low = text.lower()
     out = []
     for m in _CITING.finditer(text):
-        who = next((actors for name, actors in forms if low.startswith(name, m.end())
+        first = _FIRST.match(low, m.end())
+        candidates = forms.get(first[0], ()) if first is not None else ()
+        who = next((actors for name, actors in candidates if low.startswith(name, m.end())
                     and not low[m.end() + len(name):m.end() + len(name) + 1].isalnum()), frozenset())
         out.append((m.start(), who, text[m.start():m.end() + 40].split("\n")[0].strip()))
     return out
