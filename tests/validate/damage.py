@@ -302,4 +302,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),
+    Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
+           "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
 )

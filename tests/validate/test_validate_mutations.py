@@ -2712,6 +2712,16 @@ def weekday_contradicted(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "date_start")
 
 
+@kind("organisation-given-country")
+def organisation_given_country(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    t, c = header.index("actor_type"), header.index("country_code")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[t] in ("state", "international_organisation")]))
+    codes = sorted({r[0] for r in REAL["country_codes"][1]})
+    value = "" if rows[row][t] == "state" else draw(st.sampled_from(codes))
+    return set_cell(root, "actors", row, "country_code", value)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
