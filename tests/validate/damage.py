@@ -304,4 +304,7 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("translation-person-changed", "a translation's pronoun moved to another person ('why they need help' as 'why we "
+           "need help', 'we' as 'they') while its text keeps its own ('mereka', 'kami')", "consistency",
+           ("translation-keeps-person",)),
 )

@@ -2722,6 +2722,42 @@ def organisation_given_country(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "country_code", value)
 
 
+@kind("translation-person-changed")
+def translation_person_changed(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_person import _patterns
+
+    def python(pattern: str) -> re.Pattern[str]:  # polars' syntax to Python's
+        return re.compile(pattern.replace("(?i)", "").replace("(?-u:\\b)", r"\b"), re.I if pattern.startswith("(?i)") else 0)
+
+    persons = {person: (python(i), python(e)) for person, i, e, _, _ in _patterns()}
+    third = {"they": "we", "them": "us", "their": "our", "They": "We", "Them": "Us", "Their": "Our"}
+    back = {"we": "they", "us": "them", "our": "their", "We": "They", "Our": "Their", "ours": "theirs", "ourselves": "themselves"}
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        for k, r in enumerate(rows):
+            if not r[i] or not r[j]:
+                continue
+            spoken = {p for p, (ind, eng) in persons.items() if ind.search(r[i]) and eng.search(r[j])}
+            if not spoken and re.search(r"\b(?:" + "|".join(third) + r")\b", r[j]):
+                options.append((span.table, span.translation, k, third))  # 'they' made 'we'
+            elif "first_plural" in spoken:
+                options.append((span.table, span.translation, k, back))  # every 'we' made 'they'
+    table, column, row, swap = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    text = rows[row][header.index(column)]
+    words = re.compile(r"\b(" + "|".join(swap) + r")\b")
+    if swap is back:
+        new = words.sub(lambda m: swap[m[1]], text)
+    else:
+        at = draw(st.sampled_from(list(words.finditer(text))))
+        new = text[:at.start()] + swap[at[1]] + text[at.end():]
+    return set_cell(root, table, row, column, new)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
