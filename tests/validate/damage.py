@@ -307,4 +307,7 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-person-changed", "a translation's pronoun moved to another person ('why they need help' as 'why we "
            "need help', 'we' as 'they') while its text keeps its own ('mereka', 'kami')", "consistency",
            ("translation-keeps-person",)),
+    Damage("crosswalk-code-misread", "a date or place precision code of a crosswalk changed to another code of the same "
+           "scheme whose definition does not fit the row (GED's 'only the week' for 2-6 day ranges, ACLED's 'near a town' "
+           "for a region's admin centre)", "consistency", ("crosswalk-pair-date-band", "crosswalk-pair-place-point")),
 )

@@ -2758,6 +2758,36 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("crosswalk-code-misread")
+def crosswalk_code_misread(root: Path, draw: Draw) -> Expect:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("codebooks", REPO / "tools" / "crosswalks" / "codebooks.py")
+    codebooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(codebooks)  # type: ignore[union-attr]
+    options = []
+    for table, column in (("crosswalk_date_precision_acled", "acled_time_precision"), ("crosswalk_date_precision_ucdp", "ucdp_date_prec"),
+                          ("crosswalk_place_precision_acled", "acled_geo_precision"), ("crosswalk_place_precision_ucdp", "ucdp_where_prec")):
+        header, rows = REAL[table]
+        codes = next(f["constraints"]["enum"] for f in FIELDS[table] if f["name"] == column)
+        for k, r in enumerate(rows):
+            if not r[header.index(column)]:
+                continue
+            for code in codes:
+                if str(code) == r[header.index(column)]:
+                    continue
+                if "date" in table:
+                    lo, hi = codebooks.DATE_BANDS[column][code]
+                    low, high = int(r[header.index("span_days_min")]), r[header.index("span_days_max")]
+                    fits = low >= lo and (hi is None or (high != "" and int(high) <= hi))
+                else:
+                    fits = r[header.index("coordinate_precision")] in codebooks.PLACE_POINTS[column].get(code, [])
+                if not fits:
+                    options.append((table, column, k, str(code)))
+    table, column, row, code = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, code)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -209,3 +209,25 @@ CAMEO_EXTRA = {
         "023": "Appeal for aid, not specified below",
     },
 }
+
+
+# What each precision code can stand for in Qantar's terms, read from the definitions above: the
+# interval lengths (in days, date_end - date_start + 1) a date code covers, and the kinds of point
+# (places.coordinate_precision) a place code describes. build.py writes them as the rules
+# crosswalk-pair-date-band and crosswalk-pair-place-point, so that a crosswalk row mapping Qantar's
+# 2-6 day ranges to GED's 'only the week' or a region's admin centre to ACLED's 'near a town' fails.
+# A band's upper bound None is open. Where the wording is loose the band is the widest reading:
+# 'sometime during a month' (ACLED 3) covers ranges of 8 days up to a calendar month's 31; GED's 5
+# ('longer than one month') starts at 31, as a month may have 30.
+DATE_BANDS = {
+    "acled_time_precision": {1: (1, 1), 2: (2, 7), 3: (8, 31)},
+    "ucdp_date_prec": {1: (1, 1), 2: (2, 6), 3: (7, 7), 4: (8, 31), 5: (31, 366)},
+}
+# ACLED 1 and 2 are coded to a town (its point); 3 to the provincial capital, and ACLED's few
+# country-level Strategic developments to the country. GED 1-2 are a location (a town's point), 4 a
+# first-order division's centroid (Qantar's regions are first-level: their admin centre stands in), 6
+# the country's centroid; 3 (ADM2), 5 (an area) and 7 (waters) have no Qantar point.
+PLACE_POINTS = {
+    "acled_geo_precision": {1: ["city_point"], 2: ["city_point"], 3: ["region_admin_centre", "country_centroid"]},
+    "ucdp_where_prec": {1: ["city_point"], 2: ["city_point"], 4: ["region_admin_centre"], 6: ["country_centroid"]},
+}
