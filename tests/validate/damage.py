@@ -310,4 +310,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("crosswalk-code-misread", "a date or place precision code of a crosswalk changed to another code of the same "
            "scheme whose definition does not fit the row (GED's 'only the week' for 2-6 day ranges, ACLED's 'near a town' "
            "for a region's admin centre)", "consistency", ("crosswalk-pair-date-band", "crosswalk-pair-place-point")),
+    Damage("city-point-unanchored", "a city's GeoNames id removed and its point moved tens of kilometres within its "
+           "country (the reference kept)", "consistency", ("coordinates-fit",)),
 )

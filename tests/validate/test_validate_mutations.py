@@ -2788,6 +2788,22 @@ def crosswalk_code_misread(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, code)
 
 
+@kind("city-point-unanchored")
+def city_point_unanchored(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("place_type", "geonames_id", "latitude", "longitude")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["place_type"]] == "city" and r[col["geonames_id"]]
+                                and r[col["latitude"]]]))
+    lat, lon = float(rows[row][col["latitude"]]), float(rows[row][col["longitude"]])
+    km = draw(st.floats(30, 120))
+    bearing = math.radians(draw(st.floats(0, 360)))
+    rows[row][col["geonames_id"]] = ""
+    rows[row][col["latitude"]] = f"{lat + km / 111.2 * math.cos(bearing):.4f}"
+    rows[row][col["longitude"]] = f"{lon + km / (111.2 * math.cos(math.radians(lat))) * math.sin(bearing):.4f}"
+    write_table(root, "places", header, rows)
+    return Expect("places", row + 1, frozenset({"latitude", "longitude"}))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

