@@ -312,4 +312,6 @@ DAMAGE: tuple[Damage, ...] = (
            "for a region's admin centre)", "consistency", ("crosswalk-pair-date-band", "crosswalk-pair-place-point")),
     Damage("city-point-unanchored", "a city's GeoNames id removed and its point moved tens of kilometres within its "
            "country (the reference kept)", "consistency", ("coordinates-fit",)),
+    Damage("actor-retyped-against-name", "an actor whose name says its kind ('Organisasi untuk Keamanan ...', 'Ministry of "
+           "Defence', 'pasukan Rusia', 'Protesters in Kazakhstan') given another type", "consistency", ("actor-type-fits-name",)),
 )

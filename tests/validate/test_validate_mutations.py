@@ -2804,6 +2804,23 @@ def city_point_unanchored(root: Path, draw: Draw) -> Expect:
     return Expect("places", row + 1, frozenset({"latitude", "longitude"}))
 
 
+@kind("actor-retyped-against-name")
+def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.actor_type_words import english_head, heads, indonesian_head
+
+    english, indonesian = heads()
+    header, rows = rows_of("actors")
+    t, n, f = header.index("actor_type"), header.index("name_en"), header.index("name_forms")
+    types = next(x["constraints"]["enum"] for x in FIELDS["actors"] if x["name"] == "actor_type")
+    options = []
+    for k, r in enumerate(rows):
+        allowed = [english[h] for h in [english_head(r[n])] if h in english]
+        allowed += [indonesian[h] for form in r[f].split("|") if (h := indonesian_head(form)) in indonesian]
+        options += [(k, other) for other in types if allowed and any(other not in a for a in allowed)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "actors", row, "actor_type", other)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
