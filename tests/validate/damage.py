@@ -314,4 +314,6 @@ DAMAGE: tuple[Damage, ...] = (
            "country (the reference kept)", "consistency", ("coordinates-fit",)),
     Damage("actor-retyped-against-name", "an actor whose name says its kind ('Organisasi untuk Keamanan ...', 'Ministry of "
            "Defence', 'pasukan Rusia', 'Protesters in Kazakhstan') given another type", "consistency", ("actor-type-fits-name",)),
+    Damage("language-relabelled", "a source's language changed to another real ISO 639-1 code (English, Malay, Javanese ...) "
+           "while its article stays Indonesian", "consistency", ("language-fits-text",)),
 )

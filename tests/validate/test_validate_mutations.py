@@ -2821,6 +2821,17 @@ def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "actor_type", other)
 
 
+@kind("language-relabelled")
+def language_relabelled(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    row = draw(st.integers(0, len(rows) - 1))
+    own = rows[row][header.index("language")]
+    codes = sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2") and lang.alpha_2 != own)
+    # the likeliest slips first: a neighbour language, the original's language, then any
+    code = draw(st.one_of(st.sampled_from(["ms", "en", "jv", "su"]), st.sampled_from(codes)))
+    return set_cell(root, "sources", row, "language", code)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
