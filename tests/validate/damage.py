@@ -215,8 +215,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("actor-moved-country", "an actor whose English name or role names its country (or a city of it: 'think tank in "
            "London') given another country's code, "
            "its affiliation moved to that country's state where it had a state's", "consistency", ("actor-country-named",)),
-    Damage("roles-swapped", "the roles of a perpetrator and its victim or target, or of a requester and its addressee, "
-           "swapped within one event and source whose passage names both", "consistency", ("roles-in-word-order",)),
+    Damage("roles-swapped", "the roles of a perpetrator (or alleged one) and its victim or target, a requester and its "
+           "addressee, a critic and its subject, a provider and its host, swapped within one event and source whose passage "
+           "names both, in the active or the passive voice ('dikutuk oleh OSCE')", "consistency", ("roles-in-word-order",)),
     Damage("point-nudged", "a city's or region's latitude or longitude moved by 1 to 20 km, away from the GeoNames point "
            "its coordinates_reference says it copies", "consistency", ("coordinates-fit",)),
     Damage("range-narrowed-to-day", "an event dated to a range whose reasoning leaves it undated or places it between two "

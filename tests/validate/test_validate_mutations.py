@@ -2475,6 +2475,8 @@ def actor_moved_country(root: Path, draw: Draw) -> Expect:
 
 @kind("roles-swapped")
 def roles_swapped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.role_order import _PASSIVE, AGENT_BEFORE, _reading
+
     header, rows = rows_of("event_actors")
     e, a, r, s = (header.index(c) for c in ("event_id", "actor_id", "role", "source_id"))
     a_header, actors = REAL["actors"]
@@ -2485,13 +2487,15 @@ def roles_swapped(root: Path, draw: Draw) -> Expect:
         found = [quote.find(f) for f in forms[actor] if f in quote]
         return min(found) if found else None
 
-    def named_in_order(agent: list[str], patient: list[str]) -> bool:  # some passage names the agent first
+    def named_in_order(agent: list[str], patient: list[str]) -> bool:  # the passages that say, say the agent acts
         quotes = [p[q_header.index("quote")] for p in passages if p[q_header.index("event_id")] == agent[e]
-                  and p[q_header.index("source_id")] == agent[s] and " oleh " not in p[q_header.index("quote")]]
-        spots = [(first(agent[a], q), first(patient[a], q)) for q in quotes]
-        return any(x is not None and y is not None and x < y for x, y in spots)
+                  and p[q_header.index("source_id")] == agent[s]]
+        said = [_reading(first(agent[a], q), first(patient[a], q), by.start() if (by := _PASSIVE.search(q)) else None)
+                for q in quotes]
+        said = [x for x in said if x is not None]
+        return bool(said) and all(said)
 
-    pairs = {("perpetrator", "victim"), ("perpetrator", "target"), ("requester", "addressee")}
+    pairs = {(doer, other) for doer, others in AGENT_BEFORE.items() for other in others}
     candidates = [(i, j) for i, x in enumerate(rows) for j, y in enumerate(rows)
                   if (x[r], y[r]) in pairs and x[e] == y[e] and x[s] == y[s] and x[a] != y[a] and named_in_order(x, y)
                   and not any(z[e] == x[e] and z[s] == x[s] and z[a] in (x[a], y[a]) and z[r] in (x[r], y[r])

@@ -3,8 +3,9 @@
 An Indonesian news sentence in the active voice names the doer before the one done to: 'tentara
 Tajik menyerang warga sipil Kirgistan', 'Kazakhstan meminta tolong Rusia'. So where one source's
 passage of an event names both the actor in a doer's role and the actor in its counterpart's role
-(``AGENT_BEFORE``), the doer is named first in at least one of those passages. A passage with the
-word 'oleh' (by: the passive voice, 'diserang oleh') says nothing about the order and is left out.
+(``AGENT_BEFORE``), the doer is named first in at least one of those passages. In the passive voice,
+with the word 'oleh' (by: 'Tokayev dikutuk oleh OSCE'), the doer is named after 'oleh' and the one done
+to before it; a passage that names both on one side of 'oleh' says nothing about the order.
 Two actors' roles swapped within an event keep every role fitting its event type and actor type;
 the order of the names is what betrays them.
 """
@@ -20,7 +21,8 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
 #: a doer's role -> the roles of those it acts on
-AGENT_BEFORE = {"perpetrator": ("victim", "target"), "requester": ("addressee",)}
+AGENT_BEFORE = {"perpetrator": ("victim", "target"), "alleged_perpetrator": ("victim", "target"), "requester": ("addressee",),
+                "critic": ("subject", "target"), "provider": ("host",)}
 _PASSIVE = re.compile(r"(?i)\boleh\b")
 
 
@@ -42,24 +44,43 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     wanted = {actor for m in by_key.values() for _, actor, _ in m}
     forms = {a: [f for f in fs or () if f] for a, fs in inputs.typed("actors").select("actor_id", "name_forms").iter_rows()
              if a in wanted}
-    quotes: dict[tuple[str, str], list[str]] = {}
+    quotes: dict[tuple[str, str], list[tuple[str, int | None]]] = {}
     for event, source, quote in inputs.typed("event_sources").select("event_id", "source_id", "quote").iter_rows():
-        if (event, source) in by_key and quote and not _PASSIVE.search(quote):
-            quotes.setdefault((event, source), []).append(quote)
+        if (event, source) in by_key and quote:
+            by = _PASSIVE.search(quote)
+            quotes.setdefault((event, source), []).append((quote, by.start() if by else None))
     for key, members in by_key.items():
         passages = quotes.get(key, [])
         if not passages:
             continue
-        where = {actor: [_first(actor, q, forms) for q in passages] for _, actor, _ in members}  # once per actor
+        where = {actor: [_first(actor, q, forms) for q, _ in passages] for _, actor, _ in members}  # once per actor
         for row, agent, role in members:
             for _other_row, patient, other_role in members:
                 if other_role not in AGENT_BEFORE.get(role, ()) or patient == agent:
                     continue
-                both = [(a, p) for a, p in zip(where[agent], where[patient], strict=True) if a is not None and p is not None]
-                if both and all(p < a for a, p in both):
+                readings = [_reading(a, p, by) for a, p, (_, by) in zip(where[agent], where[patient], passages, strict=True)]
+                said = [r for r in readings if r is not None]
+                if said and not any(said):
                     yield Finding("event_actors", row, "role", role,
                                   f"{key[0]}: {agent} is the {role} and {patient} the {other_role}, but source {key[1]}'s "
-                                  f"passage names {patient} first, which an active sentence gives to the {role}")
+                                  f"passage names {patient} as the doer: first in an active sentence, after 'oleh' (by) in a "
+                                  "passive one")
+
+
+def _reading(agent: int | None, patient: int | None, by: int | None) -> bool | None:
+    """Whether a passage's word order has the agent act on the patient (None: it does not say).
+
+    Active: the agent is named first. Passive ('dikutuk oleh OSCE'): the patient before 'oleh', the
+    agent after it; names on one side of 'oleh' only say nothing."""
+    if agent is None or patient is None:
+        return None
+    if by is None:
+        return agent < patient
+    if patient < by < agent:
+        return True
+    if agent < by < patient:
+        return False
+    return None
 
 
 def _first(actor: str, quote: str, forms: dict[str, list[str]]) -> int | None:
