@@ -317,4 +317,7 @@ DAMAGE: tuple[Damage, ...] = (
            "Defence', 'pasukan Rusia', 'Protesters in Kazakhstan') given another type", "consistency", ("actor-type-fits-name",)),
     Damage("language-relabelled", "a source's language changed to another real ISO 639-1 code (English, Malay, Javanese ...) "
            "while its article stays Indonesian", "consistency", ("language-fits-text",)),
+    Damage("role-against-words", "an actor named beside words that give it its part ('menyerang warga sipil', 'memadamkan "
+           "pendemo', 'tentang Ukraina', 'jadi korban') given a role those words do not give (a victim made a perpetrator, "
+           "a target a participant)", "consistency", ("role-worded",)),
 )

@@ -2836,6 +2836,29 @@ def language_relabelled(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", row, "language", code)
 
 
+@kind("role-against-words")
+def role_against_words(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.role_words import cued
+
+    header, rows = rows_of("event_actors")
+    e, a, r, s = (header.index(c) for c in ("event_id", "actor_id", "role", "source_id"))
+    a_header, actors = REAL["actors"]
+    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    q_header, passages = REAL["event_sources"]
+    roles = next(f["constraints"]["enum"] for f in FIELDS["event_actors"] if f["name"] == "role")
+    options = []
+    for k, x in enumerate(rows):
+        quotes = [p[q_header.index("quote")] for p in passages
+                  if p[q_header.index("event_id")] == x[e] and p[q_header.index("source_id")] == x[s]]
+        said = [c for q in quotes for c in cued(q, forms[x[a]])]
+        held = {y[r] for y in rows if (y[e], y[a], y[s]) == (x[e], x[a], x[s])}
+        if said and held == {x[r]}:
+            given = set().union(*(g for _, g in said))
+            options += [(k, role) for role in roles if role not in given]
+    row, role = draw(st.sampled_from(options))
+    return set_cell(root, "event_actors", row, "role", role)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,126 @@
+"""role-worded: an actor plays the part the words beside its name give it.
+
+'tentara Tajik menyerang warga sipil Kirgistan': the civilians are attacked (a victim or target);
+'pembicaraan tentang Ukraina': Ukraine is what the talks are about (a subject); 'belasan aparat keamanan
+juga jadi korban jiwa': the officers are among the dead (victims). The words and the roles each gives
+are validators/role_words.toml. Where an actor's every mention beside such a word, in the passages of
+its event and source, gives roles it does not have, it is in the wrong role: two actors' roles swapped
+within an event, or a victim made a perpetrator, keep every role fitting its event type and actor type.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+import polars as pl
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+_WORD = re.compile(r"[\w-]+")
+_NUMBER = re.compile(r"[\d.,]+")
+
+
+@cache
+def words() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """(word before a name -> roles, word after a name -> roles, words that may stand between)."""
+    raw = tomllib.loads((catalogue.home() / "role_words.toml").read_text(encoding="utf-8"))
+    return ({w.lower(): frozenset(r) for w, r in raw["before"].items()},
+            {w.lower(): frozenset(r) for w, r in raw["after"].items()}, frozenset(w.lower() for w in raw["skipped"]))
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    before, after, _ = words()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted({*before, *after}, key=len, reverse=True)) + r")(?![\w-])")
+
+
+@cache
+def _any_cue() -> str:
+    """A polars pattern matching every passage with a cue in it (and some with a cue inside a longer word)."""
+    before, after, _ = words()
+    return "(?i)(?:" + "|".join(re.escape(w) for w in sorted({*before, *after})) + ")"
+
+
+Slots = tuple[str, list[tuple[int, str, frozenset[str]]], list[tuple[int, str, frozenset[str]]]]
+
+
+def slots(quote: str) -> Slots:
+    """(the quote lower-cased, where a name after a cue begins, where a name before a cue ends), with each
+    cue and its roles: found once per passage, however many actors are looked for in it."""
+    before, after, skipped = words()
+    low = quote.lower()
+    starts, ends = [], []
+    for m in _cues().finditer(low):
+        cue = m.group()
+        if cue in before:
+            at = m.end()
+            for w in _WORD.finditer(low, at):
+                if w.group() in skipped or _NUMBER.fullmatch(w.group()):
+                    at = w.end()
+                    continue
+                starts.append((w.start(), cue, before[cue]))
+                break
+        if cue in after:
+            kept = [w for w in _WORD.finditer(low[max(0, m.start() - 120):m.start()])][-6:]
+            while kept and kept[-1].group() in skipped:
+                kept.pop()
+            if kept:
+                ends.append((max(0, m.start() - 120) + kept[-1].end(), cue, after[cue]))
+    return low, starts, ends
+
+
+def named(slotted: Slots, forms: list[str]) -> list[tuple[str, frozenset[str]]]:
+    """(the cue, the roles it gives) for each cue beside which one of ``forms`` (lower case) is named."""
+    low, starts, ends = slotted
+    out = []
+    for at, cue, roles in starts:
+        if any(low.startswith(f, at) and not low[at + len(f):at + len(f) + 1].isalnum() for f in forms):
+            out.append((cue, roles))
+    for at, cue, roles in ends:
+        if any(at >= len(f) and low.startswith(f, at - len(f)) and not low[at - len(f) - 1:at - len(f)].isalnum() for f in forms):
+            out.append((cue, roles))
+    return out
+
+
+def cued(quote: str, forms: list[str]) -> list[tuple[str, frozenset[str]]]:
+    """(the cue word, the roles it gives) for each mention of one of ``forms`` beside a cue in ``quote``."""
+    return named(slots(quote), [f.lower() for f in forms if f])
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    needed = {"event_actors": ("event_id", "actor_id", "role", "source_id"), "event_sources": ("event_id", "source_id", "quote"),
+              "actors": ("actor_id", "name_forms")}
+    if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
+        return
+    passages: dict[tuple[str, str], list[Slots]] = {}
+    for event, source, quote in inputs.typed("event_sources").filter(
+            pl.col("quote").str.contains(_any_cue())  # a superset, cut by polars at once; slots() reads words
+    ).select("event_id", "source_id", "quote").iter_rows():
+        found = slots(quote)
+        if found[1] or found[2]:
+            passages.setdefault((event, source), []).append(found)
+    if not passages:
+        return
+    keys = pl.DataFrame([k for k in passages], schema={"event_id": pl.String, "source_id": pl.String}, orient="row")
+    # only the links of events and sources with a cue; an actor may play several parts in one event
+    # ('kz-government' claims a coup against itself): any of them will do
+    links = (inputs.typed("event_actors").with_row_index("_row", offset=1)
+             .select("_row", pl.col("event_id", "actor_id", "source_id").cast(pl.String), pl.col("role").cast(pl.String))
+             .join(keys, on=["event_id", "source_id"], how="semi").filter(pl.col("role").is_not_null()))
+    held = links.group_by("event_id", "actor_id", "source_id").agg(pl.col("role").alias("held"))
+    links = links.join(held, on=["event_id", "actor_id", "source_id"], how="left", nulls_equal=True).sort("_row")
+    wanted = links["actor_id"].unique().to_list()
+    forms = {a: [x.lower() for x in f or () if x] for a, f in inputs.typed("actors").filter(
+        pl.col("actor_id").cast(pl.String).is_in(wanted)).select("actor_id", "name_forms").iter_rows()}
+    for row, event, actor, source, role, roles_held in links.iter_rows():
+        said = [c for q in passages[(event, source)] for c in named(q, forms.get(actor, []))]
+        if said and not any(r in roles for _, roles in said for r in roles_held):
+            word, roles = said[0]
+            yield Finding("event_actors", row, "role", role,
+                          f"{event}: source {source}'s passage names {actor} beside {word!r}, which makes it a "
+                          f"{' or a '.join(sorted(roles))}, not a {role} (validators/role_words.toml)")
