@@ -15,6 +15,7 @@ is covered without a change here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
@@ -131,7 +132,6 @@ class Reading(NamedTuple):
     source_id: str
     token: Token
     status: str  # figure | publication | excluded | date | unresolved | uncovered
-    quoted_by: tuple[str, ...] = ()
 
 
 def readings(inputs: Inputs) -> list[Reading]:
@@ -151,18 +151,19 @@ def readings(inputs: Inputs) -> list[Reading]:
         figure, printed, excluded, quote = (s.get(k, NONE) for k in ("number", "printed_date", "exclusion", "claim"))
         for tok in toks:
             if figure.covers(tok.start, tok.end):
-                status, quoted = "figure", ()
+                status = "figure"
             elif printed.covers(tok.start, tok.end):
-                status, quoted = "publication", ()
+                status = "publication"
             elif excluded.covers(tok.start, tok.end):
-                status, quoted = "excluded", ()
+                status = "excluded"
             elif _is_date(tok, text) and quote.covers(tok.start, tok.end):
-                quoted = tuple(quote.holding(tok.start, tok.end))
-                resolved = tok.kind not in ("relative", "day") or _resolved(tok.text, quoted, reasoning, pub_reasoning.get(sid))
+                # which quotes hold it is read only for a relative date its source's reasoning does not resolve
+                resolved = tok.kind not in ("relative", "day") or _resolved(
+                    tok.text, lambda t=tok: quote.holding(t.start, t.end), reasoning, pub_reasoning.get(sid))
                 status = "date" if resolved else "unresolved"
             else:
-                status, quoted = "uncovered", ()
-            out.append(Reading(sid, tok, status, quoted))
+                status = "uncovered"
+            out.append(Reading(sid, tok, status))
     inputs.memo["coverage.readings"] = out
     return out
 
@@ -178,9 +179,9 @@ def _is_date(tok: Token, text: str) -> bool:
     return tok.is_date or (tok.kind == "digits" and _MONTH.match(text, tok.end) is not None)
 
 
-def _resolved(token: str, quoted: tuple[str, ...], reasoning: dict, pub_reasoning: str | None) -> bool:
+def _resolved(token: str, holding: Callable[[], list[str]], reasoning: dict, pub_reasoning: str | None) -> bool:
     needle = token.lower()
     if pub_reasoning and needle in pub_reasoning.lower():
         return True
-    events = {q.split(":", 1)[1] for q in quoted if q.startswith("event_sources:")}
+    events = {q.split(":", 1)[1] for q in holding() if q.startswith("event_sources:")}
     return any(needle in (reasoning.get(e) or "").lower() for e in events)
