@@ -320,4 +320,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("role-against-words", "an actor named beside words that give it its part ('menyerang warga sipil', 'memadamkan "
            "pendemo', 'tentang Ukraina', 'jadi korban') given a role those words do not give (a victim made a perpetrator, "
            "a target a participant)", "consistency", ("role-worded",)),
+    Damage("pronoun-speaker-unpersoned", "a statement whose words refer to its speaker as 'ia', 'dia' or 'beliau' (a person) "
+           "given to a state, a body, an organisation or a group", "consistency", ("quote-names-speaker",)),
 )

@@ -2859,6 +2859,29 @@ def role_against_words(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "event_actors", row, "role", role)
 
 
+@kind("pronoun-speaker-unpersoned")
+def pronoun_speaker_unpersoned(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.speaker_quote import _PERSONAL, _QUOTED, _UNCLOSED
+
+    header, rows = rows_of("statements")
+    q, who = header.index("quote"), header.index("speaker_id")
+    personal = re.compile(r"(?i)\b(" + "|".join(_PERSONAL) + r")\b")
+
+    def said(quote: str) -> str:  # the words outside quotation marks, as the rule reads them
+        return re.sub(_UNCLOSED, "", re.sub(_QUOTED, " ", quote))
+
+    a_header, actors = REAL["actors"]
+    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    options = []
+    for k, r in enumerate(rows):
+        m = personal.search(said(r[q]))
+        if m and not any(f in said(r[q])[:m.start()] for f in forms[r[who]]):
+            options.append(k)
+    others = sorted(x[0] for x in actors if x[a_header.index("actor_type")] != "person")
+    row = draw(st.sampled_from(options))
+    return set_cell(root, "statements", row, "speaker_id", draw(st.sampled_from(others)))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

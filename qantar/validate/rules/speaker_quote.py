@@ -29,6 +29,8 @@ _WORD = re.compile(r"\w+")
 PRONOUN = (r"(?i)\b(?:ia|dia|beliau|mereka|pihaknya|"
            r"(?:kata|ujar|ucap|ungkap|tutur|tambah|jelas|papar|tegas|sebut|lanjut|imbuh|pungkas|tulis)nya)\b")
 _PRONOUN = re.compile(PRONOUN)
+#: the pronouns that stand for a person only ('pihaknya', '-nya' and 'mereka' may stand for a body or a state)
+_PERSONAL = frozenset({"ia", "dia", "beliau"})
 #: actor types without a name of their own
 _NAMELESS = frozenset({"group"})
 #: actor types whose names a sentence also uses as places
@@ -88,14 +90,25 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         for row, ident, speaker, text, middle_id in rows.select(
                 "_row", key, who, said.alias("_said"), pl.col(via) if via else pl.lit(None)).iter_rows():
             own = kind.get(speaker)
-            if own is None or own in _NAMELESS:
+            if own is None:
                 continue  # unknown actor or type: foreign-key and required say so
             pronoun = _PRONOUN.search(text)
+            if own in _NAMELESS:
+                if pronoun is not None and pronoun.group().lower() in _PERSONAL and not _named_before(text, pronoun, starts):
+                    yield Finding(table, row, who, speaker, f"{ident}: its words refer to the speaker as "
+                                  f"{pronoun.group()!r}, a person, but {speaker} is a {own}")
+                continue
             if pronoun is not None:
                 # the words before the pronoun: a name there is who speaks ('Yokayev mengatakan dia telah
                 # meminta ...'); a pronoun first points back to a name given before the quote
                 text = text[:pronoun.start()]
             words = _WORD.findall(text)
+            if pronoun is not None and pronoun.group().lower() in _PERSONAL and own != "person" and not _named_before(
+                    text, pronoun, starts):
+                # 'papar dia', 'Ia menyatakan', 'beliau': someone, not a state or a body
+                yield Finding(table, row, who, speaker,
+                              f"{ident}: its words refer to the speaker as {pronoun.group()!r}, a person, but {speaker} is a {own}")
+                continue
             spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
                      if tuple(words[i:i + len(form)]) == form]
             # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
@@ -128,6 +141,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding(table, row, who, speaker,
                               f"{ident}: its quote attributes the words to {', '.join(strangers[:5])}, neither {speaker} nor "
                               f"an actor it belongs to or that belongs to it, and does not refer back to {speaker} with a pronoun")
+
+
+def _named_before(text: str, pronoun: re.Match[str], starts: dict[str, set[tuple[str, ...]]]) -> bool:
+    """Whether the words before ``pronoun`` name some actor (it may then stand for that name)."""
+    words = _WORD.findall(text[:pronoun.start()])
+    return any(form == tuple(words[i:i + len(form)]) for i, word in enumerate(words) for form in starts.get(word, ()))
 
 
 def _chain(actor: str, up: dict[str, str | None]) -> set[str]:
