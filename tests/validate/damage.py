@@ -174,8 +174,8 @@ DAMAGE: tuple[Damage, ...] = (
            "(local time relabelled UTC or another zone)", "consistency", ("published-at-offset",)),
     Damage("speech-turned-direct", "reported speech without quotation marks recorded as direct or partial speech",
            "consistency", ("speech-mode-fits",)),
-    Damage("spelling-variant", "a value that several rows share retyped in one of them with other capitals or spacing "
-           "('Persons' beside 'persons')", "consistency", ("spelling-consistent",)),
+    Damage("spelling-variant", "a value that several rows share retyped in one of them with other capitals or spacing, or "
+           "an English plural 's' dropped or added ('Persons' or 'person' beside 'persons')", "consistency", ("spelling-consistent",)),
     Damage("subdivision-of-another-place", "a region given its country's city code (Almaty city for the Almaty Region) or "
            "another region's code", "consistency", ("subdivision-code-fits",)),
     Damage("status-against-tense", "an event whose every passage speaks of it in the future ('akan', 'minggu depan') "

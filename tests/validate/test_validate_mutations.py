@@ -2551,10 +2551,12 @@ def spelling_variant(root: Path, draw: Draw) -> Expect:
             shared += [(t, f["name"], k) for k, r in enumerate(rows) if seen[r[i]] > 2]
     table, column, row = draw(st.sampled_from(shared))
     value = REAL[table][1][row][REAL[table][0].index(column)]
-    how = draw(st.sampled_from(["upper", "title", "swapcase", "first"]))
+    how = draw(st.sampled_from(["upper", "title", "swapcase", "first", "plural"]))
+    # a plural 's' dropped or added at the end of an English word of four letters or more ('persons' as 'person')
+    plural = re.sub(r"(\w{4,})s$", r"\1", value) if re.search(r"\w{4,}s$", value) else value + "s"
     new = {"upper": value.upper(), "title": value.title(), "swapcase": value.swapcase(),
-           "first": value[:1].swapcase() + value[1:]}[how]
-    assume(new != value)
+           "first": value[:1].swapcase() + value[1:], "plural": plural}[how]
+    assume(new != value and (how != "plural" or re.search(r"[a-z]{3}$", value)))
     return set_cell(root, table, row, column, new)
 
 

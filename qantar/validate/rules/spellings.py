@@ -1,6 +1,6 @@
 """spelling-consistent: within a column, one value has one spelling: two cells that are the same once
-case and white space are ignored ('persons' and 'Persons', 'kumparan' and 'Kumparan ') are written the
-same. The spelling most rows use is kept; the others are reported. Quotes and their translations are
+case, white space and an English plural 's' are ignored ('persons' and 'Persons', 'person' and 'persons',
+'kumparan' and 'Kumparan ') are written the same. The spelling most rows use is kept; the others are reported. Quotes and their translations are
 the articles' (and the translators') own words, checked verbatim elsewhere, and are left out. (Odd
 spacing inside a value is text-clean's; here values are compared once lower-cased and stripped.)"""
 
@@ -15,7 +15,8 @@ from qantar.validate.rules import Finding
 
 
 def _folded(value: pl.Expr) -> pl.Expr:
-    return value.str.to_lowercase().str.strip_chars()
+    # an English plural 's' is folded too ('person' and 'persons' are one unit), not in a word of three letters or fewer
+    return value.str.to_lowercase().str.strip_chars().str.replace_all(r"(\w{3,}?)(?:e?s)\b", "$1")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -46,5 +47,5 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 .filter(pl.col("value") != pl.col("usual")).sort("row")
             for row, value, usual in clash.select("row", "value", "usual").iter_rows():
                 yield Finding(name, row, column, value,
-                              f"{name}.{column} {value!r} is {usual!r} spelled otherwise (case or spacing): "
+                              f"{name}.{column} {value!r} is {usual!r} spelled otherwise (case, spacing or a plural 's'): "
                               "one value, one spelling")
