@@ -322,4 +322,7 @@ DAMAGE: tuple[Damage, ...] = (
            "a target a participant)", "consistency", ("role-worded",)),
     Damage("pronoun-speaker-unpersoned", "a statement whose words refer to its speaker as 'ia', 'dia' or 'beliau' (a person) "
            "given to a state, a body, an organisation or a group", "consistency", ("quote-names-speaker",)),
+    Damage("unit-off-reading", "a figure's unit changed to one of another kind of number: an ordinal ('hari kelima') given "
+           "a count's unit ('days'), a count made 'ordinal', a share ('mayoritas') given a count's unit", "consistency",
+           ("unit-fits-reading",)),
 )

@@ -2884,6 +2884,26 @@ def pronoun_speaker_unpersoned(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "speaker_id", draw(st.sampled_from(others)))
 
 
+@kind("unit-off-reading")
+def unit_off_reading(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import read
+
+    header, rows = rows_of("figures")
+    w, u = header.index("number_as_written"), header.index("unit")
+    counts = sorted({r[u] for r in rows if r[u] not in ("ordinal", "percent")})
+    options = []
+    for k, r in enumerate(rows):
+        reading = read(r[w])
+        if reading is None:
+            continue
+        if reading.kind in ("ordinal", "share"):
+            options += [(k, unit) for unit in counts]
+        elif r[u] != "ordinal":
+            options.append((k, "ordinal"))
+    row, unit = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "unit", unit)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
