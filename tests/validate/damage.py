@@ -325,4 +325,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("unit-off-reading", "a figure's unit changed to one of another kind of number: an ordinal ('hari kelima') given "
            "a count's unit ('days'), a count made 'ordinal', a share ('mayoritas') given a count's unit", "consistency",
            ("unit-fits-reading",)),
+    Damage("unit-unread", "a figure's unit renamed to one whose words no list knows ('outposts', 'vehicles' for 'cities' or "
+           "'persons'), which would leave the quote unread for it", "consistency", ("measure-fits-quote",)),
 )

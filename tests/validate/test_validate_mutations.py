@@ -2904,6 +2904,18 @@ def unit_off_reading(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "unit", unit)
 
 
+@kind("unit-unread")
+def unit_unread(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.measure_quote import unit_free, unknown
+
+    header, rows = rows_of("figures")
+    row = draw(st.sampled_from(cells("figures", "unit")))
+    words = ["outposts", "vehicles", "villages", "households", "families", "buildings", "weapons", "flights", "tanks",
+             "checkpoints", "hospitals"]
+    unit = draw(st.sampled_from([w for w in words if unknown(w, unit_free())]))
+    return set_cell(root, "figures", row, "unit", unit)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -49,6 +49,20 @@ def known(measure: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def unit_free() -> frozenset[str]:
+    """The unit words that need no word in the quote ([units] free of validators/measure_keywords.toml)."""
+    raw = tomllib.loads((catalogue.home() / "measure_keywords.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in raw.get("units", {}).get("free", ()))
+
+
+def unknown(unit: str, free: frozenset[str]) -> list[str]:
+    """The words of ``unit`` that are neither a key of the list nor free."""
+    keys = _longest_first()
+    return [part for part in re.split(r"[^a-z$]+", unit.lower())
+            if part and part not in free and not any(part.startswith(k) for k in keys)]
+
+
+@cache
 def _longest_first() -> tuple[str, ...]:
     return tuple(sorted(keywords(), key=len, reverse=True))
 
@@ -67,10 +81,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     shared = frame.select(number.n_unique().over(passage) > 1).to_series().to_list()
     seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure or unit read once
     if table.has("unit"):
+        free = unit_free()
         for row, (fid, unit, quote) in enumerate(frame.select("figure_id", "unit", "quote").iter_rows(), 1):
             if unit and quote:
                 if unit not in seen:
                     seen[unit] = known(unit)
+                strange = unknown(unit, free)
+                if strange:
+                    yield Finding("figures", row, "unit", unit,
+                                  f"{fid}: the unit's {', '.join(repr(w) for w in strange)} is no unit word "
+                                  "validators/measure_keywords.toml knows, so the quote cannot be read for it")
+                    continue
                 missing = [key for key, forms in seen[unit] if not any(f in quote.lower() for f in forms)]
                 if missing:
                     yield Finding("figures", row, "unit", unit,
