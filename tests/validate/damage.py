@@ -327,4 +327,6 @@ DAMAGE: tuple[Damage, ...] = (
            ("unit-fits-reading",)),
     Damage("unit-unread", "a figure's unit renamed to one whose words no list knows ('outposts', 'vehicles' for 'cities' or "
            "'persons'), which would leave the quote unread for it", "consistency", ("measure-fits-quote",)),
+    Damage("window-made-exact", "a figure whose number bounds a window ahead ('akan berakhir dalam 10 hari ke depan', at most) "
+           "made exact, its upper bound emptied or not", "consistency", ("qualifier-fits-words",)),
 )

@@ -2916,6 +2916,23 @@ def unit_unread(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "unit", unit)
 
 
+@kind("window-made-exact")
+def window_made_exact(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.qualifier_words import _ahead, _counted
+
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "number_char_start", "number_char_end", "number_as_written", "qualifier",
+                                        "value_high")}
+    text = {sid: (REPO / a["path"]).read_text(encoding="utf-8") for sid, a in ARTICLES.items()}
+    options = [k for k, r in enumerate(rows) if r[col["number_char_start"]] and _counted(r[col["number_as_written"]])
+               and _ahead(text[r[col["source_id"]]], int(r[col["number_char_start"]]), int(r[col["number_char_end"]]))]
+    row = draw(st.sampled_from(options))
+    rows[row][col["qualifier"]] = "exact"
+    if draw(st.booleans()):
+        rows[row][col["value_high"]] = ""
+    return _rewrite(root, "figures", header, rows, row, "qualifier")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 hari', 'dibawah 10.000', 'lebih dari', 'setidaknya'; ``qantar.text.numbers.HEDGES``) has a qualifier
 that hedge allows: never ``exact``. And the other way round: a number in digits or words printed with
 no hedge before it is ``exact``, but for a window ahead ('dalam 10 hari ke depan', within the next ten
-days: ``at_most`` or ``less_than``, docs/curation.md). Vague quantity words and shares ('puluhan',
+days), which is ``at_most`` or ``less_than`` (docs/curation.md), never ``exact``. Vague quantity words and shares ('puluhan',
 'mayoritas') carry their own qualifier and are left to figure-number-reading."""
 
 from __future__ import annotations
@@ -40,7 +40,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         at = int(start)
         hedge = _BEFORE.search(text, max(0, at - 40), at)
         if hedge is None:
-            if qualifier != "exact" and _bare(text, at, end, written, qualifier):
+            if not _counted(written) or end is None or not end.isdigit():
+                continue  # vague words and shares carry their own qualifier
+            ahead = _ahead(text, at, int(end))
+            if ahead and qualifier not in WINDOW:
+                yield Finding("figures", row, "qualifier", qualifier,
+                              f"the number {written!r} bounds a window ahead ('dalam ... ke depan', within the next ...), "
+                              f"which makes it {' or '.join(WINDOW)}, not {qualifier} (docs/curation.md)")
+            elif not ahead and qualifier != "exact":
                 yield Finding("figures", row, "qualifier", qualifier,
                               f"the number {written!r} is printed with no hedge before it ('sekitar', 'lebih dari', "
                               f"'hingga' ...) and no window ahead ('dalam ... ke depan'), which makes it exact, not {qualifier}")
@@ -52,15 +59,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                           f"not {qualifier}")
 
 
+#: the qualifiers of a number that bounds a window ahead: it ends within that many days, or before
+WINDOW = ("at_most", "less_than")
 #: 'dalam 10 hari ke depan': a window ahead, bounded by the number it gives
 _WITHIN = re.compile(r"(?<![\w-])dalam\s*\Z", re.IGNORECASE)
 _AHEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?:ke\s+depan|mendatang|lagi)(?!\w)", re.IGNORECASE)
 
 
-def _bare(text: str, at: int, end: str | None, written: str | None, qualifier: str) -> bool:
-    """Whether a number in digits or words, printed at ``at`` with no hedge before it, is not a window ahead."""
+def _counted(written: str | None) -> bool:
+    """Whether a number is written in digits or number words (not a vague word or a share)."""
     reading = read(written) if written else None
-    if reading is None or reading.kind not in ("digits", "word") or end is None or not end.isdigit():
-        return False  # vague words and shares carry their own qualifier
-    ahead = _WITHIN.search(text, max(0, at - 10), at) is not None and _AHEAD.match(text, int(end), int(end) + 40) is not None
-    return not (ahead and qualifier in ("at_most", "less_than"))
+    return reading is not None and reading.kind in ("digits", "word")
+
+
+def _ahead(text: str, at: int, end: int) -> bool:
+    """Whether the number printed at ``at``..``end`` bounds a window ahead ('dalam 10 hari ke depan')."""
+    return _WITHIN.search(text, max(0, at - 10), at) is not None and _AHEAD.match(text, end, end + 40) is not None
