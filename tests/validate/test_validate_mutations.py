@@ -1703,7 +1703,7 @@ def original_outlet_moved(root: Path, draw: Draw) -> Expect:
 @kind("bare-number-hedged")
 def bare_number_hedged(root: Path, draw: Draw) -> Expect:
     from qantar.text.numbers import read
-    from qantar.validate.rules.qualifier_words import _BEFORE, _bare
+    from qantar.validate.rules.qualifier_words import _BEFORE, _ahead
 
     header, rows = rows_of("figures")
     col = {c: header.index(c) for c in ("source_id", "number_char_start", "number_char_end", "number_as_written",
@@ -1715,9 +1715,8 @@ def bare_number_hedged(root: Path, draw: Draw) -> Expect:
             continue
         text = (REPO / "articles" / f"{r[col['source_id']]}.txt").read_text(encoding="utf-8")
         at = int(r[col["number_char_start"]])
-        if _BEFORE.search(text, max(0, at - 40), at) is None:
-            options += [(k, q) for q in ("approximately", "at_least", "more_than", "at_most", "less_than")
-                        if _bare(text, at, r[col["number_char_end"]], r[col["number_as_written"]], q)]
+        if _BEFORE.search(text, max(0, at - 40), at) is None and not _ahead(text, at, int(r[col["number_char_end"]])):
+            options += [(k, q) for q in ("approximately", "at_least", "more_than", "at_most", "less_than")]
     row, qualifier = draw(st.sampled_from(options))
     value = rows[row][col["value"]]
     rows[row][col["qualifier"]] = qualifier
