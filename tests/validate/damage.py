@@ -329,4 +329,7 @@ DAMAGE: tuple[Damage, ...] = (
            "'persons'), which would leave the quote unread for it", "consistency", ("measure-fits-quote",)),
     Damage("window-made-exact", "a figure whose number bounds a window ahead ('akan berakhir dalam 10 hari ke depan', at most) "
            "made exact, its upper bound emptied or not", "consistency", ("qualifier-fits-words",)),
+    Damage("printed-date-made-reference", "an event whose passage prints its date ('pada 2019', '7 Januari') relabelled "
+           "'reference', perhaps narrowed to a public-record day inside the printed one, its reasoning rewritten",
+           "consistency", ("reference-where-unprinted",)),
 )

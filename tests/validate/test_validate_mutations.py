@@ -2932,6 +2932,23 @@ def window_made_exact(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "qualifier")
 
 
+@kind("printed-date-made-reference")
+def printed_date_made_reference(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("date_start", "date_end", "date_precision", "date_basis", "date_reasoning")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["date_basis"]] == "stated"
+                                and r[col["date_precision"]] in ("day", "month", "year")]))
+    r = rows[row]
+    first, last = _day(r[col["date_start"]]), _day(r[col["date_end"]])
+    if draw(st.booleans()):
+        day = first + dt.timedelta(days=draw(st.integers(0, (last - first).days)))
+        r[col["date_start"]] = r[col["date_end"]] = day.isoformat()
+        r[col["date_precision"]] = "day"
+        r[col["date_reasoning"]] = f"From the public record: {day.day} {day:%B %Y}."
+    r[col["date_basis"]] = "reference"
+    return _rewrite(root, "events", header, rows, row, "date_basis")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
