@@ -96,3 +96,19 @@ def test_cow_and_gw_per_row_from_countrycode():
         for column, code in (("cow_numeric", "cown"), ("cow_alpha", "cowc"), ("gw_numeric", "gwn"), ("gw_alpha", "gwc")):
             value = countrycode(r["country_code"], "iso3c", code)
             assert r[column] == ("" if value is None else str(value)), (r["country_code"], column)
+
+
+def test_gw_cow_exceptions_are_countrycodes():
+    # validators/state_numbers.toml (read by gw-fits-cow) lists every state with both codes whose GW and COW differ
+    import tomllib
+
+    countrycode = pytest.importorskip("countrycode")
+    pickle = pytest.importorskip("pickle")
+    pd = pytest.importorskip("pandas")
+    data = Path(countrycode.__file__).parent / "data" / "codelist.pickle"
+    frame = pd.DataFrame(pickle.loads(data.read_bytes()))
+    listed = tomllib.loads((REPO / "validators" / "state_numbers.toml").read_text(encoding="utf-8"))
+    for kind, cow, gw, cast in (("numbers", "cown", "gwn", int), ("abbreviations", "cowc", "gwc", str)):
+        both = frame.dropna(subset=[cow, gw, "iso3c"])
+        differ = {r["iso3c"]: [cast(r[cow]), cast(r[gw])] for _, r in both.iterrows() if r[cow] != r[gw]}
+        assert differ == listed[kind], kind

@@ -332,4 +332,7 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("printed-date-made-reference", "an event whose passage prints its date ('pada 2019', '7 Januari') relabelled "
            "'reference', perhaps narrowed to a public-record day inside the printed one, its reasoning rewritten",
            "consistency", ("reference-where-unprinted",)),
+    Damage("state-number-unpaired", "a country's Gleditsch-Ward or COW number or abbreviation changed to another state's "
+           "(one the package may not hold: Kazakhstan's GW 705 made Uzbekistan's 704) while the other list's is kept",
+           "consistency", ("gw-fits-cow",)),
 )

@@ -2949,6 +2949,21 @@ def printed_date_made_reference(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_basis")
 
 
+@kind("state-number-unpaired")
+def state_number_unpaired(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("country_codes")
+    column = draw(st.sampled_from(["cow_numeric", "gw_numeric", "cow_alpha", "gw_alpha"]))
+    row = draw(st.sampled_from(cells("country_codes", column)))
+    old = rows[row][header.index(column)]
+    if column.endswith("numeric"):
+        new = str(draw(st.integers(2, 990).filter(lambda n: str(n) != old)))
+    else:
+        new = draw(st.sampled_from(["UZB", "TKM", "AFG", "CHN", "MON", "IRN", "GMY", "POL"]).filter(lambda c: c != old))
+    rows[row][header.index(column)] = new
+    write_table(root, "country_codes", header, rows)
+    return Expect("country_codes", row + 1, frozenset({"gw_numeric", "gw_alpha"}))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
