@@ -335,4 +335,7 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("state-number-unpaired", "a country's Gleditsch-Ward or COW number or abbreviation changed to another state's "
            "(one the package may not hold: Kazakhstan's GW 705 made Uzbekistan's 704) while the other list's is kept",
            "consistency", ("gw-fits-cow",)),
+    Damage("force-acts-before-arrival", "an event in which a deployed force takes part (calm restored with the CSTO forces' "
+           "help, their withdrawal) made to begin before the force's deployment to that country began", "consistency",
+           ("force-after-deployment", "withdrawal-after-deployment")),
 )

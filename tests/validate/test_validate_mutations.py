@@ -2964,6 +2964,30 @@ def state_number_unpaired(root: Path, draw: Draw) -> Expect:
     return Expect("country_codes", row + 1, frozenset({"gw_numeric", "gw_alpha"}))
 
 
+@kind("force-acts-before-arrival")
+def force_acts_before_arrival(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("event_id", "event_type", "status", "date_start", "place_id")}
+    p_header, places = REAL["places"]
+    country = {p[0]: p[p_header.index("country_code")] for p in places}
+    l_header, links = REAL["event_actors"]
+    event = {r[col["event_id"]]: r for r in rows}
+    arrived: dict[tuple[str, str], dt.date] = {}
+    for link in links:
+        e = event[link[l_header.index("event_id")]]
+        if e[col["event_type"]] == "military_deployment" and link[l_header.index("role")] == "participant":
+            key = (link[l_header.index("actor_id")], country.get(e[col["place_id"]], ""))
+            arrived[key] = min(arrived.get(key, _day(e[col["date_start"]])), _day(e[col["date_start"]]))
+    options = sorted({(k, arrived[(link[l_header.index("actor_id")], country.get(r[col["place_id"]], ""))])
+                      for link in links for k, r in enumerate(rows)
+                      if r[col["event_id"]] == link[l_header.index("event_id")] and r[col["event_type"]] != "military_deployment"
+                      and r[col["status"]] in ("occurred", "claimed") and link[l_header.index("role")] in ("participant", "perpetrator")
+                      and (link[l_header.index("actor_id")], country.get(r[col["place_id"]], "")) in arrived})
+    row, arrival = draw(st.sampled_from(options))
+    rows[row][col["date_start"]] = (arrival - dt.timedelta(days=draw(st.integers(1, 5)))).isoformat()
+    return _rewrite(root, "events", header, rows, row, "date_start")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
