@@ -2811,16 +2811,23 @@ def city_point_unanchored(root: Path, draw: Draw) -> Expect:
 
 @kind("actor-retyped-against-name")
 def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
-    from qantar.validate.rules.actor_type_words import english_head, heads, indonesian_head
+    import polars as pl
+
+    from qantar.validate.rules.actor_type_words import heads, heads_of
 
     english, indonesian = heads()
     header, rows = rows_of("actors")
     t, n, f = header.index("actor_type"), header.index("name_en"), header.index("name_forms")
     types = next(x["constraints"]["enum"] for x in FIELDS["actors"] if x["name"] == "actor_type")
+
+    def head(name: str) -> tuple[str | None, str | None]:
+        en, ind = heads_of(pl.lit(name))
+        return pl.select(en, ind).row(0)
+
     options = []
     for k, r in enumerate(rows):
-        allowed = [english[h] for h in [english_head(r[n])] if h in english]
-        allowed += [indonesian[h] for form in r[f].split("|") if (h := indonesian_head(form)) in indonesian]
+        allowed = [english[h] for h in [head(r[n])[0]] if h in english]
+        allowed += [indonesian[h] for form in r[f].split("|") if form and (h := head(form)[1]) in indonesian]
         options += [(k, other) for other in types if allowed and any(other not in a for a in allowed)]
     row, other = draw(st.sampled_from(options))
     return set_cell(root, "actors", row, "actor_type", other)

@@ -10,19 +10,15 @@ group, keeps every key valid and changes what the crosswalks make of it (ACLED's
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator
 from functools import cache
 
+import polars as pl
+
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-
-#: where an English name's head ends: the words after these qualify it
-_AFTER_HEAD = re.compile(r"\s(?:of|for|in|at|on|from|to|with)\s|\s*\(", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_PLURAL = frozenset({"para", "sejumlah", "beberapa", "kelompok-kelompok"})
 
 
 @cache
@@ -32,16 +28,18 @@ def heads() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     return tuple({w.lower(): frozenset(t) for w, t in raw[lang].items()} for lang in ("english", "indonesian"))  # type: ignore[return-value]
 
 
-def english_head(name: str) -> str | None:
-    words = _WORD.findall(_AFTER_HEAD.split(name, 1)[0])
-    return words[-1].lower() if words else None
+#: the heads, found by polars for every name at once (a million actors: no Python per name)
+_EN_TAIL = r"(?is)(?:\s(?:of|for|in|at|on|from|to|with)\s|\s*\().*$"
+_LAST_WORD = r"(\p{L}+(?:-\p{L}+)*)\P{L}*$"
+_ID_PLURAL = r"(?i)^(?:\P{L}*(?:para|sejumlah|beberapa|kelompok-kelompok)(?:\P{L}+|$))+"
+_FIRST_WORD = r"^\P{L}*(\p{L}+(?:-\p{L}+)*)"
 
 
-def indonesian_head(name: str) -> str | None:
-    words = [w.lower() for w in _WORD.findall(name)]
-    while words and words[0] in _PLURAL:
-        words.pop(0)
-    return words[0] if words else None
+def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(the English head, the Indonesian head) of each name, lower case (None where it has no word)."""
+    english = names.str.replace(_EN_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
+    indonesian = names.str.replace(_ID_PLURAL, "").str.extract(_FIRST_WORD, 1).str.to_lowercase()
+    return english, indonesian
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -50,23 +48,33 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     english, indonesian = heads()
     has = set(table.field_names)
-    columns = ["actor_id", "actor_type", *(c for c in ("name_en", "name_forms") if c in has)]
-    for row, rec in enumerate(inputs.typed("actors").select(columns).iter_rows(named=True), 1):
-        kind = rec["actor_type"]
-        if kind is None:
-            continue
-        said: list[tuple[str, str, frozenset[str]]] = []
-        if (name := rec.get("name_en")) and (head := english_head(name)) in english:
-            said.append((name, head, english[head]))
-        for form in rec.get("name_forms") or ():
-            # a form in English ('Collective Security Treaty Organization') is read as English too
-            for head, words in ((indonesian_head(form or ""), indonesian), (english_head(form or ""), english)):
-                if head in words:
-                    said.append((form, head, words[head]))
-                    break
-        wrong = [(n, h, t) for n, h, t in said if kind not in t]
-        if wrong:
-            name, head, types = wrong[0]
-            yield Finding("actors", row, "actor_type", kind,
-                          f"{rec['actor_id']}: its name {name!r} is a {head!r}, which names a {' or a '.join(sorted(types))}, "
-                          f"not a {kind} (validators/type_words.toml)")
+    frame = inputs.typed("actors").with_row_index("row", offset=1).select(
+        "row", pl.col("actor_id").cast(pl.String), pl.col("actor_type").cast(pl.String).alias("kind"),
+        (pl.col("name_en").cast(pl.String) if "name_en" in has else pl.lit(None, pl.String)).alias("name_en"),
+        (pl.col("name_forms") if "name_forms" in has else pl.lit(None, pl.List(pl.String))).alias("forms"),
+    ).filter(pl.col("kind").is_not_null())
+    # one row per name: the English name first (read as English), then each form (Indonesian, else English)
+    en_name = frame.select("row", "actor_id", "kind", pl.col("name_en").alias("name"), pl.lit(0, pl.Int64).alias("order"),
+                           pl.lit(True).alias("is_english"))
+    forms = frame.select("row", "actor_id", "kind", pl.col("forms").alias("name")).explode("name").with_columns(
+        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over("row").alias("order"), pl.lit(False).alias("is_english"))
+    names = pl.concat([en_name, forms.select(en_name.columns)]).filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+    en_head, id_head = heads_of(pl.col("name"))
+    known_en, known_id = pl.Series(sorted(english)), pl.Series(sorted(indonesian))
+    names = names.with_columns(
+        pl.when(~pl.col("is_english") & id_head.is_in(known_id.implode())).then(id_head)
+        .when(en_head.is_in(known_en.implode())).then(en_head).alias("head"),
+        (~pl.col("is_english") & id_head.is_in(known_id.implode())).alias("as_indonesian"),
+    ).filter(pl.col("head").is_not_null())
+    allowed = pl.DataFrame(
+        [(h, lang, t) for lang, table_ in ((True, indonesian), (False, english)) for h, types in table_.items() for t in types],
+        schema={"head": pl.String, "as_indonesian": pl.Boolean, "kind": pl.String}, orient="row")
+    # the names whose head allows another type than the actor's; the first of each actor is reported
+    wrong = (names.join(allowed, on=["head", "as_indonesian", "kind"], how="anti")
+             .sort("row", "order").unique("row", keep="first", maintain_order=True))
+    for row, ident, kind, name, head, as_indonesian in wrong.select(
+            "row", "actor_id", "kind", "name", "head", "as_indonesian").iter_rows():
+        types = (indonesian if as_indonesian else english)[head]
+        yield Finding("actors", row, "actor_type", kind,
+                      f"{ident}: its name {name!r} is a {head!r}, which names a {' or a '.join(sorted(types))}, "
+                      f"not a {kind} (validators/type_words.toml)")
