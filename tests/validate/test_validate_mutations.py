@@ -2822,7 +2822,7 @@ def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
 
     def head(name: str) -> tuple[str | None, str | None]:
         en, ind = heads_of(pl.lit(name))
-        return pl.select(en, ind).row(0)
+        return pl.select(en.alias("en"), ind.alias("ind")).row(0)
 
     options = []
     for k, r in enumerate(rows):
