@@ -2809,27 +2809,31 @@ def city_point_unanchored(root: Path, draw: Draw) -> Expect:
     return Expect("places", row + 1, frozenset({"latitude", "longitude"}))
 
 
-@kind("actor-retyped-against-name")
-def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
+@cache
+def _retype_options() -> list[tuple[int, str]]:
+    """(row, type) pairs: an actor whose name's head allows types, and a type one of them does not."""
     import polars as pl
 
     from qantar.validate.rules.actor_type_words import heads, heads_of
 
     english, indonesian = heads()
-    header, rows = rows_of("actors")
+    header, rows = REAL["actors"]
     t, n, f = header.index("actor_type"), header.index("name_en"), header.index("name_forms")
     types = next(x["constraints"]["enum"] for x in FIELDS["actors"] if x["name"] == "actor_type")
-
-    def head(name: str) -> tuple[str | None, str | None]:
-        en, ind = heads_of(pl.lit(name))
-        return pl.select(en.alias("en"), ind.alias("ind")).row(0)
-
+    names = sorted({r[n] for r in rows} | {form for r in rows for form in r[f].split("|") if form})
+    en, ind = heads_of(pl.col("name"))
+    read = {name: (e, i) for name, e, i in pl.DataFrame({"name": names}).select("name", en.alias("en"), ind.alias("ind")).iter_rows()}
     options = []
     for k, r in enumerate(rows):
-        allowed = [english[h] for h in [head(r[n])[0]] if h in english]
-        allowed += [indonesian[h] for form in r[f].split("|") if form and (h := head(form)[1]) in indonesian]
+        allowed = [english[h] for h in [read[r[n]][0]] if h in english]
+        allowed += [indonesian[h] for form in r[f].split("|") if form and (h := read[form][1]) in indonesian]
         options += [(k, other) for other in types if allowed and any(other not in a for a in allowed)]
-    row, other = draw(st.sampled_from(options))
+    return options
+
+
+@kind("actor-retyped-against-name")
+def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
+    row, other = draw(st.sampled_from(_retype_options()))
     return set_cell(root, "actors", row, "actor_type", other)
 
 
