@@ -9,15 +9,13 @@ relabelled 'reference' keeps every type, key and date valid; its passages betray
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.dates import PrintedDate, printed_dates
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules.stated_dates import _own
+from qantar.validate.rules.stated_dates import own, printed_in
 
 REFERENCE = "reference"
 
@@ -31,22 +29,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
               .select("_row", "event_id", "date_start", "date_end"))
     if events.is_empty():
         return
-    today = dict(inputs.typed("sources").select("source_id", "published_date").iter_rows())
-    passages: dict[str, list[tuple[str, str]]] = {}
-    for event, source, quote in (inputs.strings("event_sources").select("event_id", "source_id", "quote")
-                                 .filter(pl.col("event_id").is_in(events["event_id"].implode())).iter_rows()):
-        if quote and today.get(source) is not None:
-            passages.setdefault(event, []).append((source, quote))
-    read: dict[tuple[str, dt.date], list[PrintedDate]] = {}
+    passages = printed_in(inputs, events["event_id"])
     for row, event, first, last in events.iter_rows():
         if first is None or last is None:
             continue
-        for source, quote in passages.get(event, ()):
-            key = (quote, today[source])
-            if key not in read:
-                read[key] = printed_dates(quote, today[source])
-            bound = next((p for p in read[key] if p.precision in ("day", "month", "year")
-                          and _own(p)[0] <= first and last <= _own(p)[1]), None)
+        for source, printed in passages.get(event, ()):
+            bound = next((p for p in printed if p.precision in ("day", "month", "year")
+                          and own(p)[0] <= first and last <= own(p)[1]), None)
             if bound is not None:
                 yield Finding("events", row, "date_basis", REFERENCE,
                               f"{event} is dated {first}..{last} from the public record, but source {source}'s passage "

@@ -32,22 +32,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
               .select("_row", "event_id", "date_start", "date_end", "date_precision"))
     if events.is_empty():
         return
-    today = dict(inputs.typed("sources").select("source_id", "published_date").iter_rows())
-    passages: dict[str, list[tuple[str, str]]] = {}
-    for event, source, quote in (inputs.strings("event_sources").select("event_id", "source_id", "quote")
-                                 .filter(pl.col("event_id").is_in(events["event_id"].implode())).iter_rows()):
-        if quote and today.get(source) is not None:
-            passages.setdefault(event, []).append((source, quote))
-    read: dict[tuple[str, dt.date], list[PrintedDate]] = {}  # a passage quoted by several rows is read once
+    passages = printed_in(inputs, events["event_id"])
     for row, event, first, last, precision in events.iter_rows():
         if first is None or last is None or event not in passages:
             continue  # no dates or no passages: required and event-has-source say so
-        printed = []
-        for source, quote in passages[event]:
-            key = (quote, today[source])
-            if key not in read:
-                read[key] = printed_dates(quote, today[source])
-            printed += read[key]
+        printed = [p for _source, found in passages[event] for p in found]
         if not any(_states(p, first, last, precision) for p in printed):
             said = ", ".join(f"'{p.text}'" for p in printed) or "no date"
             yield Finding("events", row, "date_basis", STATED,
@@ -55,7 +44,27 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                           "none is that date at that precision")
 
 
-def _own(p: PrintedDate) -> tuple[dt.date, dt.date]:
+def printed_in(inputs: Inputs, events: pl.Series) -> dict[str, list[tuple[str, list[PrintedDate]]]]:
+    """event -> (source, the dates its passage prints) for each passage of ``events`` in a dated source.
+
+    A date without its year is read in its source's year (published_date); a passage quoted by
+    several events is read once.
+    """
+    today = dict(inputs.typed("sources").select("source_id", "published_date").iter_rows())
+    read: dict[tuple[str, dt.date], list[PrintedDate]] = {}
+    out: dict[str, list[tuple[str, list[PrintedDate]]]] = {}
+    for event, source, quote in (inputs.strings("event_sources").select("event_id", "source_id", "quote")
+                                 .filter(pl.col("event_id").is_in(events.implode())).iter_rows()):
+        if not quote or today.get(source) is None:
+            continue
+        key = (quote, today[source])
+        if key not in read:
+            read[key] = printed_dates(quote, today[source])
+        out.setdefault(event, []).append((source, read[key]))
+    return out
+
+
+def own(p: PrintedDate) -> tuple[dt.date, dt.date]:
     """The interval of the printed words themselves ('sejak 1991' is the year 1991, read as a whole)."""
     if p.precision == "year":
         return dt.date(p.first.year, 1, 1), dt.date(p.first.year, 12, 31)
@@ -65,7 +74,7 @@ def _own(p: PrintedDate) -> tuple[dt.date, dt.date]:
 
 
 def _states(p: PrintedDate, first: dt.date, last: dt.date, precision: str | None) -> bool:
-    a, b = _own(p)
+    a, b = own(p)
     if precision in WHOLE:
         return p.precision == precision and (a, b) == (first, last)
     return a == first or b == last
