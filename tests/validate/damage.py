@@ -338,4 +338,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("force-acts-before-arrival", "an event in which a deployed force takes part (calm restored with the CSTO forces' "
            "help, their withdrawal) made to begin before the force's deployment to that country began", "consistency",
            ("force-after-deployment", "withdrawal-after-deployment")),
+    Damage("state-retyped", "a state, named as its country ('United Kingdom', 'Russia'), typed a group, a body or an "
+           "organisation", "consistency", ("state-name-fits-code",)),
 )

