@@ -340,4 +340,6 @@ DAMAGE: tuple[Damage, ...] = (
            ("force-after-deployment", "withdrawal-after-deployment")),
     Damage("state-retyped", "a state, named as its country ('United Kingdom', 'Russia'), typed a group, a body or an "
            "organisation", "consistency", ("state-name-fits-code",)),
+    Damage("author-not-in-byline", "a source's author set to a person the article quotes or names (an analyst, an official) "
+           "while its byline, printed or not, does not name them", "pandera", ("author-in-byline",)),
 )

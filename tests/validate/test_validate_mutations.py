@@ -3012,6 +3012,17 @@ def state_retyped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "actor_type", draw(st.sampled_from([x for x in types if x != "state"])))
 
 
+@kind("author-not-in-byline")
+def author_not_in_byline(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    a_header, actors = REAL["actors"]
+    persons = sorted(r[a_header.index("name_en")] for r in actors if r[a_header.index("actor_type")] == "person")
+    row = draw(st.integers(0, len(rows) - 1))
+    byline = rows[row][header.index("byline_as_printed")]
+    name = draw(st.sampled_from([p for p in persons if p not in byline]))
+    return set_cell(root, "sources", row, "author", name)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
