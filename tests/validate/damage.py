@@ -342,4 +342,7 @@ DAMAGE: tuple[Damage, ...] = (
            "organisation", "consistency", ("state-name-fits-code",)),
     Damage("author-not-in-byline", "a source's author set to a person the article quotes or names (an analyst, an official) "
            "while its byline, printed or not, does not name them", "pandera", ("author-in-byline",)),
+    Damage("speech-mode-swapped", "a statement of partial speech (the reporter's sentence quoting some words) recorded as "
+           "direct, or one of direct speech (opening with the speaker's words in quotation marks) as partial", "consistency",
+           ("speech-mode-fits",)),
 )

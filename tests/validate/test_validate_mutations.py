@@ -3023,6 +3023,14 @@ def author_not_in_byline(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", row, "author", name)
 
 
+@kind("speech-mode-swapped")
+def speech_mode_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    m = header.index("speech_mode")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[m] in ("direct", "partial")]))
+    return set_cell(root, "statements", row, "speech_mode", "partial" if rows[row][m] == "direct" else "direct")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

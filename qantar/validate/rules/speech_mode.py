@@ -2,7 +2,9 @@
 its quote: words the article puts in the speaker's mouth are printed between quotation marks, and a
 passage without any is reported speech (``indirect``). The converse holds for a passage that opens with
 a quotation mark: it begins with the speaker's own words ('"Kami menghadapi ...," ungkap Erlan Karin'),
-so it is not ``indirect`` (an indirect passage may still quote a word or a name: 'tingkat "merah"')."""
+so it is not ``indirect`` (an indirect passage may still quote a word or a name: 'tingkat "merah"'), and
+it is ``direct``, not ``partial``; a passage with quotation marks that opens with the reporter's words
+('Departemen Luar Negeri AS mengatakan pihaknya "mengikuti dengan cermat" ...') is ``partial``."""
 
 from __future__ import annotations
 
@@ -37,3 +39,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(span.table, row, "speech_mode", mode,
                           f"indirect speech, but its {span.text} opens with a quotation mark ({quote[:1]!r}): the "
                           "passage begins with the speaker's own words, which is direct (or partial) speech")
+        # direct speech is the speaker's words in quotation marks, the attribution after them; partial speech is
+        # the reporter's sentence, with some of the speaker's words quoted inside it
+        for row, mode, quote in frame.filter(quoted & pl.col(span.text).is_not_null() & (
+                ((pl.col("speech_mode") == "direct") & ~opens) | ((pl.col("speech_mode") == "partial") & opens))).iter_rows():
+            yield Finding(span.table, row, "speech_mode", mode,
+                          f"{mode} speech, but its {span.text} " + (
+                              "opens with the reporter's words, quoting the speaker inside them: that is partial speech"
+                              if mode == "direct" else "opens with the speaker's own words in quotation marks: that is "
+                              "direct speech"))
