@@ -345,4 +345,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("speech-mode-swapped", "a statement of partial speech (the reporter's sentence quoting some words) recorded as "
            "direct, or one of direct speech (opening with the speaker's words in quotation marks) as partial", "consistency",
            ("speech-mode-fits",)),
+    Damage("exclusion-called-advertising", "an exclusion of words in the article's own sentences (an idiom, a word that is "
+           "not a count) relabelled advertising or a spam byline", "consistency", ("exclusion-reason-fits",)),
 )

@@ -3031,6 +3031,25 @@ def speech_mode_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "speech_mode", "partial" if rows[row][m] == "direct" else "direct")
 
 
+@kind("exclusion-called-advertising")
+def exclusion_called_advertising(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules._coverage import NONE, spans
+
+    header, rows = rows_of("exclusions")
+    col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "reason")}
+    claims = spans(PACKAGE)
+    options = []
+    for k, r in enumerate(rows):
+        text = PACKAGE_TEXTS[r[col["source_id"]]]
+        a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
+        start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        if r[col["reason"]] not in ("advertising", "spam_byline") and claims.get(r[col["source_id"]], {}).get(
+                "claim", NONE).touches(start, len(text) if end < 0 else end):
+            options.append(k)
+    row = draw(st.sampled_from(options))
+    return set_cell(root, "exclusions", row, "reason", draw(st.sampled_from(["advertising", "spam_byline"])))
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -57,6 +57,11 @@ class Spans:
     def covers(self, a: int, b: int) -> bool:
         i = bisect_right(self.starts, a)
         return i > 0 and self.reach[i - 1] >= b
+
+    def touches(self, a: int, b: int) -> bool:
+        """Whether some span overlaps [a, b)."""
+        i = bisect_left(self.starts, b)
+        return i > 0 and self.reach[i - 1] > a
 
     def holding(self, a: int, b: int) -> list[str]:
         if not self.covers(a, b):

@@ -3,7 +3,8 @@ of measure (validators/measure_words.toml: what the articles count, units, money
 amount: it is not page furniture, an advertisement, a byline, a photo credit or caption, or an idiom; and no
 number is excluded as a name or a unit. Words that lie inside a name form of an actor or a place, where
 the article prints it, are part of that name: their reason is proper_name_part. Dates and years are
-left to the date rules."""
+left to the date rules. An advertisement or a spam byline is a block of its own: no curated claim
+shares its line."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from functools import cache
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._coverage import tokens
+from qantar.validate.rules._coverage import NONE, spans, tokens
 
 #: reasons that say the words are not the article's own text, or not meant literally (an idiom): a
 #: number followed by a word of measure is neither ('belasan aparat keamanan' counts officers)
 NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption", "idiom"})
 #: reasons that say the words are a name or a unit, never a number
 NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
+#: reasons for a block that is not the article at all (an advertisement, a spam byline): its line holds no
+#: curated claim, where an idiom or a word of the article's own sentence would
+ALONE = frozenset({"advertising", "spam_byline"})
 #: reasons for words inside a name the package records ('24' of 'National News Network 24')
 NAME_PART = frozenset({"proper_name_part", "ambiguous_name"})
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
@@ -65,6 +69,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("exclusions", i, "reason", reason, f"{text!r} is part of the name {name!r} (a name form of an actor "
                           f"or place, printed here): proper_name_part, not {reason}")
             continue
+        if reason in ALONE:
+            start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
+            end = len(article) if end < 0 else end
+            if spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} shares its line with a curated claim: it is "
+                              f"the article's own text, not {reason.replace('_', ' ')}")
+                continue
         if reason not in NOT_TEXT | NOT_NUMBER:
             continue
         for tok in toks.get(sid, []):
