@@ -347,4 +347,6 @@ DAMAGE: tuple[Damage, ...] = (
            ("speech-mode-fits",)),
     Damage("exclusion-called-advertising", "an exclusion of words in the article's own sentences (an idiom, a word that is "
            "not a count) relabelled advertising or a spam byline", "consistency", ("exclusion-reason-fits",)),
+    Damage("channel-swapped", "a statement whose words name its channel ('pidato yang disiarkan televisi', 'pernyataan di "
+           "Facebook') given another channel of the package, or none", "consistency", ("channel-worded",)),
 )

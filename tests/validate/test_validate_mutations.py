@@ -3050,6 +3050,21 @@ def exclusion_called_advertising(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "exclusions", row, "reason", draw(st.sampled_from(["advertising", "spam_byline"])))
 
 
+@kind("channel-swapped")
+def channel_swapped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.channel_words import channels
+
+    header, rows = rows_of("statements")
+    c, q = header.index("channel"), header.index("quote")
+    options = []
+    for k, r in enumerate(rows):
+        named = [key for key, p in channels().items() if p.search(r[q])]
+        if named:
+            options += [(k, other) for other in sorted({x[c] for x in rows}) if not any(key in other.lower() for key in named)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "statements", row, "channel", other)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
