@@ -349,4 +349,7 @@ DAMAGE: tuple[Damage, ...] = (
            "not a count) relabelled advertising or a spam byline", "consistency", ("exclusion-reason-fits",)),
     Damage("channel-swapped", "a statement whose words name its channel ('pidato yang disiarkan televisi', 'pernyataan di "
            "Facebook') given another channel of the package, or none", "consistency", ("channel-worded",)),
+    Damage("figure-number-repointed", "a figure moved to another number of its quote that counts something else ('tiga "
+           "presiden ... dalam 30 tahun' read as 30 presidents), its written form, offsets and value with it", "consistency",
+           ("measure-fits-quote",)),
 )

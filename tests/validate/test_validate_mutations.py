@@ -3065,6 +3065,35 @@ def channel_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "channel", other)
 
 
+@kind("figure-number-repointed")
+def figure_number_repointed(root: Path, draw: Draw) -> Expect:
+    from qantar.text.numbers import read
+    from qantar.text.tokens import number_tokens
+    from qantar.validate.rules.measure_quote import keywords, known, unit_free, unknown
+
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "char_start", "number_char_start", "number_char_end", "number_as_written",
+                                        "value", "value_low", "value_high", "qualifier", "unit", "quote")}
+    stems = {w for words in keywords().values() for w in words if " " not in w}
+    options = []
+    for k, r in enumerate(rows):
+        if unknown(r[col["unit"]], unit_free()) or not (own := known(r[col["unit"]])):
+            continue
+        text, at = PACKAGE_TEXTS[r[col["source_id"]]], int(r[col["char_start"]])
+        for tok in number_tokens(r[col["quote"]]):
+            reading = read(tok.text)
+            after = next_word(text, at + tok.end)
+            if (at + tok.start != int(r[col["number_char_start"]]) and reading is not None and reading.kind in ("digits", "word")
+                    and after and any(after.startswith(w) for w in stems)
+                    and not any(after.startswith(w.split()[0]) for _key, words in own for w in words)):
+                options.append((k, at + tok.start, at + tok.end, tok.text, reading.value))
+    row, start, end, written, value = draw(st.sampled_from(options))
+    r = rows[row]
+    r[col["number_char_start"]], r[col["number_char_end"]], r[col["number_as_written"]] = str(start), str(end), written
+    r[col["value"]], r[col["value_low"]], r[col["value_high"]], r[col["qualifier"]] = str(value), "", "", "exact"
+    return _rewrite(root, "figures", header, rows, row, "unit")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -97,6 +97,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                     yield Finding("figures", row, "unit", unit,
                                   f"{fid}: the quote has no word for {', '.join(repr(k) for k in missing)} of the unit "
                                   f"(validators/measure_keywords.toml)")
+    if table.has("unit", "source_id", "number_char_end"):
+        yield from _word_after(inputs, frame)
     for row, values in enumerate(frame.select(columns).iter_rows(), 1):
         fid, measure, quote = values[:3]
         if not measure or not quote:
@@ -118,6 +120,26 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("figures", row, "measure", measure,
                           f"{fid}: no word of the measure ({', '.join(k for k, _ in wanted)}) stands within {NEAR} "
                           "words of the number; the quote counts something else there")
+
+
+def _word_after(inputs: Inputs, frame: pl.DataFrame) -> Iterator[Finding]:
+    """A number followed by a word the list knows ('30 tahun') counts what that word says: a unit whose
+    every word is known ('presidents') has that word among its own, or the figure counts something else."""
+    from qantar.validate.rules.exclusion_reasons import next_word
+
+    texts = inputs.texts()
+    free = unit_free()
+    stems = {w for words in keywords().values() for w in words if " " not in w}
+    for row, (fid, unit, source, end) in enumerate(frame.select("figure_id", "unit", "source_id", "number_char_end").iter_rows(), 1):
+        text = texts.get(source)
+        if not unit or text is None or end is None or unknown(unit, free) or not (own := known(unit)):
+            continue
+        after = next_word(text, end)
+        if after and any(after.startswith(w) for w in stems) and not any(
+                after.startswith(w.split()[0]) for _key, words in own for w in words):
+            yield Finding("figures", row, "unit", unit,
+                          f"{fid}: the number is followed by {after!r}, which counts something else than its unit "
+                          f"{unit!r} (validators/measure_keywords.toml)")
 
 
 def _near(low: str, offsets: tuple[object, ...]) -> str | None:
