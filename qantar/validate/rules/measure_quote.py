@@ -129,14 +129,16 @@ def _word_after(inputs: Inputs, frame: pl.DataFrame) -> Iterator[Finding]:
 
     texts = inputs.texts()
     free = unit_free()
-    stems = {w for words in keywords().values() for w in words if " " not in w}
+    stems = tuple({w for words in keywords().values() for w in words if " " not in w})
+    # each distinct unit read once: the first words of its own words, or None when some word of it is unknown
+    units = frame["unit"].drop_nulls().unique().to_list()
+    own = {u: tuple(w.split()[0] for _key, words in known(u) for w in words) if not unknown(u, free) else None for u in units}
     for row, (fid, unit, source, end) in enumerate(frame.select("figure_id", "unit", "source_id", "number_char_end").iter_rows(), 1):
         text = texts.get(source)
-        if not unit or text is None or end is None or unknown(unit, free) or not (own := known(unit)):
+        if not unit or text is None or end is None or not own.get(unit):
             continue
         after = next_word(text, end)
-        if after and any(after.startswith(w) for w in stems) and not any(
-                after.startswith(w.split()[0]) for _key, words in own for w in words):
+        if after and after.startswith(stems) and not after.startswith(own[unit]):
             yield Finding("figures", row, "unit", unit,
                           f"{fid}: the number is followed by {after!r}, which counts something else than its unit "
                           f"{unit!r} (validators/measure_keywords.toml)")
