@@ -29,6 +29,8 @@ SHARE_OF_BEST = 0.75
 CLEAR = 0.2
 #: characters read from each article: about 200 words, in which its language shows plainly
 CHARACTERS = 1_500
+#: articles read at once
+_BATCH = 500
 #: fewer words than this, and an article is not judged
 FEWEST = 50
 #: a word, as polars' regex engine reads it (letters, with inner hyphens or apostrophes)
@@ -77,14 +79,18 @@ def shares(texts: dict[str, str]) -> dict[str, tuple[int, dict[str, float]]]:
     All articles at once in polars: their first CHARACTERS cut into words, joined to the stop words.
     """
     ids = list(texts)
-    frame = pl.DataFrame({"sid": ids, "text": [texts[i][:CHARACTERS] for i in ids]})
-    words = frame.select("sid", pl.col("text").str.to_lowercase().str.extract_all(_WORD).alias("word")).explode("word")
-    counted = words.group_by("sid").agg(pl.col("word").drop_nulls().len().alias("n"))
-    hits = words.join(_stop_words(), on="word").group_by("sid", "code").len()
-    out: dict[str, tuple[int, dict[str, float]]] = {sid: (n, {}) for sid, n in counted.iter_rows()}
-    for sid, code, k in hits.iter_rows():
-        n, share = out[sid]
-        share[code] = k / n
+    out: dict[str, tuple[int, dict[str, float]]] = {}
+    # a batch of articles at a time: their words, exploded and joined, cost memory by the article
+    for lo in range(0, len(ids), _BATCH):
+        batch = ids[lo:lo + _BATCH]
+        frame = pl.DataFrame({"sid": batch, "text": [texts[i][:CHARACTERS] for i in batch]})
+        words = frame.select("sid", pl.col("text").str.to_lowercase().str.extract_all(_WORD).alias("word")).explode("word")
+        counted = words.group_by("sid").agg(pl.col("word").drop_nulls().len().alias("n"))
+        hits = words.join(_stop_words(), on="word").group_by("sid", "code").len()
+        out.update({sid: (n, {}) for sid, n in counted.iter_rows()})
+        for sid, code, k in hits.iter_rows():
+            n, share = out[sid]
+            share[code] = k / n
     return out
 
 

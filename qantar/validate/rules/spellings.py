@@ -15,8 +15,8 @@ from qantar.validate.rules import Finding
 
 
 def _folded(value: pl.Expr) -> pl.Expr:
-    # an English plural 's' is folded too ('person' and 'persons' are one unit), not in a word of three letters or fewer
-    return value.str.to_lowercase().str.strip_chars().str.replace_all(r"(\w{3,}?)(?:e?s)\b", "$1")
+    # a final English plural 's' is folded too ('person' and 'persons' are one unit)
+    return value.str.to_lowercase().str.strip_chars().str.strip_suffix("s")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
