@@ -2472,14 +2472,20 @@ def actor_moved_country(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "actors", header, rows, row, "country_code")
 
 
+@cache
+def _actor_forms() -> dict[str, list[str]]:
+    """actor_id -> its name forms, as the real actors table writes them."""
+    header, actors = REAL["actors"]
+    return {x[0]: [f for f in x[header.index("name_forms")].split("|") if f] for x in actors}
+
+
 @kind("roles-swapped")
 def roles_swapped(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.role_order import _PASSIVE, AGENT_BEFORE, _reading
 
     header, rows = rows_of("event_actors")
     e, a, r, s = (header.index(c) for c in ("event_id", "actor_id", "role", "source_id"))
-    a_header, actors = REAL["actors"]
-    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    forms = _actor_forms()
     q_header, passages = REAL["event_sources"]
 
     def first(actor: str, quote: str) -> int | None:
@@ -2854,8 +2860,7 @@ def role_against_words(root: Path, draw: Draw) -> Expect:
 
     header, rows = rows_of("event_actors")
     e, a, r, s = (header.index(c) for c in ("event_id", "actor_id", "role", "source_id"))
-    a_header, actors = REAL["actors"]
-    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    forms = _actor_forms()
     q_header, passages = REAL["event_sources"]
     roles = next(f["constraints"]["enum"] for f in FIELDS["event_actors"] if f["name"] == "role")
     options = []
@@ -2883,7 +2888,7 @@ def pronoun_speaker_unpersoned(root: Path, draw: Draw) -> Expect:
         return re.sub(_UNCLOSED, "", re.sub(_QUOTED, " ", quote))
 
     a_header, actors = REAL["actors"]
-    forms = {x[0]: [f for f in x[a_header.index("name_forms")].split("|") if f] for x in actors}
+    forms = _actor_forms()
     options = []
     for k, r in enumerate(rows):
         m = personal.search(said(r[q]))
