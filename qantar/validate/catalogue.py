@@ -95,6 +95,9 @@ class PyRule:
     description: str
     protects: str
     slow: bool = False
+    #: The parts of ``Inputs.memo`` (the key's text before its first '.') the rule reads: the
+    #: consistency layer frees a part once no rule left to run shares it.
+    shares: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,8 @@ def python_rules() -> tuple[PyRule, ...]:
     out = []
     for item in _toml("python.toml").get("rule", []):
         _need(item, ("name", "module", "description", "protects"), "python.toml")
-        out.append(PyRule(item["name"], item["module"], item["description"], item["protects"], bool(item.get("slow"))))
+        out.append(PyRule(item["name"], item["module"], item["description"], item["protects"], bool(item.get("slow")),
+                          tuple(item.get("shares", ()))))
     return tuple(out)
 
 

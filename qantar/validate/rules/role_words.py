@@ -46,12 +46,16 @@ def _any_cue() -> str:
     return "(?i)(?:" + "|".join(re.escape(w) for w in sorted({*before, *after})) + ")"
 
 
-Slots = tuple[str, list[tuple[int, str, frozenset[str]]], list[tuple[int, str, frozenset[str]]]]
+#: A cue's slot: the text a name beside it would fill (lower case, as long as the longest name form
+#: looked for, and one character more to see where the name ends), the cue, and the roles it gives.
+Slot = tuple[str, str, frozenset[str]]
+Slots = tuple[list[Slot], list[Slot]]
 
 
-def slots(quote: str) -> Slots:
-    """(the quote lower-cased, where a name after a cue begins, where a name before a cue ends), with each
-    cue and its roles: found once per passage, however many actors are looked for in it."""
+def slots(quote: str, reach: int) -> Slots:
+    """(the slots of names after a cue, the slots of names before a cue) of ``quote``: found once per
+    passage, however many actors are looked for in it. Only the slots' text is kept, not the passage's
+    (a million-row package holds a hundred thousand passages with a cue)."""
     before, after, skipped = words()
     low = quote.lower()
     starts, ends = [], []
@@ -63,33 +67,36 @@ def slots(quote: str) -> Slots:
                 if w.group() in skipped or _NUMBER.fullmatch(w.group()):
                     at = w.end()
                     continue
-                starts.append((w.start(), cue, before[cue]))
+                starts.append((low[w.start():w.start() + reach + 1], cue, before[cue]))
                 break
         if cue in after:
             kept = [w for w in _WORD.finditer(low[max(0, m.start() - 120):m.start()])][-6:]
             while kept and kept[-1].group() in skipped:
                 kept.pop()
             if kept:
-                ends.append((max(0, m.start() - 120) + kept[-1].end(), cue, after[cue]))
-    return low, starts, ends
+                end = max(0, m.start() - 120) + kept[-1].end()
+                ends.append((low[max(0, end - reach - 1):end], cue, after[cue]))
+    return starts, ends
 
 
 def named(slotted: Slots, forms: list[str]) -> list[tuple[str, frozenset[str]]]:
-    """(the cue, the roles it gives) for each cue beside which one of ``forms`` (lower case) is named."""
-    low, starts, ends = slotted
+    """(the cue, the roles it gives) for each cue beside which one of ``forms`` (lower case, none longer
+    than the reach the slots were cut with) is named."""
+    starts, ends = slotted
     out = []
-    for at, cue, roles in starts:
-        if any(low.startswith(f, at) and not low[at + len(f):at + len(f) + 1].isalnum() for f in forms):
+    for text, cue, roles in starts:
+        if any(text.startswith(f) and not text[len(f):len(f) + 1].isalnum() for f in forms):
             out.append((cue, roles))
-    for at, cue, roles in ends:
-        if any(at >= len(f) and low.startswith(f, at - len(f)) and not low[at - len(f) - 1:at - len(f)].isalnum() for f in forms):
+    for text, cue, roles in ends:
+        if any(text.endswith(f) and not text[len(text) - len(f) - 1:len(text) - len(f)].isalnum() for f in forms):
             out.append((cue, roles))
     return out
 
 
 def cued(quote: str, forms: list[str]) -> list[tuple[str, frozenset[str]]]:
     """(the cue word, the roles it gives) for each mention of one of ``forms`` beside a cue in ``quote``."""
-    return named(slots(quote), [f.lower() for f in forms if f])
+    low = [f.lower() for f in forms if f]
+    return named(slots(quote, max(map(len, low), default=0)), low)
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -97,12 +104,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
               "actors": ("actor_id", "name_forms")}
     if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
         return
+    actors = inputs.typed("actors").select(
+        pl.col("actor_id").cast(pl.String), pl.col("name_forms").list.eval(pl.element().str.to_lowercase()))
+    reach = actors.select(pl.col("name_forms").list.eval(pl.element().str.len_chars()).list.max().max()).item() or 0
     passages: dict[tuple[str, str], list[Slots]] = {}
     for event, source, quote in inputs.typed("event_sources").filter(
             pl.col("quote").str.contains(_any_cue())  # a superset, cut by polars at once; slots() reads words
     ).select("event_id", "source_id", "quote").iter_rows():
-        found = slots(quote)
-        if found[1] or found[2]:
+        found = slots(quote, reach)
+        if found[0] or found[1]:
             passages.setdefault((event, source), []).append(found)
     if not passages:
         return
@@ -115,8 +125,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     held = links.group_by("event_id", "actor_id", "source_id").agg(pl.col("role").alias("held"))
     links = links.join(held, on=["event_id", "actor_id", "source_id"], how="left", nulls_equal=True).sort("_row")
     wanted = links["actor_id"].unique().to_list()
-    forms = {a: [x.lower() for x in f or () if x] for a, f in inputs.typed("actors").filter(
-        pl.col("actor_id").cast(pl.String).is_in(wanted)).select("actor_id", "name_forms").iter_rows()}
+    forms = {a: [x for x in f or () if x] for a, f in actors.filter(pl.col("actor_id").is_in(wanted)).iter_rows()}
     for row, event, actor, source, role, roles_held in links.iter_rows():
         said = [c for q in passages[(event, source)] for c in named(q, forms.get(actor, []))]
         if said and not any(r in roles for _, roles in said for r in roles_held):
