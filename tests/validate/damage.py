@@ -305,6 +305,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("translation-term-swapped", "an office, deed or manner of a translation swapped for another ('harshly' as "
+           "'peacefully', 'Prime Minister' as 'President', 'arrested' as 'released', a withdrawal as a deployment) while "
+           "its text keeps its own", "consistency", ("translation-keeps-terms",)),
     Damage("translation-person-changed", "a translation's pronoun moved to another person ('why they need help' as 'why we "
            "need help', 'we' as 'they') while its text keeps its own ('mereka', 'kami')", "consistency",
            ("translation-keeps-person",)),

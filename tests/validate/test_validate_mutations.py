@@ -2769,6 +2769,43 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+#: English words and what a hurried translator might write instead: another office, the opposite deed or manner
+TERM_SWAPS = {
+    "harshly": "peacefully", "peacefully": "harshly", "Prime Minister": "President", "President": "Prime Minister",
+    "Foreign Minister": "Defence Minister", "arrested": "released", "detained": "released", "killed": "injured",
+    "injured": "killed", "withdrawal": "deployment", "deployment": "withdrawal", "deployed": "withdrawn",
+    "condemned": "supported", "supported": "condemned", "coup": "riot", "peaceful": "violent", "refused": "agreed",
+    "agreed": "refused", "began": "ended", "ended": "began", "first": "last", "last": "first", "protests": "riots",
+    "terrorists": "protesters", "foreign": "peaceful",
+}
+
+
+@kind("translation-term-swapped")
+def translation_term_swapped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_terms import sides
+
+    _, backward = sides()
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        for k, r in enumerate(rows):
+            if not r[i] or not r[j]:
+                continue
+            for old, new in TERM_SWAPS.items():
+                # the new word's term has no word in the text: what the text says, the translation no longer does
+                asked = [t for t in backward.terms if t.asks.fullmatch(new)]
+                if re.search(rf"\b{old}\b", r[j]) and asked and not any(t.answers.search(r[i]) for t in asked):
+                    options.append((span.table, span.translation, k, old, new))
+    table, column, row, old, new = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    text = rows[row][header.index(column)]
+    at = draw(st.sampled_from(list(re.finditer(rf"\b{old}\b", text))))
+    return set_cell(root, table, row, column, text[:at.start()] + new + text[at.end():])
+
+
 @kind("crosswalk-code-misread")
 def crosswalk_code_misread(root: Path, draw: Draw) -> Expect:
     import importlib.util
