@@ -305,6 +305,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("present-figure-redated", "a figure with no event whose quote speaks in the present ('saat ini', 'masih') "
+           "redated to an earlier year or days before its article, or its reference dates emptied", "consistency",
+           ("present-figure-dated",)),
     Damage("translation-term-swapped", "an office, deed or manner of a translation swapped for another ('harshly' as "
            "'peacefully', 'Prime Minister' as 'President', 'arrested' as 'released', a withdrawal as a deployment) while "
            "its text keeps its own", "consistency", ("translation-keeps-terms",)),

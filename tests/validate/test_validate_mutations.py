@@ -2769,6 +2769,28 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("present-figure-redated")
+def present_figure_redated(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("event_id", "quote", "source_id", "ref_date_start", "ref_date_end")}
+    sh, sources = REAL["sources"]
+    published = {s[sh.index("source_id")]: _day(s[sh.index("published_date_min")]) for s in sources}
+    now = re.compile(r"\b(saat ini|masih|kini|sekarang)\b", re.I)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["event_id"]] and now.search(r[col["quote"]])]))
+    day = published[rows[row][col["source_id"]]]
+    how = draw(st.sampled_from(["year", "days", "empty"]))
+    if how == "year":  # 'saat ini' read as the year of an election or the year before
+        year = draw(st.integers(1991, day.year - 1))
+        start, end = f"{year}-01-01", f"{year}-12-31"
+    elif how == "days":
+        last = day - dt.timedelta(days=draw(st.integers(1, 4000)))
+        start, end = (last - dt.timedelta(days=draw(st.integers(0, 400)))).isoformat(), last.isoformat()
+    else:
+        start = end = ""
+    rows[row][col["ref_date_start"]], rows[row][col["ref_date_end"]] = start, end
+    return _rewrite(root, "figures", header, rows, row, "ref_date_start")
+
+
 #: English words and what a hurried translator might write instead: another office, the opposite deed or manner
 TERM_SWAPS = {
     "harshly": "peacefully", "peacefully": "harshly", "Prime Minister": "President", "President": "Prime Minister",

@@ -1,0 +1,55 @@
+"""present-figure-dated: a figure stated in the present refers to the day it is stated.
+
+'Presiden Tokayev yang saat ini memimpin Kazakhstan adalah presiden kedua': the count stands on the
+day the article says it, so a figure with no event whose quote speaks in the present
+(validators/present_words.toml) has reference dates, and they reach its source's publication window
+(docs/curation.md). Moved back to an election year or to the year before, every date stays valid and
+before its source, and only the tense betrays it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+import polars as pl
+
+from qantar.validate import catalogue
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+
+@cache
+def present() -> str:
+    """A polars pattern of the present-tense words, on lower-cased text (ASCII word boundaries)."""
+    raw = tomllib.loads((catalogue.home() / "present_words.toml").read_text(encoding="utf-8"))
+    words = sorted((w.lower() for w in raw["present"]), key=len, reverse=True)
+    return r"(?-u:\b)(?:" + "|".join(re.escape(w) for w in words) + r")(?-u:\b)"
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    need = ("figure_id", "source_id", "quote", "event_id", "ref_date_start", "ref_date_end")
+    if not ("figures" in inputs.tables and inputs.table("figures").has(*need) and "sources" in inputs.tables
+            and inputs.table("sources").has("source_id", "published_date_min", "published_date_max")):
+        return
+    sources = inputs.typed("sources").select("source_id", "published_date_min", "published_date_max").unique("source_id")
+    rows = (inputs.typed("figures").with_row_index("_row", offset=1)
+            .filter(pl.col("event_id").is_null())
+            .with_columns(pl.col("quote").str.to_lowercase().str.extract(f"({present()})", 1).alias("_word"))
+            .filter(pl.col("_word").is_not_null())
+            .join(sources, on="source_id", how="left")
+            .filter(pl.col("ref_date_start").is_null() | pl.col("ref_date_end").is_null()
+                    | (pl.col("ref_date_end") < pl.col("published_date_min"))
+                    | (pl.col("ref_date_start") > pl.col("published_date_max")))
+            .sort("_row"))
+    for r in rows.iter_rows(named=True):
+        said = f"{r['figure_id']} has no event and its quote speaks in the present ({r['_word']!r}): it refers to the day it is stated"
+        if r["ref_date_start"] is None or r["ref_date_end"] is None:
+            column = "ref_date_start" if r["ref_date_start"] is None else "ref_date_end"
+            yield Finding("figures", r["_row"], column, None, f"{said}, but its reference dates are empty")
+        elif r["published_date_min"] is not None:
+            yield Finding("figures", r["_row"], "ref_date_start", str(r["ref_date_start"]),
+                          f"{said}, but {r['ref_date_start']}..{r['ref_date_end']} does not reach source {r['source_id']}'s "
+                          f"publication ({r['published_date_min']}..{r['published_date_max']})")
