@@ -305,6 +305,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("window-miscounted", "an event or figure whose passage measures a window ('dalam 30 tahun', 'dalam 10 hari ke "
+           "depan') given an interval some units longer or shorter: the start moved for a window back, the end for one "
+           "ahead", "consistency", ("duration-fits-interval",)),
     Damage("present-figure-redated", "a figure with no event whose quote speaks in the present ('saat ini', 'masih') "
            "redated to an earlier year or days before its article, or its reference dates emptied", "consistency",
            ("present-figure-dated",)),

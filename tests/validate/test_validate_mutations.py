@@ -2769,6 +2769,37 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("window-miscounted")
+def window_miscounted(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.durations import fits, windows
+
+    options = []
+    for table, key, a, b in (("events", "event_id", "date_start", "date_end"), ("figures", "figure_id", "ref_date_start", "ref_date_end")):
+        header, rows = REAL[table]
+        for k, r in enumerate(rows):
+            start, end = r[header.index(a)], r[header.index(b)]
+            if not start or not end or end <= start:
+                continue
+            quotes = [q for _, q in _passages(r[header.index(key)])] if table == "events" else [r[header.index("quote")]]
+            found = [w for q in quotes for w in windows(q)]
+            if found:
+                options.append((table, k, a, b, found))
+    table, row, a, b, found = draw(st.sampled_from(options))
+    count, unit, ahead, _ = found[0]
+    header, rows = rows_of(table)
+    start, end = _day(rows[row][header.index(a)]), _day(rows[row][header.index(b)])
+    days = {"hari": 1, "minggu": 7, "pekan": 7, "bulan": 30, "tahun": 365}[unit]
+    shift = draw(st.sampled_from([d for d in range(-5, 11) if d and count + d > 0])) * days
+    if ahead:
+        end += dt.timedelta(days=shift)
+    else:
+        start -= dt.timedelta(days=shift)
+    assume(start < end and not any(fits(start, end, n, u) for n, u, _, _ in found))
+    column = b if ahead else a
+    rows[row][header.index(a)], rows[row][header.index(b)] = start.isoformat(), end.isoformat()
+    return _rewrite(root, table, header, rows, row, column)
+
+
 @kind("present-figure-redated")
 def present_figure_redated(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("figures")
