@@ -305,6 +305,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("speaker-made-its-body", "a statement or figure whose words of attribution name a person given to a body, "
+           "state or organisation the person belongs to ('Kate Mallinson, pakar ... Chatham House' to Chatham House; "
+           "the city's police chief to the security forces)", "consistency", ("quote-names-speaker",)),
     Damage("window-miscounted", "an event or figure whose passage measures a window ('dalam 30 tahun', 'dalam 10 hari ke "
            "depan') given an interval some units longer or shorter: the start moved for a window back, the end for one "
            "ahead", "consistency", ("duration-fits-interval",)),

@@ -2769,6 +2769,35 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("speaker-made-its-body")
+def speaker_made_its_body(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.speaker_quote import attribution
+
+    ah, actors = REAL["actors"]
+    up = {x[0]: x[ah.index("affiliation_id")] for x in actors}
+    person = {x[0] for x in actors if x[ah.index("actor_type")] == "person"}
+    forms = _actor_forms()
+    options = []
+    for table, who in (("statements", "speaker_id"), ("figures", "asserted_by_id")):
+        header, rows = REAL[table]
+        for k, r in enumerate(rows):
+            speaker = r[header.index(who)]
+            if speaker not in person:
+                continue
+            said = pl.select(attribution(pl.lit(r[header.index("quote")]))).item()
+            if not any(re.search(rf"\b{re.escape(f)}\b", said) for f in forms[speaker]):
+                continue
+            above, seen = up.get(speaker), {speaker}
+            while above and above not in seen:  # every actor the person belongs to, up the chain
+                options.append((table, who, k, above))
+                seen.add(above)
+                above = up.get(above)
+    table, who, row, body = draw(st.sampled_from(options))
+    return set_cell(root, table, row, who, body)
+
+
 @kind("window-miscounted")
 def window_miscounted(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.durations import fits, windows

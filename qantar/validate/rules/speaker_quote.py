@@ -9,7 +9,8 @@ valid, and actor-named passes it when the article named the new speaker earlier.
 menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so only the words before
 the first pronoun are read: none, and the quote is left to actor-named; a name there is the
 speaker's ('Yokayev mengatakan dia telah meminta ...'). A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
-Tokayev' names the government, not the president). Groups have no names, only words the article describes them with, so a
+Tokayev' names the government, not the president). A body, a state or an organisation does not speak where its words of
+attribution name a person of its own (by affiliation): the person does ('Kate Mallinson, pakar ... Chatham House'). Groups have no names, only words the article describes them with, so a
 group speaker, and groups named in a quote, are left out.
 """
 
@@ -114,6 +115,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
             found = {form for a, b, form in spans
                      if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
+            if own != "person":
+                # a person of the speaker's named in its words speaks ('Kate Mallinson, pakar ... Chatham House,
+                # mengatakan' is Mallinson's, not the think tank's; 'Kepala polisi kota, Kanat Taimerdenov,
+                # mengatakan' the chief's, not the police's)
+                members = sorted({a for f in found for a in named_by[f] if kind.get(a) == "person" and a != middle_id
+                                  and speaker in _chain(a, up)})
+                if members:
+                    yield Finding(table, row, who, speaker,
+                                  f"{ident}: its words of attribution name {', '.join(members)}, a person of {speaker}: "
+                                  f"the words are the person's, not {speaker}'s")
+                    continue
             if found & own_forms.get(speaker, set()):
                 continue
             middle = own_forms.get(middle_id, set()) if middle_id else set()
