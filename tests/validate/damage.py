@@ -305,6 +305,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
+           "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
+           "NATO)", "consistency", ("affiliation-named",)),
     Damage("speaker-made-its-body", "a statement or figure whose words of attribution name a person given to a body, "
            "state or organisation the person belongs to ('Kate Mallinson, pakar ... Chatham House' to Chatham House; "
            "the city's police chief to the security forces)", "consistency", ("quote-names-speaker",)),

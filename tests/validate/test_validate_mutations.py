@@ -2769,6 +2769,32 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("office-affiliated-abroad")
+def office_affiliated_abroad(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("actor_id", "actor_type", "country_code", "role_en", "affiliation_id", "name_en")}
+    up = {r[col["actor_id"]]: r[col["affiliation_id"]] for r in rows}
+    state = {r[col["country_code"]]: r for r in rows if r[col["actor_type"]] == "state" and r[col["country_code"]]}
+
+    def reaches(actor: str, target: str) -> bool:
+        seen = set()
+        while actor and actor not in seen:
+            if actor == target:
+                return True
+            seen.add(actor)
+            actor = up.get(actor, "")
+        return False
+
+    people = [k for k, r in enumerate(rows) if r[col["actor_type"]] == "person" and r[col["affiliation_id"]]
+              and r[col["country_code"]] in state and state[r[col["country_code"]]][col["name_en"]] in r[col["role_en"]]]
+    row = draw(st.sampled_from(people))
+    home = state[rows[row][col["country_code"]]][col["actor_id"]]
+    others = [r[col["actor_id"]] for r in rows if r[col["actor_type"]] in ("international_organisation", "government_body",
+              "security_force", "state") and not reaches(r[col["actor_id"]], home)]
+    rows[row][col["affiliation_id"]] = draw(st.sampled_from(others))
+    return _rewrite(root, "actors", header, rows, row, "affiliation_id")
+
+
 @kind("speaker-made-its-body")
 def speaker_made_its_body(root: Path, draw: Draw) -> Expect:
     import polars as pl

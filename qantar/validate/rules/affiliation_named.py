@@ -7,6 +7,11 @@ actor's affiliations (``affiliation_id``, followed up the chain) reach it. An af
 another state keeps every key, type and cycle rule valid; the actor's own name says where it
 belongs. Groups, which are described rather than part of a state ('Protesters in Kazakhstan'), and
 actors with no affiliation at all are left out.
+
+A person's office says the same: where a person's ``role_en`` names the state of its own country code
+('United States Secretary of State', 'President of Kazakhstan'), its affiliations reach that state
+(Blinken affiliated to NATO does not). Other states a role names need not be the person's ('expert on
+Kazakhstan'), so only the person's own is read.
 """
 
 from __future__ import annotations
@@ -53,4 +58,26 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if not named & chain:
             yield Finding("actors", row, "affiliation_id", belongs,
                           f"{actor}: its name {name!r} names {', '.join(sorted(named))}, but its affiliations "
+                          f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")
+    yield from _offices(inputs, owners, up)
+
+
+def _offices(inputs: Inputs, owners: Index, up: dict[str, str | None]) -> Iterator[Finding]:
+    """A person whose role names the state of its own country code belongs to that state."""
+    if not inputs.table("actors").has("role_en", "country_code"):
+        return
+    actors = inputs.typed("actors").select("actor_id", "actor_type", pl.col("country_code").cast(pl.String),
+                                            "role_en", "affiliation_id")
+    states: dict[str, set[str]] = {}
+    for actor, code in actors.filter(pl.col("actor_type") == "state").select("actor_id", "country_code").iter_rows():
+        if actor is not None and code is not None:
+            states.setdefault(code, set()).add(actor)
+    for row, (actor, kind, code, role, belongs) in enumerate(actors.iter_rows(), 1):
+        if kind != "person" or not role or not belongs or code not in states:
+            continue
+        own = _named(owners, role) & states[code]
+        chain = _chain(belongs, up)
+        if own and not own & chain:
+            yield Finding("actors", row, "affiliation_id", belongs,
+                          f"{actor}: its role {role!r} names its own state {', '.join(sorted(own))}, but its affiliations "
                           f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")
