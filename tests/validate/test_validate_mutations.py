@@ -2769,6 +2769,19 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("centroid-moved")
+def centroid_moved(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("coordinate_precision", "coordinates_reference", "latitude", "longitude")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["coordinate_precision"]] == "country_centroid"
+                                and "countryinfo" in r[col["coordinates_reference"]]]))
+    column = draw(st.sampled_from(["latitude", "longitude"]))
+    value = float(rows[row][col[column]]) + draw(st.sampled_from([-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]))
+    assume(abs(value) <= (90 if column == "latitude" else 180))
+    rows[row][col[column]] = f"{value:.1f}"
+    return _rewrite(root, "places", header, rows, row, column)
+
+
 @kind("office-affiliated-abroad")
 def office_affiliated_abroad(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")

