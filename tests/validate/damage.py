@@ -305,6 +305,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("description-city-moved", "an actor's role_en, or an event's location_detail or summary_en, made to name a city "
+           "of its own country that no article names ('Police chief of Shymkent')", "consistency", ("english-places-sourced",)),
     Damage("centroid-moved", "a country's centroid that its coordinates_reference says is countryinfo's moved one to five "
            "degrees, inside its country or out of it", "consistency", ("coordinates-fit",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "

@@ -2769,6 +2769,46 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+#: well-known cities of the countries the data describe, by ISO alpha-3 (only those GeoNames names so, and no article names, are used)
+OTHER_CITIES = {
+    "KAZ": ["Shymkent", "Pavlodar", "Semey", "Atyrau", "Kostanay", "Petropavl", "Oral", "Karagandy"],
+    "KGZ": ["Osh", "Karakol", "Tokmok", "Jalal-Abad"], "RUS": ["Novosibirsk", "Yekaterinburg", "Kazan", "Omsk", "Samara"],
+    "USA": ["Chicago", "Houston", "Phoenix", "Denver"], "GBR": ["Manchester", "Birmingham", "Leeds"],
+    "ARM": ["Gyumri", "Vanadzor"], "TJK": ["Khujand", "Kulob"], "JPN": ["Osaka", "Nagoya"], "UKR": ["Kharkiv", "Lviv", "Odesa"],
+    "BLR": ["Hrodna", "Brest"],
+}
+
+
+@kind("description-city-moved")
+def description_city_moved(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules._reference import city_names, country, fold, plain
+
+    articles = " " + " ".join(fold((REPO / "articles" / f).read_text(encoding="utf-8")) for f in
+                              sorted(p.name for p in (REPO / "articles").glob("*.txt"))) + " "
+
+    def others(code: str) -> list[str]:
+        found = country(code)
+        if found is None or code not in OTHER_CITIES:
+            return []
+        names = city_names(frozenset({found.alpha_2}))
+        return [c for c in OTHER_CITIES[code] if (found.alpha_2, plain(c)) in names and f" {fold(c)} " not in articles]
+
+    ah, actors = REAL["actors"]
+    ph, places = REAL["places"]
+    where = {p[0]: p[ph.index("country_code")] for p in places}
+    eh, events = REAL["events"]
+    options = [("actors", k, "role_en", a[ah.index("country_code")]) for k, a in enumerate(actors)
+               if a[ah.index("role_en")] and others(a[ah.index("country_code")])]
+    options += [("events", k, column, where.get(e[eh.index("place_id")], "")) for k, e in enumerate(events)
+                for column in ("location_detail", "summary_en") if e[eh.index(column)] and others(where.get(e[eh.index("place_id")], ""))]
+    table, row, column, code = draw(st.sampled_from(options))
+    city = draw(st.sampled_from(others(code)))
+    header, rows = rows_of(table)
+    old = rows[row][header.index(column)]
+    new = draw(st.sampled_from([f"{old} in {city}", f"{city}: {old}"] + ([f"Police chief of {city}"] if column == "role_en" else [])))
+    return set_cell(root, table, row, column, new)
+
+
 @kind("centroid-moved")
 def centroid_moved(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("places")

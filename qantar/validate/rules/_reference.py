@@ -188,6 +188,34 @@ def _name_index() -> dict[tuple[str, str], tuple[dict[str, Any], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+_HEAD = re.compile(rb'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)"')
+
+
+@lru_cache(maxsize=16)
+def city_names(codes: frozenset[str]) -> dict[tuple[str, str], int]:
+    """(ISO alpha-2, name as ``plain`` writes it) -> geonameid: the GeoNames names of the cities of ``codes``.
+
+    Found from each record's country code back to its head, so that only the cities of ``codes``
+    are read (a pattern over every record's head costs four times as much)."""
+    wanted = sorted(c for c in codes if re.fullmatch(r"[A-Z]{2}", c))
+    if not wanted:
+        return {}
+    data, out = _cities(), {}
+    for m in re.finditer(rb'"countrycode": "(' + b"|".join(c.encode() for c in wanted) + rb')"', data):
+        head = _HEAD.search(data, data.rfind(b'"geonameid": ', 0, m.start()), m.start())
+        if head is not None:
+            raw, code, geonameid = head[2], m[1].decode(), int(head[1])
+            name = json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8", "replace")
+            # the main name only: reading the alternate names too costs twice as much
+            out.setdefault((code, plain(name)), geonameid)
+    return out
+
+
+def plain(name: str) -> str:
+    """A name as ``city_names`` keys it: lower case, hyphens as spaces (cheaper than ``fold``)."""
+    return " ".join(name.replace("-", " ").lower().split())
+
+
 _POINT = rb'"latitude": (-?[\d.]+), "longitude": (-?[\d.]+), "countrycode": "(%s)"'
 
 
