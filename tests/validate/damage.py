@@ -305,6 +305,10 @@ DAMAGE: tuple[Damage, ...] = (
            ("discrepancy-kind-fits",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
+    Damage("speaker-made-intermediary", "a statement given to the outlet the article cites for it (its intermediary)",
+           "pandera", ("speaker-not-intermediary",)),
+    Damage("translation-done-made-future", "a translation whose text says a thing is done ('telah meninggalkan') put in the "
+           "future ('have left' as 'will have left')", "consistency", ("translation-keeps-future",)),
     Damage("description-city-moved", "an actor's role_en, or an event's location_detail or summary_en, made to name a city "
            "of its own country that no article names ('Police chief of Shymkent')", "consistency", ("english-places-sourced",)),
     Damage("centroid-moved", "a country's centroid that its coordinates_reference says is countryinfo's moved one to five "

@@ -2769,6 +2769,34 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("speaker-made-intermediary")
+def speaker_made_intermediary(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    s, i = header.index("speaker_id"), header.index("intermediary_id")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[i]]))
+    return set_cell(root, "statements", row, "speaker_id", rows[row][i])
+
+
+@kind("translation-done-made-future")
+def translation_done_made_future(root: Path, draw: Draw) -> Expect:
+    done = re.compile(r"(?i)\b(telah|sudah|pernah)\b")
+    future = re.compile(r"(?i)\b(akan|bakal|hendak|berencana|ke depan|mendatang|besok)\b")
+    perfect = re.compile(r"\b(has|have|had)\b")
+    options = []
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        options += [(span.table, span.translation, k) for k, r in enumerate(rows)
+                    if r[i] and r[j] and done.search(r[i]) and not future.search(r[i]) and perfect.search(r[j])]
+    table, column, row = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    text = rows[row][header.index(column)]
+    at = draw(st.sampled_from(list(perfect.finditer(text))))
+    return set_cell(root, table, row, column, text[:at.start()] + "will have" + text[at.end():])
+
+
 #: well-known cities of the countries the data describe, by ISO alpha-3 (only those GeoNames names so, and no article names, are used)
 OTHER_CITIES = {
     "KAZ": ["Shymkent", "Pavlodar", "Semey", "Atyrau", "Kostanay", "Petropavl", "Oral", "Karagandy"],
@@ -2937,7 +2965,7 @@ TERM_SWAPS = {
     "injured": "killed", "withdrawal": "deployment", "deployment": "withdrawal", "deployed": "withdrawn",
     "condemned": "supported", "supported": "condemned", "coup": "riot", "peaceful": "violent", "refused": "agreed",
     "agreed": "refused", "began": "ended", "ended": "began", "first": "last", "last": "first", "protests": "riots",
-    "terrorists": "protesters", "foreign": "peaceful",
+    "terrorists": "protesters", "foreign": "peaceful", "sometimes": "always", "always": "sometimes", "often": "rarely",
 }
 
 

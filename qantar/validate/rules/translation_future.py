@@ -4,8 +4,11 @@
 days': a translation that puts in the past what its text puts in the future turns a plan into a fact
 for every reader of the English. A text with a marker of the future (validators/future_words.toml,
 as status-fits-tense reads it: not 'akan terus', what is already under way) has a translation with
-an English word of the future ('will', 'would', 'promised to', 'next'; the list's `english`). Only that
-way round: English often says in the future what Indonesian leaves without a marker.
+an English word of the future ('will', 'would', 'promised to', 'next'; the list's `english`). The
+other way round only where the text says the thing is done: English often says in the future what
+Indonesian leaves without a marker, but a text with a word of the perfect ('telah', 'sudah', 'pernah';
+the list's `done`) and no word of the future at all is not translated into the future ('telah
+meninggalkan', have left, is not 'will leave').
 """
 
 from __future__ import annotations
@@ -31,7 +34,45 @@ def _english() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'])(?:{words})(?!\w)")
 
 
+@cache
+def _done() -> tuple[str, str]:
+    """Polars patterns: a word of the perfect, and any word of the future (after a word of saying too)."""
+    raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> str:
+        return r"(?i)(?-u:\b)(?:" + "|".join(re.escape(w) for w in sorted(raw[key], key=len, reverse=True)) + r")(?-u:\b)"
+
+    return words("done"), words("future")
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
+    yield from _future(inputs)
+    yield from _done_made_future(inputs)
+
+
+@cache
+def _tense() -> re.Pattern[str]:
+    raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw.get("english_tense", ()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w'])(?:{words})(?!\w)")
+
+
+def _done_made_future(inputs: Inputs) -> Iterator[Finding]:
+    done, future = _done()
+    english = _tense()
+    for pair, frame in translated(inputs):
+        rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")).with_row_index(
+            "row", offset=1).filter(pl.col("english").is_not_null() & pl.col("text").str.contains(done)
+                                    & ~pl.col("text").str.contains(future))
+        for row, text, said in rows.iter_rows():
+            if (m := english.search(said)) is not None:
+                word = re.search(done.replace("(?-u:\\b)", r"\b"), text)
+                yield Finding(pair.table, row, pair.translation, said,
+                              f"the {pair.text} says the thing is done ({word.group(0) if word else 'telah'!r}) and nothing of "
+                              f"the future, its {pair.translation} puts it in the future ({m.group(0)!r}; validators/future_words.toml)")
+
+
+def _future(inputs: Inputs) -> Iterator[Finding]:
     english = _english()
     for pair, frame in translated(inputs):
         rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")) \
