@@ -2769,6 +2769,24 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("done-statement-reaches-back")
+def done_statement_reaches_back(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("event_id", "quote", "date_start", "date_end", "date_precision")}
+    eh, events = REAL["events"]
+    began = {e[eh.index("event_id")]: _day(e[eh.index("date_start")]) for e in events
+             if e[eh.index("status")] in ("occurred", "claimed") and e[eh.index("date_start")]}
+    done = re.compile(r"(?i)\b(telah|sudah|pernah)\b")
+    options = [k for k, r in enumerate(rows) if r[col["event_id"]] in began and done.search(r[col["quote"]])
+               and not any(w in r[col["quote"]].lower() for w in FUTURE_STEMS)
+               and _day(r[col["date_end"]]) >= began[r[col["event_id"]]]]
+    row = draw(st.sampled_from(options))
+    start = began[rows[row][col["event_id"]]] - dt.timedelta(days=draw(st.integers(1, 60)))
+    rows[row][col["date_start"]] = start.isoformat()
+    rows[row][col["date_precision"]] = "range"
+    return _rewrite(root, "statements", header, rows, row, "date_start")
+
+
 @kind("speaker-made-intermediary")
 def speaker_made_intermediary(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")

@@ -7,6 +7,10 @@ future (a warning, a promise: validators/future_words.toml), which may precede w
 A statement redated into another year ('pada 1991' of the CSTO's withdrawal) or an event moved later
 than what is said about it keeps every key and every date inside its sources' window; this is where
 the two meet. Planned and announced events are left alone: what announces them comes first.
+
+Words that say the event is done ('telah meninggalkan', have left; validators/future_words.toml
+`done`), with no word of the future at all, were said once it had begun: such a statement does not
+even start before the event does (its interval may not reach back before it).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import polars as pl
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules.status_tense import markers
+from qantar.validate.rules.translation_future import _done
 
 #: statuses of an event that has begun, or is said to have
 HAPPENED = ("occurred", "claimed")
@@ -30,6 +35,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return  # the schema layers report missing tables and columns
     events = (inputs.typed("events").select("event_id", pl.col("date_start").alias("_begins"), "status")
               .filter(pl.col("status").is_in(HAPPENED) & pl.col("_begins").is_not_null()).unique("event_id", keep="first"))
+    yield from _done_before(inputs, events)
     early = (inputs.typed("statements").with_row_index("_row", offset=1)
              .select("_row", "statement_id", "event_id", "date_end", "quote")
              .join(events, on="event_id", how="inner")
@@ -41,3 +47,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                       f"{ident} is about {event}, which {'is said to have begun' if status == 'claimed' else 'began'} on "
                       f"{begins.isoformat()}, but the statement ends on {end.isoformat()}, before it, and its words do not "
                       "speak of the future")
+
+
+def _done_before(inputs: Inputs, events: pl.DataFrame) -> Iterator[Finding]:
+    """A statement whose words say its event is done, and nothing of the future, starts no earlier than it."""
+    if not inputs.table("statements").has("date_start"):
+        return
+    done, future = _done()
+    early = (inputs.typed("statements").with_row_index("_row", offset=1)
+             .select("_row", "statement_id", "event_id", "date_start", "date_end", "quote")
+             .join(events, on="event_id", how="inner")
+             .filter((pl.col("date_start") < pl.col("_begins")) & (pl.col("date_end") >= pl.col("_begins"))
+                     & pl.col("quote").str.contains(done) & ~pl.col("quote").str.contains(future)).sort("_row"))
+    for row, ident, event, start, _, _, begins, _ in early.iter_rows():
+        yield Finding("statements", row, "date_start", start.isoformat(),
+                      f"{ident}'s words say {event} is done ('telah', 'sudah' ...) and nothing of the future, so they were "
+                      f"said once it had begun ({begins.isoformat()}), but the statement may start on {start.isoformat()}")
