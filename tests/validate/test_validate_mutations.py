@@ -100,6 +100,7 @@ def kind(name: str, *, restamp: bool = True) -> Callable[[Callable[[Path, Draw],
     assert name in DAMAGE_BY_KIND, name
 
     def register(fn: Callable[[Path, Draw], Expect]) -> Callable[[Path, Draw], Expect]:
+        assert name not in KINDS, f"two mutations register {name!r}: the second would replace the first"
         KINDS[name] = Kind(fn, restamp)
         return fn
 
@@ -2769,6 +2770,21 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("claim-relabelled-occurred")
+def claim_relabelled_occurred(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    ah, links = REAL["event_actors"]
+    roles: dict[str, set[str]] = {}
+    for x in links:
+        roles.setdefault(x[ah.index("event_id")], set()).add(x[ah.index("role")])
+    said = re.compile(r"(?i)mengatakan|menurut|kata|ujar|klaim|[“\"]")
+    options = [k for k, r in enumerate(rows) if r[header.index("status")] == "claimed"
+               and "claimant" in roles.get(r[0], set()) and roles.get(r[0], set()) & {"alleged_perpetrator", "alleged_instigator"}
+               and _passages(r[0]) and all(said.search(q) for _, q in _passages(r[0]))]
+    row = draw(st.sampled_from(options))
+    return set_cell(root, "events", row, "status", "occurred")
+
+
 @kind("done-statement-reaches-back")
 def done_statement_reaches_back(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("statements")
@@ -3382,6 +3398,7 @@ def assert_caught(report: Any, kind_name: str, expect: Expect) -> None:
 
 def test_every_damage_kind_has_a_mutation() -> None:
     fast = {d.kind for d in DAMAGE if d.layer != "great_expectations"}
+    assert len({d.kind for d in DAMAGE}) == len(DAMAGE), "a damage kind is listed twice in damage.py"
     assert fast == set(KINDS)
     assert len(DAMAGE) >= 30
 

@@ -4,7 +4,11 @@ A report with no named claimant ('Ada laporan bahwa ...', 'dikabarkan', 'diduga'
 that is all the sources say, and occurred when another passage reports it as fact (docs/curation.md,
 E021). So an event recorded as 'occurred' has at least one passage without a hedge (the `hearsay`
 of validators/hedge_words.toml); one whose every passage hedges was relabelled from what its
-sources allow.
+sources allow. The same holds for a report with a named claimant: an event whose every passage
+reports someone's words (a quotation mark or a word of saying, validators/speech_words.toml), and
+which records both who claims it (a claimant) and whom the claim accuses (an alleged perpetrator or
+instigator), is known only as that claim (E018: 'Kanat Taimerdenov, mengatakan "ekstremis dan
+radikal" telah menyerang 500 warga sipil'): it is claimed.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import polars as pl
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules.claim_attributed import hedges
+from qantar.validate.rules.speech_mode import MARKS
+from qantar.validate.rules.speech_words import words
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -32,3 +38,24 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         yield Finding("events", row, "status", "occurred",
                       f"{event} is occurred, but each of its {n} passage(s) is a hedged report ('Ada laporan bahwa', "
                       "'dikabarkan'; `hearsay` in validators/hedge_words.toml) with no source stating it as fact: claimed?")
+    yield from _said_only(inputs)
+
+
+def _said_only(inputs: Inputs) -> Iterator[Finding]:
+    if "event_actors" not in inputs.tables or not inputs.table("event_actors").has("event_id", "role"):
+        return
+    quote = pl.col("quote")
+    said = (quote.str.contains_any(list(words()), ascii_case_insensitive=True)
+            | pl.any_horizontal([quote.str.contains(m, literal=True) for m in MARKS]))
+    per_event = (inputs.strings("event_sources").filter(pl.col("event_id").is_not_null() & quote.is_not_null())
+                 .group_by("event_id").agg(said.all().alias("_said"), pl.len().alias("_n")).filter(pl.col("_said")))
+    roles = inputs.strings("event_actors").group_by("event_id").agg(
+        (pl.col("role") == "claimant").any().alias("_claimant"),
+        pl.col("role").is_in(["alleged_perpetrator", "alleged_instigator"]).any().alias("_alleged"))
+    events = (inputs.strings("events").with_row_index("_row", offset=1).filter(pl.col("status") == "occurred")
+              .join(per_event, on="event_id", how="inner").join(roles, on="event_id", how="inner")
+              .filter(pl.col("_claimant") & pl.col("_alleged")).sort("_row"))
+    for row, event, n in events.select("_row", "event_id", "_n").iter_rows():
+        yield Finding("events", row, "status", "occurred",
+                      f"{event} is occurred, but each of its {n} passage(s) reports someone's words, and it records a "
+                      "claimant and whom the claim accuses (alleged): it is known only as that claim, claimed?")
