@@ -72,12 +72,17 @@ def _offices(inputs: Inputs, owners: Index, up: dict[str, str | None]) -> Iterat
     for actor, code in actors.filter(pl.col("actor_type") == "state").select("actor_id", "country_code").iter_rows():
         if actor is not None and code is not None:
             states.setdefault(code, set()).add(actor)
+    read: dict[tuple[str, str], set[str]] = {}  # a distinct (role, country) -> the states of the country it names
     for row, (actor, kind, code, role, belongs) in enumerate(actors.iter_rows(), 1):
         if kind != "person" or not role or not belongs or code not in states:
             continue
-        own = _named(owners, role) & states[code]
+        if (role, code) not in read:
+            read[(role, code)] = _named(owners, role) & states[code]
+        own = read[(role, code)]
+        if not own:
+            continue
         chain = _chain(belongs, up)
-        if own and not own & chain:
+        if not any(a in own for a in chain):  # the short chain is walked: a large package has many namesakes
             yield Finding("actors", row, "affiliation_id", belongs,
                           f"{actor}: its role {role!r} names its own state {', '.join(sorted(own))}, but its affiliations "
                           f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")

