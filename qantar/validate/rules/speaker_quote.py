@@ -81,6 +81,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 named_by.setdefault(words, set()).add(actor)
                 starts.setdefault(words[0], set()).add(words)
     down: dict[str, set[str]] | None = None  # actor -> the actors that belong to it (built when first needed)
+    below: dict[str, set[str]] = {}  # speaker -> every actor that belongs to it
+    members_of: dict[tuple[str, frozenset[tuple[str, ...]], str | None], list[str]] = {}
     for table, key, who, text_column, via in SAID:
         if table not in inputs.tables or not inputs.table(table).has(key, who, text_column):
             continue
@@ -118,9 +120,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if own != "person":
                 # a person of the speaker's named in its words speaks ('Kate Mallinson, pakar ... Chatham House,
                 # mengatakan' is Mallinson's, not the think tank's; 'Kepala polisi kota, Kanat Taimerdenov,
-                # mengatakan' the chief's, not the police's)
-                members = sorted({a for f in found for a in named_by[f] if kind.get(a) == "person" and a != middle_id
-                                  and speaker in _chain(a, up)})
+                # mengatakan' the chief's, not the police's); read once per speaker and names, as a large
+                # package repeats both and names many namesakes
+                asked = (speaker, frozenset(found), middle_id)
+                if asked not in members_of:
+                    if down is None:
+                        down = _down(up)
+                    if speaker not in below:
+                        below[speaker] = _below(speaker, down)
+                    members_of[asked] = sorted({a for f in found for a in named_by[f] & below[speaker]
+                                                if kind.get(a) == "person" and a != middle_id})
+                members = members_of[asked]
                 if members:
                     yield Finding(table, row, who, speaker,
                                   f"{ident}: its words of attribution name {', '.join(members)}, a person of {speaker}: "
@@ -141,10 +151,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if not found:
                 continue
             if down is None:
-                down = {}
-                for a, b in up.items():
-                    if b is not None:
-                        down.setdefault(b, set()).add(a)
+                down = _down(up)
             kin = _chain(speaker, up) | _below(speaker, down) | ({middle_id} if middle_id else set())
             # states are left out: a sentence names them as places ('di kota-kota besar Kazakhstan')
             bodies = [f for f in found if kinds_of[f] - _PLACES]
@@ -159,6 +166,15 @@ def _named_before(text: str, pronoun: re.Match[str], starts: dict[str, set[tuple
     """Whether the words before ``pronoun`` name some actor (it may then stand for that name)."""
     words = _WORD.findall(text[:pronoun.start()])
     return any(form == tuple(words[i:i + len(form)]) for i, word in enumerate(words) for form in starts.get(word, ()))
+
+
+def _down(up: dict[str, str | None]) -> dict[str, set[str]]:
+    """actor -> the actors whose affiliation it is."""
+    down: dict[str, set[str]] = {}
+    for a, b in up.items():
+        if b is not None:
+            down.setdefault(b, set()).add(a)
+    return down
 
 
 def _chain(actor: str, up: dict[str, str | None]) -> set[str]:
