@@ -22,7 +22,7 @@ import math
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -2658,14 +2658,8 @@ def translation_magnitude_changed(root: Path, draw: Draw) -> Expect:
 
     vague = re.compile(r"(?i)\b(" + "|".join(VAGUE_RANGES) + r")\b")
     magnitude = re.compile(r"(?i)\b(" + "|".join(MAGNITUDE_WORDS) + r")\b")
-    options = []
-    for span in PACKAGE.model.spans():
-        if not span.translation:
-            continue
-        header, rows = REAL[span.table]
-        i, j = header.index(span.text), header.index(span.translation)
-        options += [(span.table, span.translation, k) for k, r in enumerate(rows)
-                    if r[i] and r[j] and vague.search(r[i]) and magnitude.search(r[j])]
+    options = [(table, column, k) for table, column, k, text, english in _translated_cells()
+               if vague.search(text) and magnitude.search(english)]
     table, column, row = draw(st.sampled_from(options))
     header, rows = REAL[table]
     english = rows[row][header.index(column)]
@@ -2676,6 +2670,18 @@ def translation_magnitude_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, english[:found.start()] + other + english[found.end():])
 
 
+def _translated_cells() -> Iterator[tuple[str, str, int, str, str]]:
+    """(table, translation column, 0-based row, text, translation) of every translated span with both written."""
+    for span in PACKAGE.model.spans():
+        if not span.translation:
+            continue
+        header, rows = REAL[span.table]
+        i, j = header.index(span.text), header.index(span.translation)
+        for k, r in enumerate(rows):
+            if r[i] and r[j]:
+                yield span.table, span.translation, k, r[i], r[j]
+
+
 @kind("translation-negation-flipped")
 def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.translation_negation import _patterns
@@ -2683,18 +2689,11 @@ def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
     indonesian, english, affixed = (re.compile(p) if isinstance(p, str) else p for p in _patterns())
     auxiliary = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had|did|does|should)\b")
     options = []
-    for span in PACKAGE.model.spans():
-        if not span.translation:
-            continue
-        header, rows = REAL[span.table]
-        i, j = header.index(span.text), header.index(span.translation)
-        for k, r in enumerate(rows):
-            if not r[i] or not r[j]:
-                continue
-            if not indonesian.search(r[i]) and auxiliary.search(r[j]):
-                options.append((span.table, span.translation, k, "add"))
-            elif indonesian.search(r[i]) and english.search(r[j]) and not affixed.search(english.sub("", r[j])):
-                options.append((span.table, span.translation, k, "drop"))
+    for table, column, k, text, said in _translated_cells():
+        if not indonesian.search(text) and auxiliary.search(said):
+            options.append((table, column, k, "add"))
+        elif indonesian.search(text) and english.search(said) and not affixed.search(english.sub("", said)):
+            options.append((table, column, k, "drop"))
     table, column, row, how = draw(st.sampled_from(options))
     header, rows = REAL[table]
     text = rows[row][header.index(column)]
@@ -2745,19 +2744,12 @@ def translation_person_changed(root: Path, draw: Draw) -> Expect:
     third = {"they": "we", "them": "us", "their": "our", "They": "We", "Them": "Us", "Their": "Our"}
     back = {"we": "they", "us": "them", "our": "their", "We": "They", "Our": "Their", "ours": "theirs", "ourselves": "themselves"}
     options = []
-    for span in PACKAGE.model.spans():
-        if not span.translation:
-            continue
-        header, rows = REAL[span.table]
-        i, j = header.index(span.text), header.index(span.translation)
-        for k, r in enumerate(rows):
-            if not r[i] or not r[j]:
-                continue
-            spoken = {p for p, (ind, eng) in persons.items() if ind.search(r[i]) and eng.search(r[j])}
-            if not spoken and re.search(r"\b(?:" + "|".join(third) + r")\b", r[j]):
-                options.append((span.table, span.translation, k, third))  # 'they' made 'we'
-            elif "first_plural" in spoken:
-                options.append((span.table, span.translation, k, back))  # every 'we' made 'they'
+    for table, column, k, text, english in _translated_cells():
+        spoken = {p for p, (ind, eng) in persons.items() if ind.search(text) and eng.search(english)}
+        if not spoken and re.search(r"\b(?:" + "|".join(third) + r")\b", english):
+            options.append((table, column, k, third))  # 'they' made 'we'
+        elif "first_plural" in spoken:
+            options.append((table, column, k, back))  # every 'we' made 'they'
     table, column, row, swap = draw(st.sampled_from(options))
     header, rows = REAL[table]
     text = rows[row][header.index(column)]
@@ -2816,14 +2808,8 @@ def translation_done_made_future(root: Path, draw: Draw) -> Expect:
     done = re.compile(r"(?i)\b(telah|sudah|pernah)\b")
     future = re.compile(r"(?i)\b(akan|bakal|hendak|berencana|ke depan|mendatang|besok)\b")
     perfect = re.compile(r"\b(has|have|had)\b")
-    options = []
-    for span in PACKAGE.model.spans():
-        if not span.translation:
-            continue
-        header, rows = REAL[span.table]
-        i, j = header.index(span.text), header.index(span.translation)
-        options += [(span.table, span.translation, k) for k, r in enumerate(rows)
-                    if r[i] and r[j] and done.search(r[i]) and not future.search(r[i]) and perfect.search(r[j])]
+    options = [(table, column, k) for table, column, k, text, english in _translated_cells()
+               if done.search(text) and not future.search(text) and perfect.search(english)]
     table, column, row = draw(st.sampled_from(options))
     header, rows = REAL[table]
     text = rows[row][header.index(column)]
@@ -3009,19 +2995,12 @@ def translation_term_swapped(root: Path, draw: Draw) -> Expect:
 
     _, backward = sides()
     options = []
-    for span in PACKAGE.model.spans():
-        if not span.translation:
-            continue
-        header, rows = REAL[span.table]
-        i, j = header.index(span.text), header.index(span.translation)
-        for k, r in enumerate(rows):
-            if not r[i] or not r[j]:
-                continue
-            for old, new in TERM_SWAPS.items():
-                # the new word's term has no word in the text: what the text says, the translation no longer does
-                asked = [t for t in backward.terms if t.asks.fullmatch(new)]
-                if re.search(rf"\b{old}\b", r[j]) and asked and not any(t.answers.search(r[i]) for t in asked):
-                    options.append((span.table, span.translation, k, old, new))
+    for table, column, k, text, english in _translated_cells():
+        for old, new in TERM_SWAPS.items():
+            # the new word's term has no word in the text: what the text says, the translation no longer does
+            asked = [t for t in backward.terms if t.asks.fullmatch(new)]
+            if re.search(rf"\b{old}\b", english) and asked and not any(t.answers.search(text) for t in asked):
+                options.append((table, column, k, old, new))
     table, column, row, old, new = draw(st.sampled_from(options))
     header, rows = REAL[table]
     text = rows[row][header.index(column)]
