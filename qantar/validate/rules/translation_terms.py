@@ -34,7 +34,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Side:
-    """One direction: words found in ``found`` (text or translation) need a term in the other column."""
+    """One direction: words of one column (the text, or the translation) that need a term in the other."""
 
     terms: tuple[Term, ...]
     asked: str  # polars pattern of every asking word of this side
@@ -88,23 +88,20 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     for span, frame in spans:
         hits = (frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english"))
                 .with_row_index("row", offset=1).join(found, on=["text", "english"], how="inner").sort("row"))
-        for row, word, side in hits.select("row", "word", "side").iter_rows():
-            yield Finding(span.table, row, span.translation, word, _why(span.text, span.translation, side, word))
+        for row, word, side, term in hits.select("row", "word", "side", "term").iter_rows():
+            yield Finding(span.table, row, span.translation, word, _why(span.text, span.translation, side, word, term))
 
 
-def _why(text: str, translation: str, side: int, word: str) -> str:
-    term = _term_of(side, word)
+def _why(text: str, translation: str, side: int, word: str, name: str) -> str:
+    term = next(t for t in sides()[side].terms if t.name == name)
     found_in, missing_in = (text, translation) if side == 0 else (translation, text)
     return (f"the {found_in} says {word!r} ({term.name.replace('_', ' ')}), its {missing_in} has none of {term.shown} "
             "(validators/translation_terms.toml)")
 
 
-def _term_of(side: int, word: str) -> Term:
-    return next(t for t in sides()[side].terms if t.asks.fullmatch(word))
-
-
 def _lost(pairs: pl.DataFrame) -> pl.DataFrame:
-    """(text, english, the first word asking a term the other column lacks, 0 for the text's, 1 for the English)."""
+    """(text, english, the first word asking a term the other column lacks, 0 for the text's and 1 for the
+    English word, the term)."""
     forward, backward = sides()
     low_text, low_english = pl.col("text").str.to_lowercase(), pl.col("english").str.to_lowercase()
     tokens = pairs.with_columns(
@@ -121,8 +118,9 @@ def _lost(pairs: pl.DataFrame) -> pl.DataFrame:
         _terms(tokens[answered].explode().unique().drop_nulls().to_list(), answers, "answers", side)
         for text, english, words, have_words in tokens.select("text", "english", asked, answered).iter_rows():
             have = {t for w in have_words for t in answers[w]}
-            hit = next((w for w in words for t in asks[w] if t not in have), None)
+            hit = next(((w, t) for w in words for t in asks[w] if t not in have), None)
             if hit is not None:
-                lost.append((text, english, hit, n))
-    return pl.DataFrame(lost, schema={"text": pl.String, "english": pl.String, "word": pl.String, "side": pl.Int8},
+                lost.append((text, english, hit[0], n, hit[1]))
+    return pl.DataFrame(lost, schema={"text": pl.String, "english": pl.String, "word": pl.String, "side": pl.Int8,
+                                      "term": pl.String},
                         orient="row").unique(["text", "english"], keep="first", maintain_order=True)
