@@ -28,9 +28,10 @@ from qantar.validate.rules.status_tense import _screen, markers
 
 
 @cache
-def _english() -> re.Pattern[str]:
+def _english(key: str = "english") -> re.Pattern[str]:
+    """The English words of future_words.toml's ``key`` (`english`, or `english_tense`), as a pattern."""
     raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw.get("english", ()), key=len, reverse=True))
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw.get(key, ()), key=len, reverse=True))
     return re.compile(rf"(?i)(?<![\w'])(?:{words})(?!\w)")
 
 
@@ -50,16 +51,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _done_made_future(inputs)
 
 
-@cache
-def _tense() -> re.Pattern[str]:
-    raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(raw.get("english_tense", ()), key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w'])(?:{words})(?!\w)")
-
-
 def _done_made_future(inputs: Inputs) -> Iterator[Finding]:
     done, future = _done()
-    english = _tense()
+    english = _english("english_tense")
     for pair, frame in translated(inputs):
         rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")).with_row_index(
             "row", offset=1).filter(pl.col("english").is_not_null() & pl.col("text").str.contains(done)
