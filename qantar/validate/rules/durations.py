@@ -26,7 +26,9 @@ _WINDOW = re.compile(r"\b(?:dalam|selama|hingga|sampai)\s+(?:waktu\s+)?(\S+)\s+(
                      r"(\s+(?:ke\s+depan|mendatang|berikutnya|selanjutnya))?")
 #: how far the row's end may lie from the window's, in days, by unit: a month or a year is not a fixed
 #: number of days, and 'dalam 30 tahun' may count from the event's own day
-_SLACK = {"hari": 1, "minggu": 1, "pekan": 1, "bulan": 3, "tahun": 7}
+_SLACK = {"hari": 1, "minggu": 1, "pekan": 1, "bulan": 6, "tahun": 10}
+#: a superset of the passages with a window, cut by polars before Python reads their words
+_ANY_WINDOW = r"(?i)(?:dalam|selama|hingga|sampai)\s+(?:waktu\s+)?\S+\s+(?:hari|minggu|pekan|bulan|tahun)"
 
 
 def windows(text: str) -> list[tuple[int, str, bool, str]]:
@@ -53,10 +55,10 @@ def _add(day: dt.date, count: int, unit: str) -> dt.date | None:
 
 def fits(start: dt.date, end: dt.date, count: int, unit: str) -> bool:
     want = _add(start, count, unit)
-    return want is not None and abs((end - want).days) <= _SLACK[unit] + (3 if unit in ("bulan", "tahun") else 0)
+    return want is not None and abs((end - want).days) <= _SLACK[unit]
 
 
-def _check(rows: pl.DataFrame, table: str, key: str, start: str, end: str) -> Iterator[Finding]:
+def _check(rows: pl.DataFrame, table: str, start: str, end: str) -> Iterator[Finding]:
     for row, ident, a, b, passages in rows.iter_rows():
         if a is None or b is None or b <= a:
             continue
@@ -71,14 +73,15 @@ def _check(rows: pl.DataFrame, table: str, key: str, start: str, end: str) -> It
 def check(inputs: Inputs) -> Iterator[Finding]:
     if {"events", "event_sources"} <= set(inputs.tables) and inputs.table("events").has(
             "event_id", "date_start", "date_end") and inputs.table("event_sources").has("event_id", "quote"):
-        quotes = inputs.typed("event_sources").group_by("event_id").agg(pl.col("quote"))
+        quotes = inputs.typed("event_sources").filter(pl.col("quote").str.contains(_ANY_WINDOW)).group_by(
+            "event_id").agg(pl.col("quote"))
         events = (inputs.typed("events").with_row_index("_row", offset=1)
                   .select("_row", "event_id", "date_start", "date_end")
                   .filter(pl.col("date_end") > pl.col("date_start"))
                   .join(quotes, on="event_id", how="inner").sort("_row"))
-        yield from _check(events, "events", "event_id", "date_start", "date_end")
+        yield from _check(events, "events", "date_start", "date_end")
     if "figures" in inputs.tables and inputs.table("figures").has("figure_id", "ref_date_start", "ref_date_end", "quote"):
         figures = (inputs.typed("figures").with_row_index("_row", offset=1)
-                   .select("_row", "figure_id", "ref_date_start", "ref_date_end", pl.concat_list(pl.col("quote")))
-                   .filter(pl.col("ref_date_end") > pl.col("ref_date_start")))
-        yield from _check(figures, "figures", "figure_id", "ref_date_start", "ref_date_end")
+                   .filter((pl.col("ref_date_end") > pl.col("ref_date_start")) & pl.col("quote").str.contains(_ANY_WINDOW))
+                   .select("_row", "figure_id", "ref_date_start", "ref_date_end", pl.concat_list(pl.col("quote"))))
+        yield from _check(figures, "figures", "ref_date_start", "ref_date_end")
