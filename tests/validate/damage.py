@@ -338,6 +338,10 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("crosswalk-code-misread", "a date or place precision code of a crosswalk changed to another code of the same "
            "scheme whose definition does not fit the row (GED's 'only the week' for 2-6 day ranges, ACLED's 'near a town' "
            "for a region's admin centre)", "consistency", ("crosswalk-pair-date-band", "crosswalk-pair-place-point")),
+    Damage("crosswalk-code-swapped", "an event or actor type crosswalk's target changed to another valid code of its "
+           "scheme (a riot to CAMEO 141 'Demonstrate or rally', a protest to ACLED's Violent demonstration, one-sided "
+           "violence to GED's state-based conflict, another PLOVER mode or ACLED inter code) while its basis still quotes "
+           "the old entry", "consistency", ("crosswalk-basis-names-target",)),
     Damage("city-point-unanchored", "a city's GeoNames id removed and its point moved tens of kilometres within its "
            "country (the reference kept)", "consistency", ("coordinates-fit",)),
     Damage("actor-retyped-against-name", "an actor whose name says its kind ('Organisasi untuk Keamanan ...', 'Ministry of "

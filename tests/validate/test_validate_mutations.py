@@ -3008,13 +3008,24 @@ def translation_term_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, text[:at.start()] + new + text[at.end():])
 
 
+def _crosswalk_tool(name: str):
+    """A module of the maintainers' crosswalk tools (tools/crosswalks), which hold the official lists."""
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools" / "crosswalks"))  # build.py imports codebooks beside it
+    try:
+        spec = importlib.util.spec_from_file_location(f"crosswalks_{name}", REPO / "tools" / "crosswalks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    finally:
+        sys.path.remove(str(REPO / "tools" / "crosswalks"))
+    return module
+
+
 @kind("crosswalk-code-misread")
 def crosswalk_code_misread(root: Path, draw: Draw) -> Expect:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("codebooks", REPO / "tools" / "crosswalks" / "codebooks.py")
-    codebooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(codebooks)  # type: ignore[union-attr]
+    codebooks = _crosswalk_tool("codebooks")
     options = []
     for table, column in (("crosswalk_date_precision_acled", "acled_time_precision"), ("crosswalk_date_precision_ucdp", "ucdp_date_prec"),
                           ("crosswalk_place_precision_acled", "acled_geo_precision"), ("crosswalk_place_precision_ucdp", "ucdp_where_prec")):
@@ -3036,6 +3047,38 @@ def crosswalk_code_misread(root: Path, draw: Draw) -> Expect:
                     options.append((table, column, k, str(code)))
     table, column, row, code = draw(st.sampled_from(options))
     return set_cell(root, table, row, column, code)
+
+
+@kind("crosswalk-code-swapped")
+def crosswalk_code_swapped(root: Path, draw: Draw) -> Expect:
+    vocab = _crosswalk_tool("build").vocabularies()
+    codebooks = _crosswalk_tool("codebooks")
+    # (table, the columns one target fills, every valid target of the scheme)
+    schemes = [
+        ("crosswalk_event_types_cameo", ("cameo_code", "cameo_description"), [(c, ds[0]) for c, ds in vocab["cameo"].items()]),
+        ("crosswalk_event_types_acled", ("acled_event_type", "acled_sub_event_type"), vocab["acled_sub_events"]),
+        ("crosswalk_event_types_plover", ("plover_event_type", "plover_mode"),
+         [(t, "") for t in vocab["plover_types"]] + vocab["plover_modes"]),
+        ("crosswalk_event_types_ucdp", ("ucdp_type_of_violence",), [(str(c),) for c in codebooks.UCDP_GED["type_of_violence"]["codes"]]),
+        ("crosswalk_actor_types_acled", ("acled_inter_code", "acled_inter_label"), [(str(c), v) for c, v in vocab["acled_inter"].items()]),
+    ]
+    options = []
+    for table, columns, targets in schemes:
+        header, rows = REAL[table]
+        at = [header.index(c) for c in columns]
+        for k, r in enumerate(rows):
+            if not r[at[0]]:
+                continue
+            for target in targets:
+                # another valid target that the row's citation does not mention at all
+                if tuple(r[i] for i in at) != target and not any(v and v in r[header.index("basis")] for v in target):
+                    options.append((table, columns, k, target))
+    table, columns, row, target = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    for column, value in zip(columns, target):
+        rows[row][header.index(column)] = value
+    write_table(root, table, header, rows)
+    return Expect(table, row + 1, frozenset(columns))
 
 
 @kind("city-point-unanchored")

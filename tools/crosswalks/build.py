@@ -12,7 +12,9 @@ Data Alliance's table). From them this script writes, in the repository at ``--r
   ``qantar stamp``;
 - ``validators/sql/crosswalk_pair_*.sql``: the pairs an enum cannot express (an ACLED sub-event
   type within its event type, a PLOVER mode within its type, a CAMEO description of its code, an
-  ACLED inter label of its code), as DuckDB rules the validator runs.
+  ACLED inter label of its code), as DuckDB rules the validator runs;
+- ``validators/sql/crosswalk_basis_names_target.sql``: each row's basis quotes the entry of its own
+  target (a valid code swapped for another while the citation still quotes the old one fails).
 
 It also checks every ``cameo2plover-2021:LINE '...'`` citation in the crosswalks' ``basis`` against
 that line of the table (only this script reads the reference file). Every other rule on the
@@ -329,6 +331,56 @@ def pair_rules(vocab: dict) -> dict[str, str]:
     }
 
 
+def _basis_part(table: str, key: str, column: str, missing: str, why: str) -> str:
+    """Rows of ``table`` whose ``column`` is set and whose basis does not name it (``missing`` is true)."""
+    return (
+        f"SELECT\n    '{table}' AS \"table\",\n    x._row AS \"row\",\n    '{column}' AS \"column\",\n"
+        f"    CAST(x.{column} AS VARCHAR) AS \"value\",\n"
+        f"    '{table} ' || x.{key} || ': the basis does not quote {why} ' || CAST(x.{column} AS VARCHAR) AS detail\n"
+        f"FROM {table} AS x\nWHERE x.{column} IS NOT NULL AND x.basis IS NOT NULL\n  AND ({missing})\n"
+    )
+
+
+def basis_rule() -> str:
+    """crosswalk-basis-names-target: a row's basis quotes the codebook entry of the code it maps to.
+
+    The pair rules accept any official code; this one reads the row's own citation, so a code changed
+    to another valid one (a riot to CAMEO 141, one-sided violence to GED's 1) while the basis still
+    quotes the old entry fails. Each scheme's citations name a code in their own way, written here.
+    ACLED's precision tables are left to the band rules: their citations quote definitions, not codes.
+    """
+    names = cb.UCDP_GED["type_of_violence"]["names"]
+    ucdp_names = ", ".join(f"({code}, {_lit(n)})" for code, ns in sorted(names.items()) for n in ns)
+    q = "''''"  # SQL for one quote mark
+    parts = [
+        _basis_part("crosswalk_event_types_cameo", "event_type", "cameo_code",
+                    "NOT regexp_matches(x.basis, '(''|, )' || x.cameo_code || '(:| '')')", "the CAMEO code"),
+        _basis_part("crosswalk_event_types_plover", "event_type", "plover_event_type",
+                    r"NOT regexp_matches(x.basis, '\b' || x.plover_event_type || '\b')", "the PLOVER event type"),
+        _basis_part("crosswalk_event_types_plover", "event_type", "plover_mode",
+                    "strpos(x.basis, x.plover_mode || ':') = 0", "the definition of the PLOVER mode"),
+        _basis_part("crosswalk_event_types_acled", "event_type", "acled_sub_event_type",
+                    "strpos(x.basis, x.acled_sub_event_type || ':') = 0", "the definition of the ACLED sub-event type"),
+        _basis_part("crosswalk_event_types_ucdp", "event_type", "ucdp_type_of_violence",
+                    f"NOT EXISTS (SELECT 1 FROM (VALUES {ucdp_names}) AS n (code, name) WHERE n.code = x.ucdp_type_of_violence"
+                    " AND strpos(lower(x.basis), n.name) > 0)", "the definition of the UCDP type of violence"),
+        _basis_part("crosswalk_actor_types_acled", "actor_type", "acled_inter_code",
+                    "NOT regexp_matches(x.basis, '(^|[^0-9])' || CAST(x.acled_inter_code AS VARCHAR) || ': ')",
+                    "the heading of the ACLED inter code"),
+        _basis_part("crosswalk_date_precision_ucdp", "date_precision", "ucdp_date_prec",
+                    f"strpos(x.basis, {q} || CAST(x.ucdp_date_prec AS VARCHAR) || ':') = 0", "the definition of GED date_prec"),
+        _basis_part("crosswalk_place_precision_ucdp", "place_type", "ucdp_where_prec",
+                    f"strpos(x.basis, {q} || CAST(x.ucdp_where_prec AS VARCHAR) || ':') = 0", "the definition of GED where_prec"),
+    ]
+    return _union_rule(
+        "crosswalk-basis-names-target", "A crosswalk row's basis quotes the codebook entry of the code it maps to: the "
+        "CAMEO code's table line, the PLOVER type and the mode's definition, the ACLED sub-event type's or inter code's, "
+        "the UCDP type's or precision code's.",
+        "a code changed to another valid code of the same scheme while the citation still quotes the old one, e.g. a riot "
+        "mapped to CAMEO 141 'Demonstrate or rally', a protest to ACLED's Violent demonstration, one-sided violence to "
+        "GED's state-based conflict", parts)
+
+
 # ---- citations -------------------------------------------------------------------------------------
 
 def citation_problems(root: Path) -> list[str]:
@@ -356,6 +408,7 @@ def outputs(root: Path) -> dict[Path, str]:
     out = {root / "datapackage.json": descriptor(root, vocab)}
     for name, sql in pair_rules(vocab).items():
         out[root / "validators" / "sql" / name] = sql
+    out[root / "validators" / "sql" / "crosswalk_basis_names_target.sql"] = basis_rule()
     return out
 
 

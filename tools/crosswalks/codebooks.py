@@ -124,6 +124,9 @@ UCDP_GED = {
             3: "One-sided violence: the use of armed force by the government of a state or by a "
             "formally organised group against civilians, resulting in at least 25 deaths in a year.",
         },
+        # The names UCDP gives each type (UCDP Definitions): a crosswalk row's basis quotes the definition
+        # of its own type under one of them; state-based conflict is defined as 'armed conflict'.
+        "names": {1: ["state-based", "armed conflict"], 2: ["non-state conflict"], 3: ["one-sided violence"]},
     },
     "date_prec": {
         "source": "ucdp-ged-codebook",
