@@ -1335,6 +1335,23 @@ def event_moved_place(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", row, "place_id", other)
 
 
+@kind("event-unplaced")
+def event_unplaced(root: Path, draw: Draw) -> Expect:
+    # an event whose passages name its city or region, its place emptied
+    ph, places = REAL["places"]
+    local = {r[0]: [re.compile(rf"(?<!\w){re.escape(f.lower())}(?!\w)") for f in r[ph.index("name_forms")].split("|") if f]
+             for r in places if r[ph.index("place_type")] in ("city", "region")}
+    eh, events = REAL["events"]
+    sh, links = REAL["event_sources"]
+    quotes: dict[str, list[str]] = {}
+    for r in links:
+        quotes.setdefault(r[sh.index("event_id")], []).append(r[sh.index("quote")].lower())
+    p = eh.index("place_id")
+    options = [k for k, r in enumerate(events) if r[p] in local
+               and any(f.search(q) for q in quotes.get(r[0], []) for f in local[r[p]])]
+    return set_cell(root, "events", draw(st.sampled_from(options)), "place_id", "")
+
+
 @kind("event-moved-country")
 def event_moved_country(root: Path, draw: Draw) -> Expect:
     # the countries each event's passages name, by whole words of a place's name forms

@@ -5,7 +5,8 @@ Most passages of a country-wide event name no place, or only the country; a pass
 a city or a region says where the event happened. So an event placed in a city or region whose
 passages (event_sources quotes) name some city or region, but never its own by any of its name
 forms, is placed somewhere its sources do not put it: moved to another city (Almaty to Taldykorgan)
-while every key still holds.
+while every key still holds. An event with no place at all whose passages name a city or a region
+is placed nowhere while its sources say where ('di kota barat Aktobe').
 
 A country is where most events happen without being named, so a country-wide event is held to less:
 where its passages name places that lie in a country (a country, or a city or region with a country
@@ -37,6 +38,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     yield from _countries(inputs)
     yield from _figures(inputs)
+    yield from _unplaced(inputs)
     local = {place: tuple({f.lower() for f in forms or () if f}) for place, kind, forms
              in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows() if kind in LOCAL}
     events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
@@ -64,6 +66,36 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _unplaced(inputs: Inputs) -> Iterator[Finding]:
+    """An event with no place whose passages name a city or a region of the package says where it happened:
+    emptying its place_id would switch every place rule off for it."""
+    starts: dict[str, dict[tuple[str, ...], str]] = {}  # first word -> a form's words -> the place it names
+    for place, kind, forms in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows():
+        if kind in LOCAL:
+            for form in set(forms or ()):
+                if words := tuple(_WORD.findall(form.lower())):
+                    starts.setdefault(words[0], {})[words] = place
+    events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
+        .filter(pl.col("place_id").is_null())
+    if not starts or events.height == 0:
+        return
+    passages = dict(inputs.strings("event_sources").select("event_id", "quote")
+                    .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
+                    .group_by("event_id", maintain_order=True).agg("quote").iter_rows())
+    read: dict[str, frozenset[str]] = {}  # a passage -> the cities and regions it names (read once)
+    for row, event, _ in events.iter_rows():
+        named: set[str] = set()
+        for text in passages.get(event) or ():
+            if text not in read:
+                words = _WORD.findall(text.lower())
+                read[text] = frozenset(p for i, w in enumerate(words) for form, p in starts.get(w, {}).items()
+                                       if tuple(words[i:i + len(form)]) == form)
+            named |= read[text]
+        if named:
+            yield Finding("events", row, "place_id", None,
+                          f"{event} has no place, but its passages name {', '.join(sorted(named))}")
 
 
 def _countries(inputs: Inputs) -> Iterator[Finding]:
