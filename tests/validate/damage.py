@@ -319,6 +319,9 @@ DAMAGE: tuple[Damage, ...] = (
            "of its own country that no article names ('Police chief of Shymkent')", "consistency", ("english-places-sourced",)),
     Damage("centroid-moved", "a country's centroid that its coordinates_reference says is countryinfo's moved one to five "
            "degrees, inside its country or out of it", "consistency", ("coordinates-fit",)),
+    Damage("affiliation-emptied", "an actor whose English name names a state or organisation ('Ministry of Internal "
+           "Affairs of Kazakhstan'), or a person whose role names its own state, left with no affiliation, which had "
+           "switched affiliation-named off for it", "consistency", ("affiliation-named",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

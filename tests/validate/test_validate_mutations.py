@@ -1639,6 +1639,25 @@ def affiliation_off_name(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "affiliation_id", other)
 
 
+@kind("affiliation-emptied")
+def affiliation_emptied(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id", "role_en", "country_code")}
+    owners = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
+              if r[col["actor_type"]] in ("state", "international_organisation")}
+    states = {r[col["country_code"]]: r[0] for r in rows if r[col["actor_type"]] == "state" and r[col["country_code"]]}
+    options = []
+    for k, r in enumerate(rows):
+        if not r[col["affiliation_id"]] or r[col["actor_type"]] == "group":
+            continue
+        by_name = any(o != r[0] and any(_says(r[col["name_en"]], n) for n in names) for o, names in owners.items())
+        own = states.get(r[col["country_code"]])
+        by_office = r[col["actor_type"]] == "person" and own and any(_says(r[col["role_en"]], n) for n in owners[own])
+        if by_name or by_office:
+            options.append(k)
+    return set_cell(root, "actors", draw(st.sampled_from(options)), "affiliation_id", "")
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates

@@ -5,8 +5,9 @@ where an actor's ``name_en`` names a state or an international organisation of t
 English name or a name form; whole words, any case, names of three letters or fewer as written), the
 actor's affiliations (``affiliation_id``, followed up the chain) reach it. An affiliation moved to
 another state keeps every key, type and cycle rule valid; the actor's own name says where it
-belongs. Groups, which are described rather than part of a state ('Protesters in Kazakhstan'), and
-actors with no affiliation at all are left out.
+belongs. So does an actor with no affiliation at all: emptying ``affiliation_id`` would otherwise
+switch this rule off for it. Groups, which are described rather than part of a state ('Protesters in
+Kazakhstan'), are left out.
 
 A person's office says the same: where a person's ``role_en`` names the state of its own country code
 ('United States Secretary of State', 'President of Kazakhstan'), its affiliations reach that state
@@ -47,18 +48,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     read: dict[str, set[str]] = {}  # a distinct English name -> the owners it names
     for row, (actor, name, kind, belongs) in enumerate(
             actors.select("actor_id", "name_en", "actor_type", "affiliation_id").iter_rows(), 1):
-        if not name or not belongs or kind == "group" or kind is None:
+        if not name or kind == "group" or kind is None:
             continue
         if name not in read:
             read[name] = _named(owners, name)
         named = read[name] - {actor}
         if not named:
             continue
-        chain = _chain(belongs, up)
+        chain = _chain(belongs, up) if belongs else set()
         if not named & chain:
             yield Finding("actors", row, "affiliation_id", belongs,
-                          f"{actor}: its name {name!r} names {', '.join(sorted(named))}, but its affiliations "
-                          f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")
+                          f"{actor}: its name {name!r} names {', '.join(sorted(named))}, but " + _says(belongs, chain))
     yield from _offices(inputs, owners, up)
 
 
@@ -74,15 +74,20 @@ def _offices(inputs: Inputs, owners: Index, up: dict[str, str | None]) -> Iterat
             states.setdefault(code, set()).add(actor)
     read: dict[tuple[str, str], set[str]] = {}  # a distinct (role, country) -> the states of the country it names
     for row, (actor, kind, code, role, belongs) in enumerate(actors.iter_rows(), 1):
-        if kind != "person" or not role or not belongs or code not in states:
+        if kind != "person" or not role or code not in states:
             continue
         if (role, code) not in read:
             read[(role, code)] = _named(owners, role) & states[code]
         own = read[(role, code)]
         if not own:
             continue
-        chain = _chain(belongs, up)
+        chain = _chain(belongs, up) if belongs else set()
         if not any(a in own for a in chain):  # the short chain is walked: a large package has many namesakes
             yield Finding("actors", row, "affiliation_id", belongs,
-                          f"{actor}: its role {role!r} names its own state {', '.join(sorted(own))}, but its affiliations "
-                          f"({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it")
+                          f"{actor}: its role {role!r} names its own state {', '.join(sorted(own))}, but " + _says(belongs, chain))
+
+
+def _says(belongs: str | None, chain: set[str]) -> str:
+    if not belongs:
+        return "it has no affiliation"
+    return f"its affiliations ({' -> '.join([belongs, *sorted(chain - {belongs})])}) never reach it"
