@@ -322,6 +322,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-emptied", "an actor whose English name names a state or organisation ('Ministry of Internal "
            "Affairs of Kazakhstan'), or a person whose role names its own state, left with no affiliation, which had "
            "switched affiliation-named off for it", "consistency", ("affiliation-named",)),
+    Damage("statement-event-emptied", "a statement whose words overlap the passage of one event of its source left "
+           "with no event_id, which switches off the rules comparing a statement with its event", "consistency",
+           ("statement-event-linked",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

@@ -1658,6 +1658,23 @@ def affiliation_emptied(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", draw(st.sampled_from(options)), "affiliation_id", "")
 
 
+@kind("statement-event-emptied")
+def statement_event_emptied(root: Path, draw: Draw) -> Expect:
+    # a statement whose words overlap the passages of one event of its source only, its event_id emptied
+    eh, links = REAL["event_sources"]
+    passages = [(r[eh.index("source_id")], int(r[eh.index("char_start")]), int(r[eh.index("char_end")]), r[eh.index("event_id")])
+                for r in links]
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "event_id")}
+    options = []
+    for k, r in enumerate(rows):
+        a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
+        events = {e for sid, x, y, e in passages if sid == r[col["source_id"]] and x < b and a < y}
+        if r[col["event_id"]] and len(events) == 1:
+            options.append(k)
+    return set_cell(root, "statements", draw(st.sampled_from(options)), "event_id", "")
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates
