@@ -325,6 +325,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("statement-event-emptied", "a statement whose words overlap the passage of one event of its source left "
            "with no event_id, which switches off the rules comparing a statement with its event", "consistency",
            ("statement-event-linked",)),
+    Damage("actor-code-emptied", "a person, state body or force of a state (Tokayev, Blinken, the Russian Armed Forces) "
+           "left with no country_code, which had switched off the rules comparing an actor's country with its name, role "
+           "and affiliation", "consistency", ("actor-country-agrees", "actor-country-named")),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

@@ -1675,6 +1675,18 @@ def statement_event_emptied(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", draw(st.sampled_from(options)), "event_id", "")
 
 
+@kind("actor-code-emptied")
+def actor_code_emptied(root: Path, draw: Draw) -> Expect:
+    # a person, state body or force affiliated to a state or to a body or force of a state, its country_code emptied
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("actor_type", "country_code", "affiliation_id")}
+    kind_of = {r[0]: (r[col["actor_type"]], r[col["country_code"]]) for r in rows}
+    options = [k for k, r in enumerate(rows) if r[col["country_code"]] and r[col["actor_type"]] in ("person", "government_body", "security_force")
+               and kind_of.get(r[col["affiliation_id"]], ("", ""))[0] in ("state", "government_body", "security_force")
+               and kind_of[r[col["affiliation_id"]]][1]]
+    return set_cell(root, "actors", draw(st.sampled_from(options)), "country_code", "")
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates

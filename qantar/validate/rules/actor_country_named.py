@@ -9,6 +9,11 @@ which ISO calls the Russian Federation), and the package's own cities and region
 actor moved to another country with its affiliation moved too passes it, and this is what betrays it.
 States and international organisations are left out: a state's role names its rivals and partners
 ('Rival of Russia').
+
+An actor with no country_code is held to the same where its name says whose it is ('Ministry of
+Internal Affairs of Kazakhstan', 'People in Kyrgyzstan'), and a person's or a state body's role too
+('President of Kazakhstan'): emptying the code would otherwise switch the rule off. A group's or an
+outlet's role may name a country that is not its own ('Counterparts of Russia in the talks').
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from qantar.validate.rules._reference import country, geonames_countries
 
 _AFTER = re.compile(r"\b(?:of|in) (?:the )?([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})")
 _SKIP = frozenset({"state", "international_organisation"})
+#: the types whose role_en, like their name, says whose they are even where country_code is empty
+_OWN_ROLE = frozenset({"person", "government_body", "security_force"})
 
 
 @cache
@@ -89,9 +96,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     places = _places(inputs)
     seen: dict[str, tuple[str, str] | None] = {}  # each distinct text read once
     for row, (actor, actor_type, code, *texts) in enumerate(frame.iter_rows(), 1):
-        if not code or actor_type in _SKIP:
+        if actor_type in _SKIP:
             continue
         for column, text in zip(columns, texts, strict=True):
+            if not code and column == "role_en" and actor_type not in _OWN_ROLE:
+                break
             if text not in seen:
                 seen[text] = named_country(text, places)
             found = seen[text]
@@ -100,5 +109,5 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             written, expected = found
             if expected != code:
                 yield Finding("actors", row, "country_code", code,
-                              f"{actor}: its {column} names {written!r} ({expected}), but country_code is {code}")
+                              f"{actor}: its {column} names {written!r} ({expected}), but country_code is {code or 'empty'}")
             break
