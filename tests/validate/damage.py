@@ -128,6 +128,8 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("claim-exclusion-overlap", "exclusion-reason-fits")),
     Damage("event-moved-place", "an event whose passages name its city or region moved to another city or region", "consistency",
            ("event-place-named",)),
+    Damage("event-moved-inside-name", "an event whose passages name its region ('di provinsi Almaty') moved to the place "
+           "whose name they print only inside that name (the city Almaty)", "consistency", ("event-place-named",)),
     Damage("event-unplaced", "an event whose passages name its city or region ('di kota barat Aktobe') left with no place, "
            "which would switch the place rules off for it", "consistency", ("event-place-named",)),
     Damage("figure-event-relinked", "a figure linked to another event of its source, whose passages there do not hold the "

@@ -1335,6 +1335,35 @@ def event_moved_place(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "events", row, "place_id", other)
 
 
+@kind("event-moved-inside-name")
+def event_moved_inside_name(root: Path, draw: Draw) -> Expect:
+    # an event whose passages name its region or city, moved to a place whose name they print only inside that
+    # name ('di provinsi Almaty' moved to the city Almaty)
+    ph, places = REAL["places"]
+    local = {r[0]: [f.lower() for f in r[ph.index("name_forms")].split("|") if f] for r in places
+             if r[ph.index("place_type")] in ("city", "region")}
+    eh, events = REAL["events"]
+    sh, links = REAL["event_sources"]
+    quotes: dict[str, list[str]] = {}
+    for r in links:
+        quotes.setdefault(r[sh.index("event_id")], []).append(r[sh.index("quote")].lower())
+    p = eh.index("place_id")
+
+    def only_inside(q: str, inner: list[str], outer: list[str]) -> bool:
+        free = q
+        for f in outer:
+            free = free.replace(f, " " * len(f))
+        return any(i in q for i in inner) and not any(i in free for i in inner)
+
+    options = [(k, other) for k, r in enumerate(events) if r[p] in local for other in local if other != r[p]
+               and any(f in q for q in quotes.get(r[0], []) for f in local[r[p]])
+               and all(only_inside(q, local[other], local[r[p]]) or not any(i in q for i in local[other])
+                       for q in quotes.get(r[0], []))
+               and any(i in q for q in quotes.get(r[0], []) for i in local[other])]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "events", row, "place_id", other)
+
+
 @kind("event-unplaced")
 def event_unplaced(root: Path, draw: Draw) -> Expect:
     # an event whose passages name its city or region, its place emptied

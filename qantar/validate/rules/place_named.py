@@ -6,7 +6,8 @@ a city or a region says where the event happened. So an event placed in a city o
 passages (event_sources quotes) name some city or region, but never its own by any of its name
 forms, is placed somewhere its sources do not put it: moved to another city (Almaty to Taldykorgan)
 while every key still holds. An event with no place at all whose passages name a city or a region
-is placed nowhere while its sources say where ('di kota barat Aktobe').
+is placed nowhere while its sources say where ('di kota barat Aktobe'). A name inside a longer
+name of another place is that place's ('provinsi Almaty' names the province, not the city).
 
 A country is where most events happen without being named, so a country-wide event is held to less:
 where its passages name places that lie in a country (a country, or a city or region with a country
@@ -50,15 +51,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                     .filter(pl.col("event_id").is_in(events["event_id"].to_list()) & pl.col("quote").is_not_null())
                     .group_by("event_id", maintain_order=True).agg(pl.col("quote").str.to_lowercase()).iter_rows())
     every = frozenset(f for forms in local.values() for f in forms)  # distinct names: few, however many places
+    read: dict[str, frozenset[str]] = {}  # a passage -> the names it prints (read once)
     seen: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}  # each distinct (passages, place) read once
     for row, event, place in events.iter_rows():
         texts = tuple(passages.get(event) or ())
         if not texts:
             continue
         if (texts, place) not in seen:
-            own = any(f in t for t in texts for f in local[place])
-            seen[(texts, place)] = () if own else tuple(sorted(
-                f for f in every - set(local[place]) if any(f in t for t in texts)))
+            for t in texts:
+                if t not in read:
+                    read[t] = _printed(t, every)
+            named = frozenset().union(*(read[t] for t in texts))
+            own = bool(named & set(local[place]))
+            seen[(texts, place)] = () if own else tuple(sorted(named - set(local[place])))
         others = seen[(texts, place)]
         if others:
             yield Finding("events", row, "place_id", place,
@@ -66,6 +71,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _printed(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The names ``text`` prints, each where no longer name holds it: 'provinsi almaty' is the province,
+    not also the city 'almaty' inside it."""
+    spans = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name), name))
+            at = text.find(name, at + 1)
+    return frozenset(n for a, b, n in spans
+                     if not any(x <= a and b <= y and y - x > b - a for x, y, _ in spans))
 
 
 def _unplaced(inputs: Inputs) -> Iterator[Finding]:
