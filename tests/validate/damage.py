@@ -192,6 +192,8 @@ DAMAGE: tuple[Damage, ...] = (
            "with another bound", "consistency", ("qualifier-fits-words",)),
     Damage("translation-number-changed", "a number of a translation mistyped (a digit dropped, added or changed) while "
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-number-scaled", "a number of a translation given another magnitude ('20 thousand' as '20 million', "
+           "'500' as '500 thousand') while the quote keeps its own ('20rb', '500')", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-number-word-changed", "a number word of a translation changed ('six member states' to 'seven') "
            "while the quote keeps its own ('enam')", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-magnitude-changed", "a vague quantity's order of magnitude inflated in a translation ('Puluhan "

@@ -2713,6 +2713,27 @@ def translation_number_changed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("translation-number-scaled")
+def translation_number_scaled(root: Path, draw: Draw) -> Expect:
+    # a number of a translation given another magnitude ('20 thousand' as '20 million', '500' as '500 thousand')
+    from qantar.text.numbers import read
+    from qantar.text.tokens import number_tokens
+    from qantar.validate.rules.translation_numbers import english_values, english_word_values
+
+    def kept(text: str) -> list[float]:
+        return [float(r.value) for t in number_tokens(text) if t.kind == "digits" and not t.is_date
+                and (r := read(t.text)) is not None and r.value is not None]
+
+    options = [(table, column, k, text, said, m) for table, column, k, text, said in _translated_cells() if kept(text)
+               for m in re.finditer(r"\d+(?:,\d{3})*(?: (hundred|thousand|million|billion))?(?![\d,])", said)]
+    table, column, row, text, said, m = draw(st.sampled_from(options))
+    word = draw(st.sampled_from([w for w in ("hundred", "thousand", "million", "billion") if w != m[1]]))
+    digits = m[0].split(" ")[0]
+    new = said[:m.start()] + f"{digits} {word}" + said[m.end():]
+    assume(any(v not in english_values(new) | english_word_values(new) for v in kept(text)))
+    return set_cell(root, table, row, column, new)
+
+
 @kind("translation-number-word-changed")
 def translation_number_word_changed(root: Path, draw: Draw) -> Expect:
     from qantar.text.numbers import read

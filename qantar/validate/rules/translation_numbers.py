@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.numbers import ORDINALS, VAGUE_RANGES, WORDS, read
+from qantar.text.numbers import MULTIPLIERS, ORDINALS, VAGUE_RANGES, WORDS, read
 from qantar.text.tokens import number_tokens
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
@@ -60,6 +60,9 @@ _VAGUE_RANGE = {"dozens": (12, 99), "tens": (10, 99), "scores": (20, 99), "more 
                 "more than a dozen": (13, 19), "over a dozen": (13, 19), "dozen": (12, 12), "teens": (13, 19),
                 "hundreds": (100, 999), "thousands": (1_000, 999_999), "millions": (1_000_000, 999_999_999)}
 _KINDS = ("digits", "cardinal", "ordinal")
+#: a digit with an Indonesian multiplier after it ('20rb', '2 juta'), and an English word of magnitude
+_MULTIPLIED = r"(?i)\d\s*(?:" + "|".join(MULTIPLIERS) + r")(?-u:\b)"
+_MAGNITUDE = r"(?i)(?-u:\b)(?:hundred|thousand|million|billion)(?-u:\b)"
 
 #: words of an unbounded vague quantity by its size, Indonesian and English: 'sejumlah besar' (a large
 #: number) is not 'a handful', 'segelintir' (a handful) not 'many'. A large quantity keeps a word of
@@ -122,7 +125,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         # cleared at once: a text with no number word whose every run of digits, separators dropped,
         # is one of the translation's (most rows); the reader looks at the others
         words = pl.col("text").str.contains(_INDONESIAN_WORDS)
-        digits = pl.col("text").str.contains(r"\d") & (_digit_runs("text").list.set_difference(_digit_runs("english")).list.len() > 0)
+        # the same digits are not the same number where either side scales them ('20rb' is not '20 million')
+        scaled = pl.col("text").str.contains(_MULTIPLIED) | pl.col("english").str.contains(_MAGNITUDE)
+        digits = pl.col("text").str.contains(r"\d") & (
+            scaled | (_digit_runs("text").list.set_difference(_digit_runs("english")).list.len() > 0))
         for row, text, english in rows.filter(words | digits).iter_rows():
             if (text, english) not in missing:
                 missing[(text, english)] = _missing(text, english)
