@@ -48,7 +48,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     read: dict[str, set[str]] = {}  # a distinct English name -> the owners it names
     for row, (actor, name, kind, belongs) in enumerate(
             actors.select("actor_id", "name_en", "actor_type", "affiliation_id").iter_rows(), 1):
-        if not name or kind == "group" or kind is None:
+        if not name or kind == "group" or kind is None or (kind in OWNERS and not belongs):  # a state belongs to no one
             continue
         if name not in read:
             read[name] = _named(owners, name)
