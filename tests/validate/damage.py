@@ -194,6 +194,9 @@ DAMAGE: tuple[Damage, ...] = (
            "the quote keeps it", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-number-scaled", "a number of a translation given another magnitude ('20 thousand' as '20 million', "
            "'500' as '500 thousand') while the quote keeps its own ('20rb', '500')", "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-person-renamed", "a person the text names by name ('Antony Blinken', 'Putin') given another "
+           "person's name, of no one in the package ('Mike Pompeo'), in the translation", "consistency",
+           ("translation-keeps-names",)),
     Damage("translation-number-word-changed", "a number word of a translation changed ('six member states' to 'seven') "
            "while the quote keeps its own ('enam')", "consistency", ("translation-keeps-numbers",)),
     Damage("translation-magnitude-changed", "a vague quantity's order of magnitude inflated in a translation ('Puluhan "

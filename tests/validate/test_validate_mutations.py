@@ -2734,6 +2734,28 @@ def translation_number_scaled(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("translation-person-renamed")
+def translation_person_renamed(root: Path, draw: Draw) -> Expect:
+    # a person the text names by name given another name, of no one in the package, in the translation
+    header, rows = REAL["actors"]
+    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type")}
+    people = []
+    for r in rows:
+        if r[col["actor_type"]] == "person":
+            words = set(re.findall(r"\w+", r[col["name_en"]].lower()))
+            forms = [f for f in r[col["name_forms"]].split("|") if f and set(re.findall(r"\w+", f.lower())) <= words]
+            if forms:
+                people.append((forms, sorted({r[col["name_en"]], r[col["name_en"]].split()[-1], *forms}, key=len, reverse=True)))
+    options = [(table, column, k, said, names) for table, column, k, text, said in _translated_cells() for forms, names in people
+               if any(_says(text, f) for f in forms) and any(_says(said, n) for n in names)]
+    table, column, row, said, names = draw(st.sampled_from(options))
+    other = draw(st.sampled_from(["Mike Pompeo", "Sergey Lavrov", "Askar Mamin", "Karim Massimov", "Jens Stoltenberg"]))
+    new = said
+    for n in names:  # longest first: 'Antony Blinken' before 'Blinken'
+        new = re.sub(rf"(?<!\w){re.escape(n)}(?!\w)", other, new, flags=re.IGNORECASE)
+    return set_cell(root, table, row, column, new)
+
+
 @kind("translation-number-word-changed")
 def translation_number_word_changed(root: Path, draw: Draw) -> Expect:
     from qantar.text.numbers import read

@@ -5,7 +5,11 @@ A translation that says 'NATO' where its quote says 'CSTO', or 'Belarus' where t
 place whose English name (``name_en``) or one of whose name forms a span's translation holds is
 named in the span's own text by one of its name forms. Only that way round: English writes
 'Russian', 'the US', 'Armenian' for names the text spells out, but it does not invent a name the text
-lacks. Words are compared whole and without case, except names of three letters or fewer, compared
+lacks. A person is the exception: a person the text names by its own name ('Antony Blinken',
+'Blinken': a name form made of words of its ``name_en``) keeps a name in the translation, its English
+name, a name form or its surname, for people's names are not translated ('US Secretary of State Mike
+Pompeo' for 'Menteri Luar Negeri AS Antony Blinken' moves the words to someone the package does not
+know). Words are compared whole and without case, except names of three letters or fewer, compared
 as written ('AS' is the United States; 'as' is English). Group actors are described, not named, and
 are left out.
 """
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from qantar.model import Span
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules._text import translated
@@ -79,22 +84,52 @@ def _named(index: Index, text: str) -> set[str]:
     return out
 
 
+def _people(inputs: Inputs) -> tuple[Index, Index]:
+    """Two lookups: a person's own names in a text (name forms made of words of its name_en), and the
+    names a translation keeps for it (its name_en, those forms, its surname)."""
+    own: Index = {}
+    kept: Index = {}
+    if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "name_en", "name_forms", "actor_type"):
+        return own, kept
+    people = inputs.typed("actors").filter(pl.col("actor_type") == "person") \
+        .select("actor_id", "name_en", "name_forms").unique(["name_en", "name_forms", "actor_id"])
+    for actor, name, names in people.iter_rows():
+        if not actor or not name:
+            continue
+        words = set(_WORD.findall(name.lower()))
+        personal = [f for f in names or () if f and set(_WORD.findall(f.lower())) <= words]
+        for form in personal:
+            _add(own, form, [f"actors:{actor}"])
+        for form in (name, name.split()[-1], *personal):
+            _add(kept, form, [f"actors:{actor}"])
+    return own, kept
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     english, forms = _index(inputs)
     if not english:
         return
+    own, kept = _people(inputs)
     for span, frame in translated(inputs):
         pairs = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
             .filter(pl.col("text").is_not_null() & pl.col("english").is_not_null())
         # each distinct (text, translation) read once: a large package repeats passages
-        wrong = {(text, said): extra for text, said in pairs.unique().iter_rows()
+        distinct = pairs.unique().rows()
+        wrong = {(text, said): extra for text, said in distinct
                  if (extra := sorted(_named(english, said) - _named(forms, text)))}
-        if not wrong:
-            continue
-        rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
-            .with_row_index("row", offset=1)
-        hit = pl.DataFrame({"text": [t for t, _ in wrong], "english": [e for _, e in wrong]})
-        for row, text, said in rows.join(hit, on=["text", "english"], how="semi").sort("row").iter_rows():
-            who = ", ".join(x.split(":", 1)[1] for x in wrong[(text, said)])
-            yield Finding(span.table, row, span.translation, said,
-                          f"the {span.translation} names {who}, whom its {span.text} does not name by any name form")
+        lost = {(text, said): gone for text, said in distinct
+                if own and (gone := sorted(_named(own, text) - _named(kept, said)))}
+        yield from _report(span, frame, wrong, "the {translation} names {who}, whom its {text} does not name by any name form")
+        yield from _report(span, frame, lost, "the {translation} does not name {who}, whom its {text} names by name")
+
+
+def _report(span: Span, frame: pl.DataFrame, found: dict[tuple[str, str], list[str]], message: str) -> Iterator[Finding]:
+    """One finding per row whose (text, translation) is in ``found``."""
+    if not found:
+        return
+    rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")).with_row_index("row", offset=1)
+    hit = pl.DataFrame({"text": [t for t, _ in found], "english": [e for _, e in found]})
+    for row, text, said in rows.join(hit, on=["text", "english"], how="semi").sort("row").iter_rows():
+        who = ", ".join(x.split(":", 1)[1] for x in found[(text, said)])
+        yield Finding(span.table, row, span.translation, said,
+                      message.format(translation=span.translation, text=span.text, who=who))
