@@ -344,6 +344,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("window-miscounted", "an event or figure whose passage measures a window ('dalam 30 tahun', 'dalam 10 hari ke "
            "depan') given an interval some units longer or shorter: the start moved for a window back, the end for one "
            "ahead", "consistency", ("duration-fits-interval",)),
+    Damage("unmarked-figure-redated", "a dated figure with no event whose quote has no word of the past and no date "
+           "('mayoritas rakyat Kazakhstan justru menginginkan', 'Hampir semua sektor ... bekerjasama') redated to an earlier "
+           "year or days before its article", "consistency", ("present-figure-dated",)),
     Damage("present-figure-redated", "a figure with no event whose quote speaks in the present ('saat ini', 'masih') "
            "redated to an earlier year or days before its article, or its reference dates emptied", "consistency",
            ("present-figure-dated",)),

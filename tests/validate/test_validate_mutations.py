@@ -3115,6 +3115,29 @@ def present_figure_redated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "ref_date_start")
 
 
+@kind("unmarked-figure-redated")
+def unmarked_figure_redated(root: Path, draw: Draw) -> Expect:
+    # a dated figure with no event whose quote has no word of the past and no date (so it is in the present:
+    # 'mayoritas rakyat Kazakhstan justru menginginkan'), redated to an earlier year or days before its article
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("event_id", "quote", "source_id", "ref_date_start", "ref_date_end")}
+    sh, sources = REAL["sources"]
+    published = {s[sh.index("source_id")]: _day(s[sh.index("published_date_min")]) for s in sources}
+    marked = re.compile(r"\b(telah|sudah|pernah|sempat|dulu|dahulu|lalu|silam|sebelumnya|sejak|kemarin|tadi|baru-baru ini|"
+                        r"1[89]\d\d|20\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["event_id"]] and r[col["ref_date_start"]]
+                                and not marked.search(r[col["quote"]])]))
+    day = published[rows[row][col["source_id"]]]
+    if draw(st.booleans()):
+        year = draw(st.integers(1991, day.year - 1))
+        start, end = f"{year}-01-01", f"{year}-12-31"
+    else:
+        last = day - dt.timedelta(days=draw(st.integers(1, 4000)))
+        start, end = (last - dt.timedelta(days=draw(st.integers(0, 400)))).isoformat(), last.isoformat()
+    rows[row][col["ref_date_start"]], rows[row][col["ref_date_end"]] = start, end
+    return _rewrite(root, "figures", header, rows, row, "ref_date_start")
+
+
 #: English words and what a hurried translator might write instead: another office, the opposite deed or manner
 TERM_SWAPS = {
     "harshly": "peacefully", "peacefully": "harshly", "Prime Minister": "President", "President": "Prime Minister",

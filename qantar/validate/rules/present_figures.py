@@ -5,6 +5,11 @@ day the article says it, so a figure with no event whose quote speaks in the pre
 (validators/present_words.toml) has reference dates, and they reach its source's publication window
 (docs/curation.md). Moved back to an election year or to the year before, every date stays valid and
 before its source, and only the tense betrays it.
+
+Indonesian marks the past, not the present: a dated figure with no event whose quote has no word of the
+past (``past`` in the same file), no year and no month ('Karena mayoritas rakyat Kazakhstan justru
+menginginkan ...') is in the present too, and its dates reach the publication window. An undated one
+of that kind is a habitual or general claim, which has none.
 """
 
 from __future__ import annotations
@@ -22,11 +27,15 @@ from qantar.validate.rules import Finding
 
 
 @cache
-def present() -> str:
-    """A polars pattern of the present-tense words, on lower-cased text (ASCII word boundaries)."""
+def present(key: str = "present") -> str:
+    """A polars pattern of the words of ``key`` ('present', 'past'), on lower-cased text (ASCII word boundaries)."""
     raw = tomllib.loads((catalogue.home() / "present_words.toml").read_text(encoding="utf-8"))
-    words = sorted((w.lower() for w in raw["present"]), key=len, reverse=True)
+    words = sorted((w.lower() for w in raw[key]), key=len, reverse=True)
     return r"(?-u:\b)(?:" + "|".join(re.escape(w) for w in words) + r")(?-u:\b)"
+
+
+#: a year or a month's name: a quote that dates what it says is not read as the present
+_DATED = r"(?-u:\b)(?:1[89]\d\d|20\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)(?-u:\b)"
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -37,15 +46,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     sources = inputs.typed("sources").select("source_id", "published_date_min", "published_date_max").unique("source_id")
     rows = (inputs.typed("figures").with_row_index("_row", offset=1)
             .filter(pl.col("event_id").is_null())
-            .with_columns(pl.col("quote").str.to_lowercase().str.extract(f"({present()})", 1).alias("_word"))
-            .filter(pl.col("_word").is_not_null())
+            .with_columns(pl.col("quote").str.to_lowercase().alias("_low"))
+            .with_columns(pl.col("_low").str.extract(f"({present()})", 1).alias("_word"),
+                          (~pl.col("_low").str.contains(present("past")) & ~pl.col("_low").str.contains(_DATED)
+                           & pl.col("ref_date_start").is_not_null() & pl.col("ref_date_end").is_not_null()).alias("_unmarked"))
+            .filter(pl.col("_word").is_not_null() | pl.col("_unmarked"))
             .join(sources, on="source_id", how="left")
             .filter(pl.col("ref_date_start").is_null() | pl.col("ref_date_end").is_null()
                     | (pl.col("ref_date_end") < pl.col("published_date_min"))
                     | (pl.col("ref_date_start") > pl.col("published_date_max")))
             .sort("_row"))
     for r in rows.iter_rows(named=True):
-        said = f"{r['figure_id']} has no event and its quote speaks in the present ({r['_word']!r}): it refers to the day it is stated"
+        tense = f"speaks in the present ({r['_word']!r})" if r["_word"] else "has no word of the past and no date"
+        said = f"{r['figure_id']} has no event and its quote {tense}: it refers to the day it is stated"
         if r["ref_date_start"] is None or r["ref_date_end"] is None:
             column = "ref_date_start" if r["ref_date_start"] is None else "ref_date_end"
             yield Finding("figures", r["_row"], column, None, f"{said}, but its reference dates are empty")
