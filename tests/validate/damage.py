@@ -335,6 +335,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("actor-code-emptied", "a person, state body or force of a state (Tokayev, Blinken, the Russian Armed Forces) "
            "left with no country_code, which had switched off the rules comparing an actor's country with its name, role "
            "and affiliation", "consistency", ("actor-country-agrees", "actor-country-named")),
+    Damage("speaker-made-own-state", "a statement whose words of attribution name its speaker, a person or a body of a "
+           "state ('Departemen Luar Negeri AS mengatakan', 'ucap Putin'), given to that state", "consistency",
+           ("quote-names-speaker",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

@@ -1716,6 +1716,37 @@ def actor_code_emptied(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", draw(st.sampled_from(options)), "country_code", "")
 
 
+@kind("speaker-made-own-state")
+def speaker_made_own_state(root: Path, draw: Draw) -> Expect:
+    # a statement whose words of attribution name its speaker, a person or a body of a state, given to that state
+    ah, actors = REAL["actors"]
+    col = {c: ah.index(c) for c in ("actor_type", "name_forms", "affiliation_id")}
+    up = {r[0]: r[col["affiliation_id"]] for r in actors}
+    kind_of = {r[0]: r[col["actor_type"]] for r in actors}
+    forms = {r[0]: [f for f in r[col["name_forms"]].split("|") if f] for r in actors}
+
+    def state_of(actor: str) -> str | None:
+        seen = set()
+        while actor and actor not in seen:
+            seen.add(actor)
+            if kind_of.get(actor) == "state":
+                return actor
+            actor = up.get(actor, "")
+        return None
+
+    header, rows = rows_of("statements")
+    sp, q = header.index("speaker_id"), header.index("quote")
+    options = []
+    for k, r in enumerate(rows):
+        outside = re.sub(r'"[^"]*"|“[^”"]*[”"]', " ", r[q])
+        state = state_of(up.get(r[sp], ""))
+        if kind_of.get(r[sp]) in ("person", "government_body", "security_force") and state \
+                and any(_says(outside, f) for f in forms[r[sp]]) and not any(_says(outside, f) for f in forms[state]):
+            options.append((k, state))
+    row, state = draw(st.sampled_from(options))
+    return set_cell(root, "statements", row, "speaker_id", state)
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates

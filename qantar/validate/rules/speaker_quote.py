@@ -10,7 +10,9 @@ menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so onl
 the first pronoun are read: none, and the quote is left to actor-named; a name there is the
 speaker's ('Yokayev mengatakan dia telah meminta ...'). A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
 Tokayev' names the government, not the president). A body, a state or an organisation does not speak where its words of
-attribution name a person of its own (by affiliation): the person does ('Kate Mallinson, pakar ... Chatham House'). Groups have no names, only words the article describes them with, so a
+attribution name a person of its own (by affiliation): the person does ('Kate Mallinson, pakar ... Chatham House').
+Nor does a state or an organisation whose words name a body or force of its own and not itself: the body
+does ('Departemen Luar Negeri AS mengatakan' is the State Department's, the 'AS' inside its name not the USA). Groups have no names, only words the article describes them with, so a
 group speaker, and groups named in a quote, are left out.
 """
 
@@ -36,6 +38,9 @@ _PERSONAL = frozenset({"ia", "dia", "beliau"})
 _NAMELESS = frozenset({"group"})
 #: actor types whose names a sentence also uses as places
 _PLACES = frozenset({"state"})
+#: actors that speak through their bodies, and the bodies they speak through
+_WHOLES = frozenset({"state", "international_organisation"})
+_BODIES = frozenset({"government_body", "security_force"})
 #: a passage between double quotation marks: straight, curly, low-9, angle (a straight or curly mark
 #: closes what a low-9 or reversed mark opens, as typesetters mix them); then an unclosed mark and
 #: everything after it
@@ -128,13 +133,16 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                         down = _down(up)
                     if speaker not in below:
                         below[speaker] = _below(speaker, down)
+                    # a state or an organisation that its words do not name speaks through a body of its own
+                    # ('Departemen Luar Negeri AS mengatakan' is the State Department's, not the USA's)
+                    speakers = {"person"} | (_BODIES if own in _WHOLES and not found & own_forms.get(speaker, set()) else set())
                     members_of[asked] = sorted({a for f in found for a in named_by[f] & below[speaker]
-                                                if kind.get(a) == "person" and a != middle_id})
+                                                if kind.get(a) in speakers and a != middle_id})
                 members = members_of[asked]
                 if members:
                     yield Finding(table, row, who, speaker,
-                                  f"{ident}: its words of attribution name {', '.join(members)}, a person of {speaker}: "
-                                  f"the words are the person's, not {speaker}'s")
+                                  f"{ident}: its words of attribution name {', '.join(members)}, of {speaker}: "
+                                  f"the words are theirs, not {speaker}'s")
                     continue
             if found & own_forms.get(speaker, set()):
                 continue
