@@ -38,6 +38,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("unit-is-a-unit",)),
     Damage("point-dropped", "a place with a GeoNames id stripped of its coordinates, its precision set to 'none'", "pandera",
            ("geonames-point-given",)),
+    Damage("place-code-emptied", "a region's ISO 3166-2 subdivision_code or a city point's GeoNames id emptied, which "
+           "switches off the rules that check them", "pandera", ("region-coded", "city-point-identified")),
     Damage("translation-dropped", "the English translation of a discrepancy's second claim emptied", "pandera",
            ("translation-pair", "span-complete")),
     Damage("quote-one-character", "one character of a quote changed", "consistency", ("quote-verbatim",)),

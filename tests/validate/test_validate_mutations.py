@@ -330,6 +330,17 @@ def point_dropped(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "places", header, rows, row, "latitude")
 
 
+@kind("place-code-emptied")
+def place_code_emptied(root: Path, draw: Draw) -> Expect:
+    # a region's ISO 3166-2 code, or a city point's GeoNames id, emptied
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("place_type", "subdivision_code", "coordinate_precision", "geonames_id")}
+    options = [(k, "subdivision_code") for k, r in enumerate(rows) if r[col["place_type"]] == "region" and r[col["subdivision_code"]]]
+    options += [(k, "geonames_id") for k, r in enumerate(rows) if r[col["coordinate_precision"]] == "city_point" and r[col["geonames_id"]]]
+    row, column = draw(st.sampled_from(options))
+    return set_cell(root, "places", row, column, "")
+
+
 @kind("figure-range-broken")
 def figure_range_broken(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("figures")
