@@ -2949,9 +2949,16 @@ def claim_relabelled_occurred(root: Path, draw: Draw) -> Expect:
     for x in links:
         roles.setdefault(x[ah.index("event_id")], set()).add(x[ah.index("role")])
     said = re.compile(r"(?i)mengatakan|menurut|kata|ujar|klaim|[“\"]")
+    # a passage cut from inside a statement's quote is someone's words too
+    sh, statements = REAL["statements"]
+    quoted = [(r[sh.index("source_id")], int(r[sh.index("char_start")]), int(r[sh.index("char_end")])) for r in statements]
+    eh, links_ = REAL["event_sources"]
+    inside = {(r[eh.index("source_id")], r[eh.index("quote")]) for r in links_
+              if any(sid == r[eh.index("source_id")] and a <= int(r[eh.index("char_start")]) and int(r[eh.index("char_end")]) <= b
+                     for sid, a, b in quoted)}
     options = [k for k, r in enumerate(rows) if r[header.index("status")] == "claimed"
                and "claimant" in roles.get(r[0], set()) and roles.get(r[0], set()) & {"alleged_perpetrator", "alleged_instigator"}
-               and _passages(r[0]) and all(said.search(q) for _, q in _passages(r[0]))]
+               and _passages(r[0]) and all(said.search(q) or (sid, q) in inside for sid, q in _passages(r[0]))]
     row = draw(st.sampled_from(options))
     return set_cell(root, "events", row, "status", "occurred")
 

@@ -5,7 +5,8 @@ that is all the sources say, and occurred when another passage reports it as fac
 E021). So an event recorded as 'occurred' has at least one passage without a hedge (the `hearsay`
 of validators/hedge_words.toml); one whose every passage hedges was relabelled from what its
 sources allow. The same holds for a report with a named claimant: an event whose every passage
-reports someone's words (a quotation mark or a word of saying, validators/speech_words.toml), and
+reports someone's words (a quotation mark or a word of saying, validators/speech_words.toml, or lies
+inside a statement's quote of its source), and
 which records both who claims it (a claimant) and whom the claim accuses (an alleged perpetrator or
 instigator), is known only as that claim (E018: 'Kanat Taimerdenov, mengatakan "ekstremis dan
 radikal" telah menyerang 500 warga sipil'): it is claimed.
@@ -47,15 +48,36 @@ def _said_only(inputs: Inputs) -> Iterator[Finding]:
     quote = pl.col("quote")
     said = (quote.str.contains_any(list(words()), ascii_case_insensitive=True)
             | pl.any_horizontal([quote.str.contains(m, literal=True) for m in MARKS]))
-    per_event = (inputs.strings("event_sources").filter(pl.col("event_id").is_not_null() & quote.is_not_null())
-                 .group_by("event_id").agg(said.all().alias("_said"), pl.len().alias("_n")).filter(pl.col("_said")))
     roles = inputs.strings("event_actors").group_by("event_id").agg(
         (pl.col("role") == "claimant").any().alias("_claimant"),
-        pl.col("role").is_in(["alleged_perpetrator", "alleged_instigator"]).any().alias("_alleged"))
-    events = (inputs.strings("events").with_row_index("_row", offset=1).filter(pl.col("status") == "occurred")
-              .join(per_event, on="event_id", how="inner").join(roles, on="event_id", how="inner")
-              .filter(pl.col("_claimant") & pl.col("_alleged")).sort("_row"))
+        pl.col("role").is_in(["alleged_perpetrator", "alleged_instigator"]).any().alias("_alleged")) \
+        .filter(pl.col("_claimant") & pl.col("_alleged"))
+    occurred = inputs.strings("events").with_row_index("_row", offset=1).filter(pl.col("status") == "occurred") \
+        .join(roles, on="event_id", how="semi")
+    passages = inputs.strings("event_sources").filter(pl.col("event_id").is_in(occurred["event_id"].implode())
+                                                      & quote.is_not_null()).with_columns(said.alias("_said"))
+    passages = _inside_statements(inputs, passages)
+    per_event = passages.group_by("event_id").agg(pl.col("_said").all(), pl.len().alias("_n")).filter(pl.col("_said"))
+    events = occurred.join(per_event, on="event_id", how="inner").sort("_row")
     for row, event, n in events.select("_row", "event_id", "_n").iter_rows():
         yield Finding("events", row, "status", "occurred",
                       f"{event} is occurred, but each of its {n} passage(s) reports someone's words, and it records a "
                       "claimant and whom the claim accuses (alleged): it is known only as that claim, claimed?")
+
+
+def _inside_statements(inputs: Inputs, passages: pl.DataFrame) -> pl.DataFrame:
+    """A passage cut from inside a statement's quote of its source is someone's words, with or without a
+    word of saying of its own ('peristiwa di Kazakhstan bukanlah percobaan pertama ...' of Putin's)."""
+    columns = ("source_id", "char_start", "char_end")
+    if not (inputs.table("event_sources").has(*columns) and "statements" in inputs.tables
+            and inputs.table("statements").has(*columns)):
+        return passages
+    open_ = passages.with_row_index("_i").filter(~pl.col("_said"))
+    if open_.height == 0:
+        return passages
+    typed = [pl.col("char_start").cast(pl.Int64, strict=False), pl.col("char_end").cast(pl.Int64, strict=False)]
+    spans = inputs.strings("statements").select("source_id", *typed).drop_nulls()
+    inside = (open_.select("_i", "source_id", *(t.alias(f"_{n}") for t, n in zip(typed, ("a", "b"), strict=True)))
+              .join(spans, on="source_id", how="inner")
+              .filter((pl.col("char_start") <= pl.col("_a")) & (pl.col("_b") <= pl.col("char_end")))["_i"].unique())
+    return passages.with_row_index("_i").with_columns(pl.col("_said") | pl.col("_i").is_in(inside.implode())).drop("_i")
