@@ -340,6 +340,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("speaker-made-own-state", "a statement whose words of attribution name its speaker, a person or a body of a "
            "state ('Departemen Luar Negeri AS mengatakan', 'ucap Putin'), given to that state", "consistency",
            ("quote-names-speaker",)),
+    Damage("host-made-provider", "the host of a deployment or withdrawal (the state it is placed in) made its provider, "
+           "as if the country had sent forces into itself", "consistency", ("actor-country-agrees",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

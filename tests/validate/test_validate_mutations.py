@@ -1758,6 +1758,27 @@ def speaker_made_own_state(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "speaker_id", state)
 
 
+@kind("host-made-provider")
+def host_made_provider(root: Path, draw: Draw) -> Expect:
+    # the host of a deployment or withdrawal (a state of the country where it is placed) made its provider
+    eh, events = REAL["events"]
+    ph, places = REAL["places"]
+    ah, actors = REAL["actors"]
+    country = {r[0]: r[ph.index("country_code")] for r in places}
+    placed = {r[0]: country.get(r[eh.index("place_id")]) for r in events
+              if r[eh.index("event_type")] in ("military_deployment", "military_withdrawal")}
+    code = {r[0]: r[ah.index("country_code")] for r in actors if r[ah.index("actor_type")] == "state"}
+    header, rows = rows_of("event_actors")
+    col = {c: header.index(c) for c in ("event_id", "actor_id", "role")}
+    options = [k for k, r in enumerate(rows) if r[col["role"]] == "host" and placed.get(r[col["event_id"]])
+               and code.get(r[col["actor_id"]]) == placed[r[col["event_id"]]]]
+    row = draw(st.sampled_from(options))
+    key = tuple(rows[row][col[c]] for c in ("event_id", "actor_id"))
+    assume(not any(tuple(r[col[c]] for c in ("event_id", "actor_id")) == key and r[col["role"]] == "provider" for r in rows))
+    rows[row][col["role"]] = "provider"
+    return _rewrite(root, "event_actors", header, rows, row, "actor_id")
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates
