@@ -354,6 +354,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("unmarked-figure-redated", "a dated figure with no event whose quote has no word of the past and no date "
            "('mayoritas rakyat Kazakhstan justru menginginkan', 'Hampir semua sektor ... bekerjasama') redated to an earlier "
            "year or days before its article", "consistency", ("present-figure-dated",)),
+    Damage("tally-cut-short", "a tally of an event the article itself gives as standing ('Sekitar 8.000 orang sudah "
+           "ditahan', 'dikabarkan tewas') made to end days before its article", "consistency", ("present-figure-dated",)),
     Damage("present-figure-redated", "a figure with no event whose quote speaks in the present ('saat ini', 'masih') "
            "redated to an earlier year or days before its article, or its reference dates emptied", "consistency",
            ("present-figure-dated",)),

@@ -3208,6 +3208,24 @@ def unmarked_figure_redated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "ref_date_start")
 
 
+@kind("tally-cut-short")
+def tally_cut_short(root: Path, draw: Draw) -> Expect:
+    # a tally of an event the article itself gives as standing ('sudah ditahan', 'dikabarkan tewas') made to end
+    # days before its article
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("event_id", "asserted_by_id", "quote", "source_id", "ref_date_start", "ref_date_end")}
+    sh, sources = REAL["sources"]
+    published = {s[sh.index("source_id")]: _day(s[sh.index("published_date_min")]) for s in sources}
+    standing = re.compile(r"(?i)\b(sudah|telah|dikabarkan|dilaporkan)\b")
+    options = [k for k, r in enumerate(rows) if r[col["event_id"]] and not r[col["asserted_by_id"]] and r[col["ref_date_end"]]
+               and standing.search(r[col["quote"]])]
+    row = draw(st.sampled_from(options))
+    end = published[rows[row][col["source_id"]]] - dt.timedelta(days=draw(st.integers(1, 30)))
+    assume(end.isoformat() >= rows[row][col["ref_date_start"]])
+    rows[row][col["ref_date_end"]] = end.isoformat()
+    return _rewrite(root, "figures", header, rows, row, "ref_date_end")
+
+
 #: English words and what a hurried translator might write instead: another office, the opposite deed or manner
 TERM_SWAPS = {
     "harshly": "peacefully", "peacefully": "harshly", "Prime Minister": "President", "President": "Prime Minister",

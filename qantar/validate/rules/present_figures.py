@@ -9,7 +9,9 @@ before its source, and only the tense betrays it.
 Indonesian marks the past, not the present: a dated figure with no event whose quote has no word of the
 past (``past`` in the same file), no year and no month ('Karena mayoritas rakyat Kazakhstan justru
 menginginkan ...') is in the present too, and its dates reach the publication window. An undated one
-of that kind is a habitual or general claim, which has none.
+of that kind is a habitual or general claim, which has none. A tally of an event that the article
+itself gives as standing ('Sekitar 8.000 orang sudah ditahan', 'dikabarkan tewas') runs to the day it
+is stated: its reference dates end in the publication window.
 """
 
 from __future__ import annotations
@@ -66,3 +68,23 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("figures", r["_row"], "ref_date_start", str(r["ref_date_start"]),
                           f"{said}, but {r['ref_date_start']}..{r['ref_date_end']} does not reach source {r['source_id']}'s "
                           f"publication ({r['published_date_min']}..{r['published_date_max']})")
+    yield from _tallies(inputs, sources)
+
+
+def _tallies(inputs: Inputs, sources: pl.DataFrame) -> Iterator[Finding]:
+    """A tally of an event that the article itself gives as standing ('sudah ditahan', 'dikabarkan tewas':
+    the file's ``tally``) runs to the day it is stated: its reference dates end in its source's
+    publication window (docs/curation.md). A figure someone asserts stands on the day they said it."""
+    if not inputs.table("figures").has("asserted_by_id"):
+        return
+    rows = (inputs.typed("figures").with_row_index("_row", offset=1)
+            .filter(pl.col("event_id").is_not_null() & pl.col("asserted_by_id").is_null() & pl.col("ref_date_end").is_not_null())
+            .with_columns(pl.col("quote").str.to_lowercase().str.extract(f"({present('tally')})", 1).alias("_word"))
+            .filter(pl.col("_word").is_not_null())
+            .join(sources, on="source_id", how="inner")
+            .filter(pl.col("ref_date_end") < pl.col("published_date_min")).sort("_row"))
+    for r in rows.iter_rows(named=True):
+        yield Finding("figures", r["_row"], "ref_date_end", str(r["ref_date_end"]),
+                      f"{r['figure_id']}'s quote gives a tally standing on the day it is stated ({r['_word']!r}), but its "
+                      f"reference dates end {r['ref_date_end']}, before source {r['source_id']}'s publication "
+                      f"({r['published_date_min']}..{r['published_date_max']})")
