@@ -1327,17 +1327,23 @@ def figure_reexcluded(root: Path, draw: Draw) -> Expect:
     return _add_exclusion(root, sid, a, b, draw(st.sampled_from(reasons)))
 
 
-@kind("event-moved-place")
-def event_moved_place(root: Path, draw: Draw) -> Expect:
-    # an event whose passages name its city or region, moved to another city or region
+def _local_places() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The cities' and regions' name forms, and each event's passages, all lower-cased."""
     ph, places = REAL["places"]
     local = {r[0]: [f.lower() for f in r[ph.index("name_forms")].split("|") if f] for r in places
              if r[ph.index("place_type")] in ("city", "region")}
-    eh, events = REAL["events"]
     sh, links = REAL["event_sources"]
     quotes: dict[str, list[str]] = {}
     for r in links:
         quotes.setdefault(r[sh.index("event_id")], []).append(r[sh.index("quote")].lower())
+    return local, quotes
+
+
+@kind("event-moved-place")
+def event_moved_place(root: Path, draw: Draw) -> Expect:
+    # an event whose passages name its city or region, moved to another city or region
+    local, quotes = _local_places()
+    eh, events = REAL["events"]
     p = eh.index("place_id")
     options = [(k, other) for k, r in enumerate(events) if r[p] in local
                and any(f in q for q in quotes.get(r[0], []) for f in local[r[p]])
@@ -1350,14 +1356,8 @@ def event_moved_place(root: Path, draw: Draw) -> Expect:
 def event_moved_inside_name(root: Path, draw: Draw) -> Expect:
     # an event whose passages name its region or city, moved to a place whose name they print only inside that
     # name ('di provinsi Almaty' moved to the city Almaty)
-    ph, places = REAL["places"]
-    local = {r[0]: [f.lower() for f in r[ph.index("name_forms")].split("|") if f] for r in places
-             if r[ph.index("place_type")] in ("city", "region")}
+    local, quotes = _local_places()
     eh, events = REAL["events"]
-    sh, links = REAL["event_sources"]
-    quotes: dict[str, list[str]] = {}
-    for r in links:
-        quotes.setdefault(r[sh.index("event_id")], []).append(r[sh.index("quote")].lower())
     p = eh.index("place_id")
 
     def only_inside(q: str, inner: list[str], outer: list[str]) -> bool:
@@ -1618,15 +1618,19 @@ def outlet_called_stated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "sources", header, rows, row, "outlet_basis")
 
 
-@kind("host-misplaced")
-def host_misplaced(root: Path, draw: Draw) -> Expect:
+def _placed_in(*types: str) -> dict[str, str | None]:
+    """Each event of ``types``: the country code of its place."""
     eh, events = REAL["events"]
     ph, places = REAL["places"]
-    ah, actors = REAL["actors"]
     country = {r[0]: r[ph.index("country_code")] for r in places}
+    return {r[0]: country.get(r[eh.index("place_id")]) for r in events if r[eh.index("event_type")] in types}
+
+
+@kind("host-misplaced")
+def host_misplaced(root: Path, draw: Draw) -> Expect:
+    ah, actors = REAL["actors"]
     of = {r[0]: r[ah.index("country_code")] for r in actors}
-    where = {r[0]: country.get(r[eh.index("place_id")]) for r in events
-             if r[eh.index("event_type")] in ("military_deployment", "military_withdrawal", "armed_clash")}
+    where = _placed_in("military_deployment", "military_withdrawal", "armed_clash")
     header, rows = rows_of("event_actors")
     keys = {tuple(r) for r in rows}
     options = [k for k, r in enumerate(rows) if where.get(r[0]) and r[2] != "host" and of[r[1]] != where[r[0]]
@@ -1761,12 +1765,8 @@ def speaker_made_own_state(root: Path, draw: Draw) -> Expect:
 @kind("host-made-provider")
 def host_made_provider(root: Path, draw: Draw) -> Expect:
     # the host of a deployment or withdrawal (a state of the country where it is placed) made its provider
-    eh, events = REAL["events"]
-    ph, places = REAL["places"]
     ah, actors = REAL["actors"]
-    country = {r[0]: r[ph.index("country_code")] for r in places}
-    placed = {r[0]: country.get(r[eh.index("place_id")]) for r in events
-              if r[eh.index("event_type")] in ("military_deployment", "military_withdrawal")}
+    placed = _placed_in("military_deployment", "military_withdrawal")
     code = {r[0]: r[ah.index("country_code")] for r in actors if r[ah.index("actor_type")] == "state"}
     header, rows = rows_of("event_actors")
     col = {c: header.index(c) for c in ("event_id", "actor_id", "role")}
@@ -3163,16 +3163,16 @@ def window_miscounted(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, column)
 
 
-@kind("present-figure-redated")
-def present_figure_redated(root: Path, draw: Draw) -> Expect:
+def _figure_redated(root: Path, draw: Draw, chosen: Callable[[list[str], dict[str, int]], bool], hows: list[str]) -> Expect:
+    """A figure with no event that ``chosen`` picks, its reference dates moved to a year before its article,
+    to days before it, or (``"empty"``) emptied."""
     header, rows = rows_of("figures")
     col = {c: header.index(c) for c in ("event_id", "quote", "source_id", "ref_date_start", "ref_date_end")}
     sh, sources = REAL["sources"]
     published = {s[sh.index("source_id")]: _day(s[sh.index("published_date_min")]) for s in sources}
-    now = re.compile(r"\b(saat ini|masih|kini|sekarang)\b", re.I)
-    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["event_id"]] and now.search(r[col["quote"]])]))
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["event_id"]] and chosen(r, col)]))
     day = published[rows[row][col["source_id"]]]
-    how = draw(st.sampled_from(["year", "days", "empty"]))
+    how = draw(st.sampled_from(hows))
     if how == "year":  # 'saat ini' read as the year of an election or the year before
         year = draw(st.integers(1991, day.year - 1))
         start, end = f"{year}-01-01", f"{year}-12-31"
@@ -3185,27 +3185,23 @@ def present_figure_redated(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "ref_date_start")
 
 
+@kind("present-figure-redated")
+def present_figure_redated(root: Path, draw: Draw) -> Expect:
+    now = re.compile(r"\b(saat ini|masih|kini|sekarang)\b", re.I)
+    return _figure_redated(root, draw, lambda r, col: bool(now.search(r[col["quote"]])), ["year", "days", "empty"])
+
+
+#: words of the past and dates: a quote with none of them is in the present
+_MARKED = re.compile(r"\b(telah|sudah|pernah|sempat|dulu|dahulu|lalu|silam|sebelumnya|sejak|kemarin|tadi|baru-baru ini|"
+                     r"1[89]\d\d|20\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
+
+
 @kind("unmarked-figure-redated")
 def unmarked_figure_redated(root: Path, draw: Draw) -> Expect:
     # a dated figure with no event whose quote has no word of the past and no date (so it is in the present:
     # 'mayoritas rakyat Kazakhstan justru menginginkan'), redated to an earlier year or days before its article
-    header, rows = rows_of("figures")
-    col = {c: header.index(c) for c in ("event_id", "quote", "source_id", "ref_date_start", "ref_date_end")}
-    sh, sources = REAL["sources"]
-    published = {s[sh.index("source_id")]: _day(s[sh.index("published_date_min")]) for s in sources}
-    marked = re.compile(r"\b(telah|sudah|pernah|sempat|dulu|dahulu|lalu|silam|sebelumnya|sejak|kemarin|tadi|baru-baru ini|"
-                        r"1[89]\d\d|20\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
-    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["event_id"]] and r[col["ref_date_start"]]
-                                and not marked.search(r[col["quote"]])]))
-    day = published[rows[row][col["source_id"]]]
-    if draw(st.booleans()):
-        year = draw(st.integers(1991, day.year - 1))
-        start, end = f"{year}-01-01", f"{year}-12-31"
-    else:
-        last = day - dt.timedelta(days=draw(st.integers(1, 4000)))
-        start, end = (last - dt.timedelta(days=draw(st.integers(0, 400)))).isoformat(), last.isoformat()
-    rows[row][col["ref_date_start"]], rows[row][col["ref_date_end"]] = start, end
-    return _rewrite(root, "figures", header, rows, row, "ref_date_start")
+    return _figure_redated(root, draw, lambda r, col: bool(r[col["ref_date_start"]]) and not _MARKED.search(r[col["quote"]]),
+                           ["year", "days"])
 
 
 @kind("tally-cut-short")

@@ -21,7 +21,7 @@ matched as whole words ('AS' is the United States, not the 'as' of 'kelas').
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import polars as pl
 
@@ -99,21 +99,32 @@ def _unplaced(inputs: Inputs) -> Iterator[Finding]:
         .filter(pl.col("place_id").is_null())
     if not starts or events.height == 0:
         return
+    names = _passages_naming(inputs, events, starts)
+    for row, event, _ in events.iter_rows():
+        if named := names(event):
+            yield Finding("events", row, "place_id", None,
+                          f"{event} has no place, but its passages name {', '.join(sorted(named))}")
+
+
+def _passages_naming(inputs: Inputs, events: pl.DataFrame, starts: dict) -> Callable[[str], set]:
+    """For the events of ``events``: a function from an event to what its passages name, by the forms of
+    ``starts`` (first word -> {a form's words: what it names}), each distinct passage read once."""
     passages = dict(inputs.strings("event_sources").select("event_id", "quote")
                     .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
                     .group_by("event_id", maintain_order=True).agg("quote").iter_rows())
-    read: dict[str, frozenset[str]] = {}  # a passage -> the cities and regions it names (read once)
-    for row, event, _ in events.iter_rows():
-        named: set[str] = set()
+    read: dict[str, frozenset] = {}
+
+    def named(event: str) -> set:
+        out: set = set()
         for text in passages.get(event) or ():
             if text not in read:
                 words = _WORD.findall(text.lower())
-                read[text] = frozenset(p for i, w in enumerate(words) for form, p in starts.get(w, {}).items()
+                read[text] = frozenset(tag for i, w in enumerate(words) for form, tag in starts.get(w, {}).items()
                                        if tuple(words[i:i + len(form)]) == form)
-            named |= read[text]
-        if named:
-            yield Finding("events", row, "place_id", None,
-                          f"{event} has no place, but its passages name {', '.join(sorted(named))}")
+            out |= read[text]
+        return out
+
+    return named
 
 
 def _countries(inputs: Inputs) -> Iterator[Finding]:
@@ -127,25 +138,18 @@ def _countries(inputs: Inputs) -> Iterator[Finding]:
               .filter(pl.col("place_id").is_in(list(wide))))
     if events.height == 0:
         return
-    # first word -> (a form's words, what it names: a country code, or '=' and the id of a place with none)
-    starts: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    # first word -> {a form's words: what it names, a country code, or '=' and the id of a place with none};
+    # a form several places share names each of them
+    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for place, _, code, forms in places.iter_rows():
         for form in set(forms or ()):
             words = tuple(_WORD.findall(form.lower()))
             if words:
-                starts.setdefault(words[0], set()).add((words, code or f"={place}"))
-    passages = dict(inputs.strings("event_sources").select("event_id", "quote")
-                    .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
-                    .group_by("event_id", maintain_order=True).agg("quote").iter_rows())
-    read: dict[str, frozenset[str]] = {}  # a passage -> what the places it names are (read once)
+                starts.setdefault(words[0], {}).setdefault(words, set()).add(code or f"={place}")
+    frozen = {w: {form: frozenset(tags) for form, tags in forms.items()} for w, forms in starts.items()}
+    names = _passages_naming(inputs, events, frozen)
     for row, event, place in events.iter_rows():
-        named: set[str] = set()
-        for text in passages.get(event) or ():
-            if text not in read:
-                words = _WORD.findall(text.lower())
-                read[text] = frozenset(tag for i, w in enumerate(words) for form, tag in starts.get(w, ())
-                                       if tuple(words[i:i + len(form)]) == form)
-            named |= read[text]
+        named = set().union(*names(event))
         codes = sorted(t for t in named if not t.startswith("="))
         own = wide[place]
         if codes and (own not in codes if own else f"={place}" not in named):
