@@ -342,6 +342,10 @@ DAMAGE: tuple[Damage, ...] = (
            ("quote-names-speaker",)),
     Damage("host-made-provider", "the host of a deployment or withdrawal (the state it is placed in) made its provider, "
            "as if the country had sent forces into itself", "consistency", ("actor-country-agrees",)),
+    Damage("statement-requoted", "a statement added again under a new id for its own words or a part of them, so one "
+           "utterance counts twice", "consistency", ("statement-words-once",)),
+    Damage("event-recorded-twice", "an event copied under a new id with its passages and roles, so it counts twice",
+           "consistency", ("event-not-repeated",)),
     Damage("office-affiliated-abroad", "a person whose role names its own state ('United States Secretary of State') "
            "affiliated to an organisation, or another state's body, whose chain never reaches that state (Blinken to "
            "NATO)", "consistency", ("affiliation-named",)),

@@ -1779,6 +1779,38 @@ def host_made_provider(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "event_actors", header, rows, row, "actor_id")
 
 
+@kind("statement-requoted")
+def statement_requoted(root: Path, draw: Draw) -> Expect:
+    # a statement added again under a new id, for its own words or a part of them
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("statement_id", "char_start", "char_end", "quote", "quote_en")}
+    k = draw(st.integers(0, len(rows) - 1))
+    copy = list(rows[k])
+    copy[col["statement_id"]] = "ST9" + rows[k][col["statement_id"]][2:]
+    quote = rows[k][col["quote"]]
+    cut = draw(st.integers(0, max(0, len(quote) // 2 - 1)))  # a tail of the words, or all of them
+    copy[col["char_start"]] = str(int(rows[k][col["char_start"]]) + cut)
+    copy[col["quote"]] = quote[cut:]
+    rows.append(copy)
+    return _rewrite(root, "statements", header, rows, len(rows) - 1, "char_start")
+
+
+@kind("event-recorded-twice")
+def event_recorded_twice(root: Path, draw: Draw) -> Expect:
+    # an event copied under a new id with its passages and roles
+    header, rows = rows_of("events")
+    k = draw(st.integers(0, len(rows) - 1))
+    old, new = rows[k][0], "E9" + rows[k][0][1:]
+    rows.append([new, *rows[k][1:]])
+    write_table(root, "events", header, rows)
+    for table in ("event_sources", "event_actors"):
+        th, trows = rows_of(table)
+        e = th.index("event_id")
+        trows += [[new if i == e else v for i, v in enumerate(r)] for r in trows if r[e] == old]
+        write_table(root, table, th, trows)
+    return Expect("events", len(rows), frozenset({"event_id"}))
+
+
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
     from qantar.text.dates import relative_dates
