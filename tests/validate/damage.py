@@ -281,6 +281,10 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("affiliation-named",)),
     Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
            "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
+    Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
+           "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
+    Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "
+           "to the month), still meeting it, basis kept", "consistency", ("relative-date-agrees",)),
     Damage("speaker-replaced-across-kinds", "a statement or figure whose words of attribution name a body or person of "
            "another kind than the new speaker given to it (the government's statement to the president), the new one "
            "neither belonging to the named one nor having it belong to it", "consistency", ("quote-names-speaker", "actor-named")),
@@ -417,4 +421,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("figure-number-repointed", "a figure moved to another number of its quote that counts something else ('tiga "
            "presiden ... dalam 30 tahun' read as 30 presidents), its written form, offsets and value with it", "consistency",
            ("measure-fits-quote",)),
+    Damage("measure-unread", "a figure's measure renamed to words no list knows ('victims', 'toll' for 'deaths'), which would "
+           "leave the quote unread for it", "consistency", ("measure-fits-quote",)),
+    Damage("measure-split", "a figure's measure, which another figure shares, recoded with a synonym ('fatalities' for "
+           "'deaths', 'csto_member_countries' for 'csto_member_states', 'soldiers' for 'troops'), so that the two no longer "
+           "compare", "consistency", ("measure-coded-once",)),
 )

@@ -1813,23 +1813,56 @@ def event_recorded_twice(root: Path, draw: Draw) -> Expect:
 
 @kind("relative-date-moved")
 def relative_date_moved(root: Path, draw: Draw) -> Expect:
+    return _relative_moved(root, draw, basis=None)
+
+
+def _relative_events() -> tuple[list[str], list[list[str]], dict[str, int], dict[int, list]]:
+    """The events table, its columns, and each row whose basis is 'relative' with what its expressions say."""
     from qantar.text.dates import relative_dates
 
     low, high = _published("published_date_min"), _published("published_date_max")
     header, rows = rows_of("events")
-    col = {c: header.index(c) for c in ("date_start", "date_end", "date_basis")}
+    col = {c: header.index(c) for c in ("date_start", "date_end", "date_basis", "date_precision")}
     pointed = {}
     for k, r in enumerate(rows):
         if r[col["date_basis"]] == "relative":
             found = [p for sid, quote in _passages(r[0]) for day in (low[sid], high[sid]) for p in relative_dates(quote, day)]
             if found:
                 pointed[k] = found
+    return header, rows, col, pointed
+
+
+@kind("relative-basis-switched")
+def relative_basis_switched(root: Path, draw: Draw) -> Expect:
+    return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))
+
+
+def _relative_moved(root: Path, draw: Draw, *, basis: str | None) -> Expect:
+    """A relative event moved off where its expressions point, given ``basis`` (None: its basis kept)."""
+    header, rows, col, pointed = _relative_events()
     row = draw(st.sampled_from(sorted(pointed)))
     shift = dt.timedelta(days=draw(st.integers(1, 4000)) * draw(st.sampled_from([-1, 1])))
     first, last = (_day(rows[row][col[c]]) + shift for c in ("date_start", "date_end"))
     assume(not any(p.overlaps(first, last) for p in pointed[row]))
     rows[row][col["date_start"]], rows[row][col["date_end"]] = first.isoformat(), last.isoformat()
+    if basis is not None:
+        rows[row][col["date_basis"]] = basis
     return _rewrite(root, "events", header, rows, row, "date_start")
+
+
+@kind("relative-date-widened")
+def relative_date_widened(root: Path, draw: Draw) -> Expect:
+    header, rows, col, pointed = _relative_events()
+    row = draw(st.sampled_from(sorted(pointed)))
+    first, last = (_day(rows[row][col[c]]) for c in ("date_start", "date_end"))
+    low, high = min(p.first for p in pointed[row]), max(p.last for p in pointed[row])
+    if draw(st.booleans()):  # the end pushed past what the words say, or the start before it
+        column, last = "date_end", max(last, high) + dt.timedelta(days=draw(st.integers(2, 90)))
+    else:
+        column, first = "date_start", min(first, low) - dt.timedelta(days=draw(st.integers(2, 90)))
+    rows[row][col["date_start"]], rows[row][col["date_end"]] = first.isoformat(), last.isoformat()
+    rows[row][col["date_precision"]] = "range"
+    return _rewrite(root, "events", header, rows, row, column)
 
 
 @kind("translation-size-flipped")
@@ -2538,6 +2571,46 @@ def measure_replaced(root: Path, draw: Draw) -> Expect:
     # the new measure names something (a word the list knows) of which the quote holds no word at all
     stems = [k for part in new.split("_") for k in words if part.startswith(k)]
     assume(new != rows[row][m] and any(not any(w in rows[row][q].lower() for w in words[k]) for k in stems))
+    return set_cell(root, "figures", row, "measure", new)
+
+
+@kind("measure-unread")
+def measure_unread(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.measure_quote import known
+
+    header, rows = rows_of("figures")
+    row = draw(st.integers(0, len(rows) - 1))
+    new = draw(st.sampled_from(["victims", "toll", "headcount", "tally", "amount", "total_number", "magnitude"])
+               | st.from_regex(r"[a-z]{4,10}(_[a-z]{4,10})?", fullmatch=True))
+    assume(not known(new) and new != rows[row][header.index("measure")])
+    return set_cell(root, "figures", row, "measure", new)
+
+
+@kind("measure-split")
+def measure_split(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.measure_codes import _groups, reading
+
+    header, rows = rows_of("figures")
+    m = header.index("measure")
+    uses = collections.Counter(r[m] for r in rows)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if uses[r[m]] > 1]))
+    code = rows[row][m]
+    mates = collections.defaultdict(list)  # a group -> its keys
+    for key, group in _groups().items():
+        mates[group].append(key)
+    parts = code.split("_")
+    at = draw(st.integers(0, len(parts) - 1))
+    word = parts[at]
+    group = next((g for k, g in sorted(_groups().items(), key=lambda kg: -len(kg[0])) if word.startswith(k)), None)
+    if group is not None and len(mates[group]) > 1:  # a known word: another key of its group, singular or plural
+        other = draw(st.sampled_from(sorted(mates[group])))
+        parts[at] = other + draw(st.sampled_from(["", "s"]))
+    else:  # any other word: its plural ending added or dropped, or the words reordered
+        parts[at] = word[:-1] if word.endswith("s") else word + "s"
+        if draw(st.booleans()):
+            parts.reverse()
+    new = "_".join(parts)
+    assume(new != code and reading(new) == reading(code) and new not in uses)
     return set_cell(root, "figures", row, "measure", new)
 
 
