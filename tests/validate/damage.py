@@ -268,6 +268,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("translation-keeps-dates",)),
     Damage("decision-moved-row", "a coding decision that kept, took or revised one field's value moved to another row of "
            "the same table whose field holds something else", "consistency", ("coding-decision-outcome-fits",)),
+    Damage("original-outlet-dropped", "a translation's or a repost's original outlet emptied (its actor kept or emptied too), "
+           "or its actor alone, so that it counts as an independent source", "pandera",
+           ("genre-fits-original-outlet", "original-outlet-linked")),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

@@ -1605,6 +1605,20 @@ def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "sources", header, rows, row, "outlet_basis")
 
 
+@kind("original-outlet-dropped")
+def original_outlet_dropped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    g, o, a = (header.index(c) for c in ("genre", "original_outlet", "original_outlet_actor_id"))
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[o] and r[a]]))
+    how = draw(st.sampled_from(["name", "both", "actor"] if rows[row][g] in ("translation", "repost") else ["name", "actor"]))
+    if how in ("name", "both"):
+        rows[row][o] = ""
+    if how in ("actor", "both"):
+        rows[row][a] = ""
+    return _rewrite(root, "sources", header, rows, row, "genre" if how == "both" else
+                    "original_outlet_actor_id")
+
+
 @kind("outlet-called-stated")
 def outlet_called_stated(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
