@@ -385,6 +385,9 @@ DAMAGE: tuple[Damage, ...] = (
            "the old entry", "consistency", ("crosswalk-basis-names-target",)),
     Damage("city-point-unanchored", "a city's GeoNames id removed and its point moved tens of kilometres within its "
            "country (the reference kept)", "consistency", ("coordinates-fit",)),
+    Damage("actor-retyped-against-role", "an actor with a proper name whose role_en says its kind ('Foreign-affairs think "
+           "tank in London', 'President of Russia', 'News agency cited by source 004') given another type", "consistency",
+           ("actor-type-fits-name",)),
     Damage("actor-retyped-against-name", "an actor whose name says its kind ('Organisasi untuk Keamanan ...', 'Ministry of "
            "Defence', 'pasukan Rusia', 'Protesters in Kazakhstan') given another type", "consistency", ("actor-type-fits-name",)),
     Damage("language-relabelled", "a source's language changed to another real ISO 639-1 code (English, Malay, Javanese ...) "

@@ -3488,6 +3488,24 @@ def actor_retyped_against_name(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "actor_type", other)
 
 
+@kind("actor-retyped-against-role")
+def actor_retyped_against_role(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.actor_type_words import heads, role_head
+
+    english, _ = heads()
+    named = {k for k, _ in _retype_options()}  # actors whose names say their kind: read by their names
+    header, rows = REAL["actors"]
+    t, r = header.index("actor_type"), header.index("role_en")
+    types = next(x["constraints"]["enum"] for x in FIELDS["actors"] if x["name"] == "actor_type")
+    read = pl.DataFrame({"role": [row[r] for row in rows]}).select(role_head(pl.col("role"))).to_series().to_list()
+    options = [(k, other) for k, head in enumerate(read) if k not in named and head in english
+               for other in types if other not in english[head]]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "actors", row, "actor_type", other)
+
+
 @kind("language-relabelled")
 def language_relabelled(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")

@@ -6,6 +6,13 @@ The head noun of each name is read: the last word before 'of', 'for', 'in' ... o
 and the types each allows are validators/type_words.toml; a name whose head is not listed (a proper
 name: 'Putin', 'Reuters') is not read. An organisation retyped a government body, or a ministry a
 group, keeps every key valid and changes what the crosswalks make of it (ACLED's inter codes).
+
+An actor none of whose names has a listed head (a proper name) is read by its role_en, which says
+what it is ('Foreign-affairs think tank in London', 'President of Russia', 'News agency cited by
+source 004'): the last word of its first phrase (before a comma, a parenthesis, or 'of', 'in', 'by',
+'cited' ...). A role that opens with what the actor did ('Approved sending Kyrgyz troops', 'Credited
+for ...': a first word ending in '-ed', or 'said', 'sent') says what it did, not what it is, and is
+not read. So Chatham House retyped an organisation, or Reuters a group, is read too.
 """
 
 from __future__ import annotations
@@ -33,6 +40,11 @@ _EN_TAIL = r"(?is)(?:\s(?:of|for|in|at|on|from|to|with)\s|\s*\().*$"
 _LAST_WORD = r"(\p{L}+(?:-\p{L}+)*)\P{L}*$"
 _ID_PLURAL = r"(?i)^(?:\P{L}*(?:para|sejumlah|beberapa|kelompok-kelompok)(?:\P{L}+|$))+"
 _FIRST_WORD = r"^\P{L}*(\p{L}+(?:-\p{L}+)*)"
+#: a role's first phrase ends at a clause mark, or at a preposition, relative or participle after its head
+_ROLE_TAIL = (r"(?is)(?:[,;:(]|\s(?:of|for|in|at|on|from|to|with|by|and|that|who|whose|which|"
+              r"cited|credited|said|sent|called|named|accused|based)\s).*$")
+#: a role that opens with a verb ('Approved ...', 'Said by ...') tells what the actor did, not what it is
+_ROLE_DEED = r"(?i)^\P{L}*(?:\p{L}+ed|said|sent|held|made|led|took|gave)\b"
 
 
 def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -40,6 +52,13 @@ def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     english = names.str.replace(_EN_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
     indonesian = names.str.replace(_ID_PLURAL, "").str.extract(_FIRST_WORD, 1).str.to_lowercase()
     return english, indonesian
+
+
+def role_head(roles: pl.Expr) -> pl.Expr:
+    """The head of each role_en, lower case: the last word of its first phrase (None for a role that opens
+    with a deed, or has no word)."""
+    head = roles.str.replace(_ROLE_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
+    return pl.when(~roles.str.contains(_ROLE_DEED)).then(head)
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -52,6 +71,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         "row", pl.col("actor_id").cast(pl.String), pl.col("actor_type").cast(pl.String).alias("kind"),
         (pl.col("name_en").cast(pl.String) if "name_en" in has else pl.lit(None, pl.String)).alias("name_en"),
         (pl.col("name_forms") if "name_forms" in has else pl.lit(None, pl.List(pl.String))).alias("forms"),
+        (pl.col("role_en").cast(pl.String) if "role_en" in has else pl.lit(None, pl.String)).alias("role_en"),
     ).filter(pl.col("kind").is_not_null())
     # one row per name: the English name first (read as English), then each form (Indonesian, else English)
     en_name = frame.select("row", "actor_id", "kind", pl.col("name_en").alias("name"), pl.lit(0, pl.Int64).alias("order"),
@@ -66,15 +86,22 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         .when(en_head.is_in(known_en.implode())).then(en_head).alias("head"),
         (~pl.col("is_english") & id_head.is_in(known_id.implode())).alias("as_indonesian"),
     ).filter(pl.col("head").is_not_null())
+    # an actor with no head in its names: its role, read as English, after them
+    roles = frame.filter(~pl.col("row").is_in(names["row"].implode()) & pl.col("role_en").is_not_null())
+    names = pl.concat([names, roles.select(
+        "row", "actor_id", "kind", pl.col("role_en").alias("name"), pl.lit(0, pl.Int64).alias("order"),
+        pl.lit(True).alias("is_english"), role_head(pl.col("role_en")).alias("head"), pl.lit(False).alias("as_indonesian"),
+        pl.lit("role").alias("field"),
+    ).filter(pl.col("head").is_in(known_en.implode()))], how="diagonal_relaxed").with_columns(pl.col("field").fill_null("name"))
     allowed = pl.DataFrame(
         [(h, lang, t) for lang, table_ in ((True, indonesian), (False, english)) for h, types in table_.items() for t in types],
         schema={"head": pl.String, "as_indonesian": pl.Boolean, "kind": pl.String}, orient="row")
     # the names whose head allows another type than the actor's; the first of each actor is reported
     wrong = (names.join(allowed, on=["head", "as_indonesian", "kind"], how="anti")
              .sort("row", "order").unique("row", keep="first", maintain_order=True))
-    for row, ident, kind, name, head, as_indonesian in wrong.select(
-            "row", "actor_id", "kind", "name", "head", "as_indonesian").iter_rows():
+    for row, ident, kind, name, head, as_indonesian, field in wrong.select(
+            "row", "actor_id", "kind", "name", "head", "as_indonesian", "field").iter_rows():
         types = (indonesian if as_indonesian else english)[head]
         yield Finding("actors", row, "actor_type", kind,
-                      f"{ident}: its name {name!r} is a {head!r}, which names a {' or a '.join(sorted(types))}, "
+                      f"{ident}: its {field} {name!r} is a {head!r}, which names a {' or a '.join(sorted(types))}, "
                       f"not a {kind} (validators/type_words.toml)")
