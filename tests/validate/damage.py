@@ -420,6 +420,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("speech-mode-swapped", "a statement of partial speech (the reporter's sentence quoting some words) recorded as "
            "direct, or one of direct speech (opening with the speaker's words in quotation marks) as partial", "consistency",
            ("speech-mode-fits",)),
+    Damage("exclusion-made-prose", "an exclusion of words that stand on a line of their own (a counter under a dateline, "
+           "an advertisement marker, a site's name) relabelled an idiom, not a count, not a name or the numbering of the "
+           "author's points", "consistency", ("exclusion-reason-fits",)),
     Damage("exclusion-called-advertising", "an exclusion of words in the article's own sentences (an idiom, a word that is "
            "not a count) relabelled advertising or a spam byline", "consistency", ("exclusion-reason-fits",)),
     Damage("channel-swapped", "a statement whose words name its channel ('pidato yang disiarkan televisi', 'pernyataan di "

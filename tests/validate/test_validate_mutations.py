@@ -3699,6 +3699,24 @@ def speech_mode_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "statements", row, "speech_mode", "partial" if rows[row][m] == "direct" else "direct")
 
 
+@kind("exclusion-made-prose")
+def exclusion_made_prose(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.exclusion_reasons import _LINE_WORD, PROSE, PROSE_WORDS
+
+    header, rows = rows_of("exclusions")
+    col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "reason")}
+    options = []
+    for k, r in enumerate(rows):
+        text, a, b = PACKAGE_TEXTS[r[col["source_id"]]], int(r[col["char_start"]]), int(r[col["char_end"]])
+        start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        end = len(text) if end < 0 else end
+        if r[col["reason"]] not in PROSE and len(_LINE_WORD.findall(text, start, a)) + len(_LINE_WORD.findall(text, b, end)) < PROSE_WORDS:
+            options.append(k)
+    row = draw(st.sampled_from(options))
+    rows[row][col["reason"]] = draw(st.sampled_from(sorted(PROSE)))
+    return _rewrite(root, "exclusions", header, rows, row, "reason")
+
+
 @kind("exclusion-called-advertising")
 def exclusion_called_advertising(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules._coverage import NONE, spans

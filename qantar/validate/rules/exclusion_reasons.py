@@ -4,7 +4,8 @@ amount: it is not page furniture, an advertisement, a byline, a photo credit or 
 number is excluded as a name or a unit. Words that lie inside a name form of an actor or a place, where
 the article prints it, are part of that name: their reason is proper_name_part. Dates and years are
 left to the date rules. An advertisement or a spam byline is a block of its own: no curated claim
-shares its line."""
+shares its line. An idiom, a word that is not a count or a name, a unit or the numbering of the author's
+points is part of a sentence: its line holds other words (a bare counter under a dateline does not)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
 ALONE = frozenset({"advertising", "spam_byline"})
 #: reasons for words inside a name the package records ('24' of 'National News Network 24')
 NAME_PART = frozenset({"proper_name_part", "ambiguous_name"})
+#: reasons that say the words are part of a sentence of the article (an idiom, a word that is not a count,
+#: the numbering of the author's points): their line holds other words (``PROSE_WORDS`` at least), where a
+#: counter under a dateline ('0'), a reading time or a banner stands alone
+PROSE = frozenset({"idiom", "not_a_count", "discourse_enumeration", "not_a_name", "unit"})
+PROSE_WORDS = 3
+_LINE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
 
 
@@ -75,6 +82,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} shares its line with a curated claim: it is "
                               f"the article's own text, not {reason.replace('_', ' ')}")
+                continue
+        if reason in PROSE:
+            start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
+            end = len(article) if end < 0 else end
+            if len(_LINE_WORD.findall(article, start, a)) + len(_LINE_WORD.findall(article, b, end)) < PROSE_WORDS:
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} stands on a line of its own (fewer than "
+                              f"{PROSE_WORDS} other words): page furniture, not part of a sentence ({reason.replace('_', ' ')})")
                 continue
         if reason not in NOT_TEXT | NOT_NUMBER:
             continue
