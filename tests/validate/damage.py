@@ -85,6 +85,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-self", "an actor made its own affiliation", "pandera", ("affiliation-not-self",)),
     Damage("affiliation-cycle", "an actor's affiliation chain bent back into a loop through two or more actors", "consistency",
            ("affiliation-acyclic",)),
+    Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",
+           ("affiliation-is-organisation",)),
     Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",
            ("actor-named", "actor-country-agrees")),
     Damage("event-end-stretched", "an occurred or claimed event's end moved past the latest publication of every source "

@@ -830,6 +830,15 @@ def affiliation_cycle(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", ids.index(ancestor), "affiliation_id", start)
 
 
+@kind("affiliation-to-person")
+def affiliation_to_person(root: Path, draw: Draw) -> Expect:
+    kinds = _types("actors", "actor_id", "actor_type")
+    ids = list(kinds)
+    row = draw(st.integers(0, len(ids) - 1))
+    target = draw(st.sampled_from([a for a, t in kinds.items() if t in ("person", "group") and a != ids[row]]))
+    return set_cell(root, "actors", row, "affiliation_id", target)
+
+
 def _actor_columns() -> list[tuple[str, str]]:
     return [(t, c) for t, c, ref in FOREIGN_KEYS if ref == "actors"]
 
