@@ -286,6 +286,9 @@ DAMAGE: tuple[Damage, ...] = (
            "consistency", ("affiliation-named",)),
     Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
            "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
+    Damage("occurred-translated-future", "the translation of a passage of an occurred or claimed event, with no word of the "
+           "future, put into the future ('approved' as 'will have approved', 'was' as 'will be')", "consistency",
+           ("translation-keeps-future",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

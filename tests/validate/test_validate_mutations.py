@@ -1855,6 +1855,24 @@ def _relative_events() -> tuple[list[str], list[list[str]], dict[str, int], dict
     return header, rows, col, pointed
 
 
+@kind("occurred-translated-future")
+def occurred_translated_future(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.translation_future import PAST, _done, _english
+
+    status = _types("events", "event_id", "status")
+    header, rows = rows_of("event_sources")
+    e, q, t = header.index("event_id"), header.index("quote"), header.index("quote_en")
+    futures = pl.Series([r[q] for r in rows]).str.contains(_done()[1]).to_list()  # the rule's words of the future
+    verb = re.compile(r"\b(?:was|were|(\w{3,}ed))\b")
+    options = [k for k, r in enumerate(rows) if status.get(r[e]) in PAST and not futures[k]
+               and verb.search(r[t]) and not _english("english_tense").search(r[t])]
+    row = draw(st.sampled_from(options))
+    rows[row][t] = verb.sub(lambda m: "will have " + m.group(1) if m.group(1) else "will be", rows[row][t], count=1)
+    return _rewrite(root, "event_sources", header, rows, row, "quote_en")
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))

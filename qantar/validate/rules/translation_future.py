@@ -8,7 +8,9 @@ an English word of the future ('will', 'would', 'promised to', 'next'; the list'
 other way round only where the text says the thing is done: English often says in the future what
 Indonesian leaves without a marker, but a text with a word of the perfect ('telah', 'sudah', 'pernah';
 the list's `done`) and no word of the future at all is not translated into the future ('telah
-meninggalkan', have left, is not 'will leave').
+meninggalkan', have left, is not 'will leave'). Nor is the passage of an event that occurred (or is
+claimed to have) with no word of the future: 'parlemen Kirgistan menyetujui' of the vote of 7 January is
+'approved', not 'will approve'.
 """
 
 from __future__ import annotations
@@ -49,6 +51,30 @@ def _done() -> tuple[str, str]:
 def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _future(inputs)
     yield from _done_made_future(inputs)
+    yield from _occurred_made_future(inputs)
+
+
+#: the statuses of an event that has happened, or is said to have
+PAST = ("occurred", "claimed")
+
+
+def _occurred_made_future(inputs: Inputs) -> Iterator[Finding]:
+    """A passage of an occurred or claimed event, with no word of the future, is not translated into the future."""
+    needed = {"event_sources": ("event_id", "quote", "quote_en"), "events": ("event_id", "status")}
+    if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
+        return
+    _, future = _done()
+    english = _english("english_tense")
+    past = inputs.strings("events").select("event_id", "status").filter(pl.col("status").is_in(PAST))
+    rows = (inputs.strings("event_sources").with_row_index("row", offset=1).select("row", "event_id", "quote", "quote_en")
+            .join(past, on="event_id", how="inner")
+            .filter(pl.col("quote_en").is_not_null() & pl.col("quote").is_not_null() & ~pl.col("quote").str.contains(future))
+            .sort("row"))
+    for row, event, _quote, said, status in rows.select("row", "event_id", "quote", "quote_en", "status").iter_rows():
+        if (m := english.search(said)) is not None:
+            yield Finding("event_sources", row, "quote_en", said,
+                          f"{event} is {status} and its passage says nothing of the future, but the quote_en puts it in the "
+                          f"future ({m.group(0)!r}; validators/future_words.toml)")
 
 
 def _done_made_future(inputs: Inputs) -> Iterator[Finding]:
