@@ -289,6 +289,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("occurred-translated-future", "the translation of a passage of an occurred or claimed event, with no word of the "
            "future, put into the future ('approved' as 'will have approved', 'was' as 'will be')", "consistency",
            ("translation-keeps-future",)),
+    Damage("weekday-day-widened", "a statement whose reporter's words name one weekday ('ucap Putin pada Senin (10/1)'), or a "
+           "relative event whose passages do ('Pada hari Rabu'), widened from its day to a range", "consistency",
+           ("weekday-agrees",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

@@ -1873,6 +1873,30 @@ def occurred_translated_future(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "event_sources", header, rows, row, "quote_en")
 
 
+@kind("weekday-day-widened")
+def weekday_day_widened(root: Path, draw: Draw) -> Expect:
+    from qantar.text.dates import weekdays
+    from qantar.validate.rules.weekdays import _QUOTED
+
+    options = []
+    header, rows = rows_of("statements")
+    q = header.index("quote")
+    options += [("statements", k) for k, r in enumerate(rows) if len(weekdays(_QUOTED.sub(" ", r[q]))) == 1]
+    eh, events = rows_of("events")
+    options += [("events", k) for k, r in enumerate(events) if r[eh.index("date_basis")] == "relative"
+                and len(set().union(*(weekdays(t) for _s, t in _passages(r[0])))) == 1]
+    table, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    col = {c: header.index(c) for c in ("date_start", "date_end", "date_precision")}
+    days = dt.timedelta(days=draw(st.integers(1, 20)))
+    column = draw(st.sampled_from(["date_start", "date_end"]))
+    moved = _day(rows[row][col[column]]) + (days if column == "date_end" else -days)
+    assume(moved.weekday() != _day(rows[row][col[column]]).weekday())
+    rows[row][col[column]] = moved.isoformat()
+    rows[row][col["date_precision"]] = "range"
+    return _rewrite(root, table, header, rows, row, column)
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))

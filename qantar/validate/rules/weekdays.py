@@ -1,24 +1,38 @@
 """weekday-agrees: a row dated to one day whose quote names days of the week ('pada hari Rabu') falls on
 one of them: an event through every event_sources passage, a statement through its quote. A
 journalist's weekday is the commonest date an Indonesian report prints, and the easiest to lose
-when a row is redated by a day or two."""
+when a row is redated by a day or two.
+
+A weekday also pins a row to its day, so that widening the row to a range cannot switch the check
+off: a statement whose reporter's words (its quote outside quotation marks: 'ucap Putin pada Senin
+(10/1)') name one weekday was made that day, and an event dated from a relative expression whose
+passages name one weekday and no other relative word ('Pada hari Rabu, Tokayev memecat ...') happened
+that day. Either is dated one day. Words of a span of time ('sejak', 'hingga', 'sampai', 'selama',
+'antara') leave a row free to be a range.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.dates import weekdays
+from qantar.text.dates import relative_dates, weekdays
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules.printed_dates import dated_owner
 
 _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: words that make a weekday one end of a span of time, not the day of the row
+_SPAN = re.compile(r"(?i)\b(?:sejak|hingga|sampai|selama|antara|mulai)\b")
+#: what someone is quoted as saying, between quotation marks: not the reporter's words
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
+    yield from _pinned(inputs)
     for span in inputs.model.spans("claim"):
         if span.table not in inputs.tables:
             continue
@@ -46,3 +60,45 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding(table, row, "date_start", day.isoformat(),
                               f"{day.isoformat()} is a {_NAMES[day.weekday()]}, but its quote names "
                               f"{' or '.join(_NAMES[d] for d in sorted(days))}")
+
+
+def _pinned(inputs: Inputs) -> Iterator[Finding]:
+    """Rows a weekday pins to one day, dated to more than one."""
+    if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "quote", "date_start", "date_end"):
+        rows = (inputs.typed("statements").with_row_index("_row", offset=1)
+                .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
+                .select("_row", "statement_id", "quote", "date_start", "date_end"))
+        for row, ident, quote, first, last in rows.iter_rows():
+            narrated = _QUOTED.sub(" ", quote)
+            days = weekdays(narrated)
+            if len(days) == 1 and not _SPAN.search(narrated):
+                yield _widened("statements", row, ident, first, last, days, "its reporter's words")
+    needed = {"events": ("event_id", "date_basis", "date_start", "date_end"), "event_sources": ("event_id", "quote")}
+    if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
+        return
+    events = (inputs.typed("events").with_row_index("_row", offset=1)
+              .filter((pl.col("date_basis") == "relative") & (pl.col("date_start") != pl.col("date_end")))
+              .select("_row", "event_id", "date_start", "date_end"))
+    if events.is_empty():
+        return
+    passages: dict[str, list[str]] = {}
+    for event, quote in (inputs.strings("event_sources").select("event_id", "quote")
+                         .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
+                         .iter_rows()):
+        passages.setdefault(event, []).append(quote)
+    for row, ident, first, last in events.iter_rows():
+        texts = passages.get(ident, [])
+        days = set().union(*(weekdays(t) for t in texts)) if texts else set()
+        if len(days) == 1 and not any(_SPAN.search(t) or relative_dates(t, first) for t in texts):
+            yield _widened("events", row, ident, first, last, days, "its passages")
+
+
+def _widened(table: str, row: int, ident: str, first: dt.date, last: dt.date, days: set[int], where: str) -> Finding:
+    day = next(iter(days))
+    name = _NAMES[day]
+    # the end that is not on the weekday is the one moved (the end, when both are)
+    column, value = ("date_start", first) if first.weekday() != day and last.weekday() == day else ("date_end", last)
+    return Finding(table, row, column, value.isoformat(),
+                   f"{ident}: {where} name one weekday ({name}) and no span of time, which dates it to that day, "
+                   f"but it runs {first.isoformat()}..{last.isoformat()}")
+
