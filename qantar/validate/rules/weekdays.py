@@ -5,7 +5,7 @@ when a row is redated by a day or two.
 
 A weekday also pins a row to its day, so that widening the row to a range cannot switch the check
 off: a statement whose reporter's words (its quote outside quotation marks: 'ucap Putin pada Senin
-(10/1)') name one weekday was made that day, and an event dated from a relative expression whose
+(10/1)') name one weekday, or print one day ('pada 10 Januari'), was made that day, and an event dated from a relative expression whose
 passages name one weekday and no other relative word ('Pada hari Rabu, Tokayev memecat ...') happened
 that day. Either is dated one day. Words of a span of time ('sejak', 'hingga', 'sampai', 'selama',
 'antara') leave a row free to be a range.
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from qantar.text.dates import relative_dates, weekdays
+from qantar.text.dates import printed_dates, relative_dates, weekdays
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules.printed_dates import dated_owner
@@ -64,15 +64,27 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 def _pinned(inputs: Inputs) -> Iterator[Finding]:
     """Rows a weekday pins to one day, dated to more than one."""
-    if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "quote", "date_start", "date_end"):
+    if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "source_id", "quote", "date_start", "date_end"):
+        published = ({s: d for s, d in inputs.typed("sources").select("source_id", "published_date_max").iter_rows()}
+                     if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_max") else {})
         rows = (inputs.typed("statements").with_row_index("_row", offset=1)
                 .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
-                .select("_row", "statement_id", "quote", "date_start", "date_end"))
-        for row, ident, quote, first, last in rows.iter_rows():
+                .select("_row", "statement_id", "source_id", "quote", "date_start", "date_end"))
+        for row, ident, source, quote, first, last in rows.iter_rows():
             narrated = _QUOTED.sub(" ", quote)
+            if _SPAN.search(narrated):
+                continue
             days = weekdays(narrated)
-            if len(days) == 1 and not _SPAN.search(narrated):
+            if len(days) == 1:
                 yield _widened("statements", row, ident, first, last, days, "its reporter's words")
+            elif not days and (today := published.get(source)) is not None:
+                printed = {d.first for d in printed_dates(narrated, today) if d.precision == "day"}
+                if len(printed) == 1:
+                    day = next(iter(printed))
+                    column, value = ("date_start", first) if first != day else ("date_end", last)
+                    yield Finding("statements", row, column, value.isoformat(),
+                                  f"{ident}: its reporter's words print one day ({day.isoformat()}) and no span of time, "
+                                  f"which dates it to that day, but it runs {first.isoformat()}..{last.isoformat()}")
     needed = {"events": ("event_id", "date_basis", "date_start", "date_end"), "event_sources": ("event_id", "quote")}
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
