@@ -85,6 +85,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-self", "an actor made its own affiliation", "pandera", ("affiliation-not-self",)),
     Damage("affiliation-cycle", "an actor's affiliation chain bent back into a loop through two or more actors", "consistency",
            ("affiliation-acyclic",)),
+    Damage("state-link-moved", "an event_actors row's state moved to another state the article names, but none of the "
+           "event's passages from that source (Armenia's withdrawal given to Belarus)", "consistency",
+           ("state-named-in-passage",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",
            ("affiliation-is-organisation",)),
     Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",

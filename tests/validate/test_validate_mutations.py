@@ -830,6 +830,37 @@ def affiliation_cycle(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", ids.index(ancestor), "affiliation_id", start)
 
 
+@kind("state-link-moved")
+def state_link_moved(root: Path, draw: Draw) -> Expect:
+    kinds = _types("actors", "actor_id", "actor_type")
+    forms = _actor_forms()
+    header, rows = rows_of("event_actors")
+    e, a, s = header.index("event_id"), header.index("actor_id"), header.index("source_id")
+    states = sorted(x for x, t in kinds.items() if t == "state")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if kinds.get(r[a]) == "state"]))
+    passages = [q.lower() for sid, q in _passages(rows[row][e]) if sid == rows[row][s]]
+    article = PACKAGE_TEXTS[rows[row][s]].lower()
+    def named(state: str, text: str) -> bool:
+        return any(re.search(r"(?<![\w-])" + re.escape(f.lower()) + r"(?![\w-])", text) for f in forms[state])
+
+    other = draw(st.sampled_from(states))
+    # another state the article names, which no passage of the event from that source does (nor a place of its country)
+    assume(other != rows[row][a] and named(other, article) and not any(named(other, t) for t in passages)
+           and not any(_places_of(other, t) for t in passages))
+    assume((rows[row][e], other, rows[row][header.index("role")], rows[row][s]) not in {tuple(r) for r in rows})
+    rows[row][a] = other
+    return _rewrite(root, "event_actors", header, rows, row, "actor_id")
+
+
+def _places_of(state: str, text: str) -> bool:
+    """Whether ``text`` (lower case) names a city or region of ``state``'s country."""
+    code = _types("actors", "actor_id", "country_code")[state]
+    header, rows = REAL["places"]
+    c, f = header.index("country_code"), header.index("name_forms")
+    return any(re.search(r"(?<![\w-])" + re.escape(x.lower()) + r"(?![\w-])", text)
+               for r in rows if code and r[c] == code for x in r[f].split("|") if x)
+
+
 @kind("affiliation-to-person")
 def affiliation_to_person(root: Path, draw: Draw) -> Expect:
     kinds = _types("actors", "actor_id", "actor_type")
