@@ -335,7 +335,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
     Damage("claim-relabelled-occurred", "an event known only as a claim (every passage reports someone's words or lies in a statement's quote; a claimant and "
-           "whom it accuses recorded) relabelled 'occurred'", "consistency", ("hedged-is-claimed",)),
+           "whom it accuses recorded) relabelled 'occurred', its alleged perpetrator made a perpetrator with it or not", "consistency",
+           ("hedged-is-claimed",)),
     Damage("done-statement-reaches-back", "a statement whose words say its event is done ('telah meninggalkan') given a "
            "start before the event began, its end kept", "consistency", ("statement-after-event",)),
     Damage("speaker-made-intermediary", "a statement given to the outlet the article cites for it (its intermediary)",

@@ -3182,6 +3182,12 @@ def claim_relabelled_occurred(root: Path, draw: Draw) -> Expect:
                and "claimant" in roles.get(r[0], set()) and roles.get(r[0], set()) & {"alleged_perpetrator", "alleged_instigator"}
                and _passages(r[0]) and all(said.search(q) or (sid, q) in inside for sid, q in _passages(r[0]))]
     row = draw(st.sampled_from(options))
+    if draw(st.booleans()):  # whom the claim accuses made a plain perpetrator with it
+        links = [list(x) for x in links]
+        for x in links:
+            if x[ah.index("event_id")] == rows[row][0] and x[ah.index("role")] == "alleged_perpetrator":
+                x[ah.index("role")] = "perpetrator"
+        write_table(root, "event_actors", list(ah), links)
     return set_cell(root, "events", row, "status", "occurred")
 
 
