@@ -88,6 +88,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("state-link-moved", "an event_actors row's state moved to another state the article names, but none of the "
            "event's passages from that source (Armenia's withdrawal given to Belarus)", "consistency",
            ("state-named-in-passage",)),
+    Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
+           "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",
            ("affiliation-is-organisation",)),
     Damage("actors-swapped", "two actors of one type swapped consistently in every table that names them", "consistency",

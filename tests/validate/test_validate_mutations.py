@@ -861,6 +861,14 @@ def _places_of(state: str, text: str) -> bool:
                for r in rows if code and r[c] == code for x in r[f].split("|") if x)
 
 
+@kind("mention-context-swapped")
+def mention_context_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    c = header.index("mention_context")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[c] in ("photo_credit", "background")]))
+    return set_cell(root, "actors", row, "mention_context", "background" if rows[row][c] == "photo_credit" else "photo_credit")
+
+
 @kind("affiliation-to-person")
 def affiliation_to_person(root: Path, draw: Draw) -> Expect:
     kinds = _types("actors", "actor_id", "actor_type")
