@@ -88,6 +88,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("state-link-moved", "an event_actors row's state moved to another state the article names, but none of the "
            "event's passages from that source (Armenia's withdrawal given to Belarus)", "consistency",
            ("state-named-in-passage",)),
+    Damage("figure-actor-unnamed", "a figure counting a state or an organisation its quote names given another one the quote "
+           "does not name ('3.000 tentaranya' of Russia given to the CSTO)", "consistency", ("state-named-in-passage",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

@@ -861,6 +861,24 @@ def _places_of(state: str, text: str) -> bool:
                for r in rows if code and r[c] == code for x in r[f].split("|") if x)
 
 
+@kind("figure-actor-unnamed")
+def figure_actor_unnamed(root: Path, draw: Draw) -> Expect:
+    kinds = _types("actors", "actor_id", "actor_type")
+    forms = _actor_forms()
+    named_types = ("state", "international_organisation")
+    header, rows = rows_of("figures")
+    a, q = header.index("actor_id"), header.index("quote")
+
+    def names(actor: str, quote: str) -> bool:
+        return any(re.search(r"(?<![\w-])" + re.escape(f.lower()) + r"(?![\w-])", quote.lower()) for f in forms[actor]) \
+            or (kinds[actor] == "state" and _places_of(actor, quote.lower()))
+
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if kinds.get(r[a]) in named_types and names(r[a], r[q])]))
+    other = draw(st.sampled_from(sorted(x for x, t in kinds.items() if t in named_types)))
+    assume(not names(other, rows[row][q]))
+    return set_cell(root, "figures", row, "actor_id", other)
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
