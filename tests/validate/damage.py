@@ -90,6 +90,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("state-named-in-passage",)),
     Damage("figure-actor-unnamed", "a figure counting a state or an organisation its quote names given another one the quote "
            "does not name ('3.000 tentaranya' of Russia given to the CSTO)", "consistency", ("state-named-in-passage",)),
+    Damage("event-type-renamed", "an event type renamed in event_types and everywhere that names it (events, the crosswalks), "
+           "so that no role rule knows the new name", "consistency", ("event-type-has-roles",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

@@ -879,6 +879,23 @@ def figure_actor_unnamed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "actor_id", other)
 
 
+@kind("event-type-renamed")
+def event_type_renamed(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("event_types")
+    k = header.index("event_type")
+    row = draw(st.integers(0, len(rows) - 1))
+    old = rows[row][k]
+    new = draw(st.sampled_from([old.replace("_", "-").replace("-", "_", 1) + "_event", "event_" + old, old.split("_")[0] + "_act"]))
+    assume(new != old and new not in {r[k] for r in rows})
+    for table, column, ref in FOREIGN_KEYS:  # every table that names the type, as a careful rename would
+        if ref == "event_types":
+            th, trows = rows_of(table)
+            c = th.index(column)
+            write_table(root, table, th, [[new if i == c and v == old else v for i, v in enumerate(r)] for r in trows])
+    rows[row][k] = new
+    return _rewrite(root, "event_types", header, rows, row, "event_type")
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
