@@ -92,6 +92,8 @@ DAMAGE: tuple[Damage, ...] = (
            "does not name ('3.000 tentaranya' of Russia given to the CSTO)", "consistency", ("state-named-in-passage",)),
     Damage("event-type-renamed", "an event type renamed in event_types and everywhere that names it (events, the crosswalks), "
            "so that no role rule knows the new name", "consistency", ("event-type-has-roles",)),
+    Damage("summary-of-another-city", "an event's English summary replaced by that of an event in a city "
+           "elsewhere (the looting in Taldykorgan's summary on the riot in Almaty)", "consistency", ("event-place-named",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

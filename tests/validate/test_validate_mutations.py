@@ -896,6 +896,28 @@ def event_type_renamed(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "event_types", header, rows, row, "event_type")
 
 
+@kind("summary-of-another-city")
+def summary_of_another_city(root: Path, draw: Draw) -> Expect:
+    ph, places = REAL["places"]
+    kind = {r[0]: (r[ph.index("place_type")], r[ph.index("country_code")]) for r in places}
+    cities = {r[ph.index("name_en")].split(" (")[0]: r[0] for r in places if r[ph.index("place_type")] == "city"}
+    header, rows = rows_of("events")
+    p, s = header.index("place_id"), header.index("summary_en")
+
+    def named(summary: str) -> set[str]:
+        return {c for n, c in cities.items() if re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", summary)}
+
+    def fits(place: str, summary: str) -> bool:
+        return any(c == place or (kind[place][0] != "city" and kind[c][1] == kind[place][1]) for c in named(summary))
+
+    donors = [k for k, r in enumerate(rows) if named(r[s])]
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[p]]))
+    donor = draw(st.sampled_from(donors))
+    assume(donor != row and not fits(rows[row][p], rows[donor][s]))
+    rows[row][s] = rows[donor][s]
+    return _rewrite(root, "events", header, rows, row, "summary_en")
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")

@@ -9,6 +9,10 @@ while every key still holds. An event with no place at all whose passages name a
 is placed nowhere while its sources say where ('di kota barat Aktobe'). A name inside a longer
 name of another place is that place's ('provinsi Almaty' names the province, not the city).
 
+An event's English summary that names a city of the package (by its English name) names the event's
+own city, or one of the country or region it is placed in: a summary copied from an event in another
+city describes that one.
+
 A country is where most events happen without being named, so a country-wide event is held to less:
 where its passages name places that lie in a country (a country, or a city or region with a country
 code), one of them is its country or lies in it; an event placed in a wider region with no country code
@@ -40,6 +44,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _countries(inputs)
     yield from _figures(inputs)
     yield from _unplaced(inputs)
+    yield from _summarised(inputs)
     local = {place: tuple({f.lower() for f in forms or () if f}) for place, kind, forms
              in inputs.typed("places").select("place_id", "place_type", "name_forms").iter_rows() if kind in LOCAL}
     events = inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id") \
@@ -189,3 +194,30 @@ def _figures(inputs: Inputs) -> Iterator[Finding]:
             continue
         yield Finding("figures", row, "place_id", place,
                       f"{figure}: its quote names {', '.join(sorted(' '.join(f) for f in forms))}, not {place} or a place in it")
+
+
+def _summarised(inputs: Inputs) -> Iterator[Finding]:
+    """An event whose summary_en names cities of the package, none of them its own or one of its country."""
+    if not inputs.table("events").has("summary_en") or not inputs.table("places").has("name_en", "country_code"):
+        return
+    places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_en")
+    cities = {p: (c, n.split(" (")[0]) for p, kind, c, n in places.iter_rows() if kind == "city" and n}
+    where = {p: (kind, c) for p, kind, c, _n in places.iter_rows()}
+    if not cities:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for _c, n in sorted(cities.values(), key=lambda x: -len(x[1])))
+                         + r")(?![\w-])")
+    by_name = {n: (p, c) for p, (c, n) in cities.items()}
+    events = (inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id", "summary_en")
+              .filter(pl.col("place_id").is_not_null() & pl.col("summary_en").is_not_null()))
+    for row, event, place, summary in events.iter_rows():
+        named = {by_name[m.group(1)] for m in pattern.finditer(summary)}
+        if not named or place not in where:
+            continue
+        kind, code = where[place]
+        if any(p == place or (kind != "city" and c == code) for p, c in named):
+            continue
+        yield Finding("events", row, "summary_en", summary,
+                      f"{event} is placed in {place}, but its summary names {', '.join(sorted(p for p, _ in named))} and not "
+                      "its own place or a place in it")
+
