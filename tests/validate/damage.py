@@ -94,6 +94,8 @@ DAMAGE: tuple[Damage, ...] = (
            "so that no role rule knows the new name", "consistency", ("event-type-has-roles",)),
     Damage("summary-of-another-city", "an event's English summary replaced by that of an event in a city "
            "elsewhere (the looting in Taldykorgan's summary on the riot in Almaty)", "consistency", ("event-place-named",)),
+    Damage("description-copied", "an event's summary_en, an event type's description or a discrepancy's description_en "
+           "copied from another row of its table", "consistency", ("near-duplicate",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

@@ -918,6 +918,18 @@ def summary_of_another_city(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "summary_en")
 
 
+@kind("description-copied")
+def description_copied(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from([("events", "summary_en"), ("event_types", "description"),
+                                          ("discrepancies", "description_en")]))
+    header, rows = rows_of(table)
+    c = header.index(column)
+    row, donor = draw(st.integers(0, len(rows) - 1)), draw(st.integers(0, len(rows) - 1))
+    assume(row != donor and rows[row][c] != rows[donor][c])
+    rows[row][c] = rows[donor][c]
+    return _rewrite(root, table, header, rows, row, column)
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
