@@ -96,6 +96,8 @@ DAMAGE: tuple[Damage, ...] = (
            "elsewhere (the looting in Taldykorgan's summary on the riot in Almaty)", "consistency", ("event-place-named",)),
     Damage("description-copied", "an event's summary_en, an event type's description or a discrepancy's description_en "
            "copied from another row of its table", "consistency", ("near-duplicate",)),
+    Damage("reasoning-year-rewritten", "a year-precision event's date_reasoning made to write another year ('pada 2010' as "
+           "'pada 2011') while its dates stay", "consistency", ("reasoning-names-date",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

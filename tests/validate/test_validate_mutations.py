@@ -930,6 +930,21 @@ def description_copied(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, column)
 
 
+@kind("reasoning-year-rewritten")
+def reasoning_year_rewritten(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_dates import _YEAR
+
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("date_precision", "date_start", "date_reasoning")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["date_precision"]] == "year"
+                                and r[col["date_start"]][:4] in _YEAR.findall(r[col["date_reasoning"]])]))
+    own = rows[row][col["date_start"]][:4]
+    other = str(int(own) + draw(st.sampled_from([-10, -2, -1, 1, 2, 10])))
+    rows[row][col["date_reasoning"]] = _YEAR.sub(lambda m: other if m.group(1) == own else m.group(1), rows[row][col["date_reasoning"]])
+    write_table(root, "events", header, rows)
+    return Expect("events", row + 1, frozenset({"date_start", "date_reasoning"}))
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")

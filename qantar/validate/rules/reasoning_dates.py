@@ -1,8 +1,9 @@
 """reasoning-names-date: a row whose date reasoning writes calendar dates (ISO '2022-01-05', '5 January
 2022' or the article's '5 Januari 2022'; a month as '2021-03', 'March 2021' or 'Maret 2021') writes the row's own date among them: for a day, that day (a reasoning that writes
 months only, '2021-03', concludes a month, not a day); for a month, a date or month ('2022-01') inside
-it; for a range, its first or its last day. A reasoning that concludes one date and a row that says
-another is a row redated without its reasoning."""
+it; for a range, its first or its last day; for a year, a reasoning that writes years ('pada 2010')
+writes the row's year among them. A reasoning that concludes one date and a row that says another is a
+row redated without its reasoning, or a reasoning rewritten without its row."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _BULAN = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember")
 _MONTH_NUMBER = {**{n: i for i, n in enumerate(_MONTHS, 1)}, **{n: i for i, n in enumerate(_BULAN, 1)}}
+#: a year as a reasoning writes it ('pada 2010', 'in 2021'), not inside an ISO date or a longer number
+_YEAR = re.compile(r"(?<![\d.,-])(1[5-9]\d\d|20\d\d)(?![\d.,-]\d|-\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
 _WORDS = re.compile(rf"(?<![\w-])(?:(\d{{1,2}}) )?({'|'.join(sorted(_MONTH_NUMBER, key=len, reverse=True))})(?:,? (\d{{4}}))?(?![\w-])")
 
@@ -70,9 +73,16 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         ends = "date_end" if "date_end" in table.field_names else "date_start"
         frame = inputs.typed(name).select("date_precision", "date_start", pl.col(ends).alias("_end"), *reasons) \
             .with_row_index("row", offset=1)
-        rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month", "range"])
+        rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month", "range", "year"])
                             & pl.col("date_start").is_not_null() & pl.col("date_reasoning").is_not_null())
         for row, precision, start, end, reasoning in rows.iter_rows():
+            if precision == "year":
+                years = {int(y) for y in _YEAR.findall(reasoning)}
+                if years and start.year not in years:
+                    yield Finding(name, row, "date_start", start.isoformat(),
+                                  f"the year is {start.year}, but its date_reasoning writes "
+                                  f"{', '.join(map(str, sorted(years)))} and not this year")
+                continue
             days, months, yearless = written(reasoning)
             if not months and not yearless:
                 continue  # a reasoning in words only: nothing to compare
