@@ -8,9 +8,10 @@ publication (each of published_date_min and _max, for a source dated within boun
 words and every key: only the resolution is wrong.
 
 Every basis but 'stated' is held to it (a stated date is printed in a passage, and other rules read
-it): a basis turned from 'relative' to 'inferred' or 'reference' does not switch the rule off. An event
-whose basis is 'relative' also lies within what its expressions say, give or take a day (a publication
-time near midnight): 'minggu depan' widened to the month keeps meeting the week but no longer says it.
+it): a basis turned from 'relative' to 'inferred' or 'reference' does not switch the rule off. Such an
+event also lies within what its expressions say ('pekan lalu' is Monday to Sunday of the week before;
+a day, 'hari ini' or 'kemarin', give or take a day for a publication near midnight): 'minggu depan'
+widened to the month keeps meeting the week but no longer says it.
 Weekdays and vaguer words ('baru-baru ini') are resolved by the reasoning and checked by other rules.
 """
 
@@ -25,8 +26,9 @@ from qantar.text.dates import relative_dates
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
-#: how far a relative date's event may reach past what its expression says: a publication near midnight
+#: how far an event may reach past a relative day ('hari ini', 'kemarin'): a publication near midnight
 _SLACK = dt.timedelta(days=1)
+_NONE = dt.timedelta(0)
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -60,11 +62,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("events", row, "date_start", first.isoformat(),
                           f"{event} is dated from a relative expression, but its passages say {said}, none of which "
                           f"meets its interval {first.isoformat()}..{last.isoformat()}")
-        elif found and basis == "relative":
-            low, high = min(p.first for p in found) - _SLACK, max(p.last for p in found) + _SLACK
+        elif found:
+            # a day ('hari ini', 'kemarin') is given a day's slack either way: a publication near midnight
+            low = min(p.first - (_SLACK if p.first == p.last else _NONE) for p in found)
+            high = max(p.last + (_SLACK if p.first == p.last else _NONE) for p in found)
             if first < low or last > high:
-                said = ", ".join(dict.fromkeys(f"'{p.text}'" for p in found))
+                said = ", ".join(dict.fromkeys(f"'{p.text}' = {p.first.isoformat()}..{p.last.isoformat()}" for p in found))
                 column, value = ("date_start", first) if first < low else ("date_end", last)
                 yield Finding("events", row, column, value.isoformat(),
-                              f"{event} is dated from {said}, which say {(low + _SLACK).isoformat()}..{(high - _SLACK).isoformat()}, "
-                              f"but its interval {first.isoformat()}..{last.isoformat()} reaches beyond that")
+                              f"{event}'s passages date it by {said}, but its interval {first.isoformat()}..{last.isoformat()} "
+                              f"reaches beyond {low.isoformat()}..{high.isoformat()} ({basis or 'no'} basis)")
