@@ -98,6 +98,9 @@ DAMAGE: tuple[Damage, ...] = (
            "copied from another row of its table", "consistency", ("near-duplicate",)),
     Damage("reasoning-year-rewritten", "a year-precision event's date_reasoning made to write another year ('pada 2010' as "
            "'pada 2011') while its dates stay", "consistency", ("reasoning-names-date",)),
+    Damage("speaker-named-after-pronoun", "a statement whose words refer to their speaker with a pronoun ('Ia menyatakan, "
+           "jika Presiden Tokayev merasa ...') given as speaker the person its words then name", "consistency",
+           ("quote-names-speaker",)),
     Damage("mention-context-swapped", "an actor the articles name in their own words marked as named only in a photo credit, "
            "or one named only in credits marked as background", "consistency", ("mention-context-fits",)),
     Damage("affiliation-to-person", "an actor affiliated to a person or a group (a minister to a spokesperson)", "consistency",

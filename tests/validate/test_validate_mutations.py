@@ -945,6 +945,30 @@ def reasoning_year_rewritten(root: Path, draw: Draw) -> Expect:
     return Expect("events", row + 1, frozenset({"date_start", "date_reasoning"}))
 
 
+@kind("speaker-named-after-pronoun")
+def speaker_named_after_pronoun(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.speaker_quote import _PRONOUN, attribution
+
+    kinds = _types("actors", "actor_id", "actor_type")
+    forms = _actor_forms()
+    header, rows = rows_of("statements")
+    q, who = header.index("quote"), header.index("speaker_id")
+    said = pl.Series([r[q] for r in rows]).to_frame("q").select(attribution(pl.col("q"))).to_series().to_list()
+    options = []
+    for k, text in enumerate(said):
+        m = _PRONOUN.search(text)
+        if m is None or any(f in text[:m.start()] for fs in forms.values() for f in fs):
+            continue
+        after = text[m.end():]
+        options += [(k, a) for a, t in kinds.items() if t == "person" and a != rows[k][who]
+                    and any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", after) for f in forms[a])]
+    row, speaker = draw(st.sampled_from(options))
+    rows[row][who] = speaker
+    return _rewrite(root, "statements", header, rows, row, "speaker_id")
+
+
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")

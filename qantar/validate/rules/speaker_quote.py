@@ -8,7 +8,8 @@ someone else's: a speaker replaced by another person of the same kind keeps ever
 valid, and actor-named passes it when the article named the new speaker earlier. A pronoun ('Ia
 menyatakan', 'papar dia', 'imbuhnya') points back to a name given before, so only the words before
 the first pronoun are read: none, and the quote is left to actor-named; a name there is the
-speaker's ('Yokayev mengatakan dia telah meminta ...'). A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
+speaker's ('Yokayev mengatakan dia telah meminta ...'). A person named only after such a pronoun is
+whom the words speak of, not their speaker ('Ia menyatakan, jika Presiden Tokayev merasa ...' is Putin's). A name inside a longer name is the longer name's ('Tokayev' in 'pemerintahan
 Tokayev' names the government, not the president). A body, a state or an organisation does not speak where its words of
 attribution name a person of its own (by affiliation): the person does ('Kate Mallinson, pakar ... Chatham House').
 Nor does a state or an organisation whose words name a body or force of its own and not itself: the body
@@ -107,6 +108,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                                   f"{pronoun.group()!r}, a person, but {speaker} is a {own}")
                 continue
             if pronoun is not None:
+                if not _named_before(text, pronoun, starts) and own == "person" \
+                        and _names(text[pronoun.end():], starts) & own_forms.get(speaker, set()):
+                    # 'Ia menyatakan, jika Presiden Tokayev merasa ...': the pronoun stands for someone named
+                    # before the quote, and the person its words then name is whom they speak of
+                    yield Finding(table, row, who, speaker,
+                                  f"{ident}: its words refer to the speaker as {pronoun.group()!r}, a name given before "
+                                  f"the quote, and then name {speaker} as someone they speak of: {speaker} is not the speaker")
+                    continue
                 # the words before the pronoun: a name there is who speaks ('Yokayev mengatakan dia telah
                 # meminta ...'); a pronoun first points back to a name given before the quote
                 text = text[:pronoun.start()]
@@ -168,6 +177,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding(table, row, who, speaker,
                               f"{ident}: its quote attributes the words to {', '.join(strangers[:5])}, neither {speaker} nor "
                               f"an actor it belongs to or that belongs to it, and does not refer back to {speaker} with a pronoun")
+
+
+def _names(text: str, starts: dict[str, set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """The name forms (as words) ``text`` holds."""
+    words = _WORD.findall(text)
+    return {form for i, word in enumerate(words) for form in starts.get(word, ()) if tuple(words[i:i + len(form)]) == form}
 
 
 def _named_before(text: str, pronoun: re.Match[str], starts: dict[str, set[tuple[str, ...]]]) -> bool:
