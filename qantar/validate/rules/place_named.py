@@ -207,17 +207,22 @@ def _summarised(inputs: Inputs) -> Iterator[Finding]:
         return
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for _c, n in sorted(cities.values(), key=lambda x: -len(x[1])))
                          + r")(?![\w-])")
-    by_name = {n: (p, c) for p, (c, n) in cities.items()}
+    by_name: dict[str, set[tuple[str, str]]] = {}  # a name -> the cities that bear it (namesakes all count)
+    for p, (c, n) in cities.items():
+        by_name.setdefault(n, set()).add((p, c))
     events = (inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id", "summary_en")
               .filter(pl.col("place_id").is_not_null() & pl.col("summary_en").is_not_null()))
+    read: dict[str, frozenset[tuple[str, str]]] = {}  # a summary -> the cities it names (each read once)
     for row, event, place, summary in events.iter_rows():
-        named = {by_name[m.group(1)] for m in pattern.finditer(summary)}
+        if summary not in read:
+            read[summary] = frozenset(pc for m in pattern.finditer(summary) for pc in by_name[m.group(1)])
+        named = read[summary]
         if not named or place not in where:
             continue
         kind, code = where[place]
         if any(p == place or (kind != "city" and c == code) for p, c in named):
             continue
         yield Finding("events", row, "summary_en", summary,
-                      f"{event} is placed in {place}, but its summary names {', '.join(sorted(p for p, _ in named))} and not "
+                      f"{event} is placed in {place}, but its summary names {', '.join(sorted({p for p, _ in named}))} and not "
                       "its own place or a place in it")
 
