@@ -971,10 +971,15 @@ def speaker_named_after_pronoun(root: Path, draw: Draw) -> Expect:
 
 @kind("mention-context-swapped")
 def mention_context_swapped(root: Path, draw: Draw) -> Expect:
-    header, rows = rows_of("actors")
-    c = header.index("mention_context")
-    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[c] in ("photo_credit", "background")]))
-    return set_cell(root, "actors", row, "mention_context", "background" if rows[row][c] == "photo_credit" else "photo_credit")
+    return _flip(root, draw, "actors", "mention_context", ("photo_credit", "background"))
+
+
+def _flip(root: Path, draw: Draw, table: str, column: str, pair: tuple[str, str]) -> Expect:
+    """A row of ``table`` holding one of the two values of ``pair`` in ``column`` given the other."""
+    header, rows = rows_of(table)
+    c = header.index(column)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[c] in pair]))
+    return set_cell(root, table, row, column, pair[1] if rows[row][c] == pair[0] else pair[0])
 
 
 @kind("affiliation-to-person")
@@ -3897,10 +3902,7 @@ def author_not_in_byline(root: Path, draw: Draw) -> Expect:
 
 @kind("speech-mode-swapped")
 def speech_mode_swapped(root: Path, draw: Draw) -> Expect:
-    header, rows = rows_of("statements")
-    m = header.index("speech_mode")
-    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[m] in ("direct", "partial")]))
-    return set_cell(root, "statements", row, "speech_mode", "partial" if rows[row][m] == "direct" else "direct")
+    return _flip(root, draw, "statements", "speech_mode", ("direct", "partial"))
 
 
 @kind("exclusion-made-prose")
