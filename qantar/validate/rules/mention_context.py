@@ -18,6 +18,11 @@ import polars as pl
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
+def _inner(ch: str) -> bool:
+    """A character that continues a word (a name is matched as whole words)."""
+    return ch.isalnum() or ch in "_-"
+
+
 #: what opens a credit on its line
 _CREDIT = re.compile(r"(?i)(?<!\w)(?:foto|photo|kredit|credit|sumber foto|gambar|image)\s*:")
 
@@ -35,12 +40,18 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     every = sorted({f.lower() for forms in actors["name_forms"].to_list() for f in forms or () if f}, key=len, reverse=True)
     if not every:
         return
-    pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in every) + r")(?![\w-])")
     seen: dict[str, list[int]] = {}  # form -> [mentions in a credit, mentions elsewhere]
     for text in texts.values():
-        for m in pattern.finditer(text):
-            line = text.rfind("\n", 0, m.start()) + 1
-            seen.setdefault(m.group().lower(), [0, 0])[0 if _CREDIT.search(text, line, m.start()) else 1] += 1
+        low = text.lower()  # searched form by form (a substring search, far faster than one long alternation)
+        for form in every:
+            at = low.find(form)
+            while at >= 0:
+                end = at + len(form)
+                whole = (at == 0 or not _inner(low[at - 1])) and (end == len(low) or not _inner(low[end]))
+                if whole and not any(len(f) > len(form) and low.startswith(f, at) for f in every):
+                    line = low.rfind("\n", 0, at) + 1
+                    seen.setdefault(form, [0, 0])[0 if _CREDIT.search(low, line, at) else 1] += 1
+                at = low.find(form, at + 1)
     for row, actor, context, forms in actors.iter_rows():
         counts = [seen.get(f, [0, 0]) for f in {f.lower() for f in forms or () if f}]
         credited, prose = sum(c for c, _ in counts), sum(p for _, p in counts)

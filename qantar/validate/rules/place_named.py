@@ -200,29 +200,36 @@ def _summarised(inputs: Inputs) -> Iterator[Finding]:
     """An event whose summary_en names cities of the package, none of them its own or one of its country."""
     if not inputs.table("events").has("summary_en") or not inputs.table("places").has("name_en", "country_code"):
         return
-    places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_en")
-    cities = {p: (c, n.split(" (")[0]) for p, kind, c, n in places.iter_rows() if kind == "city" and n}
-    where = {p: (kind, c) for p, kind, c, _n in places.iter_rows()}
-    if not cities:
+    places = inputs.strings("places").select("place_id", "place_type", "country_code", "name_en")
+    cities = places.filter((pl.col("place_type") == "city") & pl.col("name_en").is_not_null()).select(
+        pl.col("place_id").alias("_named"), pl.col("country_code").alias("_named_code"),
+        pl.col("name_en").str.split(" (").list.first().alias("_name"))
+    if cities.is_empty():
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for _c, n in sorted(cities.values(), key=lambda x: -len(x[1])))
-                         + r")(?![\w-])")
-    by_name: dict[str, set[tuple[str, str]]] = {}  # a name -> the cities that bear it (namesakes all count)
-    for p, (c, n) in cities.items():
-        by_name.setdefault(n, set()).add((p, c))
+    names = cities["_name"].unique().to_list()
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     events = (inputs.strings("events").with_row_index("row", offset=1).select("row", "event_id", "place_id", "summary_en")
-              .filter(pl.col("place_id").is_not_null() & pl.col("summary_en").is_not_null()))
-    read: dict[str, frozenset[tuple[str, str]]] = {}  # a summary -> the cities it names (each read once)
-    for row, event, place, summary in events.iter_rows():
-        if summary not in read:
-            read[summary] = frozenset(pc for m in pattern.finditer(summary) for pc in by_name[m.group(1)])
-        named = read[summary]
-        if not named or place not in where:
-            continue
-        kind, code = where[place]
-        if any(p == place or (kind != "city" and c == code) for p, c in named):
-            continue
+              .filter(pl.col("place_id").is_not_null() & pl.col("summary_en").is_not_null()
+                      & pl.col("summary_en").str.contains_any(names)))  # a superset, cut by polars at once
+    if events.is_empty():
+        return
+    # each distinct summary read once: the city names it holds; namesakes (one name, several cities) are
+    # compared by name and country code, never joined one by one
+    summaries = events["summary_en"].unique().to_list()
+    said = pl.DataFrame([(t, m.group(1)) for t in summaries for m in pattern.finditer(t)],
+                        schema={"summary_en": pl.String, "_name": pl.String}, orient="row").unique()
+    codes = said.join(cities.select("_name", "_named_code").unique(), on="_name", how="inner").select(
+        "summary_en", pl.col("_named_code").alias("_code")).unique()
+    own = places.select("place_id", pl.col("place_type").alias("_kind"), pl.col("country_code").alias("_code"),
+                        pl.col("name_en").str.split(" (").list.first().alias("_name"))
+    named = events.join(said.select("summary_en").unique(), on="summary_en", how="semi").join(own, on="place_id", how="inner")
+    # a city named by its own name; a country or region that one of the named cities lies in
+    by_name = named.filter(pl.col("_kind") == "city").join(said, on=["summary_en", "_name"], how="semi")
+    by_code = named.filter(pl.col("_kind") != "city").join(codes, on=["summary_en", "_code"], how="semi")
+    found = (named.join(pl.concat([by_name, by_code]).select("row"), on="row", how="anti")
+             .join(said.group_by("summary_en").agg(pl.col("_name").unique().sort().alias("_named")), on="summary_en")
+             .select("row", "event_id", "place_id", "summary_en", "_named").sort("row"))
+    for row, event, place, summary, named in found.iter_rows():
         yield Finding("events", row, "summary_en", summary,
-                      f"{event} is placed in {place}, but its summary names {', '.join(sorted({p for p, _ in named}))} and not "
-                      "its own place or a place in it")
-
+                      f"{event} is placed in {place}, but its summary names {', '.join(named)} and not its own place or a "
+                      "place in it")

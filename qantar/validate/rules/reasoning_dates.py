@@ -75,9 +75,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             .with_row_index("row", offset=1)
         rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month", "range", "year"])
                             & pl.col("date_start").is_not_null() & pl.col("date_reasoning").is_not_null())
+        years_of: dict[str, set[int]] = {}  # each distinct reasoning's years read once
         for row, precision, start, end, reasoning in rows.iter_rows():
             if precision == "year":
-                years = {int(y) for y in _YEAR.findall(reasoning)}
+                if reasoning not in years_of:
+                    years_of[reasoning] = {int(y) for y in _YEAR.findall(reasoning)}
+                years = years_of[reasoning]
                 if years and start.year not in years:
                     yield Finding(name, row, "date_start", start.isoformat(),
                                   f"the year is {start.year}, but its date_reasoning writes "

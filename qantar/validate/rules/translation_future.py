@@ -70,8 +70,11 @@ def _occurred_made_future(inputs: Inputs) -> Iterator[Finding]:
             .join(past, on="event_id", how="inner")
             .filter(pl.col("quote_en").is_not_null() & pl.col("quote").is_not_null() & ~pl.col("quote").str.contains(future))
             .sort("row"))
-    for row, event, _quote, said, status in rows.select("row", "event_id", "quote", "quote_en", "status").iter_rows():
-        if (m := english.search(said)) is not None:
+    read: dict[str, re.Match[str] | None] = {}  # each distinct translation read once
+    for row, event, said, status in rows.select("row", "event_id", "quote_en", "status").iter_rows():
+        if said not in read:
+            read[said] = english.search(said)
+        if (m := read[said]) is not None:
             yield Finding("event_sources", row, "quote_en", said,
                           f"{event} is {status} and its passage says nothing of the future, but the quote_en puts it in the "
                           f"future ({m.group(0)!r}; validators/future_words.toml)")

@@ -4,8 +4,9 @@ journalist's weekday is the commonest date an Indonesian report prints, and the 
 when a row is redated by a day or two.
 
 A weekday also pins a row to its day, so that widening the row to a range cannot switch the check
-off: a statement whose reporter's words (its quote outside quotation marks: 'ucap Putin pada Senin
-(10/1)') name one weekday, or print one day ('pada 10 Januari'), was made that day, and an event dated from a relative expression whose
+off: a statement whose reporter's words (its quote outside quotation marks and before what it reports,
+'bahwa ...': 'ucap Putin pada Senin (10/1)') name one weekday, or print one day ('pada 10 Januari'), was
+made that day, and an event dated from a relative expression whose
 passages name one weekday and no other relative word ('Pada hari Rabu, Tokayev memecat ...') happened
 that day. Either is dated one day. Words of a span of time ('sejak', 'hingga', 'sampai', 'selama',
 'antara') leave a row free to be a range.
@@ -29,6 +30,8 @@ _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "S
 _SPAN = re.compile(r"(?i)\b(?:sejak|hingga|sampai|selama|antara|mulai)\b")
 #: what someone is quoted as saying, between quotation marks: not the reporter's words
 _QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+#: what opens the words a reporter reports ('mengatakan bahwa ...'): their dates are of what is said
+_THAT = re.compile(r"(?i)\b(?:bahwa|jika|kalau|apakah)\b")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -70,21 +73,20 @@ def _pinned(inputs: Inputs) -> Iterator[Finding]:
         rows = (inputs.typed("statements").with_row_index("_row", offset=1)
                 .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
                 .select("_row", "statement_id", "source_id", "quote", "date_start", "date_end"))
+        read: dict[tuple[str, dt.date | None], tuple[set[int], set[dt.date]]] = {}  # each distinct quote read once
         for row, ident, source, quote, first, last in rows.iter_rows():
-            narrated = _QUOTED.sub(" ", quote)
-            if _SPAN.search(narrated):
-                continue
-            days = weekdays(narrated)
+            today = published.get(source)
+            if (quote, today) not in read:
+                read[(quote, today)] = _pins(quote, today)
+            days, printed = read[(quote, today)]
             if len(days) == 1:
                 yield _widened("statements", row, ident, first, last, days, "its reporter's words")
-            elif not days and (today := published.get(source)) is not None:
-                printed = {d.first for d in printed_dates(narrated, today) if d.precision == "day"}
-                if len(printed) == 1:
-                    day = next(iter(printed))
-                    column, value = ("date_start", first) if first != day else ("date_end", last)
-                    yield Finding("statements", row, column, value.isoformat(),
-                                  f"{ident}: its reporter's words print one day ({day.isoformat()}) and no span of time, "
-                                  f"which dates it to that day, but it runs {first.isoformat()}..{last.isoformat()}")
+            elif not days and len(printed) == 1:
+                day = next(iter(printed))
+                column, value = ("date_start", first) if first != day else ("date_end", last)
+                yield Finding("statements", row, column, value.isoformat(),
+                              f"{ident}: its reporter's words print one day ({day.isoformat()}) and no span of time, "
+                              f"which dates it to that day, but it runs {first.isoformat()}..{last.isoformat()}")
     needed = {"events": ("event_id", "date_basis", "date_start", "date_end"), "event_sources": ("event_id", "quote")}
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
@@ -98,11 +100,26 @@ def _pinned(inputs: Inputs) -> Iterator[Finding]:
                          .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
                          .iter_rows()):
         passages.setdefault(event, []).append(quote)
+    read: dict[str, tuple[set[int], bool]] = {}  # a passage -> its weekdays, and whether it speaks of a span or another day
     for row, ident, first, last in events.iter_rows():
         texts = passages.get(ident, [])
-        days = set().union(*(weekdays(t) for t in texts)) if texts else set()
-        if len(days) == 1 and not any(_SPAN.search(t) or relative_dates(t, first) for t in texts):
+        for t in texts:
+            if t not in read:
+                read[t] = (weekdays(t), bool(_SPAN.search(t) or relative_dates(t, first)))
+        days = set().union(*(read[t][0] for t in texts)) if texts else set()
+        if len(days) == 1 and not any(read[t][1] for t in texts):
             yield _widened("events", row, ident, first, last, days, "its passages")
+
+
+def _pins(quote: str, today: dt.date | None) -> tuple[set[int], set[dt.date]]:
+    """The weekdays and the printed days of a statement's reporter's words (none where they speak of a span)."""
+    # the reporter's words, without what they report ('... mengatakan bahwa pada hari Selasa polisi ...')
+    narrated = _THAT.split(_QUOTED.sub(" ", quote), maxsplit=1)[0]
+    if _SPAN.search(narrated):
+        return set(), set()
+    days = weekdays(narrated)
+    printed = {d.first for d in printed_dates(narrated, today) if d.precision == "day"} if today and not days else set()
+    return days, printed
 
 
 def _widened(table: str, row: int, ident: str, first: dt.date, last: dt.date, days: set[int], where: str) -> Finding:
