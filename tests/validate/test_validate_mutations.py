@@ -2027,13 +2027,16 @@ def occurred_translated_future(root: Path, draw: Draw) -> Expect:
 
 @kind("weekday-day-widened")
 def weekday_day_widened(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
     from qantar.text.dates import weekdays
-    from qantar.validate.rules.weekdays import _QUOTED
+    from qantar.validate.rules.speaker_quote import attribution
 
     options = []
     header, rows = rows_of("statements")
     q = header.index("quote")
-    options += [("statements", k) for k, r in enumerate(rows) if len(weekdays(_QUOTED.sub(" ", r[q]))) == 1]
+    said = pl.Series([r[q] for r in rows]).to_frame("q").select(attribution(pl.col("q"))).to_series().to_list()
+    options += [("statements", k) for k, text in enumerate(said) if len(weekdays(text)) == 1]
     eh, events = rows_of("events")
     options += [("events", k) for k, r in enumerate(events) if r[eh.index("date_basis")] == "relative"
                 and len(set().union(*(weekdays(t) for _s, t in _passages(r[0])))) == 1]

@@ -24,12 +24,11 @@ from qantar.text.dates import printed_dates, relative_dates, weekdays
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules.printed_dates import dated_owner
+from qantar.validate.rules.speaker_quote import attribution
 
 _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: words that make a weekday one end of a span of time, not the day of the row
 _SPAN = re.compile(r"(?i)\b(?:sejak|hingga|sampai|selama|antara|mulai)\b")
-#: what someone is quoted as saying, between quotation marks: not the reporter's words
-_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 #: what opens the words a reporter reports ('mengatakan bahwa ...'): their dates are of what is said
 _THAT = re.compile(r"(?i)\b(?:bahwa|jika|kalau|apakah)\b")
 
@@ -70,9 +69,10 @@ def _pinned(inputs: Inputs) -> Iterator[Finding]:
     if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "source_id", "quote", "date_start", "date_end"):
         published = ({s: d for s, d in inputs.typed("sources").select("source_id", "published_date_max").iter_rows()}
                      if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_max") else {})
+        # the reporter's words: the quote outside its quotation marks
         rows = (inputs.typed("statements").with_row_index("_row", offset=1)
                 .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
-                .select("_row", "statement_id", "source_id", "quote", "date_start", "date_end"))
+                .select("_row", "statement_id", "source_id", attribution(pl.col("quote")), "date_start", "date_end"))
         read: dict[tuple[str, dt.date | None], tuple[set[int], set[dt.date]]] = {}  # each distinct quote read once
         for row, ident, source, quote, first, last in rows.iter_rows():
             today = published.get(source)
@@ -111,10 +111,11 @@ def _pinned(inputs: Inputs) -> Iterator[Finding]:
             yield _widened("events", row, ident, first, last, days, "its passages")
 
 
-def _pins(quote: str, today: dt.date | None) -> tuple[set[int], set[dt.date]]:
-    """The weekdays and the printed days of a statement's reporter's words (none where they speak of a span)."""
-    # the reporter's words, without what they report ('... mengatakan bahwa pada hari Selasa polisi ...')
-    narrated = _THAT.split(_QUOTED.sub(" ", quote), maxsplit=1)[0]
+def _pins(said: str, today: dt.date | None) -> tuple[set[int], set[dt.date]]:
+    """The weekdays and the printed days of a statement's reporter's words (``said``: its quote outside
+    quotation marks), none where they speak of a span."""
+    # without what they report ('... mengatakan bahwa pada hari Selasa polisi ...')
+    narrated = _THAT.split(said, maxsplit=1)[0]
     if _SPAN.search(narrated):
         return set(), set()
     days = weekdays(narrated)
