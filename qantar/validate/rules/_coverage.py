@@ -88,7 +88,8 @@ def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
                 pl.col(span.source).alias("sid"), pl.lit(span.kind, pl.String).alias("kind"),
                 pl.col(span.start).cast(pl.Int64, strict=False).alias("a"),
                 pl.col(span.end).cast(pl.Int64, strict=False).alias("b"),
-                (pl.lit(f"{span.table}:") + pl.col(key)).alias("id"),
+                # a row whose key is empty still holds its span (the schema layers report the key)
+                (pl.lit(f"{span.table}:") + pl.col(key).fill_null("")).alias("id"),
             ).drop_nulls(subset=["sid", "a", "b"]))
         out: dict[str, dict[str, Spans]] = {}
         if parts:

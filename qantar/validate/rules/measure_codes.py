@@ -19,7 +19,7 @@ from functools import cache
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules.measure_quote import _longest_first, keywords
+from qantar.validate.rules.measure_quote import keywords, longest_first
 
 #: two keys are one group when their Indonesian words overlap at least this much (shared / all)
 SAME = 0.5
@@ -57,7 +57,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 def reading(code: str) -> tuple[str, ...]:
     """What a code says, word by word: a known word's group, any other word without its plural."""
-    keys = _longest_first()
+    keys = longest_first()
     group = _groups()
     out = []
     for part in re.split(r"[^a-z]+", code.lower()):

@@ -40,7 +40,7 @@ def keywords() -> dict[str, tuple[str, ...]]:
 def known(measure: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The words of ``measure`` the list knows, each with the key it matched and its Indonesian words."""
     words = keywords()
-    keys = _longest_first()
+    keys = longest_first()
     out = []
     for part in re.split(r"[^a-z]+", measure.lower()):
         key = next((k for k in keys if part.startswith(k)), None)
@@ -58,13 +58,14 @@ def unit_free() -> frozenset[str]:
 
 def unknown(unit: str, free: frozenset[str]) -> list[str]:
     """The words of ``unit`` that are neither a key of the list nor free."""
-    keys = _longest_first()
+    keys = longest_first()
     return [part for part in re.split(r"[^a-z$]+", unit.lower())
             if part and part not in free and not any(part.startswith(k) for k in keys)]
 
 
 @cache
-def _longest_first() -> tuple[str, ...]:
+def longest_first() -> tuple[str, ...]:
+    """The measures' keywords, longest first (a word is read as the longest key it starts with)."""
     return tuple(sorted(keywords(), key=len, reverse=True))
 
 

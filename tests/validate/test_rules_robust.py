@@ -1,0 +1,63 @@
+"""No cell value makes a cross-table rule crash: every rule either finds located failures or none.
+
+A rule that raises on a value it did not expect (an empty key, a word where a number was, stray
+spaces, a very long text) is reported as "the rule could not run", which names no row: the
+contributor learns nothing about where the fault is, and the rule checks nothing else meanwhile.
+hypothesis picks a table, a column, rows and a value of one of those kinds, in a fresh copy of the
+package; the consistency layer runs in one process; no rule may report that it could not run or
+was stopped. (What the value breaks is for the other layers and rules to say, and they do.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _validate_helpers import REPO, copy_package, read_table, write_table
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qantar.validate import validate
+
+TABLES = sorted(p.stem for p in (REPO / "data").glob("*.csv"))
+
+#: values a hurried edit or a hostile package leaves in a cell
+ODD = st.one_of(
+    st.just(""), st.just(" "), st.sampled_from(["0", "-1", "99999999999", "NaN", "null", "2022-13-45", "x|", "|", "\u200b"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+
+
+def _crashes(root: Path) -> list[str]:
+    report = validate(root, layers=["consistency"], parallel=False)
+    (layer,) = report.layers
+    assert layer.error is None, layer.error
+    return [f"{f.rule}: {f.message}" for f in layer.failures
+            if "could not run" in f.message or "was stopped after" in f.message]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_no_cell_value_makes_a_rule_crash(tmp_path_factory, data) -> None:
+    root = copy_package(tmp_path_factory.mktemp("robust"))
+    table = data.draw(st.sampled_from(TABLES), label="table")
+    header, rows = read_table(root, table)
+    column = data.draw(st.sampled_from(header), label="column")
+    picked = data.draw(st.sets(st.integers(0, len(rows) - 1), min_size=1, max_size=3), label="rows")
+    value = data.draw(st.one_of(ODD, st.builds(lambda v: v * 40, st.sampled_from([r[header.index(column)] for r in rows]))),
+                      label="value")
+    at = header.index(column)
+    for i in picked:
+        rows[i][at] = value
+    write_table(root, table, header, rows)
+    assert _crashes(root) == [], (table, column, sorted(picked), value)
+
+
+def test_an_empty_key_in_a_span_table_is_no_crash(tmp_path: Path) -> None:
+    """The case that crashed the number and date coverage rules: a passage row whose first
+    column (its id in the coverage index) is empty, on every row."""
+    root = copy_package(tmp_path / "pkg")
+    header, rows = read_table(root, "event_sources")
+    for row in rows:
+        row[header.index("event_id")] = ""
+    write_table(root, "event_sources", header, rows)
+    assert _crashes(root) == []
