@@ -310,6 +310,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("weekday-day-widened", "a statement whose reporter's words name one weekday ('ucap Putin pada Senin (10/1)'), or a "
            "relative event whose passages do ('Pada hari Rabu'), widened from its day to a range", "consistency",
            ("weekday-agrees",)),
+    Damage("weekday-week-moved", "an event or statement dated to a weekday its quote names with no date beside it ('Pada "
+           "hari Rabu' in an article of Thursday 6 January: 5 January) moved by whole weeks, still that weekday, its "
+           "reasoning's date rewritten to match", "consistency", ("weekday-agrees",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

@@ -2052,6 +2052,31 @@ def weekday_day_widened(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, column)
 
 
+@kind("weekday-week-moved")
+def weekday_week_moved(root: Path, draw: Draw) -> Expect:
+    from qantar.text.dates import printed_dates, weekdays
+
+    best = _published("published_date")
+    eh, events = rows_of("events")
+    options = [("events", k) for k, r in enumerate(events) if r[eh.index("date_start")] == r[eh.index("date_end")]
+               and any(_day(r[eh.index("date_start")]).weekday() in weekdays(q)
+                       and not any(d.precision == "day" for d in printed_dates(q, best[s])) for s, q in _passages(r[0]))]
+    sh, statements = rows_of("statements")
+    options += [("statements", k) for k, r in enumerate(statements) if r[sh.index("date_start")] == r[sh.index("date_end")]
+                and _day(r[sh.index("date_start")]).weekday() in weekdays(r[sh.index("quote")])
+                and not any(d.precision == "day" for d in printed_dates(r[sh.index("quote")], best[r[sh.index("source_id")]]))]
+    table, row = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    old = rows[row][header.index("date_start")]
+    new = (_day(old) + dt.timedelta(weeks=draw(st.integers(2, 8)) * draw(st.sampled_from([-1, 1])))).isoformat()
+    for column in ("date_start", "date_end"):
+        rows[row][header.index(column)] = new
+    if "date_reasoning" in header:
+        at = header.index("date_reasoning")
+        rows[row][at] = rows[row][at].replace(old, new)
+    return _rewrite(root, table, header, rows, row, "date_start")
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))

@@ -10,6 +10,11 @@ made that day, and an event dated from a relative expression whose
 passages name one weekday and no other relative word ('Pada hari Rabu, Tokayev memecat ...') happened
 that day. Either is dated one day. Words of a span of time ('sejak', 'hingga', 'sampai', 'selama',
 'antara') leave a row free to be a range.
+
+A weekday with no date printed beside it is a day of the week the report was written in: 'Pada hari
+Rabu' in an article of Thursday 6 January is 5 January (or, of what is to come, 12 January), never 29
+December, which is a Wednesday too. A row dated to one day that falls on a weekday its quote names, in a
+quote that prints no day, lies within a week of its source's publication (published_date_min and _max).
 """
 
 from __future__ import annotations
@@ -31,10 +36,16 @@ _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "S
 _SPAN = re.compile(r"(?i)\b(?:sejak|hingga|sampai|selama|antara|mulai)\b")
 #: what opens the words a reporter reports ('mengatakan bahwa ...'): their dates are of what is said
 _THAT = re.compile(r"(?i)\b(?:bahwa|jika|kalau|apakah)\b")
+#: how far from its publication a bare weekday reaches: the week before it, or the week after
+_WEEK = dt.timedelta(days=7)
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _pinned(inputs)
+    published = ({s: (a, b) for s, a, b in inputs.typed("sources").select("source_id", "published_date_min", "published_date_max")
+                  .iter_rows() if a is not None and b is not None}
+                 if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_min", "published_date_max")
+                 else {})
     for span in inputs.model.spans("claim"):
         if span.table not in inputs.tables:
             continue
@@ -51,17 +62,33 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if "date_end" not in frame.columns or span.text not in frame.columns:
             continue
         named: dict[int, tuple[dt.date, set[int]]] = {}
+        bare: dict[int, tuple[dt.date, list[tuple[dt.date, dt.date]]]] = {}  # row -> its day, the publications of its bare weekdays
         one_day = frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end"))
                                & pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
-        for row, day, quote in one_day.select("_row", "date_start", span.text).iter_rows():
+        sources = one_day[span.source].cast(pl.String).to_list() if span.source in one_day.columns else [None] * one_day.height
+        unprinted: dict[str, bool] = {}  # each distinct quote read once
+        for (row, day, quote), source in zip(one_day.select("_row", "date_start", span.text).iter_rows(), sources, strict=True):
             found = weekdays(quote)
-            if found:
-                named.setdefault(row, (day, set()))[1].update(found)
+            if not found:
+                continue
+            named.setdefault(row, (day, set()))[1].update(found)
+            when = published.get(source)
+            if day.weekday() in found and when is not None:
+                if quote not in unprinted:
+                    unprinted[quote] = not any(d.precision == "day" for d in printed_dates(quote, when[1]))
+                if unprinted[quote]:
+                    bare.setdefault(row, (day, []))[1].append(when)
         for row, (day, days) in sorted(named.items()):
             if day.weekday() not in days:
                 yield Finding(table, row, "date_start", day.isoformat(),
                               f"{day.isoformat()} is a {_NAMES[day.weekday()]}, but its quote names "
                               f"{' or '.join(_NAMES[d] for d in sorted(days))}")
+        for row, (day, whens) in sorted(bare.items()):
+            if not any(a - _WEEK <= day <= b + _WEEK for a, b in whens):
+                told = ", ".join(dict.fromkeys(f"{a.isoformat()}" if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in whens))
+                yield Finding(table, row, "date_start", day.isoformat(),
+                              f"{day.isoformat()} is the {_NAMES[day.weekday()]} its quote names with no date beside it, "
+                              f"which is a day within a week of its source's publication ({told}), but it lies further away")
 
 
 def _pinned(inputs: Inputs) -> Iterator[Finding]:
