@@ -313,6 +313,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("weekday-week-moved", "an event or statement dated to a weekday its quote names with no date beside it ('Pada "
            "hari Rabu' in an article of Thursday 6 January: 5 January) moved by whole weeks, still that weekday, its "
            "reasoning's date rewritten to match", "consistency", ("weekday-agrees",)),
+    Damage("role-given-counterpart", "an event_actors row of an actor another source gives the same role in the event "
+           "given the counterpart's role instead (the requester made the addressee, the provider the host, the "
+           "perpetrator the victim), the new role fitting the event and actor types", "consistency", ("roles-agree",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

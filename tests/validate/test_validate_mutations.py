@@ -2077,6 +2077,35 @@ def weekday_week_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "date_start")
 
 
+@kind("role-given-counterpart")
+def role_given_counterpart(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.role_order import AGENT_BEFORE
+
+    fits = _role_fits()
+    event_type = _types("events", "event_id", "event_type")
+    actor_type = _types("actors", "actor_id", "actor_type")
+    flips = {d: set(cs) for d, cs in AGENT_BEFORE.items()}
+    for d, cs in AGENT_BEFORE.items():
+        for c in cs:
+            flips.setdefault(c, set()).add(d)
+    header, rows = rows_of("event_actors")
+    col = {c: header.index(c) for c in ("event_id", "actor_id", "role", "source_id")}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for r in rows:
+        sources.setdefault((r[col["event_id"]], r[col["actor_id"]], r[col["role"]]), set()).add(r[col["source_id"]])
+
+    def fit(role: str, event: str, actor: str) -> bool:
+        f = fits[role]
+        return ("*" in f.event_types or event_type[event] in f.event_types) and (
+            "*" in f.actor_types or actor_type[actor] in f.actor_types)
+
+    options = [(k, new) for k, r in enumerate(rows) if len(sources[(r[col["event_id"]], r[col["actor_id"]], r[col["role"]])]) > 1
+               for new in sorted(flips.get(r[col["role"]], ())) if fit(new, r[col["event_id"]], r[col["actor_id"]])]
+    row, new = draw(st.sampled_from(options))
+    rows[row][col["role"]] = new
+    return _rewrite(root, "event_actors", header, rows, row, "role")
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))
