@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from _validate_helpers import REPO, copy_package, read_table, write_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ TABLES = sorted(p.stem for p in (REPO / "data").glob("*.csv"))
 
 #: values a hurried edit or a hostile package leaves in a cell
 ODD = st.one_of(
-    st.just(""), st.just(" "), st.sampled_from(["0", "-1", "99999999999", "NaN", "null", "2022-13-45", "x|", "|", "\u200b"]),
+    st.just(""), st.just(" "), st.sampled_from(["0", "-1", "99999999999", "NaN", "null", "2022-13-45", "x|", "|", "\u200b", "²", "١٢", "9" * 5000]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
 )
 
@@ -60,4 +61,24 @@ def test_an_empty_key_in_a_span_table_is_no_crash(tmp_path: Path) -> None:
     for row in rows:
         row[header.index("event_id")] = ""
     write_table(root, "event_sources", header, rows)
+    assert _crashes(root) == []
+
+
+@pytest.mark.parametrize("value", ["9" * 30, "1234" * 40, "²", "١٢", "-5"])
+def test_offsets_outside_every_article_are_no_crash(tmp_path: Path, value: str) -> None:
+    """Every offset column of every span the descriptor declares (quotes, numbers, exclusions, claims),
+    on every row, set to a number past any article, a digit Python's int() refuses, or a negative one."""
+    from qantar.validate.inputs import Inputs
+
+    root = copy_package(tmp_path / "pkg")
+    columns: dict[str, set[str]] = {}
+    for span in Inputs(root).model.spans():
+        columns.setdefault(span.table, set()).update((span.start, span.end))
+    assert sum(len(c) for c in columns.values()) >= 10, columns  # the figures' number, the discrepancies' two claims, ...
+    for table, offsets in columns.items():
+        header, rows = read_table(root, table)
+        for row in rows:
+            for column in offsets:
+                row[header.index(column)] = value
+        write_table(root, table, header, rows)
     assert _crashes(root) == []

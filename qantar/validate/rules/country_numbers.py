@@ -29,7 +29,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         cells = inputs.strings(name).select("country_code", "iso_numeric").with_row_index("row", offset=1)
         for row, code, written in cells.filter(pl.col("country_code").is_not_null() & pl.col("iso_numeric").is_not_null()).iter_rows():
             expected = _numeric(code) if len(code) == 3 and code.isupper() else None
-            if expected is None or not written.isdigit():
+            if expected is None or not written.isdecimal() or len(written) > 9:
                 continue  # an unknown code is country-code-known's, a number that does not parse the schema layers'
             if int(written) != expected:
                 yield Finding(name, row, "iso_numeric", written,

@@ -67,8 +67,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         except (TypeError, ValueError):
             continue
         article = texts.get(sid)
-        if article is None:
-            continue
+        if article is None or not 0 <= a <= b <= len(article):
+            continue  # offsets that do not lie in the article: quote-verbatim says so
         if text and text not in holding:
             holding[text] = tuple(f for f in every if len(f) > len(text) and text in f)
         name = _inside_name(article, a, b, holding.get(text or "", ()))

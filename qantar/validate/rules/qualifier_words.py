@@ -35,12 +35,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         pl.col("qualifier").is_not_null() & (pl.col("qualifier") != "vague"))
     for row, sid, start, end, written, qualifier in rows.iter_rows():
         text = texts.get(sid)
-        if text is None or start is None or not start.isdigit():
-            continue
+        if text is None or start is None or not start.isdecimal() or len(start) > 12 or int(start) > len(text):
+            continue  # offsets that do not lie in the article: quote-verbatim and the schema layers say so
         at = int(start)
         hedge = _BEFORE.search(text, max(0, at - 40), at)
         if hedge is None:
-            if not _counted(written) or end is None or not end.isdigit():
+            if not _counted(written) or end is None or not end.isdecimal() or len(end) > 12 or int(end) > len(text):
                 continue  # vague words and shares carry their own qualifier
             ahead = _ahead(text, at, int(end))
             if ahead and qualifier not in WINDOW:

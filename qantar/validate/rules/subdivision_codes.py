@@ -72,7 +72,7 @@ def _names_of(r: Row, inputs: Inputs) -> set[str]:
         out.update(m.strip() for m in re.findall(r"\(([^()]*)\)", n))
         out.add(re.sub(r"\([^()]*\)", " ", n))
     gid = r.get("geonames_id")
-    if gid is not None and str(gid).isdigit():
+    if gid is not None and str(gid).isdecimal() and len(str(gid)) <= 12:  # a GeoNames id, not any string of digits
         out.update(known_names(int(gid)))
     return out
 
