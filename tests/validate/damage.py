@@ -316,6 +316,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("role-given-counterpart", "an event_actors row of an actor another source gives the same role in the event "
            "given the counterpart's role instead (the requester made the addressee, the provider the host, the "
            "perpetrator the victim), the new role fitting the event and actor types", "consistency", ("roles-agree",)),
+    Damage("group-linked-unnamed", "a group its source's article never describes (no name form of it there) linked to an "
+           "event in a role other than participant, or made a figure's actor ('aktivis' as the stormers of an akimat in "
+           "an article that names no activists)", "consistency", ("named-by-source",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

@@ -2106,6 +2106,34 @@ def role_given_counterpart(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "event_actors", header, rows, row, "role")
 
 
+@kind("group-linked-unnamed")
+def group_linked_unnamed(root: Path, draw: Draw) -> Expect:
+    import re
+
+    fits = _role_fits()
+    ah, actors = rows_of("actors")
+    groups = {r[ah.index("actor_id")]: r[ah.index("name_forms")].split("|") for r in actors if r[ah.index("actor_type")] == "group"}
+
+    def unnamed(source: str) -> list[str]:
+        text = ARTICLES[source]["text"].lower()
+        return sorted(g for g, forms in groups.items()
+                      if not any(re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", text) for f in forms))
+
+    eh, links = rows_of("event_actors")
+    event_type = _types("events", "event_id", "event_type")
+    fh, figures = rows_of("figures")
+    options = [("event_actors", k, g) for k, r in enumerate(links) if r[eh.index("role")] != "participant"
+               and ("*" in fits[r[eh.index("role")]].actor_types or "group" in fits[r[eh.index("role")]].actor_types)
+               and ("*" in fits[r[eh.index("role")]].event_types or event_type[r[0]] in fits[r[eh.index("role")]].event_types)
+               for g in unnamed(r[eh.index("source_id")])]
+    options += [("figures", k, g) for k, r in enumerate(figures) if r[fh.index("actor_id")] for g in unnamed(r[fh.index("source_id")])]
+    table, row, group = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    rows[row][header.index("actor_id")] = group
+    assume(table != "event_actors" or len({tuple(r[:4]) for r in rows}) == len(rows))  # no duplicate link
+    return _rewrite(root, table, header, rows, row, "actor_id")
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))

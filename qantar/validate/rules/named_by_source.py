@@ -5,9 +5,11 @@ to an actor or a place (a foreign key to ``actors`` or ``places``) takes that li
 source's outlet only where its ``outlet_basis`` is 'stated'; the original outlet of a repost always): the article
 names the actor or place, by one of its name forms, in any case. An event's place is named by one
 of the event's sources (``event_sources``). A country is also named by one of its cities or regions
-('Almaty' says Kazakhstan). Actors of type ``group`` are left out: a crowd is described ('protes',
-'massa'), not named. A link moved to another actor or place that exists keeps every key valid;
-what betrays it is that the article never names the new one.
+('Almaty' says Kazakhstan). An actor of type ``group`` is named too, by the words that describe it
+(its name forms: 'pengunjuk rasa', 'aktivis'), save where it takes part in a collective act (an
+event_actors row of role 'participant'): the act's own noun implies its crowd ('demonstrasi', the
+demonstrators). A link moved to another actor or place that exists keeps every key valid; what
+betrays it is that the article never names the new one.
 
 The more exact readings are other rules': a statement's speaker is named before its words
 (actor-named), its intermediary is the outlet the article cites (intermediary-cited), a member in
@@ -26,6 +28,8 @@ from qantar.validate.rules import Finding
 #: the tables of named things, and the actor types that have no name of their own
 NAMED = ("actors", "places")
 UNNAMED_TYPES = frozenset({"group"})
+#: the event_actors roles in which a group goes unnamed: a collective act's noun implies who took part in it
+IMPLIED_ROLES = ("participant",)
 _CHUNK = 500
 
 
@@ -87,11 +91,27 @@ def _links(inputs: Inputs) -> list[tuple[str, str, str, pl.DataFrame]]:
     return checks
 
 
+def _implied_left_out(inputs: Inputs, checks: list[tuple[str, str, str, pl.DataFrame]]) -> list[tuple[str, str, str, pl.DataFrame]]:
+    """The links without the event_actors rows of a group in a role its act implies (IMPLIED_ROLES)."""
+    if "event_actors" not in inputs.tables or not inputs.table("event_actors").has("role") \
+            or "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "actor_type"):
+        return checks
+    groups = inputs.typed("actors").filter(pl.col("actor_type").is_in(sorted(UNNAMED_TYPES)))["actor_id"].cast(pl.String)
+    implied = (inputs.strings("event_actors").with_row_index("_row", offset=1)
+               .filter(pl.col("role").is_in(IMPLIED_ROLES))["_row"])
+    out = []
+    for table, column, target, frame in checks:
+        if table == "event_actors" and target == "actors":
+            frame = frame.filter(~(pl.col("_row").is_in(implied.implode()) & pl.col(column).is_in(groups.implode())))
+        out.append((table, column, target, frame))
+    return out
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "sources" not in inputs.tables:
         return
-    checks = _links(inputs)
-    forms = named_forms(inputs)
+    checks = _implied_left_out(inputs, _links(inputs))
+    forms = named_forms(inputs, groups=True)
     texts = inputs.texts()
     if not checks or forms.is_empty() or not texts:
         return
