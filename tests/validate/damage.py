@@ -291,6 +291,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("original-outlet-dropped", "a translation's or a repost's original outlet emptied (its actor kept or emptied too), "
            "or its actor alone, so that it counts as an independent source", "pandera",
            ("genre-fits-original-outlet", "original-outlet-linked")),
+    Damage("genre-relabelled", "a state broadcaster's article relabelled news_report or opinion while its outlet's evidence "
+           "still names the state broadcaster, or a commercial outlet's own article labelled state_affiliated_media",
+           "pandera", ("genre-fits-outlet-evidence",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

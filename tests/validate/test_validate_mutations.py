@@ -1780,6 +1780,17 @@ def original_outlet_dropped(root: Path, draw: Draw) -> Expect:
                     "original_outlet_actor_id")
 
 
+@kind("genre-relabelled")
+def genre_relabelled(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    g = header.index("genre")
+    own = ("news_report", "opinion", "state_affiliated_media")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[g] in own]))
+    rows[row][g] = draw(st.sampled_from(["news_report", "opinion"] if rows[row][g] == "state_affiliated_media"
+                                        else ["state_affiliated_media"]))
+    return _rewrite(root, "sources", header, rows, row, "genre")
+
+
 @kind("outlet-called-stated")
 def outlet_called_stated(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
