@@ -268,6 +268,9 @@ DAMAGE: tuple[Damage, ...] = (
            "of its actors nor having one belong to it", "consistency", ("figure-actor-in-event",)),
     Damage("fact-made-claim", "an event its passages state as fact (no quotation, no word of saying, no hedge) and with no "
            "claimant or alleged actor relabelled 'claimed'", "consistency", ("claimed-is-attributed", "role-fits-status")),
+    Damage("translation-names-foreign-country", "a name in a translation (an actor's or place's English name or name form) "
+           "replaced by a country the package holds no row of ('the United States and Britain' as 'the United States and "
+           "France'), which its quote does not name in English or Indonesian", "consistency", ("translation-keeps-names",)),
     Damage("translation-name-replaced", "a name in a translation (an actor's or place's English name or name form) replaced "
            "by the English name of another actor or place its text does not name ('CSTO' by 'NATO', 'Russia' by "
            "'Belarus')", "consistency", ("translation-keeps-names",)),

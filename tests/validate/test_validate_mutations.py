@@ -1663,6 +1663,28 @@ def translation_name_replaced(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@kind("translation-names-foreign-country")
+def translation_names_foreign_country(root: Path, draw: Draw) -> Expect:
+    import gettext
+
+    import pycountry
+
+    held = {r[REAL[t][0].index("country_code")] for t in ("actors", "places") for r in REAL[t][1]}
+    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    abroad = [c for c in pycountry.countries if c.alpha_3 not in held and " " not in c.name and "," not in c.name]
+    names = _names()
+    table = draw(st.sampled_from(["event_sources", "figures", "statements", "memberships"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+    options = [(k, said) for k, r in enumerate(rows) for en, forms in names
+               for said in dict.fromkeys([en, *forms]) if len(said) > 3 and _says(r[e], said)]
+    row, said = draw(st.sampled_from(options))
+    country = draw(st.sampled_from([c for c in abroad if not _says(rows[row][q], c.name)
+                                    and not _says(rows[row][q], indonesian(c.name)) and not _says(rows[row][e], c.name)]))
+    rows[row][e] = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", country.name, rows[row][e], flags=re.IGNORECASE)
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("language-code-unknown")
 def language_code_unknown(root: Path, draw: Draw) -> Expect:
     import pycountry

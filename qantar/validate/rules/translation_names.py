@@ -12,6 +12,12 @@ Pompeo' for 'Menteri Luar Negeri AS Antony Blinken' moves the words to someone t
 know). Words are compared whole and without case, except names of three letters or fewer, compared
 as written ('AS' is the United States; 'as' is English). Group actors are described, not named, and
 are left out.
+
+A country the package does not hold counts too: a translation that names one by its English name
+(ISO 3166 from ``pycountry``: its name, common name or official name) names one its text names, by that
+name or by its Indonesian one (``pycountry``'s Indonesian translation of ISO 3166: 'Perancis', 'Jerman',
+'Belanda'). 'France' for the quote's 'Inggris' moves the words to a state no row links, which the
+package's own names cannot see.
 """
 
 from __future__ import annotations
@@ -105,10 +111,45 @@ def _people(inputs: Inputs) -> tuple[Index, Index]:
     return own, kept
 
 
+def _world(inputs: Inputs) -> tuple[Index, Index]:
+    """Two lookups for the countries of ISO 3166 the package holds no row of (by country_code): their
+    English names, and the names a text may give them (English or Indonesian)."""
+    import gettext
+
+    import pycountry
+
+    held: set[str] = set()
+    for table in ("places", "actors"):
+        if table in inputs.tables and inputs.table(table).has("country_code"):
+            held.update(c for c in inputs.strings(table)["country_code"].unique().to_list() if c)
+    try:
+        indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    except OSError:  # pycountry without its translations: the English names alone
+        indonesian = str
+    english: Index = {}
+    text: Index = {}
+    for country in pycountry.countries:
+        if country.alpha_3 in held:
+            continue
+        who = [f"countries:{country.name} ({country.alpha_3})"]
+        names = {n for n in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)) if n}
+        for name in names:
+            _add(english, name, who)
+            _add(text, name, who)
+            _add(text, indonesian(name), who)
+    return english, text
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     english, forms = _index(inputs)
     if not english:
         return
+    abroad, abroad_forms = _world(inputs)
+    for index, more in ((english, abroad), (forms, abroad_forms)):
+        for first, names in more.items():
+            for words, (exact, who) in names.items():
+                had = index.setdefault(first, {}).get(words, (exact, frozenset()))[1]
+                index[first][words] = (exact, had | who)
     own, kept = _people(inputs)
     for span, frame in translated(inputs):
         pairs = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
