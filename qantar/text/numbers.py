@@ -142,6 +142,11 @@ _WITH_SUFFIX = re.compile(rf"({_DIGITS.pattern})\s*({'|'.join(MULTIPLIERS)})")
 _RANGE_TIMES = re.compile(rf"({'|'.join(map(re.escape, VAGUE_RANGES))}) (ribu|juta)")
 
 
+#: the most digits a number this reader knows has: a figure's value is a 64-bit integer, and a longer
+#: run of digits is no count (nor something int() should be asked to parse: it refuses 4,300 digits)
+MAX_DIGITS = 18
+
+
 def _digits(text: str) -> int:
     return int(text.replace(".", ""))
 
@@ -152,6 +157,8 @@ def read(text: str | None) -> Reading | None:
         return None
     t = " ".join(text.split()).lower()
     if not t.isascii():  # lookalike letters or other scripts are never silently accepted
+        return None
+    if sum(c.isdigit() for c in t) > MAX_DIGITS:
         return None
     if _DIGITS.fullmatch(t):
         return Reading(_digits(t))

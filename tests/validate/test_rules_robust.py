@@ -82,3 +82,19 @@ def test_offsets_outside_every_article_are_no_crash(tmp_path: Path, value: str) 
                 row[header.index(column)] = value
         write_table(root, table, header, rows)
     assert _crashes(root) == []
+
+
+def test_a_number_of_thousands_of_digits_in_every_text_is_no_crash(tmp_path: Path) -> None:
+    """Every span's text and translation on one row of each table set to 5,000 digits (more than int() parses)."""
+    from qantar.validate.inputs import Inputs
+
+    root = copy_package(tmp_path / "pkg")
+    columns: dict[str, set[str]] = {}
+    for span in Inputs(root).model.spans():
+        columns.setdefault(span.table, set()).update(c for c in (span.text, span.translation) if c)
+    for table, texts in columns.items():
+        header, rows = read_table(root, table)
+        for column in texts:
+            rows[0][header.index(column)] = "9" * 5000
+        write_table(root, table, header, rows)
+    assert _crashes(root) == []
