@@ -291,6 +291,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("translation-keeps-dates",)),
     Damage("decision-moved-row", "a coding decision that kept, took or revised one field's value moved to another row of "
            "the same table whose field holds something else", "consistency", ("coding-decision-outcome-fits",)),
+    Damage("link-decision-flipped", "a coding decision about a link's key column (an event_actors role) turned from "
+           "'take_second' to 'keep_first' or back, while the link keeps the value the decision no longer decides",
+           "consistency", ("coding-decision-outcome-fits",)),
     Damage("original-outlet-dropped", "a translation's or a repost's original outlet emptied (its actor kept or emptied too), "
            "or its actor alone, so that it counts as an independent source", "pandera",
            ("genre-fits-original-outlet", "original-outlet-linked")),

@@ -1776,6 +1776,23 @@ def decision_moved_row(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "coding_decisions", row, "subject_id", other)
 
 
+@kind("link-decision-flipped")
+def link_decision_flipped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("coding_decisions")
+    col = {c: header.index(c) for c in ("subject_table", "subject_id", "field", "decision", "first_value", "second_value",
+                                        "adopted_value")}
+    roles = set(_role_fits())
+    latest = {(r[col["subject_table"]], r[col["subject_id"]], r[col["field"]]): k for k, r in enumerate(rows)}
+    options = [k for k, r in enumerate(rows) if r[col["subject_table"]] == "event_actors" and r[col["field"]] == "role"
+               and r[col["decision"]] in ("keep_first", "take_second") and latest[("event_actors", r[col["subject_id"]], "role")] == k
+               and {r[col["first_value"]], r[col["second_value"]]} <= roles and r[col["first_value"]] != r[col["second_value"]]]
+    row = draw(st.sampled_from(options))
+    rows[row][col["decision"]] = "keep_first" if rows[row][col["decision"]] == "take_second" else "take_second"
+    rows[row][col["adopted_value"]] = ""
+    write_table(root, "coding_decisions", header, rows)
+    return Expect("coding_decisions", row + 1, frozenset({"subject_id"}))
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")

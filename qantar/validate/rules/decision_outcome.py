@@ -6,8 +6,12 @@ A decision records a field's value in the first coding and the second, and what 
 holds that outcome ('∅' is an empty cell), as long as no later decision is about the same field:
 a decision moved to another row (F019's to F018), or a row edited after its adjudication with no
 decision of its own, breaks the record of why the row is as it is. Conventions ('convention') and
-added or removed rows are not values of one field and are left alone; so are link rows, whose keys
-are several columns.
+added or removed rows are not values of one field and are left alone. A link row (event_actors,
+event_sources) is found by its key's values joined by '/', as coding-decision-subject-exists finds
+it; a decision about one of those key columns (an event_actors role) that gives a term of the column's
+vocabulary is then held by the key itself: 'E011/unidentified-rioters/perpetrator/...' holds the role
+'perpetrator', which a 'keep_first' of 'participant' did not decide. (A decision that adds a link
+from the second coding describes the row instead, 'E024/blinken/critic (source 003)', and is left alone.)
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ def _value(text: str | None) -> str:
     return "" if text is None or text == EMPTY else text
 
 
+def _a_value(vocabulary: tuple[str, ...] | None, outcome: str) -> bool:
+    """Whether a decision's outcome for a key column is a value of it: a term of its vocabulary, the only
+    key columns whose decisions give one value rather than describe the row."""
+    return bool(vocabulary) and outcome in vocabulary
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     columns = ("subject_table", "subject_id", "field", "decision", "first_value", "second_value", "adopted_value")
     if "coding_decisions" not in inputs.tables or not inputs.table("coding_decisions").has(*columns):
@@ -39,14 +49,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     judged = decisions.filter(pl.col("_row").is_in(last.implode()) & pl.col("decision").is_in(list(OUTCOME)))
     for table, group in judged.group_by("subject_table", maintain_order=True):
         name = table[0]
-        if name not in inputs.tables or inputs.table(name).id_field is None:
+        if name not in inputs.tables or not inputs.table(name).primary_key:
             continue
-        key = inputs.table(name).id_field
+        pk = inputs.table(name).primary_key
         frame = inputs.strings(name)
         fields = set(group["field"].to_list()) & set(frame.columns)
-        if not fields:
+        if not fields or not set(pk) <= set(frame.columns):
             continue
-        values = {f: dict(zip(frame[key].to_list(), frame[f].to_list(), strict=True)) for f in fields}
+        keys = frame.select(pl.concat_str([pl.col(c) for c in pk], separator="/").alias("_key"))["_key"].to_list()
+        values = {f: dict(zip(keys, frame[f].to_list(), strict=True)) for f in fields}
         for row, _, ident, field, decision, *given in group.sort("_row").select("_row", *columns).iter_rows():
             if field not in values or ident not in values[field]:
                 continue  # a field or row that is not there: coding-decision-subject-exists says so
@@ -54,6 +65,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             outcome = next((chosen[c] for c in OUTCOME[decision] if chosen[c] not in (None, "")), None)
             if outcome is None:
                 continue  # the decision gives no value to hold
+            if field in pk and not _a_value(inputs.table(name).field(field).categories, outcome):
+                continue  # a link's key column decided by a description of the row ('E024/blinken/critic (source 003)')
             held = _value(values[field][ident])
             if held != _value(outcome):
                 yield Finding("coding_decisions", row, "subject_id", ident,
