@@ -328,6 +328,10 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("group-linked-unnamed", "a group its source's article never describes (no name form of it there) linked to an "
            "event in a role other than participant, or made a figure's actor ('aktivis' as the stormers of an akimat in "
            "an article that names no activists)", "consistency", ("named-by-source",)),
+    Damage("person-link-moved", "an event's person, body, force, organisation or outlet moved to another of its type that the "
+           "article names elsewhere, while every passage of the event from that source names another of the type and not "
+           "the new one (the proposer of 'usulan Presiden Sadyr Japarov' made Tokayev)", "consistency",
+           ("actor-named-in-passage",)),
     Damage("relative-basis-switched", "an event dated from a relative expression given another basis than 'relative' "
            "('inferred', 'reference') and moved off where the expression points", "consistency", ("relative-date-agrees",)),
     Damage("relative-date-widened", "an event dated from a relative expression widened past what it says ('minggu depan' "

@@ -2184,6 +2184,38 @@ def group_linked_unnamed(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "actor_id")
 
 
+@kind("person-link-moved")
+def person_link_moved(root: Path, draw: Draw) -> Expect:
+    fits = _role_fits()
+    ah, actors = rows_of("actors")
+    kind = {r[0]: r[ah.index("actor_type")] for r in actors if r[ah.index("actor_type")] not in ("state", "group")}
+    forms = {r[0]: [f for f in r[ah.index("name_forms")].split("|") if f] for r in actors if r[0] in kind}
+
+    def names(text: str) -> set[str]:
+        return {a for a, fs in forms.items() if any(_says(text, f) for f in fs)}
+
+    header, rows = rows_of("event_actors")
+    col = {c: header.index(c) for c in ("event_id", "actor_id", "role", "source_id")}
+    keys = {tuple(r) for r in rows}
+    options = []
+    for k, r in enumerate(rows):
+        actor, role, source = r[col["actor_id"]], r[col["role"]], r[col["source_id"]]
+        if actor not in kind:
+            continue
+        named = [names(q) for s, q in _passages(r[col["event_id"]]) if s == source]
+        if not named or not all(any(kind[a] == kind[actor] for a in n) for n in named):
+            continue
+        article = names(ARTICLES[source]["text"])
+        f = fits[role]
+        options += [(k, other) for other in sorted(article) if kind[other] == kind[actor] and other != actor
+                    and not any(other in n for n in named)
+                    and ("*" in f.actor_types or kind[other] in f.actor_types)
+                    and (r[col["event_id"]], other, role, source) not in keys]
+    row, other = draw(st.sampled_from(options))
+    rows[row][col["actor_id"]] = other
+    return _rewrite(root, "event_actors", header, rows, row, "actor_id")
+
+
 @kind("relative-basis-switched")
 def relative_basis_switched(root: Path, draw: Draw) -> Expect:
     return _relative_moved(root, draw, basis=draw(st.sampled_from(["inferred", "reference"])))
