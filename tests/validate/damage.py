@@ -326,7 +326,7 @@ DAMAGE: tuple[Damage, ...] = (
            "given the counterpart's role instead (the requester made the addressee, the provider the host, the "
            "perpetrator the victim), the new role fitting the event and actor types", "consistency", ("roles-agree",)),
     Damage("group-linked-unnamed", "a group its source's article never describes (no name form of it there) linked to an "
-           "event in a role other than participant, or made a figure's actor ('aktivis' as the stormers of an akimat in "
+           "event in a role other than participant of a protest or riot, or made a figure's actor ('aktivis' as the stormers of an akimat in "
            "an article that names no activists)", "consistency", ("named-by-source",)),
     Damage("person-link-moved", "an event's person, body, force, organisation or outlet moved to another of its type that the "
            "article names elsewhere, while every passage of the event from that source names another of the type and not "

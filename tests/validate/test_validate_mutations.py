@@ -2172,7 +2172,10 @@ def group_linked_unnamed(root: Path, draw: Draw) -> Expect:
     eh, links = rows_of("event_actors")
     event_type = _types("events", "event_id", "event_type")
     fh, figures = rows_of("figures")
-    options = [("event_actors", k, g) for k, r in enumerate(links) if r[eh.index("role")] != "participant"
+    from qantar.validate.rules.named_by_source import IMPLIED_BY, IMPLIED_ROLES
+
+    options = [("event_actors", k, g) for k, r in enumerate(links)
+               if r[eh.index("role")] not in IMPLIED_ROLES or event_type[r[0]] not in IMPLIED_BY
                and ("*" in fits[r[eh.index("role")]].actor_types or "group" in fits[r[eh.index("role")]].actor_types)
                and ("*" in fits[r[eh.index("role")]].event_types or event_type[r[0]] in fits[r[eh.index("role")]].event_types)
                for g in unnamed(r[eh.index("source_id")])]

@@ -6,7 +6,7 @@ source's outlet only where its ``outlet_basis`` is 'stated'; the original outlet
 names the actor or place, by one of its name forms, in any case. An event's place is named by one
 of the event's sources (``event_sources``). A country is also named by one of its cities or regions
 ('Almaty' says Kazakhstan). An actor of type ``group`` is named too, by the words that describe it
-(its name forms: 'pengunjuk rasa', 'aktivis'), save where it takes part in a collective act (an
+(its name forms: 'pengunjuk rasa', 'aktivis'), save where it takes part in a protest or a riot (an
 event_actors row of role 'participant'): the act's own noun implies its crowd ('demonstrasi', the
 demonstrators). A link moved to another actor or place that exists keeps every key valid; what
 betrays it is that the article never names the new one.
@@ -28,8 +28,10 @@ from qantar.validate.rules import Finding
 #: the tables of named things, and the actor types that have no name of their own
 NAMED = ("actors", "places")
 UNNAMED_TYPES = frozenset({"group"})
-#: the event_actors roles in which a group goes unnamed: a collective act's noun implies who took part in it
+#: the event_actors roles in which a group goes unnamed, and the event types whose noun implies it: a
+#: protest's or a riot's crowd ('demonstrasi', 'kerusuhan') is who took part in it
 IMPLIED_ROLES = ("participant",)
+IMPLIED_BY = ("protest", "riot")
 _CHUNK = 500
 
 
@@ -92,13 +94,16 @@ def _links(inputs: Inputs) -> list[tuple[str, str, str, pl.DataFrame]]:
 
 
 def _implied_left_out(inputs: Inputs, checks: list[tuple[str, str, str, pl.DataFrame]]) -> list[tuple[str, str, str, pl.DataFrame]]:
-    """The links without the event_actors rows of a group in a role its act implies (IMPLIED_ROLES)."""
+    """The links without the event_actors rows of a group in a role its act implies (IMPLIED_ROLES of IMPLIED_BY)."""
     if "event_actors" not in inputs.tables or not inputs.table("event_actors").has("role") \
             or "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "actor_type"):
         return checks
     groups = inputs.typed("actors").filter(pl.col("actor_type").is_in(sorted(UNNAMED_TYPES)))["actor_id"].cast(pl.String)
-    implied = (inputs.strings("event_actors").with_row_index("_row", offset=1)
-               .filter(pl.col("role").is_in(IMPLIED_ROLES))["_row"])
+    links = inputs.strings("event_actors").with_row_index("_row", offset=1).filter(pl.col("role").is_in(IMPLIED_ROLES))
+    if "events" in inputs.tables and inputs.table("events").has("event_id", "event_type") and "event_id" in links.columns:
+        collective = inputs.strings("events").filter(pl.col("event_type").is_in(IMPLIED_BY))["event_id"]
+        links = links.filter(pl.col("event_id").is_in(collective.implode()))
+    implied = links["_row"]
     out = []
     for table, column, target, frame in checks:
         if table == "event_actors" and target == "actors":
