@@ -300,6 +300,10 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("genre-relabelled", "a state broadcaster's article relabelled news_report or opinion while its outlet's evidence "
            "still names the state broadcaster, or a commercial outlet's own article labelled state_affiliated_media",
            "pandera", ("genre-fits-outlet-evidence",)),
+    Damage("basis-against-reasoning", "an event's date basis turned against what its reasoning opens with ('Stated: ...' "
+           "relabelled relative, inferred or reference; 'Not dated by the source' relabelled stated or relative), or a "
+           "source's publication-date basis against 'Printed: ...' or 'No date is printed'", "pandera",
+           ("basis-fits-reasoning",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

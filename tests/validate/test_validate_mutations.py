@@ -1793,6 +1793,23 @@ def link_decision_flipped(root: Path, draw: Draw) -> Expect:
     return Expect("coding_decisions", row + 1, frozenset({"subject_id"}))
 
 
+@kind("basis-against-reasoning")
+def basis_against_reasoning(root: Path, draw: Draw) -> Expect:
+    eh, events = rows_of("events")
+    sh, sources = rows_of("sources")
+    b, why = eh.index("date_basis"), eh.index("date_reasoning")
+    pb, pwhy = sh.index("published_date_basis"), sh.index("published_date_reasoning")
+    options = [("events", k, new) for k, r in enumerate(events) if r[why].startswith("Stated")
+               for new in ("relative", "inferred", "reference")]
+    options += [("events", k, new) for k, r in enumerate(events) if r[why].startswith("Not dated by the source")
+                for new in ("stated", "relative")]
+    options += [("sources", k, "inferred") for k, r in enumerate(sources) if r[pwhy].startswith("Printed")]
+    options += [("sources", k, "printed") for k, r in enumerate(sources) if r[pwhy].startswith("No date is printed")]
+    table, row, new = draw(st.sampled_from(options))
+    column = "date_basis" if table == "events" else "published_date_basis"
+    return set_cell(root, table, row, column, new)
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
