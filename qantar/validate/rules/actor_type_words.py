@@ -12,7 +12,9 @@ what it is ('Foreign-affairs think tank in London', 'President of Russia', 'News
 source 004'): the last word of its first phrase (before a comma, a parenthesis, or 'of', 'in', 'by',
 'cited' ...). A role that opens with what the actor did ('Approved sending Kyrgyz troops', 'Credited
 for ...': a first word ending in '-ed', or 'said', 'sent') says what it did, not what it is, and is
-not read. So Chatham House retyped an organisation, or Reuters a group, is read too.
+not read; one that opens with what a source calls it ('Called Minister of Foreign Affairs of Kazakhstan by
+source 003') is read after those words. So Chatham House retyped an organisation, Reuters a group, or
+Erlan Karin a government body, is read too.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ _ROLE_TAIL = (r"(?is)(?:[,;:(]|\s(?:of|for|in|at|on|from|to|with|by|and|that|who
               r"cited|credited|said|sent|called|named|accused|based)\s).*$")
 #: a role that opens with a verb ('Approved ...', 'Said by ...') tells what the actor did, not what it is
 _ROLE_DEED = r"(?i)^\P{L}*(?:\p{L}+ed|said|sent|held|made|led|took|gave)\b"
+#: a role that opens with what a source calls the actor ('Called Minister of Foreign Affairs ... by source
+#: 003') says what it is after those words
+_ROLE_CALLED = r"(?i)^\P{L}*(?:called|named|described as|styled|referred to as|identified as)\s+"
 
 
 def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -57,6 +62,7 @@ def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 def role_head(roles: pl.Expr) -> pl.Expr:
     """The head of each role_en, lower case: the last word of its first phrase (None for a role that opens
     with a deed, or has no word)."""
+    roles = roles.str.replace(_ROLE_CALLED, "")
     head = roles.str.replace(_ROLE_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
     return pl.when(~roles.str.contains(_ROLE_DEED)).then(head)
 
