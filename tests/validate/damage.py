@@ -304,6 +304,8 @@ DAMAGE: tuple[Damage, ...] = (
            "relabelled relative, inferred or reference; 'Not dated by the source' relabelled stated or relative), or a "
            "source's publication-date basis against 'Printed: ...' or 'No date is printed'", "pandera",
            ("basis-fits-reasoning",)),
+    Damage("misspelling-claims-swapped", "a misspelling discrepancy's two claims swapped, so that claim A (the misspelt "
+           "spelling) holds the right one ('Nikol Pashinyan' for 'Nikol Pasyinyan')", "consistency", ("misspelling-quoted",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

@@ -1810,6 +1810,17 @@ def basis_against_reasoning(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("misspelling-claims-swapped")
+def misspelling_claims_swapped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("discrepancies")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[header.index("kind")] == "misspelling"
+                                and r[header.index("claim_b_quote")]]))
+    for c in ("source_id", "char_start", "char_end", "quote", "en"):
+        a, b = header.index(f"claim_a_{c}"), header.index(f"claim_b_{c}")
+        rows[row][a], rows[row][b] = rows[row][b], rows[row][a]
+    return _rewrite(root, "discrepancies", header, rows, row, "claim_a_quote")
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
