@@ -306,6 +306,9 @@ DAMAGE: tuple[Damage, ...] = (
            ("basis-fits-reasoning",)),
     Damage("misspelling-claims-swapped", "a misspelling discrepancy's two claims swapped, so that claim A (the misspelt "
            "spelling) holds the right one ('Nikol Pashinyan' for 'Nikol Pasyinyan')", "consistency", ("misspelling-quoted",)),
+    Damage("name-excluded-as-nothing", "an exclusion of a name form of the package, or of a word of one ('Nursultan', "
+           "ambiguous between the capital and Nazarbayev), given the reason not_a_name", "consistency",
+           ("exclusion-reason-fits",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

@@ -1821,6 +1821,16 @@ def misspelling_claims_swapped(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "discrepancies", header, rows, row, "claim_a_quote")
 
 
+@kind("name-excluded-as-nothing")
+def name_excluded_as_nothing(root: Path, draw: Draw) -> Expect:
+    words = {w for t in ("actors", "places") for r in REAL[t][1] for f in r[REAL[t][0].index("name_forms")].split("|") if f
+             for w in (f, *(x for x in f.split() if x[:1].isupper() and len(x) > 2))}
+    header, rows = rows_of("exclusions")
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[header.index("text")] in words
+                                and r[header.index("reason")] != "not_a_name"]))
+    return set_cell(root, "exclusions", row, "reason", "not_a_name")
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")

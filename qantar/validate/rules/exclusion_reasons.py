@@ -27,6 +27,8 @@ NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
 #: reasons for a block that is not the article at all (an advertisement, a spam byline): its line holds no
 #: curated claim, where an idiom or a word of the article's own sentence would
 ALONE = frozenset({"advertising", "spam_byline"})
+#: the reason that says the words name nothing: never a name form of the package, nor a word of one
+NOT_A_NAME = "not_a_name"
 #: reasons for words inside a name the package records ('24' of 'National News Network 24')
 NAME_PART = frozenset({"proper_name_part", "ambiguous_name"})
 #: reasons that say the words are part of a sentence of the article (an idiom, a word that is not a count,
@@ -58,6 +60,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     frame = inputs.strings("exclusions")
     words = measure_words()
     every = _name_forms(inputs)
+    # each name form, and each capitalised word of one, -> the form: what 'not_a_name' may not exclude
+    name_words = {w: f for f in reversed(every) for w in (f, *(x for x in f.split() if x[:1].isupper() and len(x) > 2))}
     holding: dict[str, tuple[str, ...]] = {}  # excluded words -> the longer name forms that hold them
     for i, (sid, a, b, text, reason) in enumerate(
         frame.select("source_id", "char_start", "char_end", "text", "reason").iter_rows(), 1
@@ -71,6 +75,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             continue  # offsets that do not lie in the article: quote-verbatim says so
         if text and text not in holding:
             holding[text] = tuple(f for f in every if len(f) > len(text) and text in f)
+        if reason == NOT_A_NAME and text and text in name_words:
+            yield Finding("exclusions", i, "reason", reason, f"{text!r} is a name form of an actor or place of the package, "
+                          f"or a word of one ({name_words[text]!r}): a name that is not linked is {' or '.join(sorted(NAME_PART))}, "
+                          f"not {reason}")
+            continue
         name = _inside_name(article, a, b, holding.get(text or "", ()))
         if name is not None and reason not in NAME_PART:
             yield Finding("exclusions", i, "reason", reason, f"{text!r} is part of the name {name!r} (a name form of an actor "
