@@ -309,6 +309,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("name-excluded-as-nothing", "an exclusion of a name form of the package, or of a word of one ('Nursultan', "
            "ambiguous between the capital and Nazarbayev), given the reason not_a_name", "consistency",
            ("exclusion-reason-fits",)),
+    Damage("reasoning-without-grounds", "an event's date_reasoning or a source's published_date_reasoning replaced by words "
+           "that neither quote the article nor write a date ('See source.', 'Inferred from context.')", "pandera",
+           ("reasoning-gives-grounds",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

@@ -1831,6 +1831,15 @@ def name_excluded_as_nothing(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "exclusions", row, "reason", "not_a_name")
 
 
+@kind("reasoning-without-grounds")
+def reasoning_without_grounds(root: Path, draw: Draw) -> Expect:
+    table, column = draw(st.sampled_from([("events", "date_reasoning"), ("sources", "published_date_reasoning")]))
+    header, rows = rows_of(table)
+    words = draw(st.sampled_from(["See source.", "Inferred from context.", "As the article says.", "Dated by the editor",
+                                  "From the text; see the quote."]))
+    return set_cell(root, table, draw(st.integers(0, len(rows) - 1)), column, words)
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")
