@@ -312,6 +312,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("reasoning-without-grounds", "an event's date_reasoning or a source's published_date_reasoning replaced by words "
            "that neither quote the article nor write a date ('See source.', 'Inferred from context.')", "pandera",
            ("reasoning-gives-grounds",)),
+    Damage("decision-made-convention", "a coding decision that revised or took the second value of a field relabelled a "
+           "'convention' with its adopted value emptied, so that it records the first value the row no longer holds",
+           "consistency", ("coding-decision-outcome-fits",)),
     Damage("outlet-basis-misfit", "a source's outlet filled in while its basis stays 'unknown', or emptied while it says "
            "'stated' or 'inferred'", "pandera", ("outlet-basis-fits",)),
     Damage("outlet-called-stated", "a source's outlet basis set to 'stated' (its outlet filled with another source's where "

@@ -1840,6 +1840,29 @@ def reasoning_without_grounds(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, draw(st.integers(0, len(rows) - 1)), column, words)
 
 
+@kind("decision-made-convention")
+def decision_made_convention(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.decision_outcome import _value
+
+    header, rows = rows_of("coding_decisions")
+    col = {c: header.index(c) for c in ("subject_table", "subject_id", "field", "decision", "first_value", "adopted_value")}
+    latest = {(r[col["subject_table"]], r[col["subject_id"]], r[col["field"]]): k for k, r in enumerate(rows)}
+    held = {}
+    for table in ("sources", "actors", "places", "events", "figures", "statements", "memberships", "exclusions", "discrepancies"):
+        th, trows = REAL[table]
+        held[table] = {t[0]: dict(zip(th, t, strict=True)) for t in trows}
+    options = [k for k, r in enumerate(rows) if r[col["decision"]] in ("revise", "take_second", "flag") and r[col["field"]]
+               and latest[(r[col["subject_table"]], r[col["subject_id"]], r[col["field"]])] == k
+               and r[col["first_value"]] and r[col["subject_id"]] in held.get(r[col["subject_table"]], {})
+               and r[col["field"]] in held[r[col["subject_table"]]][r[col["subject_id"]]]
+               and _value(held[r[col["subject_table"]]][r[col["subject_id"]]][r[col["field"]]]) != _value(r[col["first_value"]])]
+    row = draw(st.sampled_from(options))
+    rows[row][col["decision"]] = "convention"
+    rows[row][col["adopted_value"]] = ""
+    write_table(root, "coding_decisions", header, rows)
+    return Expect("coding_decisions", row + 1, frozenset({"subject_id"}))
+
+
 @kind("outlet-basis-misfit")
 def outlet_basis_misfit(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("sources")

@@ -5,7 +5,8 @@ A decision records a field's value in the first coding and the second, and what 
 ``adopted_value`` it gives), 'revise' and 'flag' adopt ``adopted_value``. So the subject row's field
 holds that outcome ('∅' is an empty cell), as long as no later decision is about the same field:
 a decision moved to another row (F019's to F018), or a row edited after its adjudication with no
-decision of its own, breaks the record of why the row is as it is. Conventions ('convention') and
+decision of its own, breaks the record of why the row is as it is. A convention applied to one field
+('convention' with a field) keeps the first value or adopts adopted_value; a convention of no field and
 added or removed rows are not values of one field and are left alone. A link row (event_actors,
 event_sources) is found by its key's values joined by '/', as coding-decision-subject-exists finds
 it; a decision about one of those key columns (an event_actors role) that gives a term of the column's
@@ -26,7 +27,9 @@ from qantar.validate.rules import Finding
 EMPTY = "∅"
 #: decision -> the columns, in order, whose value is its outcome (the first given one)
 OUTCOME = {"keep_first": ("first_value",), "take_second": ("adopted_value", "second_value"),
-           "revise": ("adopted_value",), "flag": ("adopted_value",)}
+           "revise": ("adopted_value",), "flag": ("adopted_value",),
+           # a convention applied to one field keeps its first value unless it adopts another ('∅': emptied)
+           "convention": ("adopted_value", "first_value")}
 
 
 def _value(text: str | None) -> str:
