@@ -499,4 +499,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("measure-split", "a figure's measure, which another figure shares, recoded with a synonym ('fatalities' for "
            "'deaths', 'csto_member_countries' for 'csto_member_states', 'soldiers' for 'troops'), so that the two no longer "
            "compare", "consistency", ("measure-coded-once",)),
+    # blind probe 15: time
+    Damage("source-published-date-moved", "a source's publication date moved off the day its reasoning concludes (inside "
+           "its own bounds where they allow: 2022-01-06 to the 7th, its latest possible day), or a bound moved off the day "
+           "its reasoning writes as that bound ('at the latest 2022-01-07')", "consistency", ("reasoning-names-date",)),
 )

@@ -2917,6 +2917,46 @@ def redated_against_reasoning(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "events", header, rows, row, "date_start")
 
 
+def _concluded(reasoning: str, year: int) -> tuple[dt.date | None, list[tuple[str, dt.date]]]:
+    """The day a publication reasoning concludes (the first after its last colon followed by a day) and the
+    bounds it writes ('at the latest 2022-01-07' for published_date_max)."""
+    from qantar.validate.rules.reasoning_dates import _COLON, _EARLIEST, _LATEST, _first_day
+
+    lower = reasoning.lower()
+    day = next((d for m in reversed(list(_COLON.finditer(reasoning)))
+                if (d := _first_day(reasoning, lower, m.end(), year)) is not None), None)
+    bounds = [(column, d) for column, words in (("published_date_max", _LATEST), ("published_date_min", _EARLIEST))
+              for m in words.finditer(lower) if (d := _first_day(reasoning, lower, m.end(), year, at=True))]
+    return day, bounds
+
+
+@kind("source-published-date-moved")
+def source_published_date_moved(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("sources")
+    lo, best, hi, why = (header.index(c) for c in ("published_date_min", "published_date", "published_date_max",
+                                                  "published_date_reasoning"))
+    read = {k: _concluded(r[why], _day(r[best]).year) for k, r in enumerate(rows)}
+    options = [(k, "published_date") for k, (day, _) in read.items() if day] \
+        + [(k, column) for k, (_, bounds) in read.items() for column, _ in bounds]
+    row, column = draw(st.sampled_from(options))
+    r = rows[row]
+    first, last = _day(r[lo]), _day(r[hi])
+    if column == "published_date":
+        concluded = read[row][0]
+        inside = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        inside = [d for d in inside if d != concluded]
+        if inside and draw(st.booleans()):  # moved inside its own bounds, which the row rules pass
+            r[best] = draw(st.sampled_from(inside)).isoformat()
+        else:  # moved whole, its bounds with it
+            k = dt.timedelta(days=draw(st.integers(1, 40)) * draw(st.sampled_from([-1, 1])))
+            r[lo], r[best], r[hi] = (first + k).isoformat(), (_day(r[best]) + k).isoformat(), (last + k).isoformat()
+    else:  # a bound moved off the day the reasoning writes for it, by up to a month
+        written = dict(read[row][1])[column]
+        day = written + dt.timedelta(days=draw(st.integers(1, 30)) * draw(st.sampled_from([-1, 1])))
+        r[header.index(column)] = day.isoformat()
+    return _rewrite(root, "sources", header, rows, row, column)
+
+
 @kind("month-narrowed-to-day")
 def month_narrowed_to_day(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")

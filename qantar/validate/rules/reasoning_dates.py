@@ -3,7 +3,14 @@
 months only, '2021-03', concludes a month, not a day); for a month, a date or month ('2022-01') inside
 it; for a range, its first or its last day; for a year, a reasoning that writes years ('pada 2010')
 writes the row's year among them. A reasoning that concludes one date and a row that says another is a
-row redated without its reasoning, or a reasoning rewritten without its row."""
+row redated without its reasoning, or a reasoning rewritten without its row.
+
+A source's published_date_reasoning is read the same way: it states its conclusion after a colon
+('Printed: ...', 'Together: 2022-01-07', '...: written 2022-01-06, at the latest 2022-01-07'), and the first
+day written after its last colon that is followed by a day is published_date; a reasoning that writes days and
+no such conclusion writes published_date among them; a day it writes as a bound ('at the latest',
+'on or after') is published_date_max or _min. A publication moved inside its bounds (which the row rule
+and the bounds rule pass) while its reasoning still concludes the old day is caught here."""
 
 from __future__ import annotations
 
@@ -57,6 +64,35 @@ def written(text: str) -> tuple[set[dt.date], set[tuple[int, int]], set[tuple[in
     return days, months, yearless
 
 
+#: a bound of the publication as a reasoning writes it: the day that follows is the latest or earliest possible
+_LATEST = re.compile(r"\b(?:at the latest|no later than|on or before)\s+")
+_EARLIEST = re.compile(r"\b(?:at the earliest|no earlier than|not before|on or after)\s+")
+#: a colon that opens a conclusion (not one inside a clock time, '08:40')
+_COLON = re.compile(r":\s")
+
+
+def _first_day(text: str, lower: str, pos: int, year: int, *, at: bool = False) -> dt.date | None:
+    """The first day written from ``pos`` on (when ``at``, only one that begins at ``pos``); a day
+    without its year ('7 Januari') is read in ``year``."""
+    first: tuple[int, dt.date] | None = None
+    for m in _ISO.finditer(text, pos):
+        if at and m.start() != pos:
+            break
+        y, mo, d = (int(g) if g else 0 for g in m.groups())
+        if d and _exists(y, mo, d):
+            first = (m.start(), dt.date(y, mo, d))
+            break
+    for m in _WORDS.finditer(lower, pos):
+        if (at and m.start() != pos) or (first and m.start() > first[0]):
+            break
+        d, name, y = m.groups()
+        day, month, y = int(d) if d else 0, _MONTH_NUMBER[name], int(y) if y else year
+        if 1 <= day <= 31 and _exists(y, month, day):
+            first = (m.start(), dt.date(y, month, day))
+            break
+    return first[1] if first else None
+
+
 def _exists(y: int, m: int, d: int) -> bool:
     try:
         dt.date(y, m, d)
@@ -65,7 +101,42 @@ def _exists(y: int, m: int, d: int) -> bool:
     return True
 
 
+def _published(inputs: Inputs) -> Iterator[Finding]:
+    columns = ("published_date_min", "published_date", "published_date_max", "published_date_reasoning")
+    if "sources" not in inputs.tables or not set(columns) <= set(inputs.tables["sources"].field_names):
+        return
+    frame = inputs.typed("sources").select(*columns).with_row_index("row", offset=1)
+    for row, earliest, best, latest, reasoning in frame.iter_rows():
+        if best is None or not reasoning or not isinstance(best, dt.date):
+            continue
+        lower = reasoning.lower()
+        for col, day, words in (("published_date_max", latest, _LATEST), ("published_date_min", earliest, _EARLIEST)):
+            for m in words.finditer(lower):
+                bound = _first_day(reasoning, lower, m.end(), best.year, at=True)
+                if bound is not None and day is not None and bound != day:
+                    yield Finding("sources", row, col, day.isoformat(),
+                                  f"{col} is {day.isoformat()}, but its published_date_reasoning writes "
+                                  f"'{m.group(0).strip()} {bound.isoformat()}'")
+        concluded = None
+        for m in reversed(list(_COLON.finditer(reasoning))):
+            concluded = _first_day(reasoning, lower, m.end(), best.year)
+            if concluded is not None:
+                break
+        if concluded is not None and concluded != best:
+            yield Finding("sources", row, "published_date", best.isoformat(),
+                          f"the publication is {best.isoformat()}, but its published_date_reasoning concludes "
+                          f"{concluded.isoformat()} (the first day after its last colon)")
+        elif concluded is None:
+            days, _, yearless = written(reasoning)
+            days |= {dt.date(best.year, m, d) for m, d in yearless if _exists(best.year, m, d)}
+            if days and best not in days:
+                yield Finding("sources", row, "published_date", best.isoformat(),
+                              f"the publication is {best.isoformat()}, but its published_date_reasoning writes "
+                              f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
+    yield from _published(inputs)
     for name, table in inputs.tables.items():
         reasons = [c for c in table.field_names if c == "date_reasoning"]
         if not reasons or not {"date_precision", "date_start"} <= set(table.field_names):
