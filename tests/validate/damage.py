@@ -503,4 +503,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("source-published-date-moved", "a source's publication date moved off the day its reasoning concludes (inside "
            "its own bounds where they allow: 2022-01-06 to the 7th, its latest possible day), or a bound moved off the day "
            "its reasoning writes as that bound ('at the latest 2022-01-07')", "consistency", ("reasoning-names-date",)),
+    Damage("event-end-after-sources", "an announced event dated by inference (the news of a decision) made to end after the "
+           "latest publication of every source that reports it", "consistency", ("event-after-publication",)),
 )

@@ -2957,6 +2957,24 @@ def source_published_date_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "sources", header, rows, row, column)
 
 
+@kind("event-end-after-sources")
+def event_end_after_sources(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("event_id", "status", "date_basis", "date_end", "date_precision")}
+    latest = _published("published_date_max")
+    eh, links = REAL["event_sources"]
+    last: dict[str, dt.date] = {}
+    for p in links:
+        e, day = p[eh.index("event_id")], latest[p[eh.index("source_id")]]
+        last[e] = max(last.get(e, day), day)
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["status"]] == "announced"
+                                and r[col["date_basis"]] == "inferred" and r[col["event_id"]] in last]))
+    r = rows[row]
+    r[col["date_end"]] = (last[r[col["event_id"]]] + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
+    r[col["date_precision"]] = "range"
+    return _rewrite(root, "events", header, rows, row, "date_end")
+
+
 @kind("month-narrowed-to-day")
 def month_narrowed_to_day(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("events")
