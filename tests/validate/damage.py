@@ -326,6 +326,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-off-name", "an actor whose English name names a state or organisation ('CSTO Collective "
            "Peacekeeping Forces', 'Government of Kazakhstan') affiliated to another one, whose chain never reaches it",
            "consistency", ("affiliation-named",)),
+    Damage("affiliation-off-body-name", "an actor whose English name names a government body, a security force, a "
+           "media outlet or a think tank ('BBC Monitoring') affiliated to another organisation whose chain never reaches "
+           "it (BBC Monitoring to Reuters)", "consistency", ("affiliation-named",)),
     Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
            "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
     Damage("occurred-translated-future", "the translation of a passage of an occurred or claimed event, with no word of the "

@@ -1997,6 +1997,32 @@ def affiliation_emptied(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", draw(st.sampled_from(options)), "affiliation_id", "")
 
 
+@kind("affiliation-off-body-name")
+def affiliation_off_body_name(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id")}
+    organisations = ("state", "international_organisation", "government_body", "security_force", "media", "think_tank")
+    bodies = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
+              if r[col["actor_type"]] in organisations[2:]}
+    up = {r[0]: r[col["affiliation_id"]] for r in rows}
+
+    def reach(actor: str) -> set[str]:
+        seen: set[str] = set()
+        while actor and actor not in seen:
+            seen.add(actor)
+            actor = up.get(actor, "")
+        return seen
+
+    others = [r[0] for r in rows if r[col["actor_type"]] in organisations]
+    options = []
+    for k, r in enumerate(rows):  # every actor whose English name names a body, an outlet or a force ('BBC Monitoring')
+        named = {o for o, names in bodies.items() if o != r[0] and any(_says(r[col["name_en"]], n) for n in names)}
+        if named and r[col["actor_type"]] != "group":
+            options += [(k, o) for o in others if o != r[0] and not named & reach(o) and r[0] not in reach(o)]
+    row, other = draw(st.sampled_from(options))
+    return set_cell(root, "actors", row, "affiliation_id", other)
+
+
 @kind("statement-event-emptied")
 def statement_event_emptied(root: Path, draw: Draw) -> Expect:
     # a statement whose words overlap the passages of one event of its source only, its event_id emptied

@@ -1,9 +1,11 @@
 """affiliation-named: an actor whose English name names a state or an organisation belongs to it.
 
-'Government of Kazakhstan', 'CSTO Collective Peacekeeping Forces', 'Ministry of Defence of Russia':
-where an actor's ``name_en`` names a state or an international organisation of the package (by its
-English name or a name form; whole words, any case, names of three letters or fewer as written), the
-actor's affiliations (``affiliation_id``, followed up the chain) reach it. An affiliation moved to
+'Government of Kazakhstan', 'CSTO Collective Peacekeeping Forces', 'Ministry of Defence of Russia',
+'BBC Monitoring': where an actor's ``name_en`` names an actor an affiliation may point to (a state,
+an international organisation, a government body, a security force, a media outlet or a think tank,
+as affiliation-is-organisation allows) by its English name or a name form (whole words, any case,
+names of three letters or fewer as written), the actor's affiliations (``affiliation_id``, followed
+up the chain) reach it. An affiliation moved to
 another state keeps every key, type and cycle rule valid; the actor's own name says where it
 belongs. So does an actor with no affiliation at all: emptying ``affiliation_id`` would otherwise
 switch this rule off for it. Groups, which are described rather than part of a state ('Protesters in
@@ -26,8 +28,12 @@ from qantar.validate.rules import Finding
 from qantar.validate.rules.speaker_quote import _chain
 from qantar.validate.rules.translation_names import Index, _add, _named
 
-#: the actor types another actor can belong to by name
-OWNERS = ("state", "international_organisation")
+#: the actor types another actor can belong to by name: those an affiliation may point to (the SQL
+#: rule affiliation-is-organisation); an outlet's service ('BBC Monitoring') is the outlet's as a
+#: state's ministry is the state's
+OWNERS = ("state", "international_organisation", "government_body", "security_force", "media", "think_tank")
+#: the owners that belong to no one of their own: a state or an international organisation
+SOVEREIGN = ("state", "international_organisation")
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -48,7 +54,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     read: dict[str, set[str]] = {}  # a distinct English name -> the owners it names
     for row, (actor, name, kind, belongs) in enumerate(
             actors.select("actor_id", "name_en", "actor_type", "affiliation_id").iter_rows(), 1):
-        if not name or kind == "group" or kind is None or (kind in OWNERS and not belongs):  # a state belongs to no one
+        if not name or kind == "group" or kind is None or (kind in SOVEREIGN and not belongs):  # a state belongs to no one
             continue
         if name not in read:
             read[name] = _named(owners, name)
