@@ -329,6 +329,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-off-body-name", "an actor whose English name names a government body, a security force, a "
            "media outlet or a think tank ('BBC Monitoring') affiliated to another organisation whose chain never reaches "
            "it (BBC Monitoring to Reuters)", "consistency", ("affiliation-named",)),
+    Damage("added-row-actor-moved", "a statement or figure that a coding decision added as one actor's ('kyrgyz-public, "
+           "indirect, ...') given to another actor (ST43 to the state kyrgyzstan)", "consistency",
+           ("coding-decision-outcome-fits",)),
     Damage("relative-date-moved", "an event dated from a relative expression of one meaning ('tahun lalu', 'minggu depan', "
            "'hari ini') moved off where it points, basis and reasoning kept", "consistency", ("relative-date-agrees",)),
     Damage("occurred-translated-future", "the translation of a passage of an occurred or claimed event, with no word of the "

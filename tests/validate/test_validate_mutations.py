@@ -2023,6 +2023,29 @@ def affiliation_off_body_name(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "actors", row, "affiliation_id", other)
 
 
+@kind("added-row-actor-moved")
+def added_row_actor_moved(root: Path, draw: Draw) -> Expect:
+    a_header, actors = REAL["actors"]
+    ids = {r[a_header.index("actor_id")] for r in actors}
+    d_header, decisions = REAL["coding_decisions"]
+    d = {c: d_header.index(c) for c in ("subject_table", "subject_id", "decision", "adopted_value")}
+    options = []
+    for table, columns in (("statements", ("speaker_id", "intermediary_id")), ("figures", ("actor_id", "asserted_by_id"))):
+        header, rows = rows_of(table)
+        for x in decisions:  # every row an add_row decision describes by the actors it holds
+            if x[d["decision"]] != "add_row" or x[d["subject_table"]] != table:
+                continue
+            named = set(re.findall(r"[\w-]+", x[d["adopted_value"]])) & ids
+            k = next((k for k, r in enumerate(rows) if r[0] == x[d["subject_id"]]), None)
+            if k is None:
+                continue
+            holding = [c for c in columns if rows[k][header.index(c)] in named]
+            if len(holding) == 1:
+                options += [(table, k, holding[0], other) for other in sorted(ids - named)]
+    table, row, column, other = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, other)
+
+
 @kind("statement-event-emptied")
 def statement_event_emptied(root: Path, draw: Draw) -> Expect:
     # a statement whose words overlap the passages of one event of its source only, its event_id emptied

@@ -13,10 +13,18 @@ it; a decision about one of those key columns (an event_actors role) that gives 
 vocabulary is then held by the key itself: 'E011/unidentified-rioters/perpetrator/...' holds the role
 'perpetrator', which a 'keep_first' of 'participant' did not decide. (A decision that adds a link
 from the second coding describes the row instead, 'E024/blinken/critic (source 003)', and is left alone.)
+
+An added row is described, not given one value: 'kyrgyz-public, indirect, 2022-01-05..2022-01-07' adds
+statement ST43. Where that description names actors by their ids (other than the row's own), the row
+holds one of them in a column that refers to actors (a statement's speaker or intermediary, a figure's
+actor or asserter), unless a later decision is about such a column: a speaker moved to another actor
+(ST43 to the state kyrgyzstan, though the decision and discrepancy D021 read the Kyrgyz people) keeps
+every key and type valid. A link whose key holds the actor is left to coding-decision-subject-exists.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import polars as pl
@@ -25,6 +33,7 @@ from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
 EMPTY = "∅"
+_TOKEN = re.compile(r"[\w-]+")
 #: decision -> the columns, in order, whose value is its outcome (the first given one)
 OUTCOME = {"keep_first": ("first_value",), "take_second": ("adopted_value", "second_value"),
            "revise": ("adopted_value",), "flag": ("adopted_value",),
@@ -75,3 +84,37 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding("coding_decisions", row, "subject_id", ident,
                               f"{decision} on {name}.{field} of {ident} decided {_value(outcome)[:60]!r}, but the row holds "
                               f"{held[:60]!r}, and no later decision is about that field")
+    yield from _added(inputs, decisions)
+
+
+def _added(inputs: Inputs, decisions: pl.DataFrame) -> Iterator[Finding]:
+    """An added row holds one of the actors its decision's description names by id."""
+    if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id"):
+        return
+    ids = set(inputs.strings("actors")["actor_id"].drop_nulls().to_list())
+    added = decisions.filter((pl.col("decision") == "add_row") & pl.col("adopted_value").is_not_null())
+    for table, group in added.group_by("subject_table", maintain_order=True):
+        name = table[0]
+        if name not in inputs.tables:
+            continue
+        pk = inputs.table(name).primary_key
+        columns = [r.fields[0] for r in inputs.model.referencing("actors") if r.table == name and len(r.fields) == 1
+                   and r.fields[0] not in pk and r.fields[0] in inputs.strings(name).columns]
+        if not columns or len(pk) != 1 or pk[0] not in inputs.strings(name).columns:
+            continue
+        frame = inputs.strings(name).with_row_index("_row", offset=1)
+        rows = {k: (r, held) for k, r, *held in frame.select(pk[0], "_row", *columns).iter_rows() if k is not None}
+        # a later decision about an actor column of the row decides it instead
+        later = dict(decisions.filter((pl.col("subject_table") == name) & pl.col("field").is_in(columns))
+                     .group_by("subject_id").agg(pl.col("_row").max()).iter_rows())
+        for at, ident, described in group.select("_row", "subject_id", "adopted_value").iter_rows():
+            named = (set(_TOKEN.findall(described)) & ids) - {ident}
+            if not named or ident not in rows or later.get(ident, 0) > at:
+                continue
+            row, held = rows[ident]
+            if named.isdisjoint(held):
+                column = next((c for c, v in zip(columns, held, strict=True) if v), columns[0])
+                yield Finding(name, row, column, dict(zip(columns, held, strict=True))[column],
+                              f"{ident} was added by a coding decision (row {at}) that describes it as "
+                              f"{described[:60]!r}, naming {', '.join(sorted(named))}, but none of its "
+                              f"{', '.join(columns)} holds {'it' if len(named) == 1 else 'any of them'}")
