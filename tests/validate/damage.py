@@ -274,6 +274,10 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-name-replaced", "a name in a translation (an actor's or place's English name or name form) replaced "
            "by the English name of another actor or place its text does not name ('CSTO' by 'NATO', 'Russia' by "
            "'Belarus')", "consistency", ("translation-keeps-names",)),
+    Damage("translation-name-moved", "a name in a translation replaced by the English name of another actor or place its "
+           "quote names elsewhere ('asked for help from the CSTO' as 'from Russia' where the quote names Russia later): a "
+           "name of the quote dropped, another named once more than the quote names it", "consistency",
+           ("translation-keeps-names",)),
     Damage("language-code-unknown", "a source's language set to two letters that are no current ISO 639-1 code (the "
            "withdrawn 'in' for Indonesian, 'iw', 'ji', or any unassigned pair)", "consistency", ("language-code-known",)),
     Damage("compatibility-character", "a letter or digit of a curated text cell written as its fullwidth form, or 'fi'/'fl' "

@@ -1685,6 +1685,43 @@ def translation_names_foreign_country(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+@cache
+def _name_index() -> tuple[Any, Any]:
+    """The names a translation and a text may hold, as translation-keeps-names reads them."""
+    from qantar.validate.rules.translation_names import _index
+
+    return _index(Inputs(REPO))
+
+
+@kind("translation-name-moved")
+def translation_name_moved(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_names import _NOTE, _counts
+
+    english, forms = _name_index()
+    names = _names()
+    table = draw(st.sampled_from(["event_sources", "figures", "statements", "memberships"]))
+    header, rows = rows_of(table)
+    q, e = header.index("quote"), header.index("quote_en")
+
+    def moved(text: str, said: str, other: str) -> str:
+        return re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", other, text, flags=re.IGNORECASE)
+
+    def once_more(quote: str, changed: str) -> bool:
+        there = _counts(forms, quote)
+        return any(n > there.get(w, 0) for w, n in _counts(english, _NOTE.sub(" ", changed)).items())
+
+    # a name of the translation given the English name of another actor or place the quote names
+    # elsewhere: that one is then named once more than the quote names it
+    options = [(k, said, other) for k, r in enumerate(rows) for en, its_forms in names
+               for said in dict.fromkeys([en, *its_forms]) if len(said) > 3 and _says(r[e], said)
+               for other, other_forms in names if other != en and any(_says(r[q], f) for f in other_forms)
+               and not any(other in n or n in other for n in [en, *its_forms])
+               and once_more(r[q], moved(r[e], said, other))]
+    row, said, other = draw(st.sampled_from(options))
+    rows[row][e] = moved(rows[row][e], said, other)
+    return _rewrite(root, table, header, rows, row, "quote_en")
+
+
 @kind("language-code-unknown")
 def language_code_unknown(root: Path, draw: Draw) -> Expect:
     import pycountry

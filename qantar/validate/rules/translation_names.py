@@ -9,9 +9,16 @@ lacks. A person is the exception: a person the text names by its own name ('Anto
 'Blinken': a name form made of words of its ``name_en``) keeps a name in the translation, its English
 name, a name form or its surname, for people's names are not translated ('US Secretary of State Mike
 Pompeo' for 'Menteri Luar Negeri AS Antony Blinken' moves the words to someone the package does not
-know). Words are compared whole and without case, except names of three letters or fewer, compared
-as written ('AS' is the United States; 'as' is English). Group actors are described, not named, and
-are left out.
+know). The same holds for every actor and place the text names by a name the same in both languages (a
+name form made of words of its ``name_en``: 'CSTO', 'Kazakhstan', 'Almaty', 'Reuters'): its translation
+names it too, by its English name, that form, or an English adjective of it ('Armenian', 'Belarusian',
+'Kazakh'). And no actor or place is named more often in the translation than in its text, every
+mention counted (a name inside a longer name too: 'Kazakhstan' in 'Pemerintah Kazakhstan'), a
+translator's note in square brackets aside ('[spelt 'Yokayev']'): 'asked for help from Russia - an
+alliance made up of Russia ...' for '... dari CSTO - aliansi ... dari Rusia' drops the CSTO and names
+Russia twice, the name the quote gives elsewhere. Words are compared whole and without case, except
+names of three letters or fewer, compared as written ('AS' is the United States; 'as' is English).
+Group actors are described, not named, and are left out.
 
 A country the package does not hold counts too: a translation that names one by its English name
 (ISO 3166 from ``pycountry``: its name, common name or official name) names one its text names, by that
@@ -37,6 +44,10 @@ _WORD = re.compile(r"\w+")
 _SHORT = 3
 #: actor types without a name of their own
 _NAMELESS = frozenset({"group"})
+#: endings that make an English adjective of a place's name ('Armenia-n', 'Belarus-ian', 'Japan-ese')
+_ENDINGS = ("n", "an", "ian", "i", "ese")
+#: a translator's note ('[spelt 'Yokayev']', '[sic]'), no word of the text
+_NOTE = re.compile(r"\[[^\]]*\]")
 
 Index = dict[str, dict[tuple[str, ...], tuple[bool, frozenset[str]]]]  # first word -> words -> (as written?, who)
 
@@ -90,25 +101,57 @@ def _named(index: Index, text: str) -> set[str]:
     return out
 
 
-def _people(inputs: Inputs) -> tuple[Index, Index]:
-    """Two lookups: a person's own names in a text (name forms made of words of its name_en), and the
-    names a translation keeps for it (its name_en, those forms, its surname)."""
+def _own_names(inputs: Inputs) -> tuple[Index, Index]:
+    """Two lookups: an actor's or place's own names in a text (name forms made of words of its name_en,
+    the same in both languages), and the names a translation keeps for it (its name_en, those forms,
+    a person's surname, the English adjectives of a one-word name)."""
     own: Index = {}
     kept: Index = {}
-    if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "name_en", "name_forms", "actor_type"):
-        return own, kept
-    people = inputs.typed("actors").filter(pl.col("actor_type") == "person") \
-        .select("actor_id", "name_en", "name_forms").unique(["name_en", "name_forms", "actor_id"])
-    for actor, name, names in people.iter_rows():
-        if not actor or not name:
+    for table, key, kind in (("actors", "actor_id", "actor_type"), ("places", "place_id", "place_type")):
+        if table not in inputs.tables or not inputs.table(table).has(key, "name_en", "name_forms", kind):
             continue
-        words = set(_WORD.findall(name.lower()))
-        personal = [f for f in names or () if f and set(_WORD.findall(f.lower())) <= words]
-        for form in personal:
-            _add(own, form, [f"actors:{actor}"])
-        for form in (name, name.split()[-1], *personal):
-            _add(kept, form, [f"actors:{actor}"])
+        named = inputs.typed(table).filter(~pl.col(kind).is_in(list(_NAMELESS)).fill_null(False)) \
+            .select(key, "name_en", "name_forms", kind).unique([key, "name_en", "name_forms", kind])
+        for ident, name, names, its_kind in named.iter_rows():
+            if not ident or not name:
+                continue
+            who = [f"{table}:{ident}"]
+            words = set(_WORD.findall(name.lower()))
+            personal = [f for f in names or () if f and set(_WORD.findall(f.lower())) <= words]
+            for form in personal:
+                _add(own, form, who)
+            surname = [name.split()[-1]] if its_kind == "person" else []
+            for form in (name, *surname, *personal):
+                _add(kept, form, who)
+                if its_kind != "person" and " " not in form.strip() and len(form) > _SHORT:
+                    for adjective in _adjectives(form.strip()):
+                        _add(kept, adjective, who)
     return own, kept
+
+
+def _adjectives(name: str) -> list[str]:
+    """English adjectives of a one-word name of a place: 'Armenian', 'Belarusian', 'Kazakhstani', 'Kazakh'."""
+    out = [name + end for end in _ENDINGS]
+    if name.lower().endswith("stan"):
+        out.append(name[:-4])
+    return out
+
+
+def _counts(index: Index, text: str) -> dict[str, int]:
+    """How many times ``text`` names each actor or place by the names of ``index`` (every mention, one
+    inside a longer name too; a word position counts once for each)."""
+    as_written = _WORD.findall(text)
+    low = [w.lower() for w in as_written]
+    out: dict[str, int] = {}
+    for i in range(len(low)):
+        here: set[str] = set()
+        for key, words in ((low[i], low), (as_written[i], as_written)):
+            for name, (exact, who) in index.get(key, {}).items():
+                if exact == (words is as_written) and tuple(words[i:i + len(name)]) == name:
+                    here |= who
+        for who in here:
+            out[who] = out.get(who, 0) + 1
+    return out
 
 
 def _world(inputs: Inputs) -> tuple[Index, Index]:
@@ -150,7 +193,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             for words, (exact, who) in names.items():
                 had = index.setdefault(first, {}).get(words, (exact, frozenset()))[1]
                 index[first][words] = (exact, had | who)
-    own, kept = _people(inputs)
+    own, kept = _own_names(inputs)
     for span, frame in translated(inputs):
         pairs = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
             .filter(pl.col("text").is_not_null() & pl.col("english").is_not_null())
@@ -160,8 +203,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                  if (extra := sorted(_named(english, said) - _named(forms, text)))}
         lost = {(text, said): gone for text, said in distinct
                 if own and (gone := sorted(_named(own, text) - _named(kept, said)))}
+        more = {}
+        for text, said in distinct:
+            if (text, said) in wrong or (text, said) in lost:
+                continue  # one finding a row
+            there = _counts(forms, text)
+            if extra := sorted(w for w, n in _counts(english, _NOTE.sub(" ", said)).items() if n > there.get(w, 0)):
+                more[(text, said)] = extra
         yield from _report(span, frame, wrong, "the {translation} names {who}, whom its {text} does not name by any name form")
         yield from _report(span, frame, lost, "the {translation} does not name {who}, whom its {text} names by name")
+        yield from _report(span, frame, more, "the {translation} names {who} more often than its {text} does "
+                                              "(a name the {text} gives put in the place of another)")
 
 
 def _report(span: Span, frame: pl.DataFrame, found: dict[tuple[str, str], list[str]], message: str) -> Iterator[Finding]:
@@ -171,6 +223,6 @@ def _report(span: Span, frame: pl.DataFrame, found: dict[tuple[str, str], list[s
     rows = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")).with_row_index("row", offset=1)
     hit = pl.DataFrame({"text": [t for t, _ in found], "english": [e for _, e in found]})
     for row, text, said in rows.join(hit, on=["text", "english"], how="semi").sort("row").iter_rows():
-        who = ", ".join(x.split(":", 1)[1] for x in found[(text, said)])
+        who = ", ".join(dict.fromkeys(x.split(":", 1)[1] for x in found[(text, said)]))
         yield Finding(span.table, row, span.translation, said,
                       message.format(translation=span.translation, text=span.text, who=who))
