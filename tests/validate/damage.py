@@ -278,6 +278,12 @@ DAMAGE: tuple[Damage, ...] = (
            "quote names elsewhere ('asked for help from the CSTO' as 'from Russia' where the quote names Russia later): a "
            "name of the quote dropped, another named once more than the quote names it", "consistency",
            ("translation-keeps-names",)),
+    Damage("figure-asserter-dropped", "a figure whose number lies in the words a statement reports (the police chief's "
+           "'500 warga sipil') made the article's own claim: asserted_by_id emptied", "consistency",
+           ("figure-attribution-fits",)),
+    Damage("figure-asserter-invented", "a figure the article states in its own voice given to an actor (a person, a state, "
+           "a body) that no statement holding its number has as speaker and that its quote does not name beside a word "
+           "of saying ('ada 20rb orang tidak dikenal' given to Tokayev)", "consistency", ("figure-attribution-fits",)),
     Damage("language-code-unknown", "a source's language set to two letters that are no current ISO 639-1 code (the "
            "withdrawn 'in' for Indonesian, 'iw', 'ji', or any unassigned pair)", "consistency", ("language-code-known",)),
     Damage("compatibility-character", "a letter or digit of a curated text cell written as its fullwidth form, or 'fi'/'fl' "

@@ -1722,6 +1722,39 @@ def translation_name_moved(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, table, header, rows, row, "quote_en")
 
 
+def _statements_holding(source: str, start: int, end: int) -> list[list[str]]:
+    """The statements of ``source`` whose passage holds the offsets ``start``..``end``."""
+    sh, statements = REAL["statements"]
+    return [s for s in statements if s[sh.index("source_id")] == source
+            and int(s[sh.index("char_start")]) <= start and end <= int(s[sh.index("char_end")])]
+
+
+@kind("figure-asserter-dropped")
+def figure_asserter_dropped(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in ("source_id", "number_char_start", "number_char_end", "asserted_by_id")}
+    options = [k for k, r in enumerate(rows) if r[col["asserted_by_id"]] and _statements_holding(
+        r[col["source_id"]], int(r[col["number_char_start"]]), int(r[col["number_char_end"]]))]
+    return set_cell(root, "figures", draw(st.sampled_from(options)), "asserted_by_id", "")
+
+
+@kind("figure-asserter-invented")
+def figure_asserter_invented(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    ah, actors = REAL["actors"]
+    sh, _ = REAL["statements"]
+    col = {c: header.index(c) for c in ("source_id", "number_char_start", "number_char_end", "asserted_by_id", "quote")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if not r[col["asserted_by_id"]]]))
+    r = rows[row]
+    speakers = {s[sh.index(c)] for s in _statements_holding(r[col["source_id"]], int(r[col["number_char_start"]]),
+                                                           int(r[col["number_char_end"]]))
+                for c in ("speaker_id", "intermediary_id")}
+    # an actor that may speak, that no statement holding the number has, and that the quote does not name
+    strangers = [a[0] for a in actors if a[ah.index("actor_type")] != "group" and a[0] not in speakers
+                 and not any(_says(r[col["quote"]], f) for f in a[ah.index("name_forms")].split("|") if f)]
+    return set_cell(root, "figures", row, "asserted_by_id", draw(st.sampled_from(strangers)))
+
+
 @kind("language-code-unknown")
 def language_code_unknown(root: Path, draw: Draw) -> Expect:
     import pycountry
