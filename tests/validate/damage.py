@@ -521,4 +521,13 @@ DAMAGE: tuple[Damage, ...] = (
            "its reasoning writes as that bound ('at the latest 2022-01-07')", "consistency", ("reasoning-names-date",)),
     Damage("event-end-after-sources", "an announced event dated by inference (the news of a decision) made to end after the "
            "latest publication of every source that reports it", "consistency", ("event-after-publication",)),
+    # blind probe 15: rules switched off by data
+    Damage("figure-untied-from-passage-event", "a figure whose quote lies in a passage of its event untied from it (event_id "
+           "emptied: the 8,000 detained of the arrests), which switches off every rule that reads the figure's event",
+           "consistency", ("figure-in-event-passage",)),
+    Damage("event-figure-undated", "a figure of an event, quoted in that event's passage, with its reference dates emptied "
+           "(both or one: the 3,000 troops of E024 as if a habitual claim), which switches off the date rules on figures",
+           "consistency", ("event-figure-dated",)),
+    Damage("exclusion-reason-off-line", "an exclusion relabelled page furniture deep in a sentence ('tanpa banyak bobot'), "
+           "or a photo credit or caption on a line that names no photo", "consistency", ("exclusion-reason-fits",)),
 )

@@ -4403,6 +4403,82 @@ def figure_number_repointed(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "figures", header, rows, row, "unit")
 
 
+# --- rules switched off by data (blind probe 15: S11, S17, S18) ----------------------------------
+
+#: units that measure a length of time: such a figure may have no reference dates (event-figure-dated)
+TIME_UNITS = {"hours", "days", "weeks", "months", "years", "decades", "centuries",
+              "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _in_own_passages() -> list[tuple[int, list[str], bool]]:
+    """Each figure whose quote overlaps a passage (event_sources) of its source: (row, the events of those
+    passages, whether the figure's own event is among them)."""
+    header, rows = REAL["figures"]
+    col = {c: header.index(c) for c in header}
+    eh, erows = REAL["event_sources"]
+    passages: dict[str, list[tuple[str, int, int]]] = {}
+    for r in erows:
+        passages.setdefault(r[eh.index("source_id")], []).append(
+            (r[eh.index("event_id")], int(r[eh.index("char_start")]), int(r[eh.index("char_end")])))
+    out = []
+    for k, r in enumerate(rows):
+        a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
+        events = sorted({e for e, x, y in passages.get(r[col["source_id"]], []) if x < b and a < y})
+        if events:
+            out.append((k, events, r[col["event_id"]] in events))
+    return out
+
+
+@kind("figure-untied-from-passage-event")
+def figure_untied_from_passage_event(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in header}
+    published = {r[0]: r for r in REAL["sources"][1]}
+    sh = REAL["sources"][0]
+
+    def standing(r: list[str]) -> bool:  # an actor's standing fact, dated within the publication window
+        s = published[r[col["source_id"]]]
+        return bool(r[col["actor_id"]]) and bool(r[col["ref_date_start"]]) and bool(r[col["ref_date_end"]]) and (
+            s[sh.index("published_date_min")] <= r[col["ref_date_start"]]
+            and r[col["ref_date_end"]] <= s[sh.index("published_date_max")])
+
+    row = draw(st.sampled_from([k for k, _events, own in _in_own_passages() if own and not standing(rows[k])]))
+    return set_cell(root, "figures", row, "event_id", "")
+
+
+@kind("event-figure-undated")
+def event_figure_undated(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    col = {c: header.index(c) for c in header}
+    row = draw(st.sampled_from([k for k, _events, own in _in_own_passages() if own and rows[k][col["ref_date_start"]]
+                                and rows[k][col["unit"]].strip().lower() not in TIME_UNITS]))
+    emptied = draw(st.sampled_from([("ref_date_start", "ref_date_end"), ("ref_date_start",), ("ref_date_end",)]))
+    for c in emptied:
+        rows[row][col[c]] = ""
+    write_table(root, "figures", header, rows)
+    return Expect("figures", row + 1, frozenset(emptied))
+
+
+@kind("exclusion-reason-off-line")
+def exclusion_reason_off_line(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.exclusion_reasons import _LINE_WORD, _PHOTO_WORD, PROSE_WORDS
+
+    header, rows = rows_of("exclusions")
+    col = {c: header.index(c) for c in header}
+    options = []
+    for k, r in enumerate(rows):
+        text = PACKAGE_TEXTS[r[col["source_id"]]]
+        a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
+        start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        end = len(text) if end < 0 else end
+        if r[col["reason"]] != "page_furniture" and len(_LINE_WORD.findall(text, start, a)) >= PROSE_WORDS:
+            options.append((k, "page_furniture"))  # deep in a sentence: the page around the article heads its line
+        if not _PHOTO_WORD.search(text, start, end):
+            options += [(k, reason) for reason in ("photo_credit", "photo_caption") if reason != r[col["reason"]]]
+    row, reason = draw(st.sampled_from(options))
+    return set_cell(root, "exclusions", row, "reason", reason)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -5,7 +5,10 @@ number is excluded as a name or a unit. Words that lie inside a name form of an 
 the article prints it, are part of that name: their reason is proper_name_part. Dates and years are
 left to the date rules. An advertisement or a spam byline is a block of its own: no curated claim
 shares its line. An idiom, a word that is not a count or a name, a unit or the numbering of the author's
-points is part of a sentence: its line holds other words (a bare counter under a dateline does not)."""
+points is part of a sentence: its line holds other words (a bare counter under a dateline does not).
+Page furniture is the reverse: a counter, a banner, a timestamp or a section name heads its line (at most
+the site's name before it), where a word of a sentence has the sentence's words before it. A photo credit
+or caption is the line under a picture, which says so ('Foto:')."""
 
 from __future__ import annotations
 
@@ -36,6 +39,12 @@ NAME_PART = frozenset({"proper_name_part", "ambiguous_name"})
 #: counter under a dateline ('0'), a reading time or a banner stands alone
 PROSE = frozenset({"idiom", "not_a_count", "discourse_enumeration", "not_a_name", "unit"})
 PROSE_WORDS = 3
+#: the reason for the page around the article: it heads its line (fewer than ``PROSE_WORDS`` words before it,
+#: 'Berita Baru, Internasional –', 'waktu baca 3 menit'), where 'tanpa banyak bobot' is deep in a sentence
+HEADS = "page_furniture"
+#: reasons for the line under a picture, which names itself a photo ('Foto: Anatoly Maltsev/Pool via REUTERS')
+PHOTO = frozenset({"photo_credit", "photo_caption"})
+_PHOTO_WORD = re.compile(r"(?<![^\W\d_])(?:foto|photo)(?![^\W\d_])", re.IGNORECASE)
 _LINE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
 
@@ -91,6 +100,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} shares its line with a curated claim: it is "
                               f"the article's own text, not {reason.replace('_', ' ')}")
+                continue
+        if reason == HEADS or reason in PHOTO:
+            start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
+            end = len(article) if end < 0 else end
+            if reason == HEADS and len(_LINE_WORD.findall(article, start, a)) >= PROSE_WORDS:
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} has {len(_LINE_WORD.findall(article, start, a))} "
+                              f"words of its line before it: part of a sentence, not page furniture (which heads its line)")
+                continue
+            if reason in PHOTO and not _PHOTO_WORD.search(article, start, end):
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} is on a line that names no photo ('Foto'): "
+                              f"the article's own text, not a {reason.replace('_', ' ')}")
                 continue
         if reason in PROSE:
             start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
