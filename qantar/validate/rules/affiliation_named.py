@@ -46,8 +46,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
              .select("actor_id", pl.concat_list(pl.col("name_en"), pl.col("name_forms").fill_null([])).alias("name"))
              .explode("name").filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
              .group_by("name").agg("actor_id"))
+    namesakes: dict[str, set[str]] = {}  # a whole name -> the owners it is the name of
     for name, who in names.iter_rows():
         _add(owners, name, who)
+        namesakes[name] = set(who)
     if not owners:
         return
     up = dict(actors.select("actor_id", "affiliation_id").iter_rows())
@@ -58,7 +60,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             continue
         if name not in read:
             read[name] = _named(owners, name)
-        named = read[name] - {actor}
+        # an owner of the same whole name is a namesake, not one its name names as a part ('BBC' in 'BBC Monitoring')
+        named = read[name] - {actor} - namesakes.get(name, set())
         if not named:
             continue
         chain = _chain(belongs, up) if belongs else set()
