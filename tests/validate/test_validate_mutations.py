@@ -41,6 +41,7 @@ from qantar.curate import stamp
 from qantar.validate import Failure, validate
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import _reference
+from qantar.validate.rules.affiliation_named import OWNERS, SOVEREIGN
 from qantar.validate.rules.coordinates import _km
 from qantar.validate.rules.exclusion_reasons import measure_words, next_word
 from qantar.validate.rules.precision_reasoning import INTERVAL
@@ -2024,13 +2025,14 @@ def figure_asserter_moved(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "asserted_by_id", other)
 
 
-@kind("affiliation-off-name")
-def affiliation_off_name(root: Path, draw: Draw) -> Expect:
-    header, rows = rows_of("actors")
-    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id")}
-    owners = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
-              if r[col["actor_type"]] in ("state", "international_organisation")}
-    up = {r[0]: r[col["affiliation_id"]] for r in rows}
+def _names_by_actor(rows: list[list[str]], col: dict[str, int], types: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each actor of ``types`` -> its English name and its name forms."""
+    return {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
+            if r[col["actor_type"]] in types}
+
+
+def _reach(up: dict[str, str]) -> Callable[[str], set[str]]:
+    """The actors an actor's affiliations reach, itself included, by ``up`` (actor -> its affiliation)."""
 
     def reach(actor: str) -> set[str]:
         seen: set[str] = set()
@@ -2039,6 +2041,15 @@ def affiliation_off_name(root: Path, draw: Draw) -> Expect:
             actor = up.get(actor, "")
         return seen
 
+    return reach
+
+
+@kind("affiliation-off-name")
+def affiliation_off_name(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("actors")
+    col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id")}
+    owners = _names_by_actor(rows, col, SOVEREIGN)
+    reach = _reach({r[0]: r[col["affiliation_id"]] for r in rows})
     options = []
     for k, r in enumerate(rows):
         named = {o for o, names in owners.items() if o != r[0] and any(_says(r[col["name_en"]], n) for n in names)}
@@ -2052,8 +2063,7 @@ def affiliation_off_name(root: Path, draw: Draw) -> Expect:
 def affiliation_emptied(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
     col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id", "role_en", "country_code")}
-    owners = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
-              if r[col["actor_type"]] in ("state", "international_organisation")}
+    owners = _names_by_actor(rows, col, SOVEREIGN)
     states = {r[col["country_code"]]: r[0] for r in rows if r[col["actor_type"]] == "state" and r[col["country_code"]]}
     options = []
     for k, r in enumerate(rows):
@@ -2071,19 +2081,9 @@ def affiliation_emptied(root: Path, draw: Draw) -> Expect:
 def affiliation_off_body_name(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("actors")
     col = {c: header.index(c) for c in ("name_en", "name_forms", "actor_type", "affiliation_id")}
-    organisations = ("state", "international_organisation", "government_body", "security_force", "media", "think_tank")
-    bodies = {r[0]: [r[col["name_en"]], *(f for f in r[col["name_forms"]].split("|") if f)] for r in rows
-              if r[col["actor_type"]] in organisations[2:]}
-    up = {r[0]: r[col["affiliation_id"]] for r in rows}
-
-    def reach(actor: str) -> set[str]:
-        seen: set[str] = set()
-        while actor and actor not in seen:
-            seen.add(actor)
-            actor = up.get(actor, "")
-        return seen
-
-    others = [r[0] for r in rows if r[col["actor_type"]] in organisations]
+    bodies = _names_by_actor(rows, col, tuple(t for t in OWNERS if t not in SOVEREIGN))
+    reach = _reach({r[0]: r[col["affiliation_id"]] for r in rows})
+    others = [r[0] for r in rows if r[col["actor_type"]] in OWNERS]
     options = []
     for k, r in enumerate(rows):  # every actor whose English name names a body, an outlet or a force ('BBC Monitoring')
         named = {o for o, names in bodies.items() if o != r[0] and any(_says(r[col["name_en"]], n) for n in names)}
