@@ -59,7 +59,7 @@ def measure(code: str | list[str], *, cwd: Path, env: dict[str, str], ok: tuple[
     if r["returncode"] not in ok:
         raise RuntimeError(f"benchmark process failed ({r['returncode']}): {argv}\n{r['stderr'][-3000:]}")
     lines = r["stdout"].strip().splitlines()
-    return {"wall": r["wall"], "rss_mib": r["rss_mib"], "out": lines[-1] if lines else ""}
+    return {"wall": r["wall"], "rss_mib": r["rss_mib"], "out": lines[-1] if lines else "", "stdout": r["stdout"]}
 
 
 def environment() -> dict[str, str]:
@@ -233,6 +233,20 @@ else:
 """
 
 
+#: The scale suite's case that the target judges: ``qantar validate --layer pandera --layer consistency --fast``.
+BOTH = "pandera+consistency (qantar validate)"
+
+
+def _scale_result(kind: str, sample: dict) -> dict:
+    """What a scale child reports: its own JSON line, or for the command, its JSON report (seconds of the
+    whole validation, from before the package is read; failures of every layer)."""
+    if kind != BOTH:
+        return json.loads(sample["out"])
+    report = json.loads(sample["stdout"])
+    return {"seconds": report["seconds"], "failures": sum(len(x["failures"]) for x in report["layers"]),
+            "error": next((x["error"] for x in report["layers"] if x.get("error")), None)}
+
+
 def scale_suite(sizes: list[int], reps: int, seed: int, workdir: Path, names_up_to: int) -> dict:
     env = environment()
     out: dict[str, dict] = {}
@@ -244,13 +258,16 @@ def scale_suite(sizes: list[int], reps: int, seed: int, workdir: Path, names_up_
             measure([str(REPO / "bench" / "synth.py"), str(root), "--rows", str(size)], cwd=workdir, env=env)
             facts = json.loads(facts_file.read_text(encoding="utf-8"))
         kinds = ["loader", "pandera", "consistency"] + (["consistency+names"] if size <= names_up_to else [])
-        cases = {k: ["-c", _SCALE_CHILD, k, str(root)] for k in kinds}
+        cases: dict[str, str | list[str]] = {k: ["-c", _SCALE_CHILD, k, str(root)] for k in kinds}
+        # the target's run: the command, both layers in one process (the tables read once), as a user runs it
+        cases[BOTH] = ["-m", "qantar", "validate", str(root), "--layer", "pandera", "--layer", "consistency", "--fast",
+                       "--format", "json", *(a for rule in facts["skip"] for a in ("--skip", rule))]
         n = reps if size < 1_000_000 else max(1, min(reps, 2))
         measure(cases["loader"], cwd=workdir, env=env)  # warm the file cache
         raw = rounds(cases, n, cwd=workdir, env=env, seed=seed, label=f"scale {size:,} ")
         entry = {"rows": facts["rows"], "articles": facts["articles"], "article_mib": facts["article_bytes"] / 2**20}
         for kind, samples in raw.items():
-            inner = [json.loads(s["out"]) for s in samples]
+            inner = [_scale_result(kind, s) for s in samples]
             for r in inner:
                 if kind != "loader" and (r["failures"] or r["error"]):
                     raise AssertionError(f"the synthetic package must validate clean: {kind} {size}: {r}")
@@ -293,8 +310,8 @@ def machine() -> dict:
 #: The targets of the validator's speed (issue 11), checked against every run's results.
 FULL_OVER_GX = 1.3  # a full run, as a multiple of `import great_expectations` alone
 FAST_SECONDS = 1.5  # `qantar validate --fast`, wall seconds
-SCALE_SECONDS = 10.0  # pandera + consistency layers on the largest synthetic package, in-process seconds
-SCALE_MIB = 1024  # peak resident memory of each of those processes
+SCALE_SECONDS = 10.0  # pandera + consistency layers on the largest synthetic package, one run of the command, in-process seconds
+SCALE_MIB = 1024  # peak resident memory of that process
 
 
 def verdicts(results: dict) -> list[tuple[str, str, str]]:
@@ -320,15 +337,20 @@ def verdicts(results: dict) -> list[tuple[str, str, str]]:
         r = results["scale"]
         big = max(r, key=int)
         steps = [k for k in ("pandera", "consistency") if k in r[big]]
-        total = sum(r[big][k]["in_process_median_s"] for k in steps)
-        peak = max(r[big][k]["rss_mib"] for k in steps)
-        out.append((f"{r[big]['rows']:,} rows: pandera + consistency under {SCALE_SECONDS} s", f"{total:.1f} s",
+        apart = sum(r[big][k]["in_process_median_s"] for k in steps)
+        if BOTH in r[big]:  # results from before the command was measured hold the two layers apart only
+            total, peak = r[big][BOTH]["in_process_median_s"], r[big][BOTH]["rss_mib"]
+            said = f"{total:.1f} s in one run ({apart:.1f} s as two processes, each reading the package)"
+        else:
+            total, peak = apart, max(r[big][k]["rss_mib"] for k in steps)
+            said = f"{total:.1f} s (two processes)"
+        out.append((f"{r[big]['rows']:,} rows: pandera + consistency under {SCALE_SECONDS} s", said,
                     "met" if total < SCALE_SECONDS else "NOT met"))
-        out.append((f"{r[big]['rows']:,} rows: peak memory of each under {SCALE_MIB} MiB", f"{peak:.0f} MiB",
+        out.append((f"{r[big]['rows']:,} rows: peak memory under {SCALE_MIB} MiB", f"{peak:.0f} MiB",
                     "met" if peak < SCALE_MIB else "NOT met"))
         sizes = sorted(r, key=int)
         growth = []
-        for k in ("loader", "pandera", "consistency", "consistency+names"):
+        for k in ("loader", "pandera", "consistency", "consistency+names", BOTH):
             per_row = [r[n][k]["in_process_median_s"] / r[n]["rows"] for n in sizes if k in r[n]]
             if len(per_row) >= 2:
                 growth.append(per_row[-1] / per_row[-2])
@@ -372,7 +394,7 @@ def markdown(results: dict) -> str:
                   "| rows | articles (MiB) | step | median s (process) | in-process s | µs per row | peak RSS MiB |",
                   "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
         for e in r.values():
-            for kind in ("loader", "pandera", "consistency", "consistency+names"):
+            for kind in ("loader", "pandera", "consistency", "consistency+names", BOTH):
                 if kind in e:
                     s = e[kind]
                     lines.append(

@@ -60,6 +60,15 @@ def test_the_validator_targets_are_judged_from_the_numbers() -> None:
     seconds, memory, linear = run.verdicts({"scale": scale})
     assert [seconds[2], memory[2], linear[2]] == ["NOT met", "NOT met", "NOT met"]
 
+    # with the command measured (both layers in one process), the target is judged from that run alone
+    scale["100000"][run.BOTH] = step(0.9, 300)
+    scale["1000000"][run.BOTH] = step(9.0, 1000)
+    seconds, memory, linear = run.verdicts({"scale": scale})
+    assert [seconds[2], memory[2]] == ["met", "met"] and "10.5 s as two processes" in seconds[1]
+    scale["1000000"][run.BOTH] = step(10.0, 1030)
+    seconds, memory, linear = run.verdicts({"scale": scale})
+    assert [seconds[2], memory[2]] == ["NOT met", "NOT met"]
+
 
 # --- the synthetic package is generated from the model ------------------------------------------
 
