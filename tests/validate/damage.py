@@ -453,6 +453,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-term-swapped", "an office, deed or manner of a translation swapped for another ('harshly' as "
            "'peacefully', 'Prime Minister' as 'President', 'arrested' as 'released', a withdrawal as a deployment) while "
            "its text keeps its own", "consistency", ("translation-keeps-terms",)),
+    Damage("counted-term-swapped", "what a figure's counted_en says it counts swapped for another deed or office ('Businesses "
+           "looted' as 'Businesses burned', 'killed' as 'injured') that its quote does not name", "consistency",
+           ("counted-terms-quoted",)),
     Damage("translation-person-changed", "a translation's pronoun moved to another person ('why they need help' as 'why we "
            "need help', 'we' as 'they') while its text keeps its own ('mereka', 'kami')", "consistency",
            ("translation-keeps-person",)),

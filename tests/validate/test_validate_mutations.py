@@ -3997,6 +3997,33 @@ def translation_term_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, text[:at.start()] + new + text[at.end():])
 
 
+#: What a figure's description may be made to count instead: another deed, the opposite one
+COUNT_SWAPS = TERM_SWAPS | {"looted": "burned", "burned": "looted", "shot": "arrested", "attacked": "looted",
+                            "troops": "protesters", "soldiers": "protesters", "protesters": "soldiers", "sent": "withdrawn"}
+
+
+@kind("counted-term-swapped")
+def counted_term_swapped(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_terms import sides
+
+    _, backward = sides()
+    header, rows = REAL["figures"]
+    options = []
+    for k, r in enumerate(rows):
+        counted, quote = r[header.index("counted_en")], r[header.index("quote")]
+        said = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), counted)  # a curator's note is not read
+        first = next((m for m in re.finditer(r"[A-Za-z]+", said) if any(t.asks.fullmatch(m.group()) for t in backward.terms)), None)
+        for old, new in COUNT_SWAPS.items():
+            at = re.search(rf"\b{old}\b", said)
+            # the description's first deed or office becomes one its quote does not name
+            asked = [t for t in backward.terms if t.asks.fullmatch(new)]
+            if at and (first is None or at.start() <= first.start()) and asked and not any(t.answers.search(quote) for t in asked):
+                options.append((k, at.start(), at.end(), new))
+    row, start, end, new = draw(st.sampled_from(options))
+    counted = rows[row][header.index("counted_en")]
+    return set_cell(root, "figures", row, "counted_en", counted[:start] + new + counted[end:])
+
+
 def _crosswalk_tool(name: str):
     """A module of the maintainers' crosswalk tools (tools/crosswalks), which hold the official lists."""
     import importlib.util
