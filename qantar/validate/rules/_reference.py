@@ -57,14 +57,28 @@ class Row:
 
 
 def rows(inputs: Inputs, *columns: str) -> Iterator[Row]:
-    """Every row of every table that has one of ``columns``."""
+    """Every row of every table that has one of ``columns``, where one of them is filled (a row with
+    none has nothing to check)."""
+    import polars as pl
+
     for name, table in inputs.tables.items():
-        if not any(c in columns for c in table.field_names):
+        held = [c for c in table.field_names if c in columns]
+        if not held:
             continue
         frame = inputs.strings(name)
+        held = [c for c in held if c in frame.columns]
+        if not held:
+            continue
         key = table.id_field or table.field_names[0]
-        for i, rec in enumerate(frame.iter_rows(named=True), 1):
-            yield Row(name, i, str(rec.get(key)), {k: (v if v != "" else None) for k, v in rec.items()})
+        # polars keeps the rows with a value and empties the empty cells; Python builds only those rows
+        found = frame.select(
+            pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("\0row"),
+            (pl.col(key) if key in frame.columns else pl.lit(None, pl.String)).alias("\0key"),
+            *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(c) for c in frame.columns),
+        ).filter(pl.any_horizontal(pl.col(c).is_not_null() for c in held))
+        names = frame.columns
+        for i, ident, *values in found.iter_rows():
+            yield Row(name, i, str(ident), dict(zip(names, values)))
 
 
 # --- ISO 3166 (pycountry) -------------------------------------------------------------------

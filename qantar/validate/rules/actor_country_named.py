@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+import polars as pl
+
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules._reference import country, geonames_countries
@@ -53,20 +55,23 @@ def _places(inputs: Inputs) -> dict[str, str]:
     if "places" not in inputs.tables or not inputs.table("places").has("name_en", "place_type", "country_code"):
         return {}
     table = inputs.table("places")
-    forms = "name_forms" if table.has("name_forms") else None
+    frame = inputs.strings("places").filter(pl.col("place_type").is_in(["city", "region"]))
+    codes = {c: found.alpha_3 for c in frame["country_code"].drop_nulls().unique().to_list()
+             if (found := country(c)) is not None and not found.historic}
+    english = pl.col("name_en").fill_null("")
+    names = [english, english.str.extract_all(r"\(([^()]*)\)").list.eval(pl.element().str.slice(1, pl.element().str.len_chars() - 2)),
+             english.str.replace_all(r"[\s\x1c-\x1f]*\([^()]*\)", "")]  # Python's \s holds \x1c-\x1f, Rust's not
+    if table.has("name_forms"):
+        names.append(pl.col("name_forms").fill_null("").str.split(table.field("name_forms").delimiter))
+    # polars lists each (name, country) once; a name two countries' places share says nothing
+    pairs = (frame.filter(pl.col("country_code").is_in(list(codes)))
+             .select(pl.col("country_code").replace_strict(codes, return_dtype=pl.String).alias("code"),
+                     pl.concat_list(names).alias("name"))
+             .explode("name").filter(pl.col("name") != "").unique())
     out: dict[str, str] = {}
-    for rec in inputs.strings("places").iter_rows(named=True):
-        found = country(rec["country_code"] or "")
-        if rec["place_type"] not in ("city", "region") or found is None or found.historic:
-            continue
-        names = [rec["name_en"] or "", *re.findall(r"\(([^()]*)\)", rec["name_en"] or "")]
-        names.append(re.sub(r"\s*\([^()]*\)", "", rec["name_en"] or ""))
-        if forms and rec[forms]:
-            names += rec[forms].split(table.field(forms).delimiter)
-        for name in names:
-            # a name two countries' places share says nothing
-            if name and out.setdefault(name.strip(), found.alpha_3) != found.alpha_3:
-                out[name.strip()] = ""
+    for code, name in pairs.iter_rows():
+        if out.setdefault(name.strip(), code) != code:
+            out[name.strip()] = ""
     return {k: v for k, v in out.items() if v}
 
 
@@ -92,22 +97,34 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "country_code", "actor_type"):
         return
     columns = [c for c in ("name_en", "role_en") if inputs.table("actors").has(c)]
-    frame = inputs.strings("actors").select("actor_id", "actor_type", "country_code", *columns)
-    places = _places(inputs)
-    seen: dict[str, tuple[str, str] | None] = {}  # each distinct text read once
-    for row, (actor, actor_type, code, *texts) in enumerate(frame.iter_rows(), 1):
-        if actor_type in _SKIP:
-            continue
-        for column, text in zip(columns, texts, strict=True):
-            if not code and column == "role_en" and actor_type not in _OWN_ROLE:
-                break
-            if text not in seen:
-                seen[text] = named_country(text, places)
-            found = seen[text]
-            if found is None:
-                continue
-            written, expected = found
-            if expected != code:
-                yield Finding("actors", row, "country_code", code,
-                              f"{actor}: its {column} names {written!r} ({expected}), but country_code is {code or 'empty'}")
-            break
+    frame = inputs.strings("actors").select(
+        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"), "actor_id", "actor_type", "country_code", *columns,
+    ).filter(~pl.col("actor_type").is_in(list(_SKIP)).fill_null(False))
+    found = _found(frame, columns, _places(inputs))
+    # the text read: the name when it names a country, else the role where it may say whose the actor is
+    chosen, written, expected = pl.lit(None, pl.String), pl.lit(None, pl.String), pl.lit(None, pl.String)
+    for column in reversed(columns):
+        named = pl.col(f"{column}:code").is_not_null()
+        if column == "role_en":
+            named = named & (pl.col("country_code").fill_null("").ne("") | pl.col("actor_type").is_in(list(_OWN_ROLE)).fill_null(False))
+        chosen = pl.when(named).then(pl.lit(column)).otherwise(chosen)
+        written = pl.when(named).then(pl.col(f"{column}:written")).otherwise(written)
+        expected = pl.when(named).then(pl.col(f"{column}:code")).otherwise(expected)
+    for column in columns:
+        frame = frame.join(found.rename({"written": f"{column}:written", "code": f"{column}:code"}),
+                           left_on=column, right_on="text", how="left", maintain_order="left")
+    wrong = frame.select("row", "actor_id", "country_code", chosen.alias("column"), written.alias("written"),
+                         expected.alias("expected")).filter(
+        pl.col("expected").is_not_null() & pl.col("expected").ne(pl.col("country_code")).fill_null(True))
+    for row, actor, code, column, written, expected in wrong.iter_rows():
+        yield Finding("actors", row, "country_code", code,
+                      f"{actor}: its {column} names {written!r} ({expected}), but country_code is {code or 'empty'}")
+
+
+def _found(frame: pl.DataFrame, columns: list[str], places: dict[str, str]) -> pl.DataFrame:
+    """text -> (written, code): the country each distinct text of ``columns`` names (``named_country``),
+    read once each; polars leaves out the texts with no 'of ' or 'in ', which name none."""
+    texts = pl.concat([frame.select(pl.col(c).alias("text")) for c in columns]).unique().filter(
+        pl.col("text").str.contains("of ", literal=True) | pl.col("text").str.contains("in ", literal=True))
+    rows = [(text, *found) for text in texts["text"].to_list() if (found := named_country(text, places)) is not None]
+    return pl.DataFrame(rows, schema={"text": pl.String, "written": pl.String, "code": pl.String}, orient="row")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import polars as pl
 
@@ -66,6 +67,7 @@ _WITHIN = re.compile(r"(?<![\w-])dalam\s*\Z", re.IGNORECASE)
 _AHEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?:ke\s+depan|mendatang|lagi)(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a million distinct values; numbers as written repeat ('10', '8.000')
 def _counted(written: str | None) -> bool:
     """Whether a number is written in digits or number words (not a vague word or a share)."""
     reading = read(written) if written else None

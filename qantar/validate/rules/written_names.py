@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import polars as pl
+
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
@@ -25,14 +27,36 @@ def check(inputs: Inputs) -> Iterator[Finding]:
              if len(r.fields) == 1 and r.fields[0].endswith(SUFFIX) and inputs.table(r.table).has(r.fields[0][: -len(SUFFIX)])]
     if not pairs:
         return
-    names = {a: tuple({n.lower() for n in (name, *(forms or ())) if n})
-             for a, name, forms in inputs.typed("actors").select("actor_id", "name_en", "name_forms").iter_rows()}
+    actors, names = _names(inputs)
     for table, text_column, id_column in pairs:
-        frame = inputs.strings(table).select(text_column, id_column)
-        for row, (text, actor) in enumerate(frame.iter_rows(), 1):
-            if not text or not actor or actor not in names:
-                continue  # one of the two not given, or an actor that does not exist: foreign-key says so
-            if not any(n in text.lower() for n in names[actor]):
-                yield Finding(table, row, text_column, text,
-                              f"{text_column} {text!r} does not hold the name of {id_column} {actor!r} "
-                              f"({', '.join(repr(n) for n in sorted(names[actor]))})")
+        frame = inputs.strings(table).select(
+            pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"), pl.col(text_column).alias("text"),
+            pl.col(id_column).alias("actor_id"),
+        ).filter((pl.col("text") != "") & (pl.col("actor_id") != ""))  # both given
+        # an actor that does not exist: foreign-key says so
+        frame = frame.filter(pl.col("actor_id").is_in(actors.implode()))
+        # a row passes when its text, in lower case, holds one of its actor's names: polars tests each
+        # (row, name) pair, Python sees only the rows that fail
+        held = (frame.with_columns(pl.col("text").str.to_lowercase().alias("lower")).join(names, on="actor_id")
+                .filter(pl.col("lower").str.contains(pl.col("name"), literal=True))["row"].unique())
+        failing = frame.filter(~pl.col("row").is_in(held.implode()))
+        if failing.height == 0:
+            continue
+        named: dict[str, list[str]] = {}
+        for actor, name in names.filter(pl.col("actor_id").is_in(failing["actor_id"].implode())).iter_rows():
+            named.setdefault(actor, []).append(name)
+        for row, text, actor in failing.iter_rows():
+            yield Finding(table, row, text_column, text,
+                          f"{text_column} {text!r} does not hold the name of {id_column} {actor!r} "
+                          f"({', '.join(repr(n) for n in sorted(named.get(actor, ())))})")
+
+
+def _names(inputs: Inputs) -> tuple[pl.Series, pl.DataFrame]:
+    """(the actor ids, actor_id -> each of its English name and name forms in lower case, once): of an id
+    on two rows, the last row's."""
+    frame = inputs.typed("actors").select(pl.col("actor_id").cast(pl.String), "name_en", "name_forms")
+    last = frame.filter(pl.col("actor_id").is_not_null()).unique("actor_id", keep="last", maintain_order=True)
+    names = pl.concat([last.select("actor_id", pl.col("name_en").cast(pl.String).alias("name")),
+                       last.select("actor_id", pl.col("name_forms").alias("name")).explode("name")])
+    names = names.filter(pl.col("name") != "").select("actor_id", pl.col("name").str.to_lowercase()).unique()
+    return last["actor_id"], names
