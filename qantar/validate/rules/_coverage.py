@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -116,8 +117,8 @@ def _span_frame(inputs: Inputs) -> pl.DataFrame:
         every = pl.concat(parts) if parts else pl.DataFrame(
             schema={"sid": pl.String, "kind": pl.String, "a": pl.Int64, "b": pl.Int64, "id": pl.String})
         # only the spans of readable articles are ever looked up; sorted by integers (the article's place
-        # in ``texts()``, the kind's among the kinds): strings cost the sort several times more. Spans
-        # that tie on all four hold the same tokens (``holding``'s ids are read as a set)
+        # in ``texts()``, the kind's among the kinds) before the ends and the id: strings as the first
+        # keys cost the sort several times more
         texts = inputs.texts()
         order = pl.DataFrame({"sid": pl.Series(list(texts), dtype=pl.String),
                               "s": pl.Series(range(len(texts)), dtype=pl.Int64)})
@@ -125,7 +126,7 @@ def _span_frame(inputs: Inputs) -> pl.DataFrame:
         every = every.join(order, on="sid").with_columns(
             k=pl.col("kind").replace_strict(kinds, list(range(len(kinds))), return_dtype=pl.Int64))
         # the running maximum of the ends, per article and kind: ``covers`` in one look-up
-        inputs.memo["coverage.frame"] = every.sort("s", "k", "a", "b") \
+        inputs.memo["coverage.frame"] = every.sort("s", "k", "a", "b", "id") \
             .with_columns(reach=pl.col("b").cum_max().over("s", "k"))
     return inputs.memo["coverage.frame"]
 
@@ -140,26 +141,29 @@ class _Columns:
         self.ids = every["id"]
 
 
-class _Kinds(dict):
+class _Kinds(Mapping):
     """One article's indexes, kind -> ``Spans``, each cut from the shared columns on first use."""
 
-    __slots__ = ("columns", "runs")
+    __slots__ = ("columns", "runs", "built")
 
     def __init__(self, columns: _Columns) -> None:
-        super().__init__()
-        self.columns, self.runs = columns, {}
+        self.columns, self.runs, self.built = columns, {}, {}
 
-    def get(self, kind, default=None):  # type: ignore[override]
-        if kind not in self.runs:
-            return default
-        if not dict.__contains__(self, kind):
-            lo, n = self.runs[kind]
+    def __getitem__(self, kind: str) -> Spans:
+        if kind not in self.built:
+            lo, n = self.runs[kind]  # KeyError for a kind the article has no span of, as a dict
             c = self.columns
             index = Spans.__new__(Spans)
             index.starts, index.ends, index.reach = c.starts[lo:lo + n], c.ends[lo:lo + n], c.reach[lo:lo + n]
             index.ids = _Ids(c.ids, lo)
-            self[kind] = index
-        return dict.__getitem__(self, kind)
+            self.built[kind] = index
+        return self.built[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.runs)
+
+    def __len__(self) -> int:
+        return len(self.runs)
 
 
 class _Ids:
@@ -187,28 +191,65 @@ def source_rows(inputs: Inputs) -> dict[str, int]:
 
 
 class Reading(NamedTuple):
-    """A number-like token that is not accounted for (a tuple: a package may have many)."""
+    """How one number-like token is accounted for (a tuple: there is one per token of every article)."""
 
     source_id: str
     token: Token
-    status: str  # unresolved (a relative date no reasoning resolves) | uncovered
+    status: str  # figure | publication | excluded | date | unresolved | uncovered
 
 
 def readings(inputs: Inputs) -> list[Reading]:
-    """Every number-like token of every readable article that is not accounted for: not a figure's
-    number, not in a printed publication date, not excluded, and not a resolved date inside a
-    curated quote (cached), in the order of the articles and of their tokens.
+    """Every number-like token of every readable article, with how it is accounted for (cached).
 
-    Polars judges the spans that hold each token (a backward as-of join on the sorted starts, with
-    the running maximum of the ends); Python reads only the tokens no span of the first three kinds
-    holds: whether each is a date inside a quote, and whether a relative one is resolved.
+    The rules read ``unaccounted`` (the tokens that fail); this is what it judged, token by token.
     """
-    if "coverage.readings" in inputs.memo:
-        return inputs.memo["coverage.readings"]
+    if "coverage.readings" not in inputs.memo:
+        failed = {(r.source_id, r.token.start): r.status for r in unaccounted(inputs)}
+        sids, toks, held = _held(inputs)
+        inputs.memo["coverage.readings"] = [
+            Reading(sids[s], toks[sids[s]][t], known or failed.get((sids[s], toks[sids[s]][t].start), "date"))
+            for s, t, _, known in held.iter_rows()]
+    return inputs.memo["coverage.readings"]
+
+
+def unaccounted(inputs: Inputs) -> list[Reading]:
+    """The readings that fail, in the order of the articles and their tokens (cached): a token no span
+    holds as a figure's number, a printed publication date or an exclusion, that is not a date inside
+    a curated quote ('uncovered'), or a relative date there that nothing resolves ('unresolved')."""
+    if "coverage.unaccounted" in inputs.memo:
+        return inputs.memo["coverage.unaccounted"]
     texts = inputs.texts()
+    sids, toks, held = _held(inputs)
+    reasoning = dict(inputs.strings("events").select("event_id", "date_reasoning").iter_rows())
+    pub_reasoning = dict(inputs.strings("sources").select("source_id", "published_date_reasoning").iter_rows())
+    found: list[tuple[int, Token, str | None]] = []  # (article, token, status or None: not yet known)
+    for s, t, quoted, _ in held.filter(pl.col("status").is_null()).iter_rows():
+        sid = sids[s]
+        tok = toks[sid][t]
+        if not (quoted and _is_date(tok, texts[sid])):
+            found.append((s, tok, "uncovered"))
+        elif tok.kind in ("relative", "day") and not _named_by_source(tok.text, pub_reasoning.get(sid)):
+            found.append((s, tok, None))  # resolved only if an event that quotes it names it: read below
+    holders = _holders(_span_frame(inputs), [(s, tok) for s, tok, known in found if known is None])
+    out = []
+    for s, tok, known in found:
+        if known is None:
+            if _named_by_events(tok.text, holders.get((s, tok.start, tok.end), []), reasoning):
+                continue
+            known = "unresolved"
+        out.append(Reading(sids[s], tok, known))
+    inputs.memo["coverage.unaccounted"] = out
+    return out
+
+
+def _held(inputs: Inputs) -> tuple[list[str], dict[str, list[Token]], pl.DataFrame]:
+    """The articles (in ``tokens`` order), their tokens, and per token (s: article, t: token, in order)
+    whether a quote holds it and the status a figure, publication date or exclusion gives it (else null).
+
+    Polars judges the spans that hold each token: a backward as-of join per kind on the sorted starts,
+    with the running maximum of the ends (what ``Spans.covers`` reads).
+    """
     toks = tokens(inputs)
-    events = inputs.strings("events")
-    sources = inputs.strings("sources")
     sids = list(toks)
     frame = pl.DataFrame({
         "s": pl.Series([i for i, sid in enumerate(sids) for _ in toks[sid]], dtype=pl.Int64),
@@ -225,27 +266,9 @@ def readings(inputs: Inputs) -> list[Reading]:
             warnings.filterwarnings("ignore", "Sortedness of columns cannot be checked")
             held = held.join_asof(spans_of, left_on="start", right_on="a", by="s", strategy="backward")
         held = held.with_columns((pl.col("reach") >= pl.col("end")).fill_null(False).alias(kind)).drop("a", "reach")
-    open_ = held.filter(~(pl.col("number") | pl.col("printed_date") | pl.col("exclusion"))).sort("s", "t")
-    reasoning = dict(events.select("event_id", "date_reasoning").iter_rows())
-    pub_reasoning = dict(sources.select("source_id", "published_date_reasoning").iter_rows())
-    found: list[tuple[int, Token, str | None]] = []  # (article, token, status or None: not yet known)
-    for s, t, quoted in open_.select("s", "t", "claim").iter_rows():
-        sid = sids[s]
-        tok = toks[sid][t]
-        if not (quoted and _is_date(tok, texts[sid])):
-            found.append((s, tok, "uncovered"))
-        elif tok.kind in ("relative", "day") and not _named_by_source(tok.text, pub_reasoning.get(sid)):
-            found.append((s, tok, None))  # resolved only if an event that quotes it names it: read below
-    holders = _holders(every, [(s, tok) for s, tok, status in found if status is None])
-    out = []
-    for s, tok, status in found:
-        if status is None:
-            if _named_by_events(tok.text, holders.get((s, tok.start, tok.end), []), reasoning):
-                continue
-            status = "unresolved"
-        out.append(Reading(sids[s], tok, status))
-    inputs.memo["coverage.readings"] = out
-    return out
+    status = (pl.when(pl.col("number")).then(pl.lit("figure")).when(pl.col("printed_date")).then(pl.lit("publication"))
+              .when(pl.col("exclusion")).then(pl.lit("excluded")))
+    return sids, toks, held.sort("s", "t").select("s", "t", "claim", status.alias("status"))
 
 
 def finding(inputs: Inputs, sid: str, a: int, b: int, why: str) -> Finding:
