@@ -15,8 +15,9 @@ is covered without a change here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -73,13 +74,35 @@ class Spans:
 NONE = Spans(())
 
 
-def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
+def spans(inputs: Inputs) -> dict[str, _Kinds]:
     """source_id -> span kind -> the spans of that kind; ids are ``table:first column`` (cached).
 
-    Gathered and sorted by polars, then cut into one index per (article, kind): no Python work
-    per span but the index's own lists (a million-row package declares about a million spans).
+    Gathered and sorted by polars; an article's index of one kind is cut from the sorted columns
+    when a rule first asks for it (``_Kinds``): the coverage of number tokens is judged by polars
+    (``readings``), so most indexes are never built.
     """
     if "coverage.spans" not in inputs.memo:
+        every = _span_frame(inputs)
+        out: dict[str, _Kinds] = {}
+        if every.height:
+            # sorted, so each (article, kind) is one run of rows: the index is a slice of three columns
+            # the ids stay a polars column, read only where ``holding`` asks (a million ids as
+            # Python strings cost more than the rest of the index)
+            columns = _Columns(every)
+            runs = every.with_row_index("i").group_by("s", "k", maintain_order=True).agg(
+                pl.col("sid").first(), pl.col("kind").first(),
+                pl.col("i").first().alias("lo"), pl.len().alias("n"))
+            for sid, kind, lo, n in runs.select("sid", "kind", "lo", "n").iter_rows():
+                if sid not in out:
+                    out[sid] = _Kinds(columns)
+                out[sid].runs[kind] = (lo, n)
+        inputs.memo["coverage.spans"] = out
+    return inputs.memo["coverage.spans"]
+
+
+def _span_frame(inputs: Inputs) -> pl.DataFrame:
+    """Every declared span (sid, kind, a, b, id), sorted by article, kind, start and end (cached)."""
+    if "coverage.frame" not in inputs.memo:
         parts = []
         for span in inputs.model.spans():
             frame = inputs.strings(span.table)
@@ -91,21 +114,56 @@ def spans(inputs: Inputs) -> dict[str, dict[str, Spans]]:
                 # a row whose key is empty still holds its span (the schema layers report the key)
                 (pl.lit(f"{span.table}:") + pl.col(key).fill_null("")).alias("id"),
             ).drop_nulls(subset=["sid", "a", "b"]))
-        out: dict[str, dict[str, Spans]] = {}
-        if parts:
-            every = pl.concat(parts).sort("sid", "kind", "a", "b", "id", nulls_last=True)
-            # sorted, so each (article, kind) is one run of rows: three lists, cut by the runs' bounds
-            # (a frame per group costs more than its spans, with tens of thousands of articles)
-            # the ids stay a polars column, read only where ``holding`` asks (a million ids as
-            # Python strings cost more than the rest of the index)
-            starts, ends = (every[c].to_list() for c in ("a", "b"))
-            ids = every["id"]
-            runs = every.with_row_index("i").group_by("sid", "kind", maintain_order=True).agg(
-                pl.col("i").first().alias("lo"), pl.len().alias("n"))
-            for sid, kind, lo, n in runs.iter_rows():
-                out.setdefault(sid, {})[kind] = Spans.presorted(starts[lo:lo + n], ends[lo:lo + n], _Ids(ids, lo))
-        inputs.memo["coverage.spans"] = out
-    return inputs.memo["coverage.spans"]
+        every = pl.concat(parts) if parts else pl.DataFrame(
+            schema={"sid": pl.String, "kind": pl.String, "a": pl.Int64, "b": pl.Int64, "id": pl.String})
+        # only the spans of readable articles are ever looked up; sorted by integers (the article's place
+        # in ``texts()``, the kind's among the kinds) before the ends and the id: strings as the first
+        # keys cost the sort several times more
+        texts = inputs.texts()
+        order = pl.DataFrame({"sid": pl.Series(list(texts), dtype=pl.String),
+                              "s": pl.Series(range(len(texts)), dtype=pl.Int64)})
+        kinds = sorted({span.kind for span in inputs.model.spans()})
+        every = every.join(order, on="sid").with_columns(
+            k=pl.col("kind").replace_strict(kinds, list(range(len(kinds))), return_dtype=pl.Int64))
+        # the running maximum of the ends, per article and kind: ``covers`` in one look-up
+        inputs.memo["coverage.frame"] = every.sort("s", "k", "a", "b", "id") \
+            .with_columns(reach=pl.col("b").cum_max().over("s", "k"))
+    return inputs.memo["coverage.frame"]
+
+
+class _Columns:
+    """The sorted spans' starts, ends and running maxima as Python lists, shared by every article's index."""
+
+    __slots__ = ("starts", "ends", "reach", "ids")
+
+    def __init__(self, every: pl.DataFrame) -> None:
+        self.starts, self.ends, self.reach = (every[c].to_list() for c in ("a", "b", "reach"))
+        self.ids = every["id"]
+
+
+class _Kinds(Mapping):
+    """One article's indexes, kind -> ``Spans``, each cut from the shared columns on first use."""
+
+    __slots__ = ("columns", "runs", "built")
+
+    def __init__(self, columns: _Columns) -> None:
+        self.columns, self.runs, self.built = columns, {}, {}
+
+    def __getitem__(self, kind: str) -> Spans:
+        if kind not in self.built:
+            lo, n = self.runs[kind]  # KeyError for a kind the article has no span of, as a dict
+            c = self.columns
+            index = Spans.__new__(Spans)
+            index.starts, index.ends, index.reach = c.starts[lo:lo + n], c.ends[lo:lo + n], c.reach[lo:lo + n]
+            index.ids = _Ids(c.ids, lo)
+            self.built[kind] = index
+        return self.built[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.runs)
+
+    def __len__(self) -> int:
+        return len(self.runs)
 
 
 class _Ids:
@@ -141,37 +199,76 @@ class Reading(NamedTuple):
 
 
 def readings(inputs: Inputs) -> list[Reading]:
-    """Every number-like token of every readable article, with how it is accounted for (cached)."""
-    if "coverage.readings" in inputs.memo:
-        return inputs.memo["coverage.readings"]
+    """Every number-like token of every readable article, with how it is accounted for (cached).
+
+    The rules read ``unaccounted`` (the tokens that fail); this is what it judged, token by token.
+    """
+    if "coverage.readings" not in inputs.memo:
+        failed = {(r.source_id, r.token.start): r.status for r in unaccounted(inputs)}
+        sids, toks, held = _held(inputs)
+        inputs.memo["coverage.readings"] = [
+            Reading(sids[s], toks[sids[s]][t], known or failed.get((sids[s], toks[sids[s]][t].start), "date"))
+            for s, t, _, known in held.iter_rows()]
+    return inputs.memo["coverage.readings"]
+
+
+def unaccounted(inputs: Inputs) -> list[Reading]:
+    """The readings that fail, in the order of the articles and their tokens (cached): a token no span
+    holds as a figure's number, a printed publication date or an exclusion, that is not a date inside
+    a curated quote ('uncovered'), or a relative date there that nothing resolves ('unresolved')."""
+    if "coverage.unaccounted" in inputs.memo:
+        return inputs.memo["coverage.unaccounted"]
     texts = inputs.texts()
-    by_source = spans(inputs)
-    events = inputs.strings("events")
-    sources = inputs.strings("sources")
-    reasoning = dict(events.select("event_id", "date_reasoning").iter_rows())
-    pub_reasoning = dict(sources.select("source_id", "published_date_reasoning").iter_rows())
+    sids, toks, held = _held(inputs)
+    reasoning = dict(inputs.strings("events").select("event_id", "date_reasoning").iter_rows())
+    pub_reasoning = dict(inputs.strings("sources").select("source_id", "published_date_reasoning").iter_rows())
+    found: list[tuple[int, Token, str | None]] = []  # (article, token, status or None: not yet known)
+    for s, t, quoted, _ in held.filter(pl.col("status").is_null()).iter_rows():
+        sid = sids[s]
+        tok = toks[sid][t]
+        if not (quoted and _is_date(tok, texts[sid])):
+            found.append((s, tok, "uncovered"))
+        elif tok.kind in ("relative", "day") and not _named_by_source(tok.text, pub_reasoning.get(sid)):
+            found.append((s, tok, None))  # resolved only if an event that quotes it names it: read below
+    holders = _holders(_span_frame(inputs), [(s, tok) for s, tok, known in found if known is None])
     out = []
-    for sid, toks in tokens(inputs).items():
-        text = texts[sid]
-        s = by_source.get(sid, {})
-        figure, printed, excluded, quote = (s.get(k, NONE) for k in ("number", "printed_date", "exclusion", "claim"))
-        for tok in toks:
-            if figure.covers(tok.start, tok.end):
-                status = "figure"
-            elif printed.covers(tok.start, tok.end):
-                status = "publication"
-            elif excluded.covers(tok.start, tok.end):
-                status = "excluded"
-            elif _is_date(tok, text) and quote.covers(tok.start, tok.end):
-                # which quotes hold it is read only for a relative date its source's reasoning does not resolve
-                resolved = tok.kind not in ("relative", "day") or _resolved(
-                    tok.text, lambda t=tok: quote.holding(t.start, t.end), reasoning, pub_reasoning.get(sid))
-                status = "date" if resolved else "unresolved"
-            else:
-                status = "uncovered"
-            out.append(Reading(sid, tok, status))
-    inputs.memo["coverage.readings"] = out
+    for s, tok, known in found:
+        if known is None:
+            if _named_by_events(tok.text, holders.get((s, tok.start, tok.end), []), reasoning):
+                continue
+            known = "unresolved"
+        out.append(Reading(sids[s], tok, known))
+    inputs.memo["coverage.unaccounted"] = out
     return out
+
+
+def _held(inputs: Inputs) -> tuple[list[str], dict[str, list[Token]], pl.DataFrame]:
+    """The articles (in ``tokens`` order), their tokens, and per token (s: article, t: token, in order)
+    whether a quote holds it and the status a figure, publication date or exclusion gives it (else null).
+
+    Polars judges the spans that hold each token: a backward as-of join per kind on the sorted starts,
+    with the running maximum of the ends (what ``Spans.covers`` reads).
+    """
+    toks = tokens(inputs)
+    sids = list(toks)
+    frame = pl.DataFrame({
+        "s": pl.Series([i for i, sid in enumerate(sids) for _ in toks[sid]], dtype=pl.Int64),
+        "t": pl.Series([j for sid in sids for j in range(len(toks[sid]))], dtype=pl.Int64),
+        "start": pl.Series([t.start for sid in sids for t in toks[sid]], dtype=pl.Int64),
+        "end": pl.Series([t.end for sid in sids for t in toks[sid]], dtype=pl.Int64),
+    })
+    every = _span_frame(inputs)  # "s": the article's place in texts(), which tokens() keeps
+    held = frame.sort("start")
+    for kind in ("number", "printed_date", "exclusion", "claim"):
+        # the last span that starts at or before a token holds it if the ends reached so far reach it
+        spans_of = every.filter(pl.col("kind") == kind).group_by("s", "a").agg(pl.col("reach").max()).sort("a")
+        with warnings.catch_warnings():  # both sides are sorted by start: polars cannot check it within groups
+            warnings.filterwarnings("ignore", "Sortedness of columns cannot be checked")
+            held = held.join_asof(spans_of, left_on="start", right_on="a", by="s", strategy="backward")
+        held = held.with_columns((pl.col("reach") >= pl.col("end")).fill_null(False).alias(kind)).drop("a", "reach")
+    status = (pl.when(pl.col("number")).then(pl.lit("figure")).when(pl.col("printed_date")).then(pl.lit("publication"))
+              .when(pl.col("exclusion")).then(pl.lit("excluded")))
+    return sids, toks, held.sort("s", "t").select("s", "t", "claim", status.alias("status"))
 
 
 def finding(inputs: Inputs, sid: str, a: int, b: int, why: str) -> Finding:
@@ -185,9 +282,27 @@ def _is_date(tok: Token, text: str) -> bool:
     return tok.is_date or (tok.kind == "digits" and _MONTH.match(text, tok.end) is not None)
 
 
-def _resolved(token: str, holding: Callable[[], list[str]], reasoning: dict, pub_reasoning: str | None) -> bool:
+def _holders(every: pl.DataFrame, pending: list[tuple[int, Token]]) -> dict[tuple[int, int, int], list[str]]:
+    """(article, start, end) -> the ids of the claim spans that hold each pending token (polars: a join on
+    the article, then the spans that start at or before the token and end at or after it)."""
+    if not pending:
+        return {}
+    wanted = pl.DataFrame({"s": [s for s, _ in pending], "start": [t.start for _, t in pending],
+                           "end": [t.end for _, t in pending]}, schema={"s": pl.Int64, "start": pl.Int64, "end": pl.Int64})
+    held = (wanted.unique().join(every.filter(pl.col("kind") == "claim").select("s", "a", "b", "id"), on="s")
+            .filter((pl.col("a") <= pl.col("start")) & (pl.col("b") >= pl.col("end")))
+            .group_by("s", "start", "end").agg("id"))
+    return {(s, a, b): ids for s, a, b, ids in held.iter_rows()}
+
+
+def _named_by_source(token: str, pub_reasoning: str | None) -> bool:
+    """Whether a relative date is resolved by its source's published_date_reasoning, which names it."""
+    return bool(pub_reasoning) and token.lower() in pub_reasoning.lower()  # type: ignore[union-attr]
+
+
+def _named_by_events(token: str, holding: list[str], reasoning: dict) -> bool:
+    """Whether the date_reasoning of an event whose passage (an event_sources span of ``holding``) holds a
+    relative date names it."""
     needle = token.lower()
-    if pub_reasoning and needle in pub_reasoning.lower():
-        return True
-    events = {q.split(":", 1)[1] for q in holding() if q.startswith("event_sources:")}
+    events = {q.split(":", 1)[1] for q in holding if q.startswith("event_sources:")}
     return any(needle in (reasoning.get(e) or "").lower() for e in events)

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._coverage import readings, source_rows
+from qantar.validate.rules._coverage import source_rows, unaccounted
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     rows = source_rows(inputs)
-    for r in readings(inputs):
+    for r in unaccounted(inputs):
         if r.status == "unresolved":
             t = r.token
             yield Finding("sources", rows.get(r.source_id), "path", t.text,

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._coverage import finding, readings
+from qantar.validate.rules._coverage import finding, unaccounted
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    for r in readings(inputs):
+    for r in unaccounted(inputs):
         if r.status == "uncovered":
             t = r.token
             yield finding(inputs, r.source_id, t.start, t.end,

@@ -33,14 +33,18 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     wanted = set(frame.select("subject_table", "subject_id").drop_nulls().iter_rows())
     names = _names(inputs, {k for k in wanted if k[0] in NAMED})
     spans = _spans(inputs, {k for k in wanted if k[0] not in NAMED and k[0] != "sources"})
-    for row in frame.iter_rows(named=True):
+    # only the columns read below (a dict per row of every column cost more than the rule's work)
+    used = ["_row", "subject_table", "subject_id", *(c for s in claims for c in (s.source, s.start, s.end, s.text)),
+            *(c for c in ("discrepancy_id",) if c in frame.columns)]
+    for row in frame.select(list(dict.fromkeys(used))).iter_rows(named=True):
         table, subject = row["subject_table"], row["subject_id"]
         said = [(row[s.source], row[s.start], row[s.end], row[s.text]) for s in claims if row[s.text]]
         if not table or not subject or not said:
             continue
         if table in NAMED:
             forms = names.get((table, subject))
-            ok = forms is None or any(f in quote.lower() for *_, quote in said for f in forms)
+            lows = [quote.lower() for *_, quote in said]  # each claim lower-cased once, not once per form
+            ok = forms is None or any(f in low for low in lows for f in forms)
             why = "names it (by any of its name forms)"
         elif table == "sources":
             ok = any(source == subject for source, *_ in said)

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
+from bisect import bisect_left
 from functools import cache
+
+import polars as pl
 
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
@@ -71,7 +74,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     every = _name_forms(inputs)
     # each name form, and each capitalised word of one, -> the form: what 'not_a_name' may not exclude
     name_words = {w: f for f in reversed(every) for w in (f, *(x for x in f.split() if x[:1].isupper() and len(x) > 2))}
-    holding: dict[str, tuple[str, ...]] = {}  # excluded words -> the longer name forms that hold them
+    # excluded words -> the longer name forms that hold them
+    holding = _holders(every, frame["text"].drop_nulls().unique().to_list())
+    starts: dict[str, list[int]] = {}  # an article's token starts, to reach the tokens inside an exclusion
     for i, (sid, a, b, text, reason) in enumerate(
         frame.select("source_id", "char_start", "char_end", "text", "reason").iter_rows(), 1
     ):
@@ -82,8 +87,6 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         article = texts.get(sid)
         if article is None or not 0 <= a <= b <= len(article):
             continue  # offsets that do not lie in the article: quote-verbatim says so
-        if text and text not in holding:
-            holding[text] = tuple(f for f in every if len(f) > len(text) and text in f)
         if reason == NOT_A_NAME and text and text in name_words:
             yield Finding("exclusions", i, "reason", reason, f"{text!r} is a name form of an actor or place of the package, "
                           f"or a word of one ({name_words[text]!r}): a name that is not linked is {' or '.join(sorted(NAME_PART))}, "
@@ -121,8 +124,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 continue
         if reason not in NOT_TEXT | NOT_NUMBER:
             continue
-        for tok in toks.get(sid, []):
-            if tok.start < a or tok.end > b or tok.is_date:
+        mine = toks.get(sid, [])
+        if sid not in starts:
+            starts[sid] = [t.start for t in mine]
+        # tokens are in order and do not overlap: those inside [a, b) start at or after a
+        for tok in mine[bisect_left(starts[sid], a):]:
+            if tok.start >= b:
+                break
+            if tok.end > b or tok.is_date:
                 continue
             if reason in NOT_NUMBER:
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} holds the number {tok.text!r}: not a {reason.replace('_', ' ')}")
@@ -142,6 +151,23 @@ def _name_forms(inputs: Inputs) -> tuple[str, ...]:
             for forms in inputs.typed(table)["name_forms"].drop_nulls().unique().to_list():
                 out.update(f for f in forms if f)
     return tuple(sorted(out, key=len, reverse=True))
+
+
+def _holders(every: tuple[str, ...], texts: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each excluded text -> the name forms longer than it that hold it, in the order of ``every``.
+
+    One Aho-Corasick pass of polars over the forms finds every text in each (overlapping matches
+    too), instead of every form scanned once per distinct text (texts x forms, both growing with rows).
+    """
+    texts = [t for t in texts if t]
+    out: dict[str, list[str]] = {t: [] for t in texts}
+    if texts and every:
+        found = pl.Series(every, dtype=pl.String).str.extract_many(texts, overlapping=True).to_list()
+        for form, hits in zip(every, found, strict=True):
+            for t in dict.fromkeys(hits or ()):
+                if len(form) > len(t):
+                    out[t].append(form)
+    return {t: tuple(forms) for t, forms in out.items()}
 
 
 def _inside_name(article: str, a: int, b: int, forms: tuple[str, ...]) -> str | None:

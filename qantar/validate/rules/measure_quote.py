@@ -84,17 +84,20 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     seen: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # each distinct measure or unit read once
     if table.has("unit"):
         free = unit_free()
+        strange_of: dict[str, list[str]] = {}  # each distinct unit's unknown words read once (a unit is a code)
         for row, (fid, unit, quote) in enumerate(frame.select("figure_id", "unit", "quote").iter_rows(), 1):
             if unit and quote:
                 if unit not in seen:
                     seen[unit] = known(unit)
-                strange = unknown(unit, free)
+                    strange_of[unit] = unknown(unit, free)
+                strange = strange_of[unit]
                 if strange:
                     yield Finding("figures", row, "unit", unit,
                                   f"{fid}: the unit's {', '.join(repr(w) for w in strange)} is no unit word "
                                   "validators/measure_keywords.toml knows, so the quote cannot be read for it")
                     continue
-                missing = [key for key, forms in seen[unit] if not any(f in quote.lower() for f in forms)]
+                low = quote.lower()
+                missing = [key for key, forms in seen[unit] if not any(f in low for f in forms)]
                 if missing:
                     yield Finding("figures", row, "unit", unit,
                                   f"{fid}: the quote has no word for {', '.join(repr(k) for k in missing)} of the unit "

@@ -45,9 +45,12 @@ def _stated_outlets(inputs: Inputs, texts: dict[str, str]) -> Iterator[Finding]:
         return
     has_actor = inputs.table("sources").has("outlet_actor_id") and "actors" in inputs.tables \
         and inputs.table("actors").has("actor_id", "name_forms")
-    forms = dict(inputs.typed("actors").select("actor_id", "name_forms").iter_rows()) if has_actor else {}
     frame = inputs.strings("sources").select("source_id", "outlet_basis", "outlet",
                                              "outlet_actor_id" if has_actor else pl.lit(None).alias("outlet_actor_id"))
+    # only the outlet actors of stated outlets are read into Python (not every actor's name forms)
+    stated = frame.filter(pl.col("outlet_basis") == "stated")["outlet_actor_id"].drop_nulls().unique()
+    forms = dict(inputs.typed("actors").select("actor_id", "name_forms")
+                 .filter(pl.col("actor_id").is_in(stated.implode())).iter_rows()) if has_actor else {}
     for row, (source, basis, outlet, actor) in enumerate(frame.iter_rows(), 1):
         text = texts.get(source)
         if basis != "stated" or not outlet or text is None:
