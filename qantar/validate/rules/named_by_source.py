@@ -126,8 +126,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     ids = list(texts)
     present = pl.concat([
         pl.DataFrame({"_source": ids[i:i + _CHUNK], "_text": [texts[s] for s in ids[i:i + _CHUNK]]})
-        .select("_source", pl.col("_text").str.to_lowercase().str.extract_many(every, overlapping=True).alias("_form"))
-        .explode("_form").drop_nulls().unique()
+        .select("_source", pl.col("_text").str.to_lowercase().str.extract_many(every, overlapping=True).list.unique().alias("_form"))
+        .explode("_form").drop_nulls()  # each article's forms made distinct in its list: a frame's unique cost 4 times more
         for i in range(0, len(ids), _CHUNK)])
     readable = pl.Series(list(texts))
     bad = _unnamed(checks, forms, present, readable)
