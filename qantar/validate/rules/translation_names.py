@@ -73,14 +73,18 @@ def _bearers(inputs: Inputs) -> tuple[list[tuple[str, bool, pl.DataFrame]], Memb
             frame = frame.filter(~pl.col(kind).is_in(list(_NAMELESS)).fill_null(False))
         frame = frame.filter(pl.col(key).is_not_null()).select(
             pl.col(key).alias("ident"), "name_en", "name_forms", (pl.col(kind) if typed else pl.lit(None)).alias("kind"))
-        alone = (pl.len().over("ident") > 1) | (pl.col("ident") == "")
+        # an id borne by more than one row, or empty, keys its own rows; a column first, for a window inside
+        # another window (the group's below) would count the id's rows within the group only
+        frame = frame.with_columns(((pl.len().over("ident") > 1) | (pl.col("ident") == "")).alias("alone"))
         group = pl.struct("name_en", "name_forms", "kind").rank("dense")
         frame = frame.with_columns(
-            (pl.lit(f"{table}:") + pl.when(alone).then(pl.col("ident")).otherwise(pl.col("ident").min().over(group)))
+            # a group's key is its least id, of the ids borne once only
+            (pl.lit(f"{table}:") + pl.when(pl.col("alone")).then(pl.col("ident"))
+             .otherwise(pl.when(~pl.col("alone")).then(pl.col("ident")).min().over(group)))
             .alias("who"), (pl.lit(f"{table}:") + pl.col("ident")).alias("member"))
-        shared = frame.group_by("who").agg("member").filter(pl.col("member").list.len() > 1)
+        shared = frame.group_by("who").agg(pl.col("member").unique()).filter(pl.col("member").list.len() > 1)
         members.update((who, sorted(its)) for who, its in shared.iter_rows())
-        parts.append((table, typed, frame.drop("member")))
+        parts.append((table, typed, frame.drop("member", "alone")))
     return parts, members
 
 
