@@ -52,16 +52,23 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         namesakes[name] = set(who)
     if not owners:
         return
-    up = dict(actors.select("actor_id", "affiliation_id").iter_rows())
-    read: dict[str, set[str]] = {}  # a distinct English name -> the owners it names
-    for row, (actor, name, kind, belongs) in enumerate(
-            actors.select("actor_id", "name_en", "actor_type", "affiliation_id").iter_rows(), 1):
-        if not name or kind == "group" or kind is None or (kind in SOVEREIGN and not belongs):  # a state belongs to no one
-            continue
-        if name not in read:
-            read[name] = _named(owners, name)
-        # an owner of the same whole name is a namesake, not one its name names as a part ('BBC' in 'BBC Monitoring')
-        named = read[name] - {actor} - namesakes.get(name, set())
+    up = dict(zip(actors["actor_id"].to_list(), actors["affiliation_id"].to_list(), strict=True))
+    # the rows that may fail, in polars: a named actor that is not a group, nor a state of no one's
+    may = actors.with_row_index("row", offset=1).filter(
+        _filled("name_en") & pl.col("actor_type").is_not_null() & (pl.col("actor_type") != "group")
+        & ~(pl.col("actor_type").is_in(SOVEREIGN) & ~_filled("affiliation_id")))
+    # each distinct English name read once: the owners it names, but an owner of the same whole name, a
+    # namesake and not one its name names as a part ('BBC' in 'BBC Monitoring')
+    read: dict[str, set[str]] = {}
+    for name in may["name_en"].unique().to_list():
+        if named := _named(owners, name) - namesakes.get(name, set()):
+            read[name] = named
+    if read:
+        may = may.filter(pl.col("name_en").is_in(list(read)))
+    for row, actor, name, belongs in may.select("row", "actor_id", "name_en", "affiliation_id").iter_rows() if read else ():
+        named = read[name]
+        if actor in named:  # not copied for every row: a large package has thousands of namesakes
+            named = named - {actor}
         if not named:
             continue
         chain = _chain(belongs, up) if belongs else set()
@@ -82,9 +89,10 @@ def _offices(inputs: Inputs, owners: Index, up: dict[str, str | None]) -> Iterat
         if actor is not None and code is not None:
             states.setdefault(code, set()).add(actor)
     read: dict[tuple[str, str], set[str]] = {}  # a distinct (role, country) -> the states of the country it names
-    for row, (actor, kind, code, role, belongs) in enumerate(actors.iter_rows(), 1):
-        if kind != "person" or not role or code not in states:
-            continue
+    # the persons with a role and a country the package holds a state of, found in polars
+    persons = actors.with_row_index("row", offset=1).filter(
+        (pl.col("actor_type") == "person") & _filled("role_en") & pl.col("country_code").is_in(list(states)))
+    for row, actor, _, code, role, belongs in persons.iter_rows():
         if (role, code) not in read:
             read[(role, code)] = _named(owners, role) & states[code]
         own = read[(role, code)]
@@ -94,6 +102,10 @@ def _offices(inputs: Inputs, owners: Index, up: dict[str, str | None]) -> Iterat
         if not any(a in own for a in chain):  # the short chain is walked: a large package has many namesakes
             yield Finding("actors", row, "affiliation_id", belongs,
                           f"{actor}: its role {role!r} names its own state {', '.join(sorted(own))}, but " + _says(belongs, chain))
+
+
+def _filled(column: str) -> pl.Expr:
+    return pl.col(column).is_not_null() & (pl.col(column) != "")
 
 
 def _says(belongs: str | None, chain: set[str]) -> str:

@@ -84,9 +84,9 @@ def shares(texts: dict[str, str]) -> dict[str, tuple[int, dict[str, float]]]:
     for lo in range(0, len(ids), _BATCH):
         batch = ids[lo:lo + _BATCH]
         frame = pl.DataFrame({"sid": batch, "text": [texts[i][:CHARACTERS] for i in batch]})
-        words = frame.select("sid", pl.col("text").str.to_lowercase().str.extract_all(_WORD).alias("word")).explode("word")
-        counted = words.group_by("sid").agg(pl.col("word").drop_nulls().len().alias("n"))
-        hits = words.join(_stop_words(), on="word").group_by("sid", "code").len()
+        lists = frame.select("sid", pl.col("text").str.to_lowercase().str.extract_all(_WORD).alias("word"))
+        counted = lists.select("sid", pl.col("word").list.len().alias("n"))  # no group_by: one list a source
+        hits = lists.explode("word").join(_stop_words(), on="word").group_by("sid", "code").len()
         out.update({sid: (n, {}) for sid, n in counted.iter_rows()})
         for sid, code, k in hits.iter_rows():
             n, share = out[sid]

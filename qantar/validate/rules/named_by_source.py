@@ -126,22 +126,17 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     ids = list(texts)
     present = pl.concat([
         pl.DataFrame({"_source": ids[i:i + _CHUNK], "_text": [texts[s] for s in ids[i:i + _CHUNK]]})
-        .select("_source", pl.col("_text").str.to_lowercase().str.extract_many(every, overlapping=True).alias("_form"))
-        .explode("_form").drop_nulls().unique()
+        .select("_source", pl.col("_text").str.to_lowercase().str.extract_many(every, overlapping=True).list.unique().alias("_form"))
+        .explode("_form").drop_nulls()  # each article's forms made distinct in its list: a frame's unique cost 4 times more
         for i in range(0, len(ids), _CHUNK)])
     readable = pl.Series(list(texts))
+    bad = _unnamed(checks, forms, present, readable)
     for table, column, target, frame in checks:
-        # one link column at a time: its distinct (source, thing) pairs, the forms of each thing, and
-        # whether the source's article holds one (pairs x forms is millions of rows at a million rows)
-        names = forms.filter(pl.col("_target") == target).select(pl.col("_value").alias(column), "_form")
-        pairs = frame.select("_source", column).unique().filter(pl.col("_source").is_in(readable.implode()))
-        named = (pairs.join(names, on=column, how="inner").join(present, on=["_source", "_form"], how="semi")
-                 .select("_source", column).unique())
-        bad = pairs.join(names.select(column).unique(), on=column, how="semi").join(named, on=["_source", column], how="anti")
-        del named, pairs
-        if bad.is_empty():
+        if target not in bad:
             continue
-        hits = frame.join(bad, on=["_source", column], how="semi")
+        hits = frame.join(bad[target].rename({"_value": column}), on=["_source", column], how="semi")
+        if hits.is_empty():
+            continue
         if table == "events":  # unnamed by every source of the event, not by one only
             named_by_one = frame.join(hits, on=["_row", "_source", column], how="anti")["_row"]
             found = hits.filter(~pl.col("_row").is_in(named_by_one.implode())).group_by("_row", column).agg("_source")
@@ -151,3 +146,25 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         else:
             for row, source, value in hits.sort("_row").iter_rows():
                 yield Finding(table, row, column, value, f"source {source} names {value} nowhere (by any of its name forms)")
+
+
+def _unnamed(checks: list[tuple[str, str, str, pl.DataFrame]], forms: pl.DataFrame, present: pl.DataFrame,
+             readable: pl.Series) -> dict[str, pl.DataFrame]:
+    """Per target table, the distinct (_source, _value) that some link takes from a readable article which
+    holds none of the thing's name forms (a thing without one aside). Whether an article names a thing
+    does not depend on the column that links them, so the link columns to one table are read in one query
+    (a query per column hashed the name forms and the articles' forms again for each: half the rule's time
+    at a million rows)."""
+    out = {}
+    for target in dict.fromkeys(t for _, _, t, _ in checks):
+        pairs = pl.concat([frame.select("_source", pl.col(column).alias("_value"))
+                           for _, column, t, frame in checks if t == target]).unique() \
+            .filter(pl.col("_source").is_in(readable.implode()))
+        names = forms.filter(pl.col("_target") == target).select("_value", "_form")
+        # pairs x forms is millions of rows at a million rows: the forms of a pair joined, then only its name kept
+        named = (pairs.join(names, on="_value", how="inner").join(present, on=["_source", "_form"], how="semi")
+                 .select("_source", "_value").unique())
+        bad = pairs.join(names.select("_value").unique(), on="_value", how="semi").join(named, on=["_source", "_value"], how="anti")
+        if not bad.is_empty():
+            out[target] = bad
+    return out

@@ -38,6 +38,25 @@ def _english(key: str = "english") -> re.Pattern[str]:
 
 
 @cache
+def _english_screen(key: str = "english") -> str:
+    """``_english(key)`` as a polars pattern, the same on a text of ASCII only: there polars reads \\w, case and
+    the boundaries as Python does (its look-around spelt with characters), and \\s once Python's four
+    separators (\\x1c-\\x1f) are added."""
+    raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w).replace(r"\ ", r"[\s\x1c-\x1f]+") for w in sorted(raw.get(key, ()), key=len, reverse=True))
+    return rf"(?i)(?:^|[^\w'])(?:{words})(?:\W|$)"
+
+
+def _in_english(column: pl.Expr, key: str = "english") -> tuple[pl.Expr, pl.Expr]:
+    """Where ``_english(key)`` may find a word in ``column``, and where it may find none: polars settles a text
+    of ASCII only (most translations), Python's pattern reads the others. Each regex scans every row it is
+    given (0.1 s a pattern at a million rows), so the callers filter by the most selective one first."""
+    other = column.str.len_bytes() != column.str.len_chars()  # a character beyond ASCII (a scan of a regex costs 15 times more)
+    said = column.str.contains(_english_screen(key))
+    return other | said, other | ~said
+
+
+@cache
 def _done() -> tuple[str, str]:
     """Polars patterns: a word of the perfect, and any word of the future (after a word of saying too)."""
     raw = tomllib.loads((catalogue.home() / "future_words.toml").read_text(encoding="utf-8"))
@@ -68,7 +87,8 @@ def _occurred_made_future(inputs: Inputs) -> Iterator[Finding]:
     past = inputs.strings("events").select("event_id", "status").filter(pl.col("status").is_in(PAST))
     rows = (inputs.strings("event_sources").with_row_index("row", offset=1).select("row", "event_id", "quote", "quote_en")
             .join(past, on="event_id", how="inner")
-            .filter(pl.col("quote_en").is_not_null() & pl.col("quote").is_not_null() & ~pl.col("quote").str.contains(future))
+            .filter(pl.col("quote_en").is_not_null() & pl.col("quote").is_not_null())
+            .filter(_in_english(pl.col("quote_en"), "english_tense")[0]).filter(~pl.col("quote").str.contains(future))
             .sort("row"))
     read: dict[str, re.Match[str] | None] = {}  # each distinct translation read once
     for row, event, said, status in rows.select("row", "event_id", "quote_en", "status").iter_rows():
@@ -85,10 +105,13 @@ def _done_made_future(inputs: Inputs) -> Iterator[Finding]:
     english = _english("english_tense")
     for pair, frame in translated(inputs):
         rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")).with_row_index(
-            "row", offset=1).filter(pl.col("english").is_not_null() & pl.col("text").str.contains(done)
-                                    & ~pl.col("text").str.contains(future))
+            "row", offset=1).filter(pl.col("english").is_not_null() & pl.col("text").str.contains(done)) \
+            .filter(_in_english(pl.col("english"), "english_tense")[0]).filter(~pl.col("text").str.contains(future))
+        read: dict[str, re.Match[str] | None] = {}  # each distinct translation read once
         for row, text, said in rows.iter_rows():
-            if (m := english.search(said)) is not None:
+            if said not in read:
+                read[said] = english.search(said)
+            if (m := read[said]) is not None:
                 word = re.search(done.replace("(?-u:\\b)", r"\b"), text)
                 yield Finding(pair.table, row, pair.translation, said,
                               f"the {pair.text} says the thing is done ({word.group(0) if word else 'telah'!r}) and nothing of "
@@ -100,7 +123,8 @@ def _future(inputs: Inputs) -> Iterator[Finding]:
     for pair, frame in translated(inputs):
         rows = frame.select(pl.col(pair.text).alias("text"), pl.col(pair.translation).alias("english")) \
             .with_row_index("row", offset=1) \
-            .filter(pl.col("english").is_not_null() & pl.col("text").str.contains(_screen()))
+            .filter(pl.col("english").is_not_null() & pl.col("text").str.contains(_screen())) \
+            .filter(_in_english(pl.col("english"))[1])
         read: dict[tuple[str, str], str | None] = {}
         for row, text, said in rows.iter_rows():
             if (text, said) not in read:

@@ -49,25 +49,61 @@ _ENDINGS = ("n", "an", "ian", "i", "ese")
 #: a translator's note ('[spelt 'Yokayev']', '[sic]'), no word of the text
 _NOTE = re.compile(r"\[[^\]]*\]")
 
-Index = dict[str, dict[tuple[str, ...], tuple[bool, frozenset[str]]]]  # first word -> words -> (as written?, who)
+Index = dict[str, dict[tuple[str, ...], tuple[bool, set]]]  # first word -> words -> (as written?, who)
+#: who stands for whom: a key of the indexes -> the actors and places ('actors:tokayev') it stands for
+Members = dict[str, list[str]]
 
 
-def _index(inputs: Inputs) -> tuple[Index, Index]:
-    """Two lookups by first word: the names a translation may hold (English names and name forms), and
-    the name forms a text may hold, each leading to the actors and places that bear it. Built from the
-    distinct names (a large package repeats a few hundred names over many thousands of rows)."""
+def _bearers(inputs: Inputs) -> tuple[list[tuple[str, bool, pl.DataFrame]], Members]:
+    """The actors and places with a name, each table's (groups left out) with its name data and the key
+    (``who``) the indexes know it by, and who stands for whom.
+
+    Every actor or place of a table with the same English name, name forms and type is one key: they are
+    named by the same texts, so the lookups hold one key where a large package has thousands of rows of
+    one name (sets that long made every union as long). An id borne by more than one row, or empty, keeps
+    a key of its own, as its names are those of all its rows."""
     parts = []
+    members: Members = {}
     for table, key, kind in (("actors", "actor_id", "actor_type"), ("places", "place_id", "place_type")):
         if table not in inputs.tables or not inputs.table(table).has(key, "name_en", "name_forms"):
             continue
         frame = inputs.typed(table)
-        if kind in frame.columns:
+        typed = kind in frame.columns
+        if typed:
             frame = frame.filter(~pl.col(kind).is_in(list(_NAMELESS)).fill_null(False))
-        who = pl.lit(f"{table}:") + pl.col(key)
-        named = frame.filter(pl.col(key).is_not_null())
-        forms = named.select(who.alias("who"), pl.col("name_forms").alias("name")).explode("name")
+        frame = frame.filter(pl.col(key).is_not_null()).select(
+            pl.col(key).alias("ident"), "name_en", "name_forms", (pl.col(kind) if typed else pl.lit(None)).alias("kind"))
+        # an id borne by more than one row, or empty, keys its own rows; a column first, for a window inside
+        # another window (the group's below) would count the id's rows within the group only
+        frame = frame.with_columns(((pl.len().over("ident") > 1) | (pl.col("ident") == "")).alias("alone"))
+        group = pl.struct("name_en", "name_forms", "kind").rank("dense")
+        frame = frame.with_columns(
+            # a group's key is its least id, of the ids borne once only
+            (pl.lit(f"{table}:") + pl.when(pl.col("alone")).then(pl.col("ident"))
+             .otherwise(pl.when(~pl.col("alone")).then(pl.col("ident")).min().over(group)))
+            .alias("who"), (pl.lit(f"{table}:") + pl.col("ident")).alias("member"))
+        shared = frame.group_by("who").agg(pl.col("member").unique()).filter(pl.col("member").list.len() > 1)
+        members.update((who, sorted(its)) for who, its in shared.iter_rows())
+        parts.append((table, typed, frame.drop("member", "alone")))
+    return parts, members
+
+
+def _whom(members: Members, who: set[str]) -> list[str]:
+    """The actors and places the keys ``who`` stand for, sorted."""
+    return sorted(m for w in who for m in members.get(w, (w,)))
+
+
+def _index(inputs: Inputs, bearers: list[tuple[str, bool, pl.DataFrame]] | None = None) -> tuple[Index, Index]:
+    """Two lookups by first word: the names a translation may hold (English names and name forms), and
+    the name forms a text may hold, each leading to the actors and places that bear it. Built from the
+    distinct names (a large package repeats a few hundred names over many thousands of rows)."""
+    bearers = _bearers(inputs)[0] if bearers is None else bearers
+    parts = []
+    for _, _, named in bearers:
+        named = named.unique(["who", "name_en", "name_forms"])
+        forms = named.select("who", pl.col("name_forms").alias("name")).explode("name")
         parts += [forms.with_columns(pl.lit(True).alias("form")),
-                  named.select(who.alias("who"), pl.col("name_en").alias("name"), pl.lit(False).alias("form"))]
+                  named.select("who", pl.col("name_en").alias("name"), pl.lit(False).alias("form"))]
     english: Index = {}
     forms_index: Index = {}
     if not parts:
@@ -79,13 +115,16 @@ def _index(inputs: Inputs) -> tuple[Index, Index]:
     return english, forms_index
 
 
-def _add(index: Index, name: str, who: list[str]) -> None:
+def _add(index: Index, name: str, who) -> None:
+    """``who`` bear ``name``: added to the set of its words (one set, grown in place)."""
     exact = len(name) <= _SHORT
     words = tuple(_WORD.findall(name if exact else name.lower()))
     if words:
         known = index.setdefault(words[0], {})
-        had = known.get(words, (exact, frozenset()))[1]
-        known[words] = (exact, had | frozenset(who))
+        had = known.get(words)
+        if had is None or had[0] != exact:
+            known[words] = had = (exact, had[1] if had else set())
+        had[1].update(who)
 
 
 def _named(index: Index, text: str) -> set[str]:
@@ -101,21 +140,21 @@ def _named(index: Index, text: str) -> set[str]:
     return out
 
 
-def _own_names(inputs: Inputs) -> tuple[Index, Index]:
+def _own_names(inputs: Inputs, bearers: list[tuple[str, bool, pl.DataFrame]] | None = None) -> tuple[Index, Index]:
     """Two lookups: an actor's or place's own names in a text (name forms made of words of its name_en,
     the same in both languages), and the names a translation keeps for it (its name_en, those forms,
     a person's surname, the English adjectives of a one-word name)."""
+    bearers = _bearers(inputs)[0] if bearers is None else bearers
     own: Index = {}
     kept: Index = {}
-    for table, key, kind in (("actors", "actor_id", "actor_type"), ("places", "place_id", "place_type")):
-        if table not in inputs.tables or not inputs.table(table).has(key, "name_en", "name_forms", kind):
+    for table, typed, frame in bearers:
+        if not typed:
             continue
-        named = inputs.typed(table).filter(~pl.col(kind).is_in(list(_NAMELESS)).fill_null(False)) \
-            .select(key, "name_en", "name_forms", kind).unique([key, "name_en", "name_forms", kind])
-        for ident, name, names, its_kind in named.iter_rows():
+        named = frame.unique(["who", "name_en", "name_forms", "kind"]).select("who", "ident", "name_en", "name_forms", "kind")
+        for who, ident, name, names, its_kind in named.iter_rows():
             if not ident or not name:
                 continue
-            who = [f"{table}:{ident}"]
+            who = [who]
             words = set(_WORD.findall(name.lower()))
             personal = [f for f in names or () if f and set(_WORD.findall(f.lower())) <= words]
             for form in personal:
@@ -184,32 +223,33 @@ def _world(inputs: Inputs) -> tuple[Index, Index]:
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    english, forms = _index(inputs)
+    bearers, members = _bearers(inputs)
+    english, forms = _index(inputs, bearers)
     if not english:
         return
     abroad, abroad_forms = _world(inputs)
     for index, more in ((english, abroad), (forms, abroad_forms)):
         for first, names in more.items():
             for words, (exact, who) in names.items():
-                had = index.setdefault(first, {}).get(words, (exact, frozenset()))[1]
-                index[first][words] = (exact, had | who)
-    own, kept = _own_names(inputs)
+                had = index.setdefault(first, {}).get(words)
+                index[first][words] = (exact, had[1] | who if had else set(who))
+    own, kept = _own_names(inputs, bearers)
     for span, frame in translated(inputs):
         pairs = frame.select(pl.col(span.text).alias("text"), pl.col(span.translation).alias("english")) \
             .filter(pl.col("text").is_not_null() & pl.col("english").is_not_null())
         # each distinct (text, translation) read once: a large package repeats passages
         distinct = pairs.unique().rows()
-        wrong = {(text, said): extra for text, said in distinct
-                 if (extra := sorted(_named(english, said) - _named(forms, text)))}
-        lost = {(text, said): gone for text, said in distinct
-                if own and (gone := sorted(_named(own, text) - _named(kept, said)))}
+        wrong = {(text, said): _whom(members, extra) for text, said in distinct
+                 if (extra := _named(english, said) - _named(forms, text))}
+        lost = {(text, said): _whom(members, gone) for text, said in distinct
+                if own and (gone := _named(own, text) - _named(kept, said))}
         more = {}
         for text, said in distinct:
             if (text, said) in wrong or (text, said) in lost:
                 continue  # one finding a row
             there = _counts(forms, text)
-            if extra := sorted(w for w, n in _counts(english, _NOTE.sub(" ", said)).items() if n > there.get(w, 0)):
-                more[(text, said)] = extra
+            if extra := {w for w, n in _counts(english, _NOTE.sub(" ", said)).items() if n > there.get(w, 0)}:
+                more[(text, said)] = _whom(members, extra)
         yield from _report(span, frame, wrong, "the {translation} names {who}, whom its {text} does not name by any name form")
         yield from _report(span, frame, lost, "the {translation} does not name {who}, whom its {text} names by name")
         yield from _report(span, frame, more, "the {translation} names {who} more often than its {text} does "
