@@ -107,7 +107,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         n, share = read.get(sid, (0, {}))
         if n < FEWEST or not share:
             continue
-        best = max(share, key=share.__getitem__)
+        # ties ('id' and 'ms' share most stop words) go to the row's own code, then to the first code by
+        # name: the shares come from a group_by, whose order is not the same from run to run
+        best = min(share, key=lambda c: (-share[c], c != code, c))
         if code in _lists():
             if share.get(code, 0.0) < SHARE_OF_BEST * share[best]:
                 yield Finding("sources", row, "language", code,
