@@ -450,6 +450,20 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("present-figure-redated", "a figure with no event whose quote speaks in the present ('saat ini', 'masih') "
            "redated to an earlier year or days before its article, or its reference dates emptied", "consistency",
            ("present-figure-dated",)),
+    Damage("actor-figure-undated", "a figure with no event that names its actor and whose quote has no word of the past "
+           "and no date ('mayoritas rakyat Kazakhstan justru menginginkan', 'CSTO ... saat ini terdiri dari enam negara') "
+           "made undated, as if a habitual claim", "consistency", ("present-figure-dated",)),
+    Damage("reasoning-word-invented", "an event's date_reasoning made to resolve a relative date word of one meaning "
+           "('kemarin', 'hari ini', 'minggu depan', 'tahun lalu') that none of its passages holds", "consistency",
+           ("reasoning-words-in-passage",)),
+    Damage("reasoning-source-misdated", "a date reasoning's day for a source ('source 002, written on Thursday "
+           "2022-01-06', 'source 003 (2022-01-16)') moved off that source's publication window", "consistency",
+           ("reasoning-source-dated",)),
+    Damage("reference-without-record", "an event whose date_reasoning names no public record ('Not dated by the source; "
+           "before the publication of source 002') relabelled basis reference", "pandera", ("basis-fits-reasoning",)),
+    Damage("reference-record-elsewhere", "an event bounded by its sources whose reasoning adds that the public record "
+           "dates something else ('By public record the government resigned on 5 January 2022') relabelled basis "
+           "reference", "consistency", ("reasoning-names-date",)),
     Damage("translation-term-swapped", "an office, deed or manner of a translation swapped for another ('harshly' as "
            "'peacefully', 'Prime Minister' as 'President', 'arrested' as 'released', a withdrawal as a deployment) while "
            "its text keeps its own", "consistency", ("translation-keeps-terms",)),

@@ -1881,6 +1881,77 @@ def basis_against_reasoning(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, new)
 
 
+@kind("reference-without-record")
+def reference_without_record(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("events")
+    b, why = header.index("date_basis"), header.index("date_reasoning")
+    options = [k for k, r in enumerate(rows) if r[b] != "reference" and r[why]
+               and "public record" not in r[why].lower() and not r[why].startswith("Stated")]
+    return set_cell(root, "events", draw(st.sampled_from(options)), "date_basis", "reference")
+
+
+@kind("reference-record-elsewhere")
+def reference_record_elsewhere(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_dates import _CLAUSE, _RECORD, _misses
+
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("date_basis", "date_reasoning", "date_precision", "date_start", "date_end")}
+    options = []
+    for k, r in enumerate(rows):
+        start, end = _day(r[col["date_start"]]), _day(r[col["date_end"]])
+        said = " ".join(c for c in _CLAUSE.split(r[col["date_reasoning"]]) if _RECORD.search(c))
+        if (r[col["date_basis"]] != "reference" and said and not r[col["date_reasoning"]].startswith("Stated")
+                and not _misses(r[col["date_reasoning"]], r[col["date_precision"]], start, end)
+                and _misses(said, r[col["date_precision"]], start, end)):
+            options.append(k)
+    return set_cell(root, "events", draw(st.sampled_from(options)), "date_basis", "reference")
+
+
+#: what a reasoning glosses each relative word of one meaning as
+_GLOSS = {"tahun lalu": "last year", "tahun depan": "next year", "bulan lalu": "last month", "bulan depan": "next month",
+          "minggu lalu": "last week", "pekan lalu": "last week", "minggu depan": "next week", "pekan depan": "next week",
+          "kemarin": "yesterday", "hari ini": "today", "besok": "tomorrow", "lusa": "the day after tomorrow"}
+
+
+@kind("reasoning-word-invented")
+def reasoning_word_invented(root: Path, draw: Draw) -> Expect:
+    from qantar.text.dates import RESOLVED
+
+    header, rows = rows_of("events")
+    why, start = header.index("date_reasoning"), header.index("date_start")
+    best = _published("published_date")
+    options = []
+    for k, r in enumerate(rows):
+        passages = _passages(r[0])
+        said = " ".join(" ".join(q.lower().replace("-", " ").split()) for _, q in passages)
+        options += [(k, w, passages[0][0] if passages else None) for w in RESOLVED if w not in said]
+    row, word, source = draw(st.sampled_from(options))
+    if source and draw(st.booleans()):  # the reasoning rewritten as T20's: the word resolved on the source's day
+        rows[row][why] = (f"'{word}' ({_GLOSS[word]}) in source {source.split('_')[0]}, written on "
+                          f"{best[source].isoformat()}: {rows[row][start]}.")
+    else:  # the word added to the reasoning as its grounds
+        rows[row][why] = f"{rows[row][why]} The source says '{word}' ({_GLOSS[word]})."
+    return _rewrite(root, "events", header, rows, row, "date_reasoning")
+
+
+@kind("reasoning-source-misdated")
+def reasoning_source_misdated(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_sources import _SOURCE_DAY
+
+    low, high = _published("published_date_min"), _published("published_date_max")
+    number = {s.split("_")[0]: s for s in low}
+    header, rows = rows_of("events")
+    why = header.index("date_reasoning")
+    options = [(k, m) for k, r in enumerate(rows) for m in _SOURCE_DAY.finditer(r[why]) if m.group(1) in number]
+    row, m = draw(st.sampled_from(options))
+    sid = number[m.group(1)]
+    shift = dt.timedelta(days=draw(st.integers(1, 30)))
+    day = high[sid] + shift if draw(st.booleans()) else low[sid] - shift
+    text = rows[row][why]
+    rows[row][why] = text[:m.start(2)] + day.isoformat() + text[m.end(4):]
+    return _rewrite(root, "events", header, rows, row, "date_reasoning")
+
+
 @kind("misspelling-claims-swapped")
 def misspelling_claims_swapped(root: Path, draw: Draw) -> Expect:
     header, rows = rows_of("discrepancies")
@@ -3947,6 +4018,17 @@ def unmarked_figure_redated(root: Path, draw: Draw) -> Expect:
     # 'mayoritas rakyat Kazakhstan justru menginginkan'), redated to an earlier year or days before its article
     return _figure_redated(root, draw, lambda r, col: bool(r[col["ref_date_start"]]) and not _MARKED.search(r[col["quote"]]),
                            ["year", "days"])
+
+
+@kind("actor-figure-undated")
+def actor_figure_undated(root: Path, draw: Draw) -> Expect:
+    # a figure of an actor with no event, in the present (no word of the past, no date), not a length of
+    # time: a standing fact about that actor, its reference dates emptied as if a habitual claim
+    header = REAL["figures"][0]
+    actor, unit = header.index("actor_id"), header.index("unit")
+    durations = {"days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade"}
+    return _figure_redated(root, draw, lambda r, col: bool(r[actor] and r[col["ref_date_start"]])
+                           and r[unit].strip().lower() not in durations and not _MARKED.search(r[col["quote"]]), ["empty"])
 
 
 @kind("tally-cut-short")

@@ -9,7 +9,10 @@ before its source, and only the tense betrays it.
 Indonesian marks the past, not the present: a dated figure with no event whose quote has no word of the
 past (``past`` in the same file), no year and no month ('Karena mayoritas rakyat Kazakhstan justru
 menginginkan ...') is in the present too, and its dates reach the publication window. An undated one
-of that kind is a habitual or general claim, which has none. A tally of an event that the article
+of that kind is a habitual or general claim, which has none, unless it names its actor: a figure of an
+actor (the majority of Kazakhstan's people, 'kazakh-people', wanting Turkey) is a standing fact about
+that actor on the day it is stated, not a claim about every time (all elections, colour revolutions
+anywhere), and is dated (a length of time, 'selama beberapa dekade', may have none). A tally of an event that the article
 itself gives as standing ('Sekitar 8.000 orang sudah ditahan', 'dikabarkan tewas') runs to the day it
 is stated: its reference dates end in the publication window.
 """
@@ -36,12 +39,16 @@ def present(key: str = "present") -> str:
     return r"(?-u:\b)(?:" + "|".join(re.escape(w) for w in words) + r")(?-u:\b)"
 
 
+#: a figure that measures a length of time has no reference day (as in event-figure-dated)
+_DURATIONS = ["hour", "day", "week", "month", "year", "decade", "century", "hours", "days", "weeks", "months", "years",
+              "decades", "centuries"]
+
 #: a year or a month's name: a quote that dates what it says is not read as the present
 _DATED = r"(?-u:\b)(?:1[89]\d\d|20\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)(?-u:\b)"
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    need = ("figure_id", "source_id", "quote", "event_id", "ref_date_start", "ref_date_end")
+    need = ("figure_id", "source_id", "quote", "event_id", "ref_date_start", "ref_date_end", "actor_id", "unit")
     if not ("figures" in inputs.tables and inputs.table("figures").has(*need) and "sources" in inputs.tables
             and inputs.table("sources").has("source_id", "published_date_min", "published_date_max")):
         return
@@ -51,7 +58,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             .with_columns(pl.col("quote").str.to_lowercase().alias("_low"))
             .with_columns(pl.col("_low").str.extract(f"({present()})", 1).alias("_word"),
                           (~pl.col("_low").str.contains(present("past")) & ~pl.col("_low").str.contains(_DATED)
-                           & pl.col("ref_date_start").is_not_null() & pl.col("ref_date_end").is_not_null()).alias("_unmarked"))
+                           & (pl.col("ref_date_start").is_not_null() | pl.col("ref_date_end").is_not_null()
+                              | (pl.col("actor_id").is_not_null()
+                                 & ~pl.col("unit").cast(pl.String).str.strip_chars().str.to_lowercase()
+                                 .is_in(_DURATIONS).fill_null(False)))).alias("_unmarked"))
             .filter(pl.col("_word").is_not_null() | pl.col("_unmarked"))
             .join(sources, on="source_id", how="left")
             .filter(pl.col("ref_date_start").is_null() | pl.col("ref_date_end").is_null()
@@ -59,7 +69,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                     | (pl.col("ref_date_start") > pl.col("published_date_max")))
             .sort("_row"))
     for r in rows.iter_rows(named=True):
-        tense = f"speaks in the present ({r['_word']!r})" if r["_word"] else "has no word of the past and no date"
+        tense = (f"speaks in the present ({r['_word']!r})" if r["_word"] else
+                 "has no word of the past and no date" + ("" if r["ref_date_start"] or r["ref_date_end"]
+                                                           else f", and it is a figure of actor {r['actor_id']}"))
         said = f"{r['figure_id']} has no event and its quote {tense}: it refers to the day it is stated"
         if r["ref_date_start"] is None or r["ref_date_end"] is None:
             column = "ref_date_start" if r["ref_date_start"] is None else "ref_date_end"

@@ -10,7 +10,14 @@ A source's published_date_reasoning is read the same way: it states its conclusi
 day written after its last colon that is followed by a day is published_date; a reasoning that writes days and
 no such conclusion writes published_date among them; a day it writes as a bound ('at the latest',
 'on or after') is published_date_max or _min. A publication moved inside its bounds (which the row rule
-and the bounds rule pass) while its reasoning still concludes the old day is caught here."""
+and the bounds rule pass) while its reasoning still concludes the old day is caught here.
+
+A row of basis ``reference`` takes its date from the public record, which its reasoning names
+(basis-fits-reasoning); the clause that names it ('the date is from the public record (Nazarbayev
+announced his resignation on 19 March 2019)', 'which ended on 1945-09-02 by the public record') gives
+the record's date, which is the row's day, or its range's first or last day. An event bounded by its
+source ('Not dated by the source; ... By public record the government resigned on 5 January 2022')
+relabelled reference would rest on a record that dates it elsewhere."""
 
 from __future__ import annotations
 
@@ -163,6 +170,42 @@ def _agrees(rows: pl.DataFrame) -> pl.Expr:
             .otherwise(False)).fill_null(False)
 
 
+#: a clause of a reasoning: sentences and the parts of a sentence set off by a semicolon
+_CLAUSE = re.compile(r"(?<=[.;])\s+")
+_RECORD = re.compile(r"\bpublic record\b", re.IGNORECASE)
+
+
+def _misses(text: str, precision: str, start: dt.date, end: dt.date | None) -> str | None:
+    """What ``text`` writes of the row's kind when none of it is the row's date (its day, its range's
+    first or last day, its month or year); None when it writes the row's date or nothing of the kind."""
+    days, months, yearless = written(text)
+    years = {int(y) for y in _YEAR.findall(text)} | {y for y, _ in months}
+    days |= {dt.date(y, m, d) for m, d in yearless for y in {start.year, (end or start).year} if _exists(y, m, d)}
+    if precision in ("day", "range") and days and not days & {start, end or start}:
+        return ", ".join(sorted(d.isoformat() for d in days))
+    if precision == "month" and months and (start.year, start.month) not in months:
+        return ", ".join(sorted(f"{y}-{m:02d}" for y, m in months))
+    if precision == "year" and years and start.year not in years:
+        return ", ".join(map(str, sorted(years)))
+    return None
+
+
+def _record(name: str, frame: pl.DataFrame) -> Iterator[Finding]:
+    """A reference date is the date the record gives: what the clauses naming the public record write.
+    A reasoning that misses the row's date as a whole is reported once, by the reading of all of it."""
+    for row, precision, start, end, reasoning, _ in frame.filter(pl.col("_basis") == "reference").iter_rows():
+        said = [c for c in _CLAUSE.split(reasoning) if _RECORD.search(c)]
+        if not said or precision not in ("day", "range", "month", "year") or _misses(reasoning, precision, start, end):
+            continue
+        wrote = _misses(" ".join(said), precision, start, end)
+        if wrote is None:
+            continue
+        yield Finding(name, row, "date_basis", "reference",
+                      f"the date is taken from the public record (basis reference), but the record its date_reasoning "
+                      f"names gives {wrote}, not the row's {start.isoformat()}"
+                      f"{'' if end in (None, start) else '..' + end.isoformat()}: the record does not date this row")
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _published(inputs)
     for name, table in inputs.tables.items():
@@ -170,10 +213,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if not reasons or not {"date_precision", "date_start"} <= set(table.field_names):
             continue
         ends = "date_end" if "date_end" in table.field_names else "date_start"
-        frame = inputs.typed(name).select("date_precision", "date_start", pl.col(ends).alias("_end"), *reasons) \
-            .with_row_index("row", offset=1)
+        basis = pl.col("date_basis").cast(pl.String) if "date_basis" in table.field_names else pl.lit(None, pl.String)
+        frame = inputs.typed(name).select("date_precision", "date_start", pl.col(ends).alias("_end"), *reasons,
+                                          basis.alias("_basis")).with_row_index("row", offset=1)
         rows = frame.filter(pl.col("date_precision").cast(pl.String).is_in(["day", "month", "range", "year"])
                             & pl.col("date_start").is_not_null() & pl.col("date_reasoning").is_not_null())
+        yield from _record(name, rows)
+        rows = rows.drop("_basis")
         rows = rows.filter(_agrees(rows).not_())
         years_of: dict[str, set[int]] = {}  # each distinct reasoning's years read once
         for row, precision, start, end, reasoning in rows.iter_rows():
