@@ -545,6 +545,14 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("event-figure-undated", "a figure of an event, quoted in that event's passage, with its reference dates emptied "
            "(both or one: the 3,000 troops of E024 as if a habitual claim), which switches off the date rules on figures",
            "consistency", ("event-figure-dated",)),
+    # blind probe 16: codes and places
+    Damage("region-point-elsewhere", "a region's point and its coordinates_reference moved together to another real city "
+           "of its country that is not in the region (Jambyl Region drawn at Shymkent, a city that is a subdivision of its "
+           "own, or at another region's centre), the reference naming it by name and GeoNames id or by name alone",
+           "consistency", ("coordinates-source-fits",)),
+    Damage("point-source-mismatched", "a coordinates_reference naming a GeoNames id whose city is not the one it names "
+           "('point of Taraz ... (GeoNames 1518980)', Shymkent's), or a city's naming another city's id, the point moved "
+           "to that city", "consistency", ("coordinates-source-fits",)),
     Damage("exclusion-reason-off-line", "an exclusion relabelled page furniture deep in a sentence ('tanpa banyak bobot'), "
            "or a photo credit or caption on a line that names no photo", "consistency", ("exclusion-reason-fits",)),
 )

