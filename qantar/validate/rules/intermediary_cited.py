@@ -92,8 +92,9 @@ def _citations(text: str, forms: dict[str, list[tuple[str, frozenset[str]]]]) ->
     return out
 
 
-#: the first word of every phrase: a match of _CITING begins with one of them
-_STARTS = tuple(sorted({p.split()[0] for p in CITING}))
+#: the first word of every phrase: a match of _CITING begins with one of them (a plain alternation of
+#: lower-case words, which Python's regex engine skips through by their first letters)
+_STARTS = re.compile("|".join(sorted({p.split()[0] for p in CITING}, key=len, reverse=True)))
 #: the letters besides A-Z that Python's case-insensitive matching takes for an ASCII letter
 #: ('İ', 'ı', 'ſ', the Kelvin sign): where one is in an article, _phrases reads it with _CITING alone
 _FOLDS = ("\u0130", "\u0131", "\u017f")
@@ -101,22 +102,16 @@ _FOLDS = ("\u0130", "\u0131", "\u017f")
 
 def _phrases(text: str, low: str) -> Iterator[re.Match[str]]:
     """``_CITING.finditer(text)``, but tried only where one of the phrases' first words stands (a
-    str.find in C per word instead of the regex's attempt at every character of a long article)."""
+    plain search for the first words instead of the case-insensitive regex's attempt at every character
+    of a long article)."""
     if len(low) != len(text) or any(c in text for c in _FOLDS):
         yield from _CITING.finditer(text)
         return
-    # low is text.lower() letter for letter: each word found in it is where a match may begin (the
-    # Kelvin sign lowers to 'k'); _CITING.match at that place decides, its \b seeing the text before
-    starts = sorted({at for word in _STARTS for at in _finds(low, word)})
+    # low is text.lower() letter for letter: each first word found in it is where a match may begin
+    # (the Kelvin sign lowers to 'k'; one found inside a word hides no other, as none begins inside a
+    # word); _CITING.match at that place decides, its \b seeing the text before
     end = 0
-    for at in starts:
+    for at in (w.start() for w in _STARTS.finditer(low)):
         if at >= end and (m := _CITING.match(text, at)) is not None:
             yield m
             end = m.end()
-
-
-def _finds(low: str, word: str) -> Iterator[int]:
-    at = low.find(word)
-    while at >= 0:
-        yield at
-        at = low.find(word, at + 1)
