@@ -31,37 +31,47 @@ _CITING = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "statements" not in inputs.tables or "intermediary_id" not in inputs.table("statements").field_names:
         return
-    frame = inputs.typed("statements").with_row_index("_r", offset=1)
-    cited = frame.filter(frame["intermediary_id"].is_not_null())
-    forms = _forms(inputs)
     texts = inputs.texts()
-    citations: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+    frame = inputs.typed("statements").with_row_index("_r", offset=1).filter(pl.col("source_id").is_in(list(texts)))
     # a statement whose own words cite an outlet ('..., dikutip dari Reuters.') was taken from it
-    bare = frame.filter(frame["intermediary_id"].is_null() & frame["char_start"].is_not_null() & frame["char_end"].is_not_null())
-    for row, sid, source, start, end in bare.select("_r", "statement_id", "source_id", "char_start", "char_end").iter_rows():
-        text = texts.get(source)
-        if text is None:
-            continue
-        if source not in citations:
-            citations[source] = _citations(text, forms)
-        inside = next(((who, said) for at, who, said in citations[source] if start <= at < end and who), None)
-        if inside is not None:
-            yield Finding("statements", row, "intermediary_id", None,
-                          f"{sid}: its words cite {inside[1]!r} ({', '.join(sorted(inside[0]))}), but it has no intermediary")
-    for row, sid, inter, source, end in cited.select("_r", "statement_id", "intermediary_id", "source_id", "char_end").iter_rows():
-        text = texts.get(source)
-        if text is None or end is None:
-            continue
-        if source not in citations:
-            citations[source] = _citations(text, forms)
-        last = next(((at, who, said) for at, who, said in reversed(citations[source]) if at < end), None)
-        if last is None:
+    bare = frame.filter(pl.col("intermediary_id").is_null() & pl.col("char_start").is_not_null() & pl.col("char_end").is_not_null())
+    cited = frame.filter(pl.col("intermediary_id").is_not_null() & pl.col("char_end").is_not_null())
+    sources = pl.concat([bare["source_id"], cited["source_id"]]).unique().to_list()
+    if not sources:
+        return
+    forms = _forms(inputs)
+    # every citation of every article read, in polars' hands: (source, where, its index in ``found``)
+    found: list[tuple[frozenset[str], str]] = []
+    where: list[tuple[str, int, int, list[str]]] = []
+    for source in sources:
+        for at, who, said in _citations(texts[source], forms):
+            where.append((source, at, len(found), list(who)))
+            found.append((who, said))
+    citations = pl.DataFrame(where, schema={"source_id": pl.String, "_at": pl.Int64, "_c": pl.Int64, "_who": pl.List(pl.String)},
+                             orient="row").sort("_at")
+    # the first citation naming an outlet at or after the words begin: inside them if before they end
+    inside = (bare.select("_r", "statement_id", "source_id", "char_start", "char_end").sort("char_start")
+              .join_asof(citations.filter(pl.col("_who").list.len() > 0), left_on="char_start", right_on="_at",
+                         by="source_id", strategy="forward", check_sortedness=False)  # both sorted by position
+              .filter(pl.col("_at") < pl.col("char_end")).sort("_r"))
+    for row, sid, _source, _start, _end, _at, c, _who in inside.iter_rows():
+        who, said = found[c]
+        yield Finding("statements", row, "intermediary_id", None,
+                      f"{sid}: its words cite {said!r} ({', '.join(sorted(who))}), but it has no intermediary")
+    # the last citation that begins before the words end
+    last = (cited.select("_r", "statement_id", "intermediary_id", "source_id", "char_end").sort("char_end")
+            .join_asof(citations, left_on="char_end", right_on="_at", by="source_id", strategy="backward",
+                       allow_exact_matches=False, check_sortedness=False)
+            .filter(pl.col("_c").is_null() | ~pl.col("_who").list.contains(pl.col("intermediary_id"))).sort("_r"))
+    for row, sid, inter, _source, _end, _at, c, _who in last.iter_rows():
+        if c is None:
             yield Finding("statements", row, "intermediary_id", inter,
                           f"{sid}: its article cites no outlet ('dikutip dari ...') before the statement's words end")
-        elif inter not in last[1]:
+        else:
+            who, said = found[c]
             yield Finding("statements", row, "intermediary_id", inter,
-                          f"{sid}: the last citation before the statement's words end is {last[2]!r} "
-                          f"({', '.join(sorted(last[1])) or 'no actor of the package'}), not {inter}")
+                          f"{sid}: the last citation before the statement's words end is {said!r} "
+                          f"({', '.join(sorted(who)) or 'no actor of the package'}), not {inter}")
 
 
 def _forms(inputs: Inputs) -> dict[str, list[tuple[str, frozenset[str]]]]:
