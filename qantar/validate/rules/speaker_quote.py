@@ -174,8 +174,43 @@ class _Names:
                                f"the quote, and then name {speaker} as someone they speak of: {speaker} is not the speaker")
         left = (rows.filter(pl.col("_found") & (pl.col("_own") != "group") & ~(~person & free & pl.col("_personal")))
                 .join(after_own.select("_row"), on="_row", how="anti").join(found_own.select("_row"), on="_row", how="anti"))
+        # a speaker that is no person: the persons (or, for a state or an organisation its words do not
+        # name, the bodies) of its own that its words name speak instead, found by joins down the
+        # affiliations; one its words name and no such member of is cleared
+        whole = left.filter(~person)
+        if whole.height:
+            own_named = whole.join(found, on="_t").join(own, on=["_speaker", "_f"], how="semi").select("_row").unique()
+            members = (whole.join(own_named.with_columns(pl.lit(True).alias("_self")), on="_row", how="left")
+                       .join(self.below(whole["_speaker"].unique()), on="_speaker")
+                       .join(self.last.select(pl.col("actor_id").alias("_member"), pl.col("_own").alias("_kind")), on="_member")
+                       .filter((pl.col("_kind") == "person")
+                               | (pl.col("_kind").is_in(list(_BODIES)) & pl.col("_own").is_in(list(_WHOLES))
+                                  & pl.col("_self").is_null()))
+                       .filter(pl.col("_member").ne_missing(pl.col("_middle")))
+                       .join(self.owned.select(pl.col("actor_id").alias("_member"), "_f").unique(), on="_member")
+                       .join(found, on=["_t", "_f"], how="semi")
+                       .group_by("_row").agg(pl.first("_id", "_speaker"), pl.col("_member").unique().sort()))
+            for row, ident, speaker, named in members.iter_rows():
+                yield row, Finding(table, row, who, speaker,
+                                   f"{ident}: its words of attribution name {', '.join(named)}, of {speaker}: "
+                                   f"the words are theirs, not {speaker}'s")
+            left = left.join(members.select("_row"), on="_row", how="anti").join(own_named, on="_row", how="anti")
         if left.height:
             yield from self._judge(table, who, left, [read[t][4] for t in range(len(read))])
+
+    def below(self, speakers: pl.Series) -> pl.DataFrame:
+        """(_speaker, _member): every actor that belongs to each of ``speakers``, down the affiliations
+        (each actor's last row's), joined level by level until no new pair comes."""
+        down = self.last.select(pl.col("affiliation_id").alias("_node"), pl.col("actor_id").alias("_member")) \
+            .filter(pl.col("_node").is_not_null())
+        found = pl.DataFrame({"_speaker": [], "_member": []}, schema={"_speaker": pl.String, "_member": pl.String})
+        frontier = pl.DataFrame({"_speaker": speakers, "_node": speakers}, schema={"_speaker": pl.String, "_node": pl.String})
+        while frontier.height:
+            step = frontier.join(down, on="_node").select("_speaker", "_member").unique() \
+                .join(found, on=["_speaker", "_member"], how="anti")
+            found = pl.concat([found, step])
+            frontier = step.select("_speaker", pl.col("_member").alias("_node"))
+        return found
 
     def _judge(self, table: str, who: str, rows: pl.DataFrame, found_of: list[set[tuple[str, ...]]]) -> Iterator[tuple[int, Finding]]:
         """The rows whose words name someone and that polars did not clear, judged as they always were."""
