@@ -108,6 +108,7 @@ class _Names:
             .select("actor_id", "actor_type", "_f")  # (actor, type, form id) of every row and name form
         self.kinds_of = {f: set(k) for f, k in self.owned.group_by("_f").agg(pl.col("actor_type").unique()).iter_rows()}
         self._dicts: tuple[dict[str, str | None], dict[str, str | None]] | None = None
+        self._down: dict[str, set[str]] | None = None
 
     def dicts(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
         """(actor -> type, actor -> affiliation), built when a row needs them."""
@@ -115,6 +116,13 @@ class _Names:
             ids, kinds, ups = (self.last[c].to_list() for c in ("actor_id", "_own", "affiliation_id"))
             self._dicts = dict(zip(ids, kinds, strict=True)), dict(zip(ids, ups, strict=True))
         return self._dicts
+
+    def down(self) -> dict[str, set[str]]:
+        """actor -> the actors that belong to it (built when a row first needs it, once for both tables)."""
+        if self._down is None:  # each actor's last row's affiliation, grouped by polars
+            self._down = {b: set(a) for b, a in self.last.filter(pl.col("affiliation_id").is_not_null())
+                          .group_by("affiliation_id").agg("actor_id").iter_rows()}
+        return self._down
 
     def own_forms(self, actors: list[str]) -> dict[str, set[tuple[str, ...]]]:
         """actor -> the words of each of its name forms, for ``actors``."""
@@ -217,7 +225,6 @@ class _Names:
         kind, up = self.dicts()
         own_forms = self.own_forms(pl.concat([rows["_speaker"], rows["_middle"].drop_nulls()]).unique().to_list())
         named_by = self.named_by({f for t in rows["_t"].unique().to_list() for f in found_of[t]})
-        down: dict[str, set[str]] | None = None  # actor -> the actors that belong to it (built when first needed)
         below: dict[str, set[str]] = {}  # speaker -> every actor that belongs to it
         members_of: dict[tuple[str, frozenset[tuple[str, ...]], str | None], list[str]] = {}
         for row, ident, speaker, middle_id, own, t in rows.select("_row", "_id", "_speaker", "_middle", "_own", "_t").iter_rows():
@@ -229,10 +236,8 @@ class _Names:
                 # package repeats both and names many namesakes
                 asked = (speaker, frozenset(found), middle_id)
                 if asked not in members_of:
-                    if down is None:
-                        down = _down(up)
                     if speaker not in below:
-                        below[speaker] = _below(speaker, down)
+                        below[speaker] = _below(speaker, self.down())
                     # a state or an organisation that its words do not name speaks through a body of its own
                     # ('Departemen Luar Negeri AS mengatakan' is the State Department's, not the USA's)
                     speakers = {"person"} | (_BODIES if own in _WHOLES and not found & own_forms.get(speaker, set()) else set())
@@ -256,9 +261,7 @@ class _Names:
             # an actor of another kind named instead: a body for a person ('pernyataan resmi dari pemerintah
             # Tokayev' is the government's), one body for another; the speaker's own state or organisation, or
             # a body of the speaker's, may be named beside it ('para pejabat negara ini' of Kazakhstan)
-            if down is None:
-                down = _down(up)
-            kin = _chain(speaker, up) | _below(speaker, down) | ({middle_id} if middle_id else set())
+            kin = _chain(speaker, up) | _below(speaker, self.down()) | ({middle_id} if middle_id else set())
             # states are left out: a sentence names them as places ('di kota-kota besar Kazakhstan')
             bodies = [f for f in found if self.kinds_of[self.fid[f]] - _PLACES]
             if bodies and not any(a in named_by[f] for f in bodies for a in kin):
@@ -288,15 +291,6 @@ def _named_before(text: str, pronoun: re.Match[str], starts: dict[str, set[tuple
     """Whether the words before ``pronoun`` name some actor (it may then stand for that name)."""
     words = _WORD.findall(text[:pronoun.start()])
     return any(form == tuple(words[i:i + len(form)]) for i, word in enumerate(words) for form in starts.get(word, ()))
-
-
-def _down(up: dict[str, str | None]) -> dict[str, set[str]]:
-    """actor -> the actors whose affiliation it is."""
-    down: dict[str, set[str]] = {}
-    for a, b in up.items():
-        if b is not None:
-            down.setdefault(b, set()).add(a)
-    return down
 
 
 def _chain(actor: str, up: dict[str, str | None]) -> set[str]:
