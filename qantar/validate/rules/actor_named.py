@@ -51,14 +51,26 @@ def check(inputs: Inputs) -> Iterator[Finding]:
              .filter(pl.col("source_id").is_in(list(texts)) & pl.col("char_end").is_not_null())
              .join(forms.select("actor_id", "_k", (pl.col("actor_type") == "group").fill_null(False).alias("_group")),
                    left_on="speaker_id", right_on="actor_id", maintain_order="left"))
-    # where the speaker's name first ends in its article: each (article, names) read once, each article lowered once
+    # where the speaker's name first ends in its article, in bytes of the article lowered by polars (all
+    # at once): never before the character it ends at, so a name ending by the statement's end in bytes
+    # ends by it in characters, and the row is cleared; the rest are read in characters below
+    sources = frame["source_id"].unique().to_list()
+    lowered = pl.DataFrame({"source_id": sources, "_low": [texts[s] for s in sources]},
+                           schema={"source_id": pl.String, "_low": pl.String}).with_columns(pl.col("_low").str.to_lowercase())
+    name = pl.col("name_forms")
+    ends = (frame.select("source_id", "_k").unique().join(forms.select("_k", "name_forms").unique("_k").explode("name_forms"), on="_k")
+            .join(lowered, on="source_id").with_columns((pl.col("_low").str.find(name, literal=True) + name.str.len_bytes()).alias("_b"))
+            .group_by("source_id", "_k").agg(pl.col("_b").min()))
+    frame = frame.join(ends, on=["source_id", "_k"], how="left", maintain_order="left").filter(
+        pl.col("_b").is_null() | (~pl.col("_group") & (pl.col("_b") > pl.col("char_end")))).drop("_b")
+    # the rows left: where the name first ends in characters, each (article, names) read once, each article lowered once
     articles: dict[str, str] = {}
     first = []
     for source, k in frame.select("source_id", "_k").unique().iter_rows():
         if source not in articles:
             articles[source] = texts[source].lower()
-        ends = [p + len(f) for f in names[k] if (p := articles[source].find(f)) >= 0]
-        first.append((source, k, min(ends) if ends else None))
+        ends_at = [p + len(f) for f in names[k] if (p := articles[source].find(f)) >= 0]
+        first.append((source, k, min(ends_at) if ends_at else None))
     frame = frame.join(pl.DataFrame(first, schema={"source_id": pl.String, "_k": pl.Int64, "_at": pl.Int64}, orient="row"),
                        on=["source_id", "_k"], maintain_order="left")
     wrong = frame.filter(
