@@ -58,9 +58,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     forms = (inputs.typed("actors").select("actor_id", "name_forms")
              .unique("actor_id", keep="last", maintain_order=True)  # the last row of an actor_id, as a dict keeps
              .explode("name_forms").filter(pl.col("name_forms").is_not_null() & (pl.col("name_forms") != "")))
-    where = (passages.join(actors, on=key, nulls_equal=True).join(forms, on="actor_id", nulls_equal=True)
-             .with_columns(quote.str.find(pl.col("name_forms"), literal=True).alias("_at"))
-             .group_by("_q", "actor_id").agg(pl.col("_at").min()))
+    # each distinct (passage text, form) searched once (a passage cited by several events, an actor's
+    # copies of one name), joined by integer ids rather than carrying the texts through the joins
+    texts = passages.select("quote").unique().with_row_index("_t")
+    named = (passages.join(texts, on="quote").select(*key, "_q", "_t").join(actors, on=key, nulls_equal=True)
+             .join(forms, on="actor_id", nulls_equal=True))
+    found = (named.select("_t", "name_forms").unique().join(texts, on="_t")
+             .with_columns(quote.str.find(pl.col("name_forms"), literal=True).alias("_at")).drop("quote"))
+    where = named.join(found, on=["_t", "name_forms"]).group_by("_q", "actor_id").agg(pl.col("_at").min())
     # _reading, as a polars expression
     a, p, by = pl.col("_at"), pl.col("_at_p"), pl.col("_by")
     reading = (pl.when(a.is_null() | p.is_null()).then(None)
