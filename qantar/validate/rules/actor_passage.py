@@ -30,43 +30,51 @@ def check(inputs: Inputs) -> Iterator[Finding]:
               "actors": ("actor_id", "actor_type", "name_forms")}
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
+    # an actor_id of several rows: its last row's type and forms, as dicts built row by row kept
     actors = (inputs.typed("actors").select(pl.col("actor_id").cast(pl.String), pl.col("actor_type").cast(pl.String), "name_forms")
-              .filter(pl.col("actor_id").is_not_null() & pl.col("actor_type").is_not_null() & ~pl.col("actor_type").is_in(LEFT_OUT)))
-    kind: dict[str, str] = {}
-    forms: dict[str, set[str]] = {}
-    for actor, actor_type, names in actors.iter_rows():
-        kind[actor] = actor_type
-        forms[actor] = {f.lower() for f in names or () if f}
+              .filter(pl.col("actor_id").is_not_null() & pl.col("actor_type").is_not_null() & ~pl.col("actor_type").is_in(LEFT_OUT))
+              .unique("actor_id", keep="last", maintain_order=True))
     links = (inputs.strings("event_actors").with_row_index("row", offset=1).select("row", "event_id", "actor_id", "source_id")
-             .filter(pl.col("actor_id").is_in(list(kind))))
+             .filter(pl.col("actor_id").is_in(actors["actor_id"].implode())))
     if links.is_empty():
         return
-    passages: dict[tuple[str, str], list[str]] = {}
-    for event, source, quote in (inputs.strings("event_sources").select("event_id", "source_id", "quote")
-                                 .join(links.select("event_id", "source_id").unique(), on=["event_id", "source_id"], how="semi")
-                                 .filter(pl.col("quote").is_not_null()).iter_rows()):
-        passages.setdefault((event, source), []).append(quote.lower())
-    owner: dict[str, set[str]] = {}  # a name form -> the actors it names
-    for actor, fs in forms.items():
-        for f in fs:
-            owner.setdefault(f, set()).add(actor)
-    if not owner:
+    key = ["event_id", "source_id"]
+    passages = (inputs.strings("event_sources").select(*key, "quote")
+                .join(links.select(key).unique(), on=key, how="semi").filter(pl.col("quote").is_not_null()))
+    owned = actors.select("actor_id", "actor_type", pl.col("name_forms").alias("_raw")).explode("_raw") \
+        .filter(pl.col("_raw").is_not_null() & (pl.col("_raw") != ""))
+    lower = {f: f.lower() for f in owned["_raw"].unique().to_list()}  # each distinct form lowered once, by Python
+    if not lower:
         return
-    every = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)) + r")(?![\w-])")
-    # a passage -> the actors it names and their types: each read once, however many links share it
-    read: dict[str, tuple[set[str], set[str]]] = {}
-    for row, event, actor, source in links.iter_rows():
-        texts = passages.get((event, source))
-        if not texts:
-            continue  # a link with no passage is event-actor-sourced's
-        for t in texts:
-            if t not in read:
-                named = {a for m in every.finditer(t) for a in owner[m.group()]}
-                read[t] = (named, {kind[a] for a in named})
-        if any(actor in read[t][0] or kind[actor] not in read[t][1] for t in texts):
-            continue
-        others = sorted({a for t in texts for a in read[t][0] if kind[a] == kind[actor]})
+    every = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(set(lower.values()), key=len, reverse=True))
+                       + r")(?![\w-])")
+    owned = owned.join(pl.DataFrame({"_raw": list(lower), "_form": list(lower.values())}, schema={"_raw": pl.String, "_form": pl.String}),
+                       on="_raw").select("_form", "actor_id", "actor_type").unique()
+    # a passage -> the forms it names: each distinct passage read once, however many links share it
+    quotes = passages["quote"].unique().to_list()
+    read: dict[str, set[str]] = {}
+    found = []
+    for q, quote in enumerate(quotes):
+        low = quote.lower()
+        if low not in read:
+            read[low] = {m.group() for m in every.finditer(low)}
+        found += [(q, f) for f in read[low]]
+    named = (pl.DataFrame(found, schema={"_q": pl.Int64, "_form": pl.String}, orient="row")
+             .join(owned, on="_form").select("_q", "actor_id", "actor_type").unique())  # who each passage names
+    cited = (links.join(actors.select("actor_id", "actor_type"), on="actor_id")
+             .join(passages.join(pl.DataFrame({"quote": quotes, "_q": range(len(quotes))},
+                                              schema={"quote": pl.String, "_q": pl.Int64}), on="quote").select(*key, "_q"), on=key))
+    # a link is borne out by a passage that names it, or that names no actor of its type
+    borne = pl.concat([cited.join(named, on=["_q", "actor_id"], how="semi"),
+                       cited.join(named.select("_q", "actor_type"), on=["_q", "actor_type"], how="anti")])
+    wrong = cited.join(borne.select("row"), on="row", how="anti")
+    if wrong.is_empty():
+        return
+    others = (wrong.join(named.rename({"actor_id": "_other"}), on=["_q", "actor_type"])
+              .group_by("row").agg(pl.col("_other").unique().sort()))
+    wrong = wrong.unique("row").sort("row").join(others, on="row", how="left", maintain_order="left")
+    for row, event, actor, source, kind, _q, others_of in wrong.iter_rows():
         yield Finding("event_actors", row, "actor_id", actor,
-                      f"{event}: the {kind[actor].replace('_', ' ')} {actor} takes part according to source {source}, but "
-                      f"every passage of the event from it names another of its kind ({', '.join(others)}) and none names "
-                      f"{actor}")
+                      f"{event}: the {kind.replace('_', ' ')} {actor} takes part according to source {source}, but "
+                      f"every passage of the event from it names another of its kind ({', '.join(others_of or ())}) and none "
+                      f"names {actor}")

@@ -36,10 +36,16 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if actors.is_empty():
         return
     texts = inputs.texts()
+    # each actor row's forms, each distinct form lowered once (by Python, as the articles are)
+    forms = actors.select("_row", pl.col("name_forms").alias("_raw")).explode("_raw") \
+        .filter(pl.col("_raw").is_not_null() & (pl.col("_raw") != ""))
+    lower = {f: f.lower() for f in forms["_raw"].unique().to_list()}
     # every distinct form, read in one pass over each article (however many actors share it)
-    every = sorted({f.lower() for forms in actors["name_forms"].to_list() for f in forms or () if f}, key=len, reverse=True)
+    every = sorted(set(lower.values()), key=len, reverse=True)
     if not every:
         return
+    # the longer forms a mention of a form may be the start of (only these can begin where it does)
+    longer = {form: [f for f in every if len(f) > len(form) and f.startswith(form)] for form in every}
     seen: dict[str, list[int]] = {}  # form -> [mentions in a credit, mentions elsewhere]
     for text in texts.values():
         low = text.lower()  # searched form by form (a substring search, far faster than one long alternation)
@@ -48,18 +54,26 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             while at >= 0:
                 end = at + len(form)
                 whole = (at == 0 or not _inner(low[at - 1])) and (end == len(low) or not _inner(low[end]))
-                if whole and not any(len(f) > len(form) and low.startswith(f, at) for f in every):
+                if whole and not any(low.startswith(f, at) for f in longer[form]):
                     line = low.rfind("\n", 0, at) + 1
                     seen.setdefault(form, [0, 0])[0 if _CREDIT.search(low, line, at) else 1] += 1
                 at = low.find(form, at + 1)
-    for row, actor, context, forms in actors.iter_rows():
-        counts = [seen.get(f, [0, 0]) for f in {f.lower() for f in forms or () if f}]
-        credited, prose = sum(c for c, _ in counts), sum(p for _, p in counts)
-        if context == "photo_credit" and prose:
+    counts = pl.DataFrame([(f, c, p) for f, (c, p) in seen.items()],
+                          schema={"_form": pl.String, "_credited": pl.Int64, "_prose": pl.Int64}, orient="row")
+    lowered = pl.DataFrame({"_raw": list(lower), "_form": list(lower.values())}, schema={"_raw": pl.String, "_form": pl.String})
+    # each row's distinct lowered forms, their mentions summed
+    mentions = (forms.join(lowered, on="_raw").select("_row", "_form").unique().join(counts, on="_form")
+                .group_by("_row").agg(pl.col("_credited").sum(), pl.col("_prose").sum()))
+    rows = actors.join(mentions, on="_row", how="left", maintain_order="left").with_columns(
+        pl.col("_credited", "_prose").fill_null(0))
+    photo, background = pl.col("mention_context") == "photo_credit", pl.col("mention_context") == "background"
+    wrong = rows.filter((photo & (pl.col("_prose") > 0)) | (background & (pl.col("_credited") > 0) & (pl.col("_prose") == 0)))
+    for row, actor, context, _forms, credited, prose in wrong.iter_rows():
+        if context == "photo_credit":
             yield Finding("actors", row, "mention_context", context,
                           f"{actor} is marked as named only in a photo credit, but {prose} of its mentions stand outside "
                           "one ('Foto:', 'Kredit:' ... before it on its line): background or curated_row?")
-        elif context == "background" and credited and not prose:
+        else:
             yield Finding("actors", row, "mention_context", context,
                           f"{actor} is marked as named in background, but every mention of it ({credited}) stands in a "
                           "photo credit: photo_credit?")

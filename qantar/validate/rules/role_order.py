@@ -32,46 +32,67 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if not all(t in inputs.tables and inputs.table(t).has(*cols) for t, cols in needed.items()):
         return  # the schema layers and the SQL rules report missing tables and columns
     roles = set(AGENT_BEFORE) | {r for rs in AGENT_BEFORE.values() for r in rs}
-    links = inputs.typed("event_actors").with_row_index("_row", offset=1).filter(pl.col("role").is_in(sorted(roles)))
+    links = (inputs.typed("event_actors").with_row_index("_row", offset=1)
+             .select("_row", "event_id", "actor_id", pl.col("role").cast(pl.String), "source_id")
+             .filter(pl.col("role").is_in(sorted(roles))))
     if links.height == 0:
         return
-    by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
-    for row, event, actor, role, source in links.select("_row", "event_id", "actor_id", "role", "source_id").iter_rows():
-        by_key.setdefault((event, source), []).append((row, actor, role))
-    # only the links where a doer and its counterpart meet in one event and source
-    by_key = {k: m for k, m in by_key.items()
-              if any(other in AGENT_BEFORE.get(role, ()) for _, _, role in m for _, _, other in m)}
-    wanted = {actor for m in by_key.values() for _, actor, _ in m}
-    forms = {a: [f for f in fs or () if f] for a, fs in inputs.typed("actors").select("actor_id", "name_forms").iter_rows()
-             if a in wanted}
-    quotes: dict[tuple[str, str], list[tuple[str, int | None]]] = {}
-    for event, source, quote in inputs.typed("event_sources").select("event_id", "source_id", "quote").iter_rows():
-        if (event, source) in by_key and quote:
-            by = _PASSIVE.search(quote)
-            quotes.setdefault((event, source), []).append((quote, by.start() if by else None))
-    for key, members in by_key.items():
-        passages = quotes.get(key, [])
-        if not passages:
-            continue
-        where = {actor: [_first(actor, q, forms) for q, _ in passages] for _, actor, _ in members}  # once per actor
-        for row, agent, role in members:
-            for _other_row, patient, other_role in members:
-                if other_role not in AGENT_BEFORE.get(role, ()) or patient == agent:
-                    continue
-                readings = [_reading(a, p, by) for a, p, (_, by) in zip(where[agent], where[patient], passages, strict=True)]
-                said = [r for r in readings if r is not None]
-                if said and not any(said):
-                    yield Finding("event_actors", row, "role", role,
-                                  f"{key[0]}: {agent} is the {role} and {patient} the {other_role}, but source {key[1]}'s "
-                                  f"passage names {patient} as the doer: first in an active sentence, after 'oleh' (by) in a "
-                                  "passive one")
+    key = ["event_id", "source_id"]
+    # each doer and each counterpart it acts on in one event and source, found by a join (not a
+    # Python scan of every link and passage); a key is ordered by its first link, as the rows read
+    first = links.group_by(key).agg(pl.col("_row").min().alias("_first"))
+    counterparts = pl.DataFrame([(a, p) for a, ps in AGENT_BEFORE.items() for p in ps], schema=["role", "role_p"], orient="row")
+    pairs = (links.join(counterparts, on="role")
+             .join(links.rename({"_row": "_row_p", "actor_id": "actor_p", "role": "role_p"}), on=[*key, "role_p"], nulls_equal=True)
+             .filter(pl.col("actor_p").ne_missing(pl.col("actor_id")))
+             .join(first, on=key, nulls_equal=True))
+    if pairs.height == 0:
+        return
+    quote = pl.col("quote")
+    passages = (inputs.typed("event_sources").select(*key, "quote").with_row_index("_q")
+                .filter(quote.is_not_null() & (quote != ""))
+                .join(pairs.select(key).unique(), on=key, nulls_equal=True)
+                .with_columns(quote.str.find(_PASSIVE.pattern).alias("_by")))  # Rust regex: \b Unicode, as Python's
+    # where each actor of a pair is first named in each passage of its key (byte offsets: only their order counts)
+    actors = pl.concat([pairs.select(*key, "actor_id"), pairs.select(*key, pl.col("actor_p").alias("actor_id"))]).unique()
+    forms = (inputs.typed("actors").select("actor_id", "name_forms")
+             .unique("actor_id", keep="last", maintain_order=True)  # the last row of an actor_id, as a dict keeps
+             .explode("name_forms").filter(pl.col("name_forms").is_not_null() & (pl.col("name_forms") != "")))
+    # each distinct (passage text, form) searched once (a passage cited by several events, an actor's
+    # copies of one name), joined by integer ids rather than carrying the texts through the joins
+    texts = passages.select("quote").unique().with_row_index("_t")
+    named = (passages.join(texts, on="quote").select(*key, "_q", "_t").join(actors, on=key, nulls_equal=True)
+             .join(forms, on="actor_id", nulls_equal=True))
+    found = (named.select("_t", "name_forms").unique().join(texts, on="_t")
+             .with_columns(quote.str.find(pl.col("name_forms"), literal=True).alias("_at")).drop("quote"))
+    where = named.join(found, on=["_t", "name_forms"]).group_by("_q", "actor_id").agg(pl.col("_at").min())
+    # _reading, as a polars expression
+    a, p, by = pl.col("_at"), pl.col("_at_p"), pl.col("_by")
+    reading = (pl.when(a.is_null() | p.is_null()).then(None)
+               .when(by.is_null()).then(a < p)
+               .when((p < by) & (by < a)).then(True)
+               .when((a < by) & (by < p)).then(False)
+               .otherwise(None))
+    readings = (pairs.join(passages.select(*key, "_q", "_by"), on=key, nulls_equal=True)
+                .join(where, on=["_q", "actor_id"], how="left", nulls_equal=True)
+                .join(where.rename({"actor_id": "actor_p", "_at": "_at_p"}), on=["_q", "actor_p"], how="left", nulls_equal=True)
+                .with_columns(reading.alias("_reads")))
+    wrong = (readings.group_by("_first", "_row", "_row_p")
+             .agg(pl.first("event_id", "actor_id", "role", "source_id", "actor_p", "role_p"),
+                  pl.col("_reads").count().alias("_said"), pl.col("_reads").any().alias("_right"))
+             .filter((pl.col("_said") > 0) & ~pl.col("_right")).sort("_first", "_row", "_row_p"))
+    for _f, row, _p, event, agent, role, source, patient, other_role, _s, _r in wrong.iter_rows():
+        yield Finding("event_actors", row, "role", role,
+                      f"{event}: {agent} is the {role} and {patient} the {other_role}, but source {source}'s "
+                      f"passage names {patient} as the doer: first in an active sentence, after 'oleh' (by) in a "
+                      "passive one")
 
 
 def _reading(agent: int | None, patient: int | None, by: int | None) -> bool | None:
     """Whether a passage's word order has the agent act on the patient (None: it does not say).
 
     Active: the agent is named first. Passive ('dikutuk oleh OSCE'): the patient before 'oleh', the
-    agent after it; names on one side of 'oleh' only say nothing."""
+    agent after it; names on one side of 'oleh' only say nothing. (check computes it in polars.)"""
     if agent is None or patient is None:
         return None
     if by is None:
@@ -81,8 +102,3 @@ def _reading(agent: int | None, patient: int | None, by: int | None) -> bool | N
     if agent < by < patient:
         return False
     return None
-
-
-def _first(actor: str, quote: str, forms: dict[str, list[str]]) -> int | None:
-    found = [p for f in forms.get(actor, ()) if (p := quote.find(f)) >= 0]
-    return min(found) if found else None

@@ -107,29 +107,55 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     actors = inputs.typed("actors").select(
         pl.col("actor_id").cast(pl.String), pl.col("name_forms").list.eval(pl.element().str.to_lowercase()))
     reach = actors.select(pl.col("name_forms").list.eval(pl.element().str.len_chars()).list.max().max()).item() or 0
-    passages: dict[tuple[str, str], list[Slots]] = {}
-    for event, source, quote in inputs.typed("event_sources").filter(
-            pl.col("quote").str.contains(_any_cue())  # a superset, cut by polars at once; slots() reads words
-    ).select("event_id", "source_id", "quote").iter_rows():
+    key = ["event_id", "source_id"]
+    passages = inputs.typed("event_sources").with_row_index("_q").filter(
+        pl.col("quote").str.contains(_any_cue())  # a superset, cut by polars at once; slots() reads words
+    ).select("_q", *key, "quote")
+    # each distinct passage read once, however many events and sources cite it
+    slotted: list[Slots] = []
+    quotes: list[str] = []
+    for quote in passages["quote"].unique(maintain_order=True).to_list():
         found = slots(quote, reach)
         if found[0] or found[1]:
-            passages.setdefault((event, source), []).append(found)
-    if not passages:
+            quotes.append(quote)
+            slotted.append(found)
+    if not slotted:
         return
-    keys = pl.DataFrame([k for k in passages], schema={"event_id": pl.String, "source_id": pl.String}, orient="row")
+    passages = passages.join(pl.DataFrame({"quote": quotes, "_p": range(len(quotes))},
+                                          schema={"quote": pl.String, "_p": pl.Int64}), on="quote")
     # only the links of events and sources with a cue; an actor may play several parts in one event
     # ('kz-government' claims a coup against itself): any of them will do
     links = (inputs.typed("event_actors").with_row_index("_row", offset=1)
              .select("_row", pl.col("event_id", "actor_id", "source_id").cast(pl.String), pl.col("role").cast(pl.String))
-             .join(keys, on=["event_id", "source_id"], how="semi").filter(pl.col("role").is_not_null()))
+             .join(passages.select(key).unique(), on=key, how="semi").filter(pl.col("role").is_not_null()))
     held = links.group_by("event_id", "actor_id", "source_id").agg(pl.col("role").alias("held"))
-    links = links.join(held, on=["event_id", "actor_id", "source_id"], how="left", nulls_equal=True).sort("_row")
-    wanted = links["actor_id"].unique().to_list()
-    forms = {a: [x for x in f or () if x] for a, f in actors.filter(pl.col("actor_id").is_in(wanted)).iter_rows()}
-    for row, event, actor, source, role, roles_held in links.iter_rows():
-        said = [c for q in passages[(event, source)] for c in named(q, forms.get(actor, []))]
-        if said and not any(r in roles for _, roles in said for r in roles_held):
-            word, roles = said[0]
-            yield Finding("event_actors", row, "role", role,
-                          f"{event}: source {source}'s passage names {actor} beside {word!r}, which makes it a "
-                          f"{' or a '.join(sorted(roles))}, not a {role} (validators/role_words.toml)")
+    # actors of the same name forms are one key (a name borne by thousands of actors is read once per
+    # passage); an actor_id of several rows has its last row's forms, as a dict built row by row had
+    element = pl.element()
+    named_as = (actors.unique("actor_id", keep="last", maintain_order=True)
+                .with_columns(pl.col("name_forms").list.eval(element.filter(element.is_not_null() & (element != ""))))
+                .filter(pl.col("name_forms").list.len() > 0)
+                .with_columns(pl.col("name_forms").rank("dense").cast(pl.Int64).alias("_f")))
+    cited = links.join(passages.select(*key, "_q", "_p"), on=key).join(named_as.select("actor_id", "_f"), on="actor_id")
+    forms = dict(named_as.select("_f", "name_forms").unique("_f").iter_rows())
+    # what each passage says of each set of forms, read once per (passage, forms)
+    said = []
+    for passage, form in cited.select("_p", "_f").unique().iter_rows():
+        if found := named(slotted[passage], forms[form]):
+            word, roles = found[0]
+            said.append((passage, form, word, " or a ".join(sorted(roles)), sorted({r for _, rs in found for r in rs})))
+    if not said:
+        return
+    said_frame = pl.DataFrame(said, schema={"_p": pl.Int64, "_f": pl.Int64, "_word": pl.String, "_roles": pl.String,
+                                            "_given": pl.List(pl.String)}, orient="row")
+    # a link is wrong where its passages name it beside cues that give none of the roles it holds; the
+    # cue reported is the first in the first passage (event_sources' order)
+    wrong = (cited.join(said_frame, on=["_p", "_f"]).sort("_row", "_q")
+             .group_by("_row", maintain_order=True)
+             .agg(pl.first("event_id", "actor_id", "source_id", "role", "_word", "_roles"), pl.col("_given").list.explode(keep_nulls=False, empty_as_null=False))
+             .join(held, on=["event_id", "actor_id", "source_id"], how="left", nulls_equal=True)
+             .filter(pl.col("_given").list.set_intersection(pl.col("held")).list.len() == 0))
+    for row, event, actor, source, role, word, roles, _given, _held in wrong.iter_rows():
+        yield Finding("event_actors", row, "role", role,
+                      f"{event}: source {source}'s passage names {actor} beside {word!r}, which makes it a "
+                      f"{roles}, not a {role} (validators/role_words.toml)")

@@ -62,75 +62,173 @@ SAID = (("statements", "statement_id", "speaker_id", "quote", "intermediary_id")
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "actors" not in inputs.tables or not inputs.table("actors").has("actor_id", "actor_type", "name_forms"):
         return  # the schema layers report missing tables and columns
-    kind: dict[str, str | None] = {}
-    own_forms: dict[str, set[tuple[str, ...]]] = {}  # actor -> the words of each of its name forms
-    kinds_of: dict[tuple[str, ...], set[str]] = {}  # a form's words -> the types of the actors it names
-    starts: dict[str, set[tuple[str, ...]]] = {}  # first word -> the forms that begin with it
-    split: dict[str, tuple[str, ...]] = {}  # a form -> its words, each distinct form split once
-    named_by: dict[tuple[str, ...], set[str]] = {}  # a form's words -> the actors it names
-    up: dict[str, str | None] = {}  # actor -> its affiliation
     has_up = inputs.table("actors").has("affiliation_id")
-    actors = inputs.typed("actors").select("actor_id", "actor_type", "name_forms",
-                                            "affiliation_id" if has_up else pl.lit(None).alias("affiliation_id"))
-    for actor, actor_type, forms, belongs in actors.iter_rows():
-        kind[actor] = actor_type
-        up[actor] = belongs
-        if actor_type is None or actor_type in _NAMELESS:
-            continue
-        for form in forms or ():
-            if form not in split:
-                split[form] = tuple(_WORD.findall(form or ""))
-            words = split[form]
-            if words:
-                own_forms.setdefault(actor, set()).add(words)
-                kinds_of.setdefault(words, set()).add(actor_type)
-                named_by.setdefault(words, set()).add(actor)
-                starts.setdefault(words[0], set()).add(words)
-    down: dict[str, set[str]] | None = None  # actor -> the actors that belong to it (built when first needed)
-    below: dict[str, set[str]] = {}  # speaker -> every actor that belongs to it
-    members_of: dict[tuple[str, frozenset[tuple[str, ...]], str | None], list[str]] = {}
+    names = _Names(inputs.typed("actors").select(
+        "actor_id", pl.col("actor_type").cast(pl.String), "name_forms",
+        "affiliation_id" if has_up else pl.lit(None, pl.String).alias("affiliation_id")))
     for table, key, who, text_column, via in SAID:
         if table not in inputs.tables or not inputs.table(table).has(key, who, text_column):
             continue
         frame = inputs.typed(table).with_row_index("_row", offset=1)
         via = via if via in frame.columns else None
-        said = attribution(pl.col(text_column))
-        rows = frame.filter(pl.col(who).is_not_null() & pl.col(text_column).is_not_null())
-        for row, ident, speaker, text, middle_id in rows.select(
-                "_row", key, who, said.alias("_said"), pl.col(via) if via else pl.lit(None)).iter_rows():
-            own = kind.get(speaker)
-            if own is None:
-                continue  # unknown actor or type: foreign-key and required say so
-            pronoun = _PRONOUN.search(text)
-            if own in _NAMELESS:
-                if pronoun is not None and pronoun.group().lower() in _PERSONAL and not _named_before(text, pronoun, starts):
-                    yield Finding(table, row, who, speaker, f"{ident}: its words refer to the speaker as "
-                                  f"{pronoun.group()!r}, a person, but {speaker} is a {own}")
-                continue
-            if pronoun is not None:
-                if not _named_before(text, pronoun, starts) and own == "person" \
-                        and _names(text[pronoun.end():], starts) & own_forms.get(speaker, set()):
-                    # 'Ia menyatakan, jika Presiden Tokayev merasa ...': the pronoun stands for someone named
-                    # before the quote, and the person its words then name is whom they speak of
-                    yield Finding(table, row, who, speaker,
-                                  f"{ident}: its words refer to the speaker as {pronoun.group()!r}, a name given before "
-                                  f"the quote, and then name {speaker} as someone they speak of: {speaker} is not the speaker")
-                    continue
-                # the words before the pronoun: a name there is who speaks ('Yokayev mengatakan dia telah
-                # meminta ...'); a pronoun first points back to a name given before the quote
-                text = text[:pronoun.start()]
-            words = _WORD.findall(text)
-            if pronoun is not None and pronoun.group().lower() in _PERSONAL and own != "person" and not _named_before(
-                    text, pronoun, starts):
-                # 'papar dia', 'Ia menyatakan', 'beliau': someone, not a state or a body
-                yield Finding(table, row, who, speaker,
-                              f"{ident}: its words refer to the speaker as {pronoun.group()!r}, a person, but {speaker} is a {own}")
-                continue
-            spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
-                     if tuple(words[i:i + len(form)]) == form]
-            # a name inside a longer name names the longer one's actor ('Tokayev' in 'pemerintahan Tokayev')
-            found = {form for a, b, form in spans
-                     if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
+        rows = frame.filter(pl.col(who).is_not_null() & pl.col(text_column).is_not_null()).select(
+            "_row", pl.col(key).alias("_id"), pl.col(who).alias("_speaker"), attribution(pl.col(text_column)).alias("_said"),
+            (pl.col(via) if via else pl.lit(None, pl.String)).alias("_middle"))
+        found = dict(names.said(table, who, rows))
+        for row in sorted(found):
+            yield found[row]
+
+
+class _Names:
+    """The actors' names as the rule reads them: each distinct name form split into words once (an
+    id per distinct list of words), and the relations of actors to them as polars frames, so that
+    the rows a polars join clears are never read in Python; dicts are built for the rows left."""
+
+    def __init__(self, actors: pl.DataFrame) -> None:
+        self.actors = actors
+        # an actor_id of several rows: its last row's type and affiliation, as a dict built row by row keeps
+        self.last = actors.unique("actor_id", keep="last", maintain_order=True).select(
+            "actor_id", pl.col("actor_type").alias("_own"), "affiliation_id")
+        named = (actors.filter(pl.col("actor_type").is_not_null() & ~pl.col("actor_type").is_in(list(_NAMELESS)))
+                 .select("actor_id", "actor_type", pl.col("name_forms").alias("_form")).explode("_form")
+                 .filter(pl.col("_form").is_not_null()))
+        self.forms: list[tuple[str, ...]] = []  # form id -> its words
+        ids: dict[tuple[str, ...], int] = {}
+        split = []
+        for form in named["_form"].unique().to_list():
+            words = tuple(_WORD.findall(form))
+            if words:
+                split.append((form, ids.setdefault(words, len(ids))))
+        self.forms = list(ids)
+        self.starts: dict[str, set[tuple[str, ...]]] = {}  # first word -> the forms that begin with it
+        for words in self.forms:
+            self.starts.setdefault(words[0], set()).add(words)
+        self.fid = ids
+        self.owned = named.join(pl.DataFrame(split, schema={"_form": pl.String, "_f": pl.Int64}, orient="row"), on="_form") \
+            .select("actor_id", "actor_type", "_f")  # (actor, type, form id) of every row and name form
+        self.kinds_of = {f: set(k) for f, k in self.owned.group_by("_f").agg(pl.col("actor_type").unique()).iter_rows()}
+        self._dicts: tuple[dict[str, str | None], dict[str, str | None]] | None = None
+        self._down: dict[str, set[str]] | None = None
+
+    def dicts(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """(actor -> type, actor -> affiliation), built when a row needs them."""
+        if self._dicts is None:
+            ids, kinds, ups = (self.last[c].to_list() for c in ("actor_id", "_own", "affiliation_id"))
+            self._dicts = dict(zip(ids, kinds, strict=True)), dict(zip(ids, ups, strict=True))
+        return self._dicts
+
+    def down(self) -> dict[str, set[str]]:
+        """actor -> the actors that belong to it (built when a row first needs it, once for both tables)."""
+        if self._down is None:  # each actor's last row's affiliation, grouped by polars
+            self._down = {b: set(a) for b, a in self.last.filter(pl.col("affiliation_id").is_not_null())
+                          .group_by("affiliation_id").agg("actor_id").iter_rows()}
+        return self._down
+
+    def own_forms(self, actors: list[str]) -> dict[str, set[tuple[str, ...]]]:
+        """actor -> the words of each of its name forms, for ``actors``."""
+        got = self.owned.filter(pl.col("actor_id").is_in(actors)).group_by("actor_id").agg(pl.col("_f").unique())
+        return {a: {self.forms[f] for f in fs} for a, fs in got.iter_rows()}
+
+    def named_by(self, forms: set[tuple[str, ...]]) -> dict[tuple[str, ...], set[str]]:
+        """a form's words -> the actors it names, for ``forms``."""
+        got = self.owned.filter(pl.col("_f").is_in([self.fid[f] for f in forms])).group_by("_f").agg(pl.col("actor_id").unique())
+        return {self.forms[f]: set(a) for f, a in got.iter_rows()}
+
+    def read(self, text: str) -> tuple[str | None, bool, bool, set[tuple[str, ...]], set[tuple[str, ...]]]:
+        """What the words of attribution ``text`` say, whoever speaks: (the first pronoun, whether it stands
+        for a person, whether a name comes before it, the names after it, the names before it or in the
+        whole text without one: a name inside a longer name left out)."""
+        pronoun = _PRONOUN.search(text)
+        if pronoun is None:
+            return None, False, False, set(), _found(text, self.starts)
+        before = _named_before(text, pronoun, self.starts)
+        after = _names(text[pronoun.end():], self.starts) if not before else set()
+        return (pronoun.group(), pronoun.group().lower() in _PERSONAL, before, after,
+                _found(text[:pronoun.start()], self.starts))
+
+    def said(self, table: str, who: str, rows: pl.DataFrame) -> Iterator[tuple[int, Finding]]:
+        """The findings of ``rows`` (_row, _id, _speaker, _said, _middle): each distinct text read once,
+        the speaker's kind and names joined by polars, Python's judgement only where a name of the
+        text is of another actor than a person speaker, or the speaker is no person."""
+        rows = rows.join(self.last.select("actor_id", "_own"), left_on="_speaker", right_on="actor_id", how="left") \
+            .filter(pl.col("_own").is_not_null())
+        texts = rows["_said"].unique().to_list()
+        read = [self.read(t) for t in texts]
+        text_frame = pl.DataFrame({"_said": texts, "_t": range(len(texts)), "_pronoun": [r[0] for r in read],
+                                   "_personal": [r[1] for r in read], "_before": [r[2] for r in read],
+                                   "_found": [len(r[4]) > 0 for r in read]},
+                                  schema={"_said": pl.String, "_t": pl.Int64, "_pronoun": pl.String, "_personal": pl.Boolean,
+                                          "_before": pl.Boolean, "_found": pl.Boolean})
+        relation = {"_t": pl.Int64, "_f": pl.Int64}
+        after = pl.DataFrame([(t, self.fid[f]) for t, r in enumerate(read) for f in r[3]], schema=relation, orient="row")
+        found = pl.DataFrame([(t, self.fid[f]) for t, r in enumerate(read) for f in r[4]], schema=relation, orient="row")
+        own = self.owned.select(pl.col("actor_id").alias("_speaker"), "_f").unique()
+        rows = rows.join(text_frame, on="_said", how="left")
+        person, free = pl.col("_own") == "person", pl.col("_pronoun").is_not_null() & ~pl.col("_before")
+        # a person speaker named after a pronoun that points back to a name given before the quote
+        after_own = rows.filter(person & free).join(after, on="_t").join(own, on=["_speaker", "_f"], how="semi")
+        # a person speaker of the names of the words: cleared
+        found_own = rows.filter(person).join(found, on="_t").join(own, on=["_speaker", "_f"], how="semi")
+        for row, ident, speaker, own_type, pronoun in rows.filter((~person & free & pl.col("_personal"))).select(
+                "_row", "_id", "_speaker", "_own", "_pronoun").iter_rows():
+            # 'papar dia', 'Ia menyatakan', 'beliau': someone, not a state, a body or a group
+            yield row, Finding(table, row, who, speaker, f"{ident}: its words refer to the speaker as {pronoun!r}, "
+                                                         f"a person, but {speaker} is a {own_type}")
+        for row, ident, speaker, pronoun in after_own.select("_row", "_id", "_speaker", "_pronoun").unique("_row").iter_rows():
+            # 'Ia menyatakan, jika Presiden Tokayev merasa ...': the pronoun stands for someone named
+            # before the quote, and the person its words then name is whom they speak of
+            yield row, Finding(table, row, who, speaker,
+                               f"{ident}: its words refer to the speaker as {pronoun!r}, a name given before "
+                               f"the quote, and then name {speaker} as someone they speak of: {speaker} is not the speaker")
+        left = (rows.filter(pl.col("_found") & (pl.col("_own") != "group") & ~(~person & free & pl.col("_personal")))
+                .join(after_own.select("_row"), on="_row", how="anti").join(found_own.select("_row"), on="_row", how="anti"))
+        # a speaker that is no person: the persons (or, for a state or an organisation its words do not
+        # name, the bodies) of its own that its words name speak instead, found by joins down the
+        # affiliations; one its words name and no such member of is cleared
+        whole = left.filter(~person)
+        if whole.height:
+            own_named = whole.join(found, on="_t").join(own, on=["_speaker", "_f"], how="semi").select("_row").unique()
+            members = (whole.join(own_named.with_columns(pl.lit(True).alias("_self")), on="_row", how="left")
+                       .join(self.below(whole["_speaker"].unique()), on="_speaker")
+                       .join(self.last.select(pl.col("actor_id").alias("_member"), pl.col("_own").alias("_kind")), on="_member")
+                       .filter((pl.col("_kind") == "person")
+                               | (pl.col("_kind").is_in(list(_BODIES)) & pl.col("_own").is_in(list(_WHOLES))
+                                  & pl.col("_self").is_null()))
+                       .filter(pl.col("_member").ne_missing(pl.col("_middle")))
+                       .join(self.owned.select(pl.col("actor_id").alias("_member"), "_f").unique(), on="_member")
+                       .join(found, on=["_t", "_f"], how="semi")
+                       .group_by("_row").agg(pl.first("_id", "_speaker"), pl.col("_member").unique().sort()))
+            for row, ident, speaker, named in members.iter_rows():
+                yield row, Finding(table, row, who, speaker,
+                                   f"{ident}: its words of attribution name {', '.join(named)}, of {speaker}: "
+                                   f"the words are theirs, not {speaker}'s")
+            left = left.join(members.select("_row"), on="_row", how="anti").join(own_named, on="_row", how="anti")
+        if left.height:
+            yield from self._judge(table, who, left, [read[t][4] for t in range(len(read))])
+
+    def below(self, speakers: pl.Series) -> pl.DataFrame:
+        """(_speaker, _member): every actor that belongs to each of ``speakers``, down the affiliations
+        (each actor's last row's), joined level by level until no new pair comes."""
+        down = self.last.select(pl.col("affiliation_id").alias("_node"), pl.col("actor_id").alias("_member")) \
+            .filter(pl.col("_node").is_not_null())
+        found = pl.DataFrame({"_speaker": [], "_member": []}, schema={"_speaker": pl.String, "_member": pl.String})
+        frontier = pl.DataFrame({"_speaker": speakers, "_node": speakers}, schema={"_speaker": pl.String, "_node": pl.String})
+        while frontier.height:
+            step = frontier.join(down, on="_node").select("_speaker", "_member").unique() \
+                .join(found, on=["_speaker", "_member"], how="anti")
+            found = pl.concat([found, step])
+            frontier = step.select("_speaker", pl.col("_member").alias("_node"))
+        return found
+
+    def _judge(self, table: str, who: str, rows: pl.DataFrame, found_of: list[set[tuple[str, ...]]]) -> Iterator[tuple[int, Finding]]:
+        """The rows whose words name someone and that polars did not clear, judged as they always were."""
+        kind, up = self.dicts()
+        own_forms = self.own_forms(pl.concat([rows["_speaker"], rows["_middle"].drop_nulls()]).unique().to_list())
+        named_by = self.named_by({f for t in rows["_t"].unique().to_list() for f in found_of[t]})
+        below: dict[str, set[str]] = {}  # speaker -> every actor that belongs to it
+        members_of: dict[tuple[str, frozenset[tuple[str, ...]], str | None], list[str]] = {}
+        for row, ident, speaker, middle_id, own, t in rows.select("_row", "_id", "_speaker", "_middle", "_own", "_t").iter_rows():
+            found = found_of[t]
             if own != "person":
                 # a person of the speaker's named in its words speaks ('Kate Mallinson, pakar ... Chatham House,
                 # mengatakan' is Mallinson's, not the think tank's; 'Kepala polisi kota, Kanat Taimerdenov,
@@ -138,10 +236,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 # package repeats both and names many namesakes
                 asked = (speaker, frozenset(found), middle_id)
                 if asked not in members_of:
-                    if down is None:
-                        down = _down(up)
                     if speaker not in below:
-                        below[speaker] = _below(speaker, down)
+                        below[speaker] = _below(speaker, self.down())
                     # a state or an organisation that its words do not name speaks through a body of its own
                     # ('Departemen Luar Negeri AS mengatakan' is the State Department's, not the USA's)
                     speakers = {"person"} | (_BODIES if own in _WHOLES and not found & own_forms.get(speaker, set()) else set())
@@ -149,34 +245,40 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                                                 if kind.get(a) in speakers and a != middle_id})
                 members = members_of[asked]
                 if members:
-                    yield Finding(table, row, who, speaker,
-                                  f"{ident}: its words of attribution name {', '.join(members)}, of {speaker}: "
-                                  f"the words are theirs, not {speaker}'s")
+                    yield row, Finding(table, row, who, speaker,
+                                       f"{ident}: its words of attribution name {', '.join(members)}, of {speaker}: "
+                                       f"the words are theirs, not {speaker}'s")
                     continue
             if found & own_forms.get(speaker, set()):
                 continue
             middle = own_forms.get(middle_id, set()) if middle_id else set()
-            others = sorted(" ".join(f) for f in found - middle if own in kinds_of[f])
+            others = sorted(" ".join(f) for f in found - middle if own in self.kinds_of[self.fid[f]])
             if others:
-                yield Finding(table, row, who, speaker,
-                              f"{ident}: its quote attributes the words to {', '.join(repr(o) for o in others)} (a "
-                              f"{own}, not {speaker}), and neither names {speaker} nor refers back to it with a pronoun")
+                yield row, Finding(table, row, who, speaker,
+                                   f"{ident}: its quote attributes the words to {', '.join(repr(o) for o in others)} (a "
+                                   f"{own}, not {speaker}), and neither names {speaker} nor refers back to it with a pronoun")
                 continue
             # an actor of another kind named instead: a body for a person ('pernyataan resmi dari pemerintah
             # Tokayev' is the government's), one body for another; the speaker's own state or organisation, or
             # a body of the speaker's, may be named beside it ('para pejabat negara ini' of Kazakhstan)
-            if not found:
-                continue
-            if down is None:
-                down = _down(up)
-            kin = _chain(speaker, up) | _below(speaker, down) | ({middle_id} if middle_id else set())
+            kin = _chain(speaker, up) | _below(speaker, self.down()) | ({middle_id} if middle_id else set())
             # states are left out: a sentence names them as places ('di kota-kota besar Kazakhstan')
-            bodies = [f for f in found if kinds_of[f] - _PLACES]
+            bodies = [f for f in found if self.kinds_of[self.fid[f]] - _PLACES]
             if bodies and not any(a in named_by[f] for f in bodies for a in kin):
                 strangers = sorted({a for f in bodies for a in named_by[f] if kind.get(a) not in _PLACES})
-                yield Finding(table, row, who, speaker,
-                              f"{ident}: its quote attributes the words to {', '.join(strangers[:5])}, neither {speaker} nor "
-                              f"an actor it belongs to or that belongs to it, and does not refer back to {speaker} with a pronoun")
+                yield row, Finding(table, row, who, speaker,
+                                   f"{ident}: its quote attributes the words to {', '.join(strangers[:5])}, neither {speaker} "
+                                   f"nor an actor it belongs to or that belongs to it, and does not refer back to {speaker} "
+                                   "with a pronoun")
+
+
+def _found(text: str, starts: dict[str, set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """The name forms (as words) ``text`` holds, but a name inside a longer name ('Tokayev' in
+    'pemerintahan Tokayev' names the government)."""
+    words = _WORD.findall(text)
+    spans = [(i, i + len(form), form) for i, word in enumerate(words) for form in starts.get(word, ())
+             if tuple(words[i:i + len(form)]) == form]
+    return {form for a, b, form in spans if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
 
 
 def _names(text: str, starts: dict[str, set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
@@ -189,15 +291,6 @@ def _named_before(text: str, pronoun: re.Match[str], starts: dict[str, set[tuple
     """Whether the words before ``pronoun`` name some actor (it may then stand for that name)."""
     words = _WORD.findall(text[:pronoun.start()])
     return any(form == tuple(words[i:i + len(form)]) for i, word in enumerate(words) for form in starts.get(word, ()))
-
-
-def _down(up: dict[str, str | None]) -> dict[str, set[str]]:
-    """actor -> the actors whose affiliation it is."""
-    down: dict[str, set[str]] = {}
-    for a, b in up.items():
-        if b is not None:
-            down.setdefault(b, set()).add(a)
-    return down
 
 
 def _chain(actor: str, up: dict[str, str | None]) -> set[str]:

@@ -36,31 +36,41 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         pl.col("actor_id").cast(pl.String), pl.col("country_code").cast(pl.String), "name_forms")
     if states.is_empty():
         return
-    forms = _forms(inputs, states)
+    keys, forms = _forms(inputs, states)
     links = (inputs.strings("event_actors").with_row_index("row", offset=1)
              .select("row", "event_id", "actor_id", "source_id")
-             .filter(pl.col("actor_id").is_in(list(forms))))
+             .filter(pl.col("actor_id").is_in(keys["actor_id"].implode())))
     if links.is_empty():
         return
-    passages: dict[tuple[str, str], list[str]] = {}
-    for event, source, quote in (inputs.strings("event_sources").select("event_id", "source_id", "quote")
-                                 .join(links.select("event_id", "source_id").unique(), on=["event_id", "source_id"], how="semi")
-                                 .filter(pl.col("quote").is_not_null()).iter_rows()):
-        passages.setdefault((event, source), []).append(quote.lower())
-    patterns = {a: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True)) + r")(?![\w-])")
-                for a, fs in forms.items() if fs}
-    seen: dict[tuple[str, str], bool] = {}  # (passage, state) -> named: each read once, however many links share it
-    for row, event, actor, source in links.iter_rows():
-        texts = passages.get((event, source))
-        if not texts or actor not in patterns:
-            continue  # a link with no passage is event-actor-sourced's
-        for t in texts:
-            if (t, actor) not in seen:
-                seen[(t, actor)] = patterns[actor].search(t) is not None
-        if not any(seen[(t, actor)] for t in texts):
-            yield Finding("event_actors", row, "actor_id", actor,
-                          f"{event}: the state {actor} takes part according to source {source}, but none of the event's "
-                          "passages from it names it (or a place of its country)")
+    key = ["event_id", "source_id"]
+    passages = (inputs.strings("event_sources").select(*key, "quote")
+                .join(links.select(key).unique(), on=key, how="semi").filter(pl.col("quote").is_not_null()))
+    quotes = passages["quote"].unique().to_list()
+    passages = passages.join(pl.DataFrame({"quote": quotes, "_q": range(len(quotes))}, schema={"quote": pl.String, "_q": pl.Int64}),
+                             on="quote")
+    # a state with no forms has nothing to be named by (it is left alone, as it always was)
+    cited = (links.join(keys.filter(pl.col("_k").is_in([k for k, fs in enumerate(forms) if fs])), on="actor_id")
+             .join(passages.select(*key, "_q"), on=key))
+    # whether a passage names a set of forms: each distinct pair read once (states of one country and
+    # names share one set), however many links ask
+    patterns: dict[int, re.Pattern[str]] = {}
+    lowered: dict[int, str] = {}
+    named = []
+    for q, k in cited.select("_q", "_k").unique().iter_rows():
+        if k not in patterns:
+            patterns[k] = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms[k], key=len, reverse=True))
+                                     + r")(?![\w-])")
+        if q not in lowered:
+            lowered[q] = quotes[q].lower()
+        if patterns[k].search(lowered[q]) is not None:
+            named.append((q, k))
+    # a link none of whose passages names its state
+    hit = cited.join(pl.DataFrame(named, schema={"_q": pl.Int64, "_k": pl.Int64}, orient="row"), on=["_q", "_k"], how="semi")
+    wrong = cited.join(hit.select("row"), on="row", how="anti").unique("row").sort("row")
+    for row, event, actor, source in wrong.select("row", "event_id", "actor_id", "source_id").iter_rows():
+        yield Finding("event_actors", row, "actor_id", actor,
+                      f"{event}: the state {actor} takes part according to source {source}, but none of the event's "
+                      "passages from it names it (or a place of its country)")
 
 
 #: the actor types a figure's quote names by name when it names them at all
@@ -77,29 +87,44 @@ def _figures(inputs: Inputs) -> Iterator[Finding]:
                .filter(pl.col("actor_id").is_in(named["actor_id"].implode()) & pl.col("quote").is_not_null()))
     if figures.is_empty():
         return
-    forms = _forms(inputs, named)
-    form_of = {f: a for a, fs in forms.items() for f in fs}  # a form -> an actor it names (which one does not matter here)
-    every = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(form_of, key=len, reverse=True)) + r")(?![\w-])")
+    keys, forms = _forms(inputs, named)
+    every = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(set().union(*forms), key=len, reverse=True))
+                       + r")(?![\w-])")
     read: dict[str, frozenset[str]] = {}  # a quote -> the forms it names
-    for row, figure, actor, quote in figures.iter_rows():
-        if quote not in read:
-            read[quote] = frozenset(m.group() for m in every.finditer(quote.lower()))
-        found = read[quote]
-        if found and not found & forms[actor]:
+    judged: dict[tuple[str, int], bool] = {}  # (quote, set of forms) -> the quote names others and none of them
+    rows = figures.join(keys, on="actor_id", how="left", maintain_order="left")
+    for row, figure, actor, quote, k in rows.iter_rows():
+        if (quote, k) not in judged:
+            if quote not in read:
+                read[quote] = frozenset(m.group() for m in every.finditer(quote.lower()))
+            judged[(quote, k)] = bool(read[quote]) and not read[quote] & forms[k]
+        if judged[(quote, k)]:
+            found = read[quote]
             yield Finding("figures", row, "actor_id", actor,
                           f"{figure} counts {actor}, but its quote names {', '.join(sorted(found))} and not {actor}")
 
 
-def _forms(inputs: Inputs, actors: pl.DataFrame) -> dict[str, set[str]]:
-    """Each actor of ``actors`` (actor_id, country_code, name_forms) -> its lower-case name forms, a state's
-    with those of the places of its country."""
-    forms: dict[str, set[str]] = {a: {f.lower() for f in fs or () if f} for a, _c, fs in actors.iter_rows()}
+def _forms(inputs: Inputs, actors: pl.DataFrame) -> tuple[pl.DataFrame, list[frozenset[str]]]:
+    """Each actor of ``actors`` (actor_id, country_code, name_forms) with the id of its set of lower-case
+    name forms (its last row's forms, a state's with those of the places of the countries of its rows),
+    and the sets by id: actors of the same forms and countries share one set, built once."""
+    places: dict[str, set[str]] = {}
     if "places" in inputs.tables and inputs.table("places").has("country_code", "name_forms"):
-        by_country: dict[str, set[str]] = {}
-        for code, fs in inputs.typed("places").select(pl.col("country_code").cast(pl.String), "name_forms").iter_rows():
-            if code:
-                by_country.setdefault(code, set()).update(f.lower() for f in fs or () if f)
-        for actor, code, _fs in actors.iter_rows():
-            forms[actor] |= by_country.get(code or "", set())
-    return forms
-
+        by_country = (inputs.typed("places").select(pl.col("country_code").cast(pl.String), pl.col("name_forms").alias("_f"))
+                      .filter(pl.col("country_code").is_not_null() & (pl.col("country_code") != ""))
+                      .explode("_f").filter(pl.col("_f").is_not_null() & (pl.col("_f") != ""))
+                      .group_by("country_code").agg(pl.col("_f").unique()))
+        places = {code: {f.lower() for f in fs} for code, fs in by_country.iter_rows()}
+    own = actors.unique("actor_id", keep="last", maintain_order=True).select("actor_id", pl.col("name_forms").alias("_own"))
+    codes = actors.group_by("actor_id").agg(pl.col("country_code").drop_nulls().unique().sort().alias("_codes"))
+    actors = own.join(codes, on="actor_id", nulls_equal=True)
+    sets: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    out: list[frozenset[str]] = []
+    ids = []
+    for own_forms, country in actors.select(pl.col("_own").list.sort(), "_codes").unique().iter_rows():
+        asked = (tuple(own_forms or ()), tuple(country))
+        sets[asked] = len(out)
+        out.append(frozenset({f.lower() for f in asked[0] if f}.union(*(places.get(c, ()) for c in asked[1]))))
+    for own_forms, country in actors.select(pl.col("_own").list.sort(), "_codes").iter_rows():
+        ids.append(sets[(tuple(own_forms or ()), tuple(country))])
+    return actors.select("actor_id").with_columns(pl.Series("_k", ids, dtype=pl.Int64)), out
