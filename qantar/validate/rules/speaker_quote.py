@@ -262,6 +262,17 @@ class _Names:
             # Tokayev' is the government's), one body for another; the speaker's own state or organisation, or
             # a body of the speaker's, may be named beside it ('para pejabat negara ini' of Kazakhstan)
             kin = _chain(speaker, up) | _below(speaker, self.down()) | ({middle_id} if middle_id else set())
+            if own != "person":
+                # words that do not name a body, state or organisation but do name a person, none of its own,
+                # are that person's: the organisation they also name is what the person speaks of ('... misi
+                # pasukan penjaga perdamaian Organisasi Perjanjian Keamanan Kolektif ..., Presiden Kazakhstan
+                # Kassym-Jomart Tokayev mengatakan:' is Tokayev's, not the CSTO defence ministers')
+                persons = sorted({a for f in found - middle for a in named_by[f] if kind.get(a) == "person" and a not in kin})
+                if persons:
+                    yield row, Finding(table, row, who, speaker,
+                                       f"{ident}: its words of attribution name {', '.join(persons[:5])}, a person and "
+                                       f"none of {speaker}'s, and do not name {speaker}: the words are the person's")
+                    continue
             # states are left out: a sentence names them as places ('di kota-kota besar Kazakhstan')
             bodies = [f for f in found if self.kinds_of[self.fid[f]] - _PLACES]
             if bodies and not any(a in named_by[f] for f in bodies for a in kin):
