@@ -13,7 +13,10 @@ whom the words speak of, not their speaker ('Ia menyatakan, jika Presiden Tokaye
 Tokayev' names the government, not the president). A body, a state or an organisation does not speak where its words of
 attribution name a person of its own (by affiliation): the person does ('Kate Mallinson, pakar ... Chatham House').
 Nor does a state or an organisation whose words name a body or force of its own and not itself: the body
-does ('Departemen Luar Negeri AS mengatakan' is the State Department's, the 'AS' inside its name not the USA). Groups have no names, only words the article describes them with, so a
+does ('Departemen Luar Negeri AS mengatakan' is the State Department's, the 'AS' inside its name not the USA). A body, a state
+or an organisation whose words of attribution do not name it but name a person, none of its own, does not speak
+either: the person does ('..., Presiden Kazakhstan Kassym-Jomart Tokayev mengatakan:' is Tokayev's, whatever
+organisation the words also name). Groups have no names, only words the article describes them with, so a
 group speaker, and groups named in a quote, are left out.
 """
 
