@@ -70,7 +70,7 @@ def _bearers(inputs: Inputs) -> tuple[list[tuple[str, bool, pl.DataFrame]], Memb
         frame = inputs.typed(table)
         typed = kind in frame.columns
         if typed:
-            frame = frame.filter(~pl.col(kind).is_in(list(_NAMELESS)).fill_null(False))
+            frame = frame.filter(~pl.col(kind).cast(pl.String).is_in(list(_NAMELESS)).fill_null(False))
         frame = frame.filter(pl.col(key).is_not_null()).select(
             pl.col(key).alias("ident"), "name_en", "name_forms", (pl.col(kind) if typed else pl.lit(None)).alias("kind"))
         # an id borne by more than one row, or empty, keys its own rows; a column first, for a window inside
