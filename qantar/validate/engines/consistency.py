@@ -234,11 +234,18 @@ class _Stream:
         return self.frame.__arrow_c_stream__(requested_schema)
 
 
+#: The polars the rules are written for (2.x's explode and is_in; pyproject's validate extra asks for it).
+POLARS = (2, 1)
+
+
 def run(inputs: Inputs, result: LayerResult, *, skip: frozenset[str] = frozenset(), fast: bool = False) -> None:
     try:
         import duckdb
     except ImportError as exc:  # pragma: no cover
         raise MissingDependency(LAYER, "duckdb") from exc
+    if tuple(int(p) for p in pl.__version__.split(".")[:2] if p.isdigit()) < POLARS:
+        # an older polars would stop some rules and read empty lists otherwise in others: no half-checked verdict
+        raise MissingDependency(LAYER, f"polars>={POLARS[0]}.{POLARS[1]} (installed: {pl.__version__})")
     report_malformed(inputs, result, partial=True)
     relations = frames(inputs)
     versions = _versions(inputs, result)
