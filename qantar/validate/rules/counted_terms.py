@@ -19,7 +19,7 @@ import polars as pl
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules.translation_terms import sides
+from qantar.validate.rules.translation_terms import Term, sides
 
 #: a curator's note ('(read as six in all, Russia included; see discrepancy D001)')
 _NOTE = r"\([^)]*\)"
@@ -32,14 +32,22 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     rows = (inputs.typed("figures").with_row_index("row", offset=1)
             .select("row", pl.col("counted_en").cast(pl.String), pl.col("quote").cast(pl.String))
             .filter(pl.col("counted_en").is_not_null() & pl.col("quote").is_not_null())
-            # polars finds the rows whose description holds a term's word at all; Python reads which term
-            .with_columns(pl.col("counted_en").str.replace_all(_NOTE, " ").str.to_lowercase().str.extract_all(backward.asked).alias("asks"),
-                          pl.col("quote").str.to_lowercase().str.extract_all(backward.answered).alias("answers"))
-            .filter(pl.col("asks").list.len() > 0))
-    for row, counted, _quote, asks, answers in rows.iter_rows():
-        have = {t.name for w in answers for t in backward.terms if t.answers.fullmatch(w)}
-        word = asks[0]
-        lost = next((t for t in backward.terms if t.asks.fullmatch(word) and t.name not in have), None)
+            # polars finds each description's first word of a term and the quote's words that answer one;
+            # Python reads which terms those words are, once per distinct word
+            .with_columns(pl.col("counted_en").str.replace_all(_NOTE, " ").str.to_lowercase().str.extract(f"({backward.asked})")
+                          .alias("ask"))
+            .filter(pl.col("ask").is_not_null())
+            .with_columns(pl.col("quote").str.to_lowercase().str.extract_all(backward.answered).list.unique().alias("answers")))
+    asks: dict[str, tuple[Term, ...]] = {}
+    answers: dict[str, frozenset[str]] = {}
+    for row, counted, _quote, word, said in rows.iter_rows():
+        if word not in asks:
+            asks[word] = tuple(t for t in backward.terms if t.asks.fullmatch(word))
+        for w in said:
+            if w not in answers:
+                answers[w] = frozenset(t.name for t in backward.terms if t.answers.fullmatch(w))
+        have = frozenset().union(*(answers[w] for w in said))
+        lost = next((t for t in asks[word] if t.name not in have), None)
         if lost is not None:
             yield Finding("figures", row, "counted_en", counted,
                           f"counted_en says {word!r} ({lost.name.replace('_', ' ')}), the figure's quote has none of "
