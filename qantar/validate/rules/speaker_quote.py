@@ -230,6 +230,7 @@ class _Names:
         named_by = self.named_by({f for t in rows["_t"].unique().to_list() for f in found_of[t]})
         below: dict[str, set[str]] = {}  # speaker -> every actor that belongs to it
         members_of: dict[tuple[str, frozenset[tuple[str, ...]], str | None], list[str]] = {}
+        people: dict[tuple[str, ...], frozenset[str]] = {}  # a form -> the persons it names
         for row, ident, speaker, middle_id, own, t in rows.select("_row", "_id", "_speaker", "_middle", "_own", "_t").iter_rows():
             found = found_of[t]
             if own != "person":
@@ -270,8 +271,13 @@ class _Names:
                 # are that person's: the organisation they also name is what the person speaks of ('... misi
                 # pasukan penjaga perdamaian Organisasi Perjanjian Keamanan Kolektif ..., Presiden Kazakhstan
                 # Kassym-Jomart Tokayev mengatakan:' is Tokayev's, not the CSTO defence ministers')
-                persons = sorted({a for f in found - middle for a in named_by[f] if kind.get(a) == "person" and a not in kin})
-                if persons:
+                # by set sizes: a name borne by many namesakes is not walked once per row
+                for f in found - middle:
+                    if f not in people:
+                        people[f] = frozenset(a for a in named_by[f] if kind.get(a) == "person")
+                named_persons = [people[f] for f in found - middle if people[f]]
+                if any(len(p & kin) < len(p) for p in named_persons):
+                    persons = sorted({a for p in named_persons for a in p - kin})
                     yield row, Finding(table, row, who, speaker,
                                        f"{ident}: its words of attribution name {', '.join(persons[:5])}, a person and "
                                        f"none of {speaker}'s, and do not name {speaker}: the words are the person's")
