@@ -400,6 +400,17 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("discrepancy-kind-misfit", "a discrepancy relabelled with a kind its claims contradict: two articles' claims called "
            "'within_source', one article's 'between_sources', one with no reference 'public_record'", "pandera",
            ("discrepancy-kind-fits",)),
+    Damage("vague-count-not-counted", "a figure whose number a word of measure follows deleted, and its number excluded as "
+           "the numbering of the author's points, or (a vague quantity: 'menjarah ratusan bisnis') as not a count",
+           "consistency", ("exclusion-reason-fits",)),
+    Damage("discrepancy-kind-one-text", "a discrepancy of two articles' claims relabelled a sequence, one whose description sets "
+           "two articles side by side relabelled an ambiguity, or an ambiguity read with another article's support relabelled "
+           "between_sources", "consistency", ("discrepancy-kind-sources",)),
+    Damage("discrepancy-claim-off-subject", "one claim of a discrepancy replaced by another verbatim sentence of its article, "
+           "far from every passage of the subject and of the rows linked to it, naming none of its actors and without its "
+           "number, the other claim kept", "consistency", ("discrepancy-subject-fits",)),
+    Damage("resolution-value-changed", "the number a discrepancy's resolution gives its figure ('F003 keeps 3,000', "
+           "'(figure F004 value 6)', 'Read as six') changed, the figure kept", "consistency", ("resolution-names-value",)),
     Damage("organisation-given-country", "an international organisation given the country code of a state (the Russia-led "
            "CSTO coded RUS), or a state's country code emptied", "pandera", ("country-fits-actor-type",)),
     Damage("claim-relabelled-occurred", "an event known only as a claim (every passage reports someone's words or lies in a statement's quote; a claimant and "

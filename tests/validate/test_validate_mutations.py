@@ -38,6 +38,8 @@ from damage import DAMAGE
 
 from qantar.cli.validate import main
 from qantar.curate import stamp
+from qantar.text import numbers
+from qantar.text.tokens import number_tokens
 from qantar.validate import Failure, validate
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import _reference
@@ -3019,6 +3021,135 @@ def discrepancy_kind_misfit(root: Path, draw: Draw) -> Expect:
     options += [(k, "public_record") for k, r in enumerate(rows) if not r[ref].strip()]
     row, new = draw(st.sampled_from(options))
     return set_cell(root, "discrepancies", row, "kind", new)
+
+
+@kind("vague-count-not-counted")
+def vague_count_not_counted(root: Path, draw: Draw) -> Expect:
+    # a figure whose number a word of measure follows deleted, its number excluded as the numbering of the
+    # author's points, or (a vague quantity: 'ratusan bisnis') as not a count
+    header, rows = REAL["figures"]
+    options = []
+    for r, sid, a, b, covered in _reexcludable():
+        word = next_word(ARTICLES[sid]["text"], b)
+        if covered or not any(word == w or (len(w) > 3 and word.startswith(w)) for w in measure_words()):
+            continue
+        reading = numbers.read(ARTICLES[sid]["text"][a:b])
+        options += [(r, sid, a, b, "discourse_enumeration")]
+        if reading is not None and reading.kind == "vague":
+            options += [(r, sid, a, b, "not_a_count")]
+    row, sid, a, b, reason = draw(st.sampled_from(options))
+    header, rows = rows_of("figures")
+    del rows[row]
+    write_table(root, "figures", header, rows)
+    return _add_exclusion(root, sid, a, b, reason)
+
+
+@kind("discrepancy-kind-one-text")
+def discrepancy_kind_one_text(root: Path, draw: Draw) -> Expect:
+    # claims of two articles relabelled a sequence, two articles set side by side (the description names both)
+    # relabelled an ambiguity, an ambiguity read with another article's support relabelled between_sources
+    header, rows = rows_of("discrepancies")
+    a, b, words, kind_ = (header.index(c) for c in ("claim_a_source_id", "claim_b_source_id", "description_en", "kind"))
+
+    def names(r: list[str], source: str) -> bool:
+        return source in r[words] or re.search(rf"(?i)\bsources?\b[^.;]*[^0-9.,]{source.split('_')[0]}(?![0-9])", r[words]) is not None
+
+    two = [k for k, r in enumerate(rows) if r[b] and r[a] != r[b]]
+    options = [(k, "sequence") for k in two if rows[k][kind_] != "sequence"]
+    options += [(k, "ambiguity") for k in two if rows[k][kind_] != "ambiguity" and names(rows[k], rows[k][b])]
+    options += [(k, "between_sources") for k in two if rows[k][kind_] != "between_sources" and not names(rows[k], rows[k][b])]
+    row, new = draw(st.sampled_from(options))
+    return set_cell(root, "discrepancies", row, "kind", new)
+
+
+def _about_subject() -> dict[tuple[str, str], tuple[list[tuple[str, int, int]], list[str], set[int]]]:
+    """(table, id) -> the passages a claim about it may touch (its own, its linked rows', its speaker's other
+    words), the lower-cased name forms of the actors linked to it and its number, as the register reads them."""
+    eh, events = REAL["events"]
+    passages: dict[tuple[str, str], list[tuple[str, int, int]]] = collections.defaultdict(list)
+    for table, key in (("event_sources", "event_id"), ("statements", "event_id"), ("figures", "event_id")):
+        th, trows = REAL[table]
+        for r in trows:
+            if r[th.index(key)]:
+                passages["events", r[th.index(key)]].append(
+                    (r[th.index("source_id")], int(r[th.index("char_start")]), int(r[th.index("char_end")])))
+    ah, actors = REAL["actors"]
+    forms = {r[0]: [f.lower() for f in r[ah.index("name_forms")].split("|") if f] for r in actors}
+    linked: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    xh, links = REAL["event_actors"]
+    for r in links:
+        linked["events", r[xh.index("event_id")]] += forms.get(r[xh.index("actor_id")], [])
+    out = {("events", e[0]): (passages["events", e[0]], linked["events", e[0]], set()) for e in events}
+    sh, statements = REAL["statements"]
+    for r in statements:
+        same = [(x[sh.index("source_id")], int(x[sh.index("char_start")]), int(x[sh.index("char_end")]))
+                for x in statements if x[sh.index("speaker_id")] == r[sh.index("speaker_id")]]
+        out["statements", r[0]] = (same + passages["events", r[sh.index("event_id")]], forms.get(r[sh.index("speaker_id")], []), set())
+    fh, figures = REAL["figures"]
+    for r in figures:
+        own = [(r[fh.index("source_id")], int(r[fh.index("char_start")]), int(r[fh.index("char_end")]))]
+        out["figures", r[0]] = (own + passages["events", r[fh.index("event_id")]], [], {int(r[fh.index("value")])} if r[fh.index("value")] else set())
+    return out
+
+
+@kind("discrepancy-claim-off-subject")
+def discrepancy_claim_off_subject(root: Path, draw: Draw) -> Expect:
+    # one claim of a discrepancy (the other kept) replaced by another sentence of its article that is not about
+    # the subject: far from its passages, naming none of its actors, without its number
+    header, rows = rows_of("discrepancies")
+    about = _about_subject()
+    col = {c: header.index(c) for c in header}
+    options = []
+    for k, r in enumerate(rows):
+        subject = (r[col["subject_table"]], r[col["subject_id"]])
+        if subject not in about:
+            continue
+        near, names, values = about[subject]
+        for x in "ab":
+            source, other = r[col[f"claim_{x}_source_id"]], r[col[f"claim_{'b' if x == 'a' else 'a'}_quote"]]
+            if not source or not other:
+                continue
+            text = ARTICLES[source]["text"]
+            for m in re.finditer(r"[^.!?\n]{40,}[.!?]", text):
+                start = m.start() + len(m[0]) - len(m[0].lstrip())
+                low = text[start:m.end()].lower()
+                if any(s == source and c - 200 < m.end() and start < d + 200 for s, c, d in near) \
+                        or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in names) \
+                        or any((n := numbers.read(t.text)) is not None and n.value in values for t in number_tokens(text[start:m.end()])):
+                    continue
+                options.append((k, x, start, m.end()))
+    row, x, start, end = draw(st.sampled_from(options))
+    r = rows[row]
+    r[col[f"claim_{x}_char_start"]], r[col[f"claim_{x}_char_end"]] = str(start), str(end)
+    r[col[f"claim_{x}_quote"]] = ARTICLES[r[col[f"claim_{x}_source_id"]]]["text"][start:end]
+    return _rewrite(root, "discrepancies", header, rows, row, f"claim_{x}_quote")
+
+
+@kind("resolution-value-changed")
+def resolution_value_changed(root: Path, draw: Draw) -> Expect:
+    # the number a resolution gives its figure ('F003 keeps 3,000', '(figure F004 value 6)', 'Read as six') changed
+    header, rows = rows_of("discrepancies")
+    col = {c: header.index(c) for c in ("subject_table", "resolution_en")}
+    english = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    figures = {r[0] for r in REAL["figures"][1]}
+    options = []
+    for k, r in enumerate(rows):
+        text = r[col["resolution_en"]]
+        found = [m.span("n") for m in re.finditer(r"\b(?P<id>F\d+) (?:keeps? |[^.;]{0,30}?\bvalue )(?P<n>\d[\d,]*\d|\d)", text)
+                 if m["id"] in figures]
+        if r[col["subject_table"]] == "figures":
+            found += [m.span("n") for m in re.finditer(r"(?:^|\. )Read as (?P<n>" + "|".join(english) + r")\b", text)]
+        options += [(k, a, b) for a, b in found]
+    row, a, b = draw(st.sampled_from(options))
+    text = rows[row][col["resolution_en"]]
+    old = text[a:b]
+    if old in english:
+        new = draw(st.sampled_from([w for w in english if w != old]))
+    else:
+        value = int(old.replace(",", ""))
+        new = f"{value * draw(st.sampled_from([2, 3, 10])) + draw(st.integers(1, 9)):,}"
+    rows[row][col["resolution_en"]] = text[:a] + new + text[b:]
+    return _rewrite(root, "discrepancies", header, rows, row, "resolution_en")
 
 
 @kind("statement-ends-after-publication")

@@ -8,7 +8,11 @@ shares its line. An idiom, a word that is not a count or a name, a unit or the n
 points is part of a sentence: its line holds other words (a bare counter under a dateline does not).
 Page furniture is the reverse: a counter, a banner, a timestamp or a section name heads its line (at most
 the site's name before it), where a word of a sentence has the sentence's words before it. A photo credit
-or caption is the line under a picture, which says so ('Foto:')."""
+or caption is the line under a picture, which says so ('Foto:'). A vague quantity right before a word of
+measure ('ratusan bisnis', 'beberapa orang') says how many of them: it is not 'not_a_count', which is for an
+exact number pointing back at things already named ('dua negara tetangga'), the whole of one body (a share
+word: 'seluruh pemerintahan'), a size with no set or a rhetorical ordinal; and the numbering of the author's
+points ('Dilema pertama', 'Pertama,') is followed by no word of measure."""
 
 from __future__ import annotations
 
@@ -24,12 +28,17 @@ from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 from qantar.validate.rules._coverage import NONE, spans, tokens
+from qantar.text import numbers
 
 #: reasons that say the words are not the article's own text, or not meant literally (an idiom): a
 #: number followed by a word of measure is neither ('belasan aparat keamanan' counts officers)
 NOT_TEXT = frozenset({"page_furniture", "advertising", "spam_byline", "photo_credit", "photo_caption", "idiom"})
 #: reasons that say the words are a name or a unit, never a number
 NOT_NUMBER = frozenset({"not_a_name", "ambiguous_name", "unit"})
+#: reasons that say the number counts nothing, though it is the article's own: before a word of measure only
+#: an exact number may be 'not_a_count' (it points back: 'dua negara tetangga'); a vague quantity there
+#: ('ratusan bisnis') counts, and an enumeration of points never stands before one
+NOT_COUNTED = {"not_a_count": frozenset({"vague"}), "discourse_enumeration": None}
 #: reasons for a block that is not the article at all (an advertisement, a spam byline): its line holds no
 #: curated claim, where an idiom or a word of the article's own sentence would
 ALONE = frozenset({"advertising", "spam_byline"})
@@ -122,7 +131,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} stands on a line of its own (fewer than "
                               f"{PROSE_WORDS} other words): page furniture, not part of a sentence ({reason.replace('_', ' ')})")
                 continue
-        if reason not in NOT_TEXT | NOT_NUMBER:
+        if reason not in NOT_TEXT | NOT_NUMBER and reason not in NOT_COUNTED:
             continue
         mine = toks.get(sid, [])
         if sid not in starts:
@@ -138,9 +147,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 break
             word = next_word(article, tok.end)
             if word and any(word == w or (len(w) > 3 and word.startswith(w)) for w in words):
+                if reason in NOT_COUNTED and not _counts(tok.text, NOT_COUNTED[reason]):
+                    continue
                 yield Finding("exclusions", i, "reason", reason, f"{tok.text!r} {word!r} is a count or an amount "
                               f"(validators/measure_words.toml), not {reason.replace('_', ' ')}")
                 break
+
+
+def _counts(text: str, kinds: frozenset[str] | None) -> bool:
+    """Whether a number read as one of ``kinds`` (any, when None) counts what follows it."""
+    if kinds is None:
+        return True
+    reading = numbers.read(text)
+    return reading is not None and reading.kind in kinds
 
 
 def _name_forms(inputs: Inputs) -> tuple[str, ...]:

@@ -1,0 +1,73 @@
+"""resolution-names-value: a discrepancy's resolution states the number its figure holds.
+
+A resolution says what the dataset adopts. Where it says which number a figure holds, in one of the
+three forms the register uses, that number is the figure's value: 'F003 keeps 3,000' (the number right
+after the figure's id and 'keep(s)', in English digits, an English number word, or the article's words
+quoted: 'F029 keeps 'Puluhan''), '(figure F004 value 6)' ('value' and the number within a few words
+after the id), and, for a discrepancy whose subject is a figure, a sentence opening 'Read as six ...'
+('Read literally as seven'). A resolution turned to the reading it used to reject (D001 read as seven
+members while F004 still holds 6) keeps every key valid; the figure and the register then disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import polars as pl
+
+from qantar.text import numbers
+from qantar.validate.inputs import Inputs
+from qantar.validate.rules import Finding
+
+TABLE = "discrepancies"
+_ENGLISH = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_ENGLISH |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+_NUMBER = r"(?P<n>'[^']+'|\d[\d,]*|[A-Za-z]+)"
+_ID = r"(?<![\w-])(?P<id>[A-Za-z]+\d+)(?![\w-])"
+#: 'F003 keeps 3,000'; '(figure F004 value 6)', 'F029 keeps 'Puluhan' (value 10'; a sentence 'Read as six'
+_KEEPS = re.compile(_ID + r" keeps? " + _NUMBER)
+_VALUE = re.compile(_ID + r"[^.;]{0,30}?\bvalue " + _NUMBER)
+_READ = re.compile(r"(?:^|[.;:]\s+)Read(?: [a-z]+ly)? as " + _NUMBER)
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    if TABLE not in inputs.tables or not inputs.table(TABLE).has("resolution_en", "subject_table", "subject_id"):
+        return
+    if "figures" not in inputs.tables or not inputs.table("figures").has("figure_id", "value"):
+        return
+    frame = inputs.strings(TABLE).select(
+        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("\0row"),
+        *(c for c in ("discrepancy_id",) if inputs.table(TABLE).has(c)), "subject_table", "subject_id", "resolution_en",
+    ).filter(pl.col("resolution_en").str.contains(r"\b(?:keeps?|value) |Read(?: [a-z]+ly)? as "))
+    if frame.is_empty():
+        return
+    values = dict(inputs.typed("figures").select("figure_id", "value").drop_nulls("figure_id").iter_rows())
+    for row in frame.iter_rows(named=True):
+        text, name = row["resolution_en"], row.get("discrepancy_id") or "the discrepancy"
+        said = [(m["id"], m["n"]) for pattern in (_KEEPS, _VALUE) for m in pattern.finditer(text)]
+        if row["subject_table"] == "figures":
+            said += [(row["subject_id"], m["n"]) for m in _READ.finditer(text)]
+        for figure, words in said:
+            if figure not in values:
+                continue  # not a figure's id ('E039 and F020 keep' names no number), or one that does not exist
+            number, value = _number(words), values[figure]
+            if number is not None and value is not None and number != value:
+                yield Finding(TABLE, row["\0row"], "resolution_en", text,
+                              f"{name}'s resolution gives figure {figure} the number {number} ({words!r}), but {figure} "
+                              f"holds the value {value}: the resolution states what the rows adopt")
+                break
+
+
+def _number(words: str) -> int | None:
+    """The number ``words`` say: English digits ('20,000'), an English number word ('six'), or the
+    article's words quoted ('Puluhan', read as the figure's reader reads it); None when they say none."""
+    if words.startswith("'"):
+        reading = numbers.read(words.strip("'"))
+        return reading.value if reading is not None else None
+    if words[0].isdigit():
+        digits = words.rstrip(",").replace(",", "")
+        return int(digits) if digits.isdigit() and len(digits) < 19 else None
+    return _ENGLISH.get(words.lower())

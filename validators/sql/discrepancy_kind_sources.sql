@@ -1,0 +1,35 @@
+-- rule: discrepancy-kind-sources
+-- description: A discrepancy's kind fits the articles its claims come from and its description speaks of: a 'sequence' (one article's impossible order) has both claims from one article; an 'ambiguity' (one passage read two ways) whose claim B comes from another article takes it as support for a reading, and its description speaks of claim A's article only (names no 'source NNN' of claim B's); a 'between_sources' row's description names both claims' articles ('source 000 ...; source 002 ...'). An article is named by its id or the digits before its id's '_'.
+-- protects: two articles' disagreement relabelled an ambiguity or a sequence (D009: source 000 says Russia, source 001 the CSTO), or one article's ambiguity read with another's support relabelled a disagreement between sources (D001), which the claims' sources alone (discrepancy-kind-fits) do not show
+WITH d AS (
+    SELECT _row, discrepancy_id, kind, description_en AS words, claim_a_source_id AS a, claim_b_source_id AS b,
+           regexp_extract(claim_a_source_id, '^([0-9]+)_', 1) AS a_no,
+           regexp_extract(claim_b_source_id, '^([0-9]+)_', 1) AS b_no
+    FROM discrepancies
+    WHERE claim_a_source_id IS NOT NULL AND claim_b_source_id IS NOT NULL AND claim_a_source_id <> claim_b_source_id
+),
+-- whether the description names each claim's article: its id, or 'source(s) ... NNN' in one clause (not '20,000')
+named AS (
+    SELECT *,
+           contains(coalesce(words, ''), a) OR (a_no <> '' AND regexp_matches(coalesce(words, ''), '(?i)\bsources?\b[^.;]*[^0-9.,]' || a_no || '([^0-9]|$)')) AS names_a,
+           contains(coalesce(words, ''), b) OR (b_no <> '' AND regexp_matches(coalesce(words, ''), '(?i)\bsources?\b[^.;]*[^0-9.,]' || b_no || '([^0-9]|$)')) AS names_b
+    FROM d
+)
+SELECT
+    'discrepancies' AS "table",
+    _row AS "row",
+    'kind' AS "column",
+    kind AS "value",
+    coalesce(discrepancy_id, 'the discrepancy') || CASE
+        WHEN kind = 'sequence' THEN ' is a sequence (one article''s impossible order), but its claims come from two articles, '
+            || a || ' and ' || b || ': between_sources'
+        WHEN kind = 'ambiguity' THEN ' is an ambiguity (one passage read two ways), but its description speaks of claim B''s article '
+            || b || ' too, beside ' || a || ': two articles set side by side are between_sources'
+        ELSE ' is between_sources, but its description does not name both articles its claims come from ('
+            || a || ', ' || b || '): an ambiguity read with another article''s support names only the ambiguous one'
+    END AS detail
+FROM named
+WHERE (kind = 'sequence')
+   OR (kind = 'ambiguity' AND names_b)
+   OR (kind = 'between_sources' AND NOT (names_a AND names_b))
+ORDER BY 2
