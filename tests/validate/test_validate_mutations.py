@@ -2819,7 +2819,9 @@ def discrepancy_reattached(root: Path, draw: Draw) -> Expect:
                              for x in REAL[r[col["subject_table"]]][1])
                if other != r[col["subject_id"]] and unrelated(r, r[col["subject_table"]], other)]
     row, other = draw(st.sampled_from(options))
-    return set_cell(root, "discrepancies", row, "subject_id", other)
+    expect = set_cell(root, "discrepancies", row, "subject_id", other)
+    # reported on the subject, or on a claim when the other one meets the new subject by its words or number
+    return Expect(expect.table, expect.row, frozenset({"subject_id", "claim_a_quote", "claim_b_quote"}))
 
 
 @kind("outlet-renamed")
@@ -3122,7 +3124,9 @@ def discrepancy_claim_off_subject(root: Path, draw: Draw) -> Expect:
     r = rows[row]
     r[col[f"claim_{x}_char_start"]], r[col[f"claim_{x}_char_end"]] = str(start), str(end)
     r[col[f"claim_{x}_quote"]] = ARTICLES[r[col[f"claim_{x}_source_id"]]]["text"][start:end]
-    return _rewrite(root, "discrepancies", header, rows, row, f"claim_{x}_quote")
+    write_table(root, "discrepancies", header, rows)
+    # reported on the claim, or on the subject when the kept claim met it only by repeating this one (D012)
+    return Expect("discrepancies", row + 1, frozenset({f"claim_{x}_quote", "subject_id"}))
 
 
 @kind("resolution-value-changed")
