@@ -44,6 +44,9 @@ class About:
     """What a claim may touch to be about a subject row with passages."""
 
     passages: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # source -> (start, end)
+    #: the passages of the rows of its table sharing its own actor (a speaker's words), one dict per actor:
+    #: shared by every subject of that actor, where a copy per subject grew with the actor's rows twice over
+    kin: list[dict[str, list[tuple[int, int]]]] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)  # lower-cased name forms of the actors linked to it
     values: set[int] = field(default_factory=set)  # a figure's value
 
@@ -73,7 +76,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             forms = names.get((table, subject))
             if forms is None:
                 continue
-            ok = [any(f in quote.lower() for f in forms) for *_, quote in said]
+            ok = [any(f in low for f in forms) for low in (quote.lower() for *_, quote in said)]
             why = "names it (by any of its name forms)"
         elif table == "sources":
             ok = [source == subject for _, source, *_ in said]
@@ -122,7 +125,7 @@ def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _touches(text: str | None, source: str | None, a: int | None, b: int | None, quote: str, it: About) -> bool:
-    if source is not None and any(_meets(text, a, b, c, d) for c, d in it.passages.get(source, ())):
+    if source is not None and any(_meets(text, a, b, c, d) for passages in (it.passages, *it.kin) for c, d in passages.get(source, ())):
         return True
     if it.forms and _named(tuple(sorted(it.forms))).search(quote.lower()):
         return True
@@ -140,6 +143,8 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str]
     out: dict[tuple[str, str], About] = {k: About() for k in wanted}
     links: dict[tuple[str, str], set[tuple[str, str]]] = {k: set() for k in wanted}  # -> rows whose passages count
     actors: dict[tuple[str, str], set[str]] = {k: set() for k in wanted}
+    kin: dict[tuple[str, str], list[tuple[str, str, object]]] = {k: [] for k in wanted}  # -> (table, column, actor)
+    members: dict[tuple[str, str, object], list[tuple[str, str]]] = {}  # (table, column, actor) -> its rows
     for table in sorted({t for t, _ in wanted}):
         if table not in inputs.tables:
             continue
@@ -150,7 +155,7 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str]
         if key:
             typed = inputs.typed(table)
             cols = [c for c in dict.fromkeys([key, *(r.fields[0] for r in rels), "value"]) if c in typed.columns]
-            shared: dict[str, dict[object, list[tuple[str, str]]]] = {}  # actor column -> actor -> subjects
+            shared: dict[str, set[object]] = {}  # actor column -> the subjects' own actors
             for row in typed.select(cols).filter(pl.col(key).is_in(ids)).iter_rows(named=True):
                 k = (table, row[key])
                 for r in rels:
@@ -160,17 +165,18 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str]
                     if r.ref_table == "actors":
                         if r.fields[0] in own_actor:  # the row's own actor (a statement's speaker), not a relay
                             actors[k].add(value)
-                            shared.setdefault(r.fields[0], {}).setdefault(value, []).append(k)
+                            shared.setdefault(r.fields[0], set()).add(value)
+                            kin[k].append((table, r.fields[0], value))
                     else:
                         links[k].add((r.ref_table, value))  # a statement's or figure's event
                 if isinstance(row.get("value"), int):
                     out[k].values.add(row["value"])
-            # the rows of its table sharing an actor (a speaker's other words): one filter per column
+            # the rows of its table sharing an actor (a speaker's other words): one filter per column, the rows
+            # kept once per actor (not once per subject of that actor)
             for column, by in shared.items():
-                kin = typed.select(key, column).drop_nulls().filter(pl.col(column).is_in(list(by)))
-                for other, value in kin.iter_rows():
-                    for k in by[value]:
-                        links[k].add((table, other))
+                rows = typed.select(key, column).drop_nulls().filter(pl.col(column).is_in(list(by)))
+                for other, value in rows.iter_rows():
+                    members.setdefault((table, column, value), []).append((table, other))
         # link tables with no id of their own that tie actors to it (event_actors)
         for rel in inputs.model.referencing(table):
             holder = inputs.table(rel.table)
@@ -181,12 +187,20 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str]
                     pairs = inputs.typed(rel.table).select(rel.fields[0], other.fields[0]).drop_nulls().filter(pl.col(rel.fields[0]).is_in(ids))
                     for value, actor in pairs.iter_rows():
                         actors[table, value].add(actor)
-    every = {x for k in wanted for x in (k, *links[k])}
+    every = {x for k in wanted for x in (k, *links[k])} | {x for rows in members.values() for x in rows}
     spans = _spans(inputs, every)
     for k in wanted:
         for row in (k, *links[k]):
             for source, c, d in spans.get(row[0], {}).get(row, ()):
                 out[k].passages.setdefault(source, []).append((c, d))
+    together: dict[tuple[str, str, object], dict[str, list[tuple[int, int]]]] = {}
+    for group, rows in members.items():
+        passages = together[group] = {}
+        for row in rows:
+            for source, c, d in spans.get(row[0], {}).get(row, ()):
+                passages.setdefault(source, []).append((c, d))
+    for k in wanted:
+        out[k].kin = [together[g] for g in dict.fromkeys(kin[k]) if g in together]
     named = _names(inputs, {("actors", a) for k in wanted for a in actors[k]})
     for k in wanted:
         for a in actors[k]:
