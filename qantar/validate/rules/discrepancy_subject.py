@@ -68,7 +68,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     failing = first.filter((~pl.col("ok")).any().over("_row"))
     # what else a claim may touch, gathered only for the subjects a claim did not meet (few)
     wanted = set(failing.filter(pl.col("kind") == "passaged").select("table", "subject").unique().iter_rows())
-    about, linked = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
+    about, linked, numbered = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
     names = typed["discrepancy_id"] if "discrepancy_id" in typed.columns else None
     rows: dict[int, list[tuple]] = {}
     for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
@@ -78,12 +78,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     for row, said_row in rows.items():
         _, kind, table, subject, *_ = said_row[0]
         why = WHY[kind]
-        it = about.get((table, subject))
         ok = [fits for *_, fits in said_row]
-        if it is not None:
-            ok = [fits or (claim, row) in linked or _touches(quote, it)
+        if (table, subject) in wanted:
+            ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject])
                   for fits, (claim, _, _, _, _, _, _, quote, _) in zip(ok, said_row, strict=True)]
-            why += ", or holds its number" if it.values else ""
+            why += ", or holds its number" if (table, subject) in numbered else ""
         name = (names[row - 1] if names is not None else None) or "the discrepancy"
         if not any(ok):
             yield Finding(TABLE, row, "subject_id", subject, f"{name} is about {table} {subject}, but none of its claims {why}")
@@ -188,15 +187,14 @@ def _touches(quote: str, it: About) -> bool:
 
 
 def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
-           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]]]:
-    """(table, id) -> the name forms of its actors and a figure's value; and the (claim, row) of the
-    ``failing`` claims that meet a passage of a row linked to their subject: of rows linked to it (an
-    event's statements and figures, a statement's event) or of rows of its table sharing its actor."""
-    out: dict[tuple[str, str], About] = {k: About() for k in wanted}
-    edges: list[tuple[str, str, str, str]] = [(t, v, t, v) for t, v in wanted]  # subject -> row whose passages count
-    kin: list[tuple[str, str, str, str, object]] = []  # subject -> (its table, actor column, actor): rows sharing it
-    actors: dict[tuple[str, str], set[str]] = {k: set() for k in wanted}
-    members = []
+           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]], set[tuple[str, str]]]:
+    """For the ``failing`` claims (of the ``wanted`` subjects): the (claim, row) of those that meet a passage of
+    a row linked to their subject (an event's statements and figures, a statement's event) or of a row of its
+    table sharing its actor; (table, id) -> the name forms of its actors and a figure's value, for the
+    subjects a claim of which is still unmet; and the subjects with a figure's value."""
+    strs = {"table": pl.String, "subject": pl.String}
+    direct = [pl.DataFrame([(t, v, t, v) for t, v in wanted], schema={**strs, "rt": pl.String, "rid": pl.String}, orient="row")]
+    kin, members, acts, vals = [], [], [], []
     for table in sorted({t for t, _ in wanted}):
         if table not in inputs.tables:
             continue
@@ -206,29 +204,27 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
         own_actor = {f.name for f in inputs.model.tables[table].fields if f.required}
         if key:
             typed = inputs.typed(table)
-            cols = [c for c in dict.fromkeys([key, *(r.fields[0] for r in rels), "value"]) if c in typed.columns]
-            shared: dict[str, set[object]] = {}  # actor column -> the subjects' own actors
-            for row in typed.select(cols).filter(pl.col(key).is_in(ids)).iter_rows(named=True):
-                k = (table, row[key])
-                for r in rels:
-                    value = row.get(r.fields[0])
-                    if value is None or r.ref_table in ("sources", "places"):
-                        continue
-                    if r.ref_table == "actors":
-                        if r.fields[0] in own_actor:  # the row's own actor (a statement's speaker), not a relay
-                            actors[k].add(value)
-                            shared.setdefault(r.fields[0], set()).add(value)
-                            kin.append((*k, table, r.fields[0], value))
-                    else:
-                        edges.append((*k, r.ref_table, value))  # a statement's or figure's event
-                if isinstance(row.get("value"), int):
-                    out[k].values.add(row["value"])
-            # the rows of its table sharing an actor (a speaker's other words): one filter per column, kept once
-            # per actor (not once per subject of that actor)
-            for column, by in shared.items():
-                members.append(typed.select(key, column).drop_nulls().filter(pl.col(column).is_in(list(by))).select(
-                    pl.lit(table).alias("gt"), pl.lit(column).alias("gc"), pl.col(column).cast(pl.String).alias("ga"),
-                    pl.lit(table).alias("rt"), pl.col(key).cast(pl.String).alias("rid")))
+            rows = typed.filter(pl.col(key).is_in(ids))
+            for r in rels:
+                column = r.fields[0]
+                if column not in rows.columns or r.ref_table in ("sources", "places"):
+                    continue
+                pairs = rows.select(pl.lit(table).alias("table"), pl.col(key).cast(pl.String).alias("subject"),
+                                    pl.col(column).cast(pl.String).alias("v")).drop_nulls()
+                if r.ref_table == "actors":
+                    if column in own_actor:  # the row's own actor (a statement's speaker), not a relay
+                        acts.append(pairs.rename({"v": "actor"}))
+                        kin.append(pairs.select("table", "subject", pl.lit(table).alias("gt"), pl.lit(column).alias("gc"),
+                                                pl.col("v").alias("ga")))
+                        # the rows of its table sharing the actor (a speaker's other words), once per actor
+                        members.append(typed.select(key, column).drop_nulls().filter(pl.col(column).cast(pl.String).is_in(pairs["v"].unique().implode())).select(
+                            pl.lit(table).alias("gt"), pl.lit(column).alias("gc"), pl.col(column).cast(pl.String).alias("ga"),
+                            pl.lit(table).alias("rt"), pl.col(key).cast(pl.String).alias("rid")))
+                else:
+                    direct.append(pairs.select("table", "subject", pl.lit(r.ref_table).alias("rt"), pl.col("v").alias("rid")))
+            if "value" in rows.columns and rows.schema["value"].is_integer():
+                vals.append(rows.select(pl.lit(table).alias("table"), pl.col(key).cast(pl.String).alias("subject"),
+                                        pl.col("value").cast(pl.Int64)).drop_nulls())
         # link tables with no id of their own that tie actors to it (event_actors)
         for rel in inputs.model.referencing(table):
             holder = inputs.table(rel.table)
@@ -236,35 +232,45 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
                 continue
             for other in inputs.model.tables[rel.table].relations:
                 if len(other.fields) == 1 and other.ref_table == "actors":
-                    pairs = inputs.typed(rel.table).select(rel.fields[0], other.fields[0]).drop_nulls().filter(pl.col(rel.fields[0]).is_in(ids))
-                    for value, actor in pairs.iter_rows():
-                        actors[table, value].add(actor)
+                    acts.append(inputs.typed(rel.table).select(rel.fields[0], other.fields[0]).drop_nulls()
+                                .filter(pl.col(rel.fields[0]).is_in(ids))
+                                .select(pl.lit(table).alias("table"), pl.col(rel.fields[0]).cast(pl.String).alias("subject"),
+                                        pl.col(other.fields[0]).cast(pl.String).alias("actor")))
+    values = pl.concat(vals) if vals else pl.DataFrame(schema={**strs, "value": pl.Int64})
+    numbered = set(values.select("table", "subject").unique().iter_rows())
     linked: set[tuple[int, int]] = set()
     if not failing.is_empty():
-        strs = {"table": pl.String, "subject": pl.String}
-        direct = pl.DataFrame(edges, schema={**strs, "rt": pl.String, "rid": pl.String}, orient="row").unique()
-        groups = pl.DataFrame([(t, v, gt, gc, str(ga)) for t, v, gt, gc, ga in kin],
-                              schema={**strs, "gt": pl.String, "gc": pl.String, "ga": pl.String}, orient="row").unique()
-        members_frame = pl.concat(members).unique() if members else pl.DataFrame(
+        every = pl.concat(direct).unique()
+        groups = pl.concat(kin).unique() if kin else pl.DataFrame(schema={**strs, "gt": pl.String, "gc": pl.String, "ga": pl.String})
+        group_rows = pl.concat(members).unique() if members else pl.DataFrame(
             schema={"gt": pl.String, "gc": pl.String, "ga": pl.String, "rt": pl.String, "rid": pl.String})
-        every = pl.concat([direct.select("rt", "rid"), members_frame.select("rt", "rid")]).unique()
-        spans = _span_frame(inputs, {t: v for t, v in every.group_by("rt").agg("rid").iter_rows()}).rename(
+        rows_of = pl.concat([every.select("rt", "rid"), group_rows.select("rt", "rid")]).unique()
+        spans = _span_frame(inputs, {t: v for t, v in rows_of.group_by("rt").agg("rid").iter_rows()}).rename(
             {"table": "rt", "subject": "rid"})
         claims = failing.select("_row", "_claim", "table", "subject", "source", "a", "b")
         # an actor's passages are gathered once (its rows may be many), then met by source, never listed per subject
-        together = members_frame.join(spans, on=["rt", "rid"]).select("gt", "gc", "ga", "source", "c", "d")
+        together = group_rows.join(spans, on=["rt", "rid"]).select("gt", "gc", "ga", "source", "c", "d")
         pairs = pl.concat([
-            claims.join(direct, on=["table", "subject"]).join(spans, on=["rt", "rid", "source"]).select(
+            claims.join(every, on=["table", "subject"]).join(spans, on=["rt", "rid", "source"]).select(
                 "_row", "_claim", "source", "a", "b", "c", "d"),
             claims.join(groups, on=["table", "subject"]).join(together, on=["gt", "gc", "ga", "source"]).select(
                 "_row", "_claim", "source", "a", "b", "c", "d"),
         ])
-        linked = {(n, r) for r, n, _ in _met(pairs, texts).iter_rows()}
-    named = _names(inputs, {("actors", a) for k in wanted for a in actors[k]})
-    for k in wanted:
-        for a in actors[k]:
-            out[k].forms.update(named.get(("actors", a), ()))
-    return out, linked
+        met = _met(pairs, texts)
+        linked = {(n, r) for r, n, _ in met.iter_rows()}
+        failing = failing.join(met, on=["_row", "_claim"], how="anti")
+    # the name forms and values of the subjects a claim of which is still unmet, for Python's whole-word search
+    still = failing.select("table", "subject").unique()
+    out: dict[tuple[str, str], About] = {k: About() for k in still.iter_rows()}
+    if acts and out:
+        mine = pl.concat(acts).join(still, on=["table", "subject"], how="semi")
+        forms = named_forms(inputs, groups=True, only={"actors": mine["actor"].unique().to_list()}).filter(pl.col("_target") == "actors")
+        for t, v, fs in (mine.join(forms.select(pl.col("_value").alias("actor"), "_form"), on="actor")
+                         .group_by("table", "subject").agg("_form").iter_rows()):
+            out[t, v].forms.update(fs)
+    for t, v, value in values.join(still, on=["table", "subject"], how="semi").iter_rows():
+        out[t, v].values.add(value)
+    return out, linked, numbered
 
 
 def _variant(one: str, other: str) -> bool:
@@ -280,16 +286,6 @@ def _variant(one: str, other: str) -> bool:
 def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the (lower-cased) name forms as whole words: 'as' (the United States) is no part of 'pasukan'."""
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?!\w)")
-
-
-def _names(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
-    if not wanted:
-        return {}
-    only: dict[str, list[str]] = {}
-    for table, value in wanted:
-        only.setdefault(table, []).append(value)
-    forms = named_forms(inputs, groups=True, only=only)
-    return {(t, v): tuple(fs) for t, v, fs in forms.group_by("_target", "_value").agg("_form").iter_rows()}
 
 
 def _span_frame(inputs: Inputs, wanted: dict[str, list[str]], *, linked: bool = True) -> pl.DataFrame:
