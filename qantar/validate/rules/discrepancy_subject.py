@@ -71,6 +71,11 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     about, linked, numbered = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
     names = typed["discrepancy_id"] if "discrepancy_id" in typed.columns else None
     rows: dict[int, list[tuple]] = {}
+    # rows each claim of which met its subject or a row linked to it say nothing: Python reads the others
+    if linked:
+        met = pl.DataFrame(list(linked), schema={"_claim": pl.Int64, "_row": failing.schema["_row"]}, orient="row")
+        unmet = failing.join(met, on=["_row", "_claim"], how="anti").filter(~pl.col("ok")).select("_row").unique()
+        failing = failing.join(unmet, on="_row", how="semi").sort("_row", "_claim")
     for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
         "_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"
     ).iter_rows():
