@@ -39,11 +39,15 @@ TABLE = "discrepancies"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+WHY = {"named": "names it (by any of its name forms)", "sources": "is taken from it",
+       "passaged": "overlaps or adjoins a passage of it or of a row linked to it, names an actor linked to it"}
+_SPACES = re.compile(r"\s*")  # str patterns: \s is str.isspace
+
+
 @dataclass
 class About:
-    """What a claim may touch to be about a subject row with passages."""
+    """What else a claim may touch to be about a subject row with passages."""
 
-    passages: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # source -> (start, end)
     forms: set[str] = field(default_factory=set)  # lower-cased name forms of the actors linked to it
     values: set[int] = field(default_factory=set)  # a figure's value
 
@@ -54,56 +58,224 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     claims = [s for s in inputs.table(TABLE).spans_of("claim")]
     if not claims:
         return
-    frame = inputs.typed(TABLE).with_row_index("_row", offset=1)
+    typed = inputs.typed(TABLE)
     texts = inputs.texts()
-    wanted = set(frame.select("subject_table", "subject_id").drop_nulls().iter_rows())
-    names = _names(inputs, {k for k in wanted if k[0] in NAMED})
-    passaged = {k for k in wanted if k[0] not in NAMED and k[0] != "sources"}
-    own = _spans(inputs, passaged, linked=False)
-    # only the columns read below (a dict per row of every column cost more than the rule's work)
-    used = ["_row", "subject_table", "subject_id", *(c for s in claims for c in (s.source, s.start, s.end, s.text)),
-            *(c for c in ("discrepancy_id",) if c in frame.columns)]
-    judged = []  # (row, table, subject, said, ok, why); claims of rows with passages judged first on their own
-    for row in frame.select(list(dict.fromkeys(used))).iter_rows(named=True):
-        table, subject = row["subject_table"], row["subject_id"]
-        said = [(s.text, row[s.source], row[s.start], row[s.end], row[s.text]) for s in claims if row[s.text]]
-        if not table or not subject or not said:
-            continue
-        if table in NAMED:
-            forms = names.get((table, subject))
-            if forms is None:
-                continue
-            ok = [any(f in quote.lower() for f in forms) for *_, quote in said]
-            why = "names it (by any of its name forms)"
-        elif table == "sources":
-            ok = [source == subject for _, source, *_ in said]
-            why = "is taken from it"
-        elif table in own:
-            if (table, subject) not in own[table]:
-                continue
-            mine = own[table][table, subject]
-            ok = [any(other == source and _meets(texts.get(source), a, b, c, d) for other, c, d in mine)
-                  for _, source, a, b, _ in said]
-            why = "overlaps or adjoins a passage of it or of a row linked to it, names an actor linked to it"
-        else:
-            continue
-        judged.append((row, table, subject, said, ok, why))
+    # one row per claim with words (a claim's columns under one name), in row and claim order: polars judges
+    # every claim, Python sees only the rows a claim of which fails
+    said = _said(typed, claims)
+    subjects = typed.select(pl.col("subject_table").cast(pl.String).alias("table"), pl.col("subject_id").alias("subject")).drop_nulls().unique()
+    first = _judge(inputs, said, subjects, texts)  # + kind, ok (claims of rows whose subject is judged)
+    failing = first.filter((~pl.col("ok")).any().over("_row"))
     # what else a claim may touch, gathered only for the subjects a claim did not meet (few)
-    about = _about(inputs, {(t, s) for _, t, s, _, ok, _ in judged if (t, s) in passaged and not all(ok)})
-    for row, table, subject, said, ok, why in judged:
-        it = about.get((table, subject))
-        if it is not None:
-            ok = [fits or _touches(texts.get(source), source, a, b, quote, it) for fits, (_, source, a, b, quote) in zip(ok, said, strict=True)]
-            why += ", or holds its number" if it.values else ""
-        name = row.get("discrepancy_id") or "the discrepancy"
+    wanted = set(failing.filter(pl.col("kind") == "passaged").select("table", "subject").unique().iter_rows())
+    about, linked, numbered = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
+    names = typed["discrepancy_id"] if "discrepancy_id" in typed.columns else None
+    rows: dict[int, list[tuple]] = {}
+    # rows each claim of which met its subject or a row linked to it say nothing: Python reads the others
+    if linked:
+        met = pl.DataFrame(list(linked), schema={"_claim": pl.Int64, "_row": failing.schema["_row"]}, orient="row")
+        unmet = failing.join(met, on=["_row", "_claim"], how="anti").filter(~pl.col("ok")).select("_row").unique()
+        failing = failing.join(unmet, on="_row", how="semi").sort("_row", "_claim")
+    for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
+        "_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"
+    ).iter_rows():
+        rows.setdefault(row, []).append((claim, kind, table, subject, source, a, b, quote, ok))
+    for row, said_row in rows.items():
+        _, kind, table, subject, *_ = said_row[0]
+        why = WHY[kind]
+        ok = [fits for *_, fits in said_row]
+        if (table, subject) in wanted:
+            ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject])
+                  for fits, (claim, _, _, _, _, _, _, quote, _) in zip(ok, said_row, strict=True)]
+            why += ", or holds its number" if (table, subject) in numbered else ""
+        name = (names[row - 1] if names is not None else None) or "the discrepancy"
         if not any(ok):
-            yield Finding(TABLE, row["_row"], "subject_id", subject, f"{name} is about {table} {subject}, but none of its claims {why}")
+            yield Finding(TABLE, row, "subject_id", subject, f"{name} is about {table} {subject}, but none of its claims {why}")
             continue
-        for (column, *_, quote), fits in zip(said, ok, strict=True):
-            if not fits and not any(good and _variant(quote, other) for (*_, other), good in zip(said, ok, strict=True)):
-                yield Finding(TABLE, row["_row"], column, quote,
+        for (claim, *_, quote, _), fits in zip(said_row, ok, strict=True):
+            if not fits and not any(good and _variant(quote, other[7]) for other, good in zip(said_row, ok, strict=True)):
+                yield Finding(TABLE, row, claims[claim].text, quote,
                               f"{name} is about {table} {subject}, but this claim is not (a claim about it {why}): "
                               f"both claims of a discrepancy are about its subject")
+
+
+def _said(typed: pl.DataFrame, claims: list) -> pl.DataFrame:
+    """_row, _claim, table, subject, source, a, b, quote: the claims with words of the rows with a subject."""
+    frame = typed.with_row_index("_row", offset=1)
+    parts = [
+        frame.select("_row", pl.lit(n, pl.Int64).alias("_claim"), pl.col("subject_table").cast(pl.String).alias("table"),
+                     pl.col("subject_id").alias("subject"), pl.col(s.source).cast(pl.String).alias("source"),
+                     pl.col(s.start).cast(pl.Int64).alias("a"), pl.col(s.end).cast(pl.Int64).alias("b"),
+                     pl.col(s.text).cast(pl.String).alias("quote"))
+        for n, s in enumerate(claims)
+    ]
+    said = pl.concat(parts).filter(pl.col("quote").is_not_null() & (pl.col("quote") != ""))
+    said = said.filter(pl.col("table").is_not_null() & (pl.col("table") != "") & pl.col("subject").is_not_null() & (pl.col("subject") != ""))
+    return said.sort("_row", "_claim")
+
+
+def _judge(inputs: Inputs, said: pl.DataFrame, subjects: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+    """The claims of rows whose subject can be judged, with ``kind`` (named, sources, passaged) and ``ok``:
+    a named subject's claim names it, a source's is taken from it, a passaged row's meets a passage of it."""
+    parts = []
+    named = said.filter(pl.col("table").is_in(list(NAMED)))
+    wanted = {t: v for t, v in subjects.filter(pl.col("table").is_in(list(NAMED))).group_by("table").agg("subject").iter_rows()}
+    if not named.is_empty() and wanted:
+        forms = named_forms(inputs, groups=True, only=wanted).select(
+            pl.col("_target").alias("table"), pl.col("_value").alias("subject"), pl.col("_form").alias("form"))
+        hits = (named.join(forms, on=["table", "subject"], how="inner")
+                .with_columns(pl.col("quote").str.to_lowercase().str.contains(pl.col("form"), literal=True).alias("ok"))
+                .group_by("_row", "_claim").agg(pl.col("ok").any()))
+        parts.append(named.join(hits, on=["_row", "_claim"], how="inner").with_columns(pl.lit("named").alias("kind")))
+    parts.append(said.filter(pl.col("table") == "sources")
+                 .with_columns((pl.col("source") == pl.col("subject")).fill_null(False).alias("ok"), pl.lit("sources").alias("kind")))
+    passaged = said.filter(~pl.col("table").is_in([*NAMED, "sources"]))
+    ids = {t: v for t, v in subjects.filter(~pl.col("table").is_in([*NAMED, "sources"])).group_by("table").agg("subject").iter_rows()}
+    own = _span_frame(inputs, ids, linked=False)  # table, subject, source, c, d
+    if not passaged.is_empty() and not own.is_empty():
+        kept = passaged.join(own.select("table", "subject").unique(), on=["table", "subject"], how="semi")
+        met = _met(kept.join(own, on=["table", "subject", "source"], how="inner"), texts)
+        parts.append(kept.join(met, on=["_row", "_claim"], how="left")
+                     .with_columns(pl.col("ok").fill_null(False), pl.lit("passaged").alias("kind")))
+    cols = ["_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"]
+    return pl.concat([p.select(cols) for p in parts]).sort("_row", "_claim")
+
+
+def _met(pairs: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+    """_row, _claim of the claims that meet a passage of ``pairs`` (a claim's a, b beside a passage's c, d in
+    its source): overlap is read in polars; a gap between them is spaces only when the run of spaces after
+    the claim reaches the passage (or the run before it reaches back to the passage's end)."""
+    a, b, c, d = pl.col("a"), pl.col("b"), pl.col("c"), pl.col("d")
+    pairs = pairs.select("_row", "_claim", "source", "a", "b", "c", "d").filter(a.is_not_null() & b.is_not_null())
+    over = pairs.filter((a < d) & (c < b)).select("_row", "_claim")
+    rest = pairs.join(over, on=["_row", "_claim"], how="anti")
+    if rest.is_empty():
+        return over.unique().with_columns(pl.lit(True).alias("ok"))
+    lengths = pl.DataFrame({"source": list(texts), "n": [len(t) for t in texts.values()]}, schema={"source": pl.String, "n": pl.Int64})
+    rest = rest.join(lengths, on="source", how="inner")  # no article: no gap to read
+    plain = (a >= 0) & (a <= b) & (b <= pl.col("n")) & (c >= 0) & (c <= d) & (d <= pl.col("n"))
+    odd = rest.filter(~plain)  # offsets that Python's slicing reads its own way: asked as before
+    near = rest.filter(plain).filter(((c >= b) | (d <= a)))
+    claims = near.select("_row", "_claim", "source", "a", "b").unique()
+    after, before = [], []
+    for _, _, source, x, y in claims.iter_rows():
+        text = texts[source]
+        after.append(_SPACES.match(text, y).end())
+        q = x
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        before.append(q)
+    claims = claims.with_columns(pl.Series("after", after, pl.Int64), pl.Series("before", before, pl.Int64))
+    gap = (near.join(claims, on=["_row", "_claim", "source", "a", "b"], how="inner")
+           .filter(((c >= b) & (c <= pl.col("after"))) | ((d <= a) & (d >= pl.col("before")))).select("_row", "_claim"))
+    slow = [(r, n) for r, n, source, x, y, p, q, _ in odd.iter_rows() if _meets(texts.get(source), x, y, p, q)]
+    slow_frame = pl.DataFrame(slow, schema={"_row": over.schema["_row"], "_claim": pl.Int64}, orient="row")
+    return pl.concat([over, gap, slow_frame]).unique().with_columns(pl.lit(True).alias("ok"))
+
+
+@cache
+def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the (lower-cased) name forms as whole words: 'as' (the United States) is no part of 'pasukan'."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?!\w)")
+
+
+def _touches(quote: str, it: About) -> bool:
+    """Whether a claim names an actor linked to the subject, or holds its figure's number."""
+    if it.forms and _named(tuple(sorted(it.forms))).search(quote.lower()):
+        return True
+    if it.values:
+        for tok in number_tokens(quote):
+            reading = numbers.read(tok.text)
+            if reading is not None and reading.value in it.values:
+                return True
+    return False
+
+
+def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
+           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]], set[tuple[str, str]]]:
+    """For the ``failing`` claims (of the ``wanted`` subjects): the (claim, row) of those that meet a passage of
+    a row linked to their subject (an event's statements and figures, a statement's event) or of a row of its
+    table sharing its actor; (table, id) -> the name forms of its actors and a figure's value, for the
+    subjects a claim of which is still unmet; and the subjects with a figure's value."""
+    strs = {"table": pl.String, "subject": pl.String}
+    direct = [pl.DataFrame([(t, v, t, v) for t, v in wanted], schema={**strs, "rt": pl.String, "rid": pl.String}, orient="row")]
+    kin, members, acts, vals = [], [], [], []
+    for table in sorted({t for t, _ in wanted}):
+        if table not in inputs.tables:
+            continue
+        ids = sorted(v for t, v in wanted if t == table)
+        key = inputs.table(table).id_field
+        rels = [r for r in inputs.model.tables[table].relations if len(r.fields) == 1]
+        own_actor = {f.name for f in inputs.model.tables[table].fields if f.required}
+        if key:
+            typed = inputs.typed(table)
+            rows = typed.filter(pl.col(key).is_in(ids))
+            for r in rels:
+                column = r.fields[0]
+                if column not in rows.columns or r.ref_table in ("sources", "places"):
+                    continue
+                pairs = rows.select(pl.lit(table).alias("table"), pl.col(key).cast(pl.String).alias("subject"),
+                                    pl.col(column).cast(pl.String).alias("v")).drop_nulls()
+                if r.ref_table == "actors":
+                    if column in own_actor:  # the row's own actor (a statement's speaker), not a relay
+                        acts.append(pairs.rename({"v": "actor"}))
+                        kin.append(pairs.select("table", "subject", pl.lit(table).alias("gt"), pl.lit(column).alias("gc"),
+                                                pl.col("v").alias("ga")))
+                        # the rows of its table sharing the actor (a speaker's other words), once per actor
+                        members.append(typed.select(key, column).drop_nulls().filter(pl.col(column).cast(pl.String).is_in(pairs["v"].unique().implode())).select(
+                            pl.lit(table).alias("gt"), pl.lit(column).alias("gc"), pl.col(column).cast(pl.String).alias("ga"),
+                            pl.lit(table).alias("rt"), pl.col(key).cast(pl.String).alias("rid")))
+                else:
+                    direct.append(pairs.select("table", "subject", pl.lit(r.ref_table).alias("rt"), pl.col("v").alias("rid")))
+            if "value" in rows.columns and rows.schema["value"].is_integer():
+                vals.append(rows.select(pl.lit(table).alias("table"), pl.col(key).cast(pl.String).alias("subject"),
+                                        pl.col("value").cast(pl.Int64)).drop_nulls())
+        # link tables with no id of their own that tie actors to it (event_actors)
+        for rel in inputs.model.referencing(table):
+            holder = inputs.table(rel.table)
+            if len(rel.fields) != 1 or rel.table == TABLE or holder.id_field is not None:
+                continue
+            for other in inputs.model.tables[rel.table].relations:
+                if len(other.fields) == 1 and other.ref_table == "actors":
+                    acts.append(inputs.typed(rel.table).select(rel.fields[0], other.fields[0]).drop_nulls()
+                                .filter(pl.col(rel.fields[0]).is_in(ids))
+                                .select(pl.lit(table).alias("table"), pl.col(rel.fields[0]).cast(pl.String).alias("subject"),
+                                        pl.col(other.fields[0]).cast(pl.String).alias("actor")))
+    values = pl.concat(vals) if vals else pl.DataFrame(schema={**strs, "value": pl.Int64})
+    numbered = set(values.select("table", "subject").unique().iter_rows())
+    linked: set[tuple[int, int]] = set()
+    if not failing.is_empty():
+        every = pl.concat(direct).unique()
+        groups = pl.concat(kin).unique() if kin else pl.DataFrame(schema={**strs, "gt": pl.String, "gc": pl.String, "ga": pl.String})
+        group_rows = pl.concat(members).unique() if members else pl.DataFrame(
+            schema={"gt": pl.String, "gc": pl.String, "ga": pl.String, "rt": pl.String, "rid": pl.String})
+        rows_of = pl.concat([every.select("rt", "rid"), group_rows.select("rt", "rid")]).unique()
+        spans = _span_frame(inputs, {t: v for t, v in rows_of.group_by("rt").agg("rid").iter_rows()}).rename(
+            {"table": "rt", "subject": "rid"})
+        claims = failing.select("_row", "_claim", "table", "subject", "source", "a", "b")
+        # an actor's passages are gathered once (its rows may be many), then met by source, never listed per subject
+        together = group_rows.join(spans, on=["rt", "rid"]).select("gt", "gc", "ga", "source", "c", "d")
+        pairs = pl.concat([
+            claims.join(every, on=["table", "subject"]).join(spans, on=["rt", "rid", "source"]).select(
+                "_row", "_claim", "source", "a", "b", "c", "d"),
+            claims.join(groups, on=["table", "subject"]).join(together, on=["gt", "gc", "ga", "source"]).select(
+                "_row", "_claim", "source", "a", "b", "c", "d"),
+        ])
+        met = _met(pairs, texts)
+        linked = {(n, r) for r, n, _ in met.iter_rows()}
+        failing = failing.join(met, on=["_row", "_claim"], how="anti")
+    # the name forms and values of the subjects a claim of which is still unmet, for Python's whole-word search
+    still = failing.select("table", "subject").unique()
+    out: dict[tuple[str, str], About] = {k: About() for k in still.iter_rows()}
+    if acts and out:
+        mine = pl.concat(acts).join(still, on=["table", "subject"], how="semi")
+        forms = named_forms(inputs, groups=True, only={"actors": mine["actor"].unique().to_list()}).filter(pl.col("_target") == "actors")
+        for t, v, fs in (mine.join(forms.select(pl.col("_value").alias("actor"), "_form"), on="actor")
+                         .group_by("table", "subject").agg("_form").iter_rows()):
+            out[t, v].forms.update(fs)
+    for t, v, value in values.join(still, on=["table", "subject"], how="semi").iter_rows():
+        out[t, v].values.add(value)
+    return out, linked, numbered
 
 
 def _variant(one: str, other: str) -> bool:
@@ -121,96 +293,13 @@ def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?!\w)")
 
 
-def _touches(text: str | None, source: str | None, a: int | None, b: int | None, quote: str, it: About) -> bool:
-    if source is not None and any(_meets(text, a, b, c, d) for c, d in it.passages.get(source, ())):
-        return True
-    if it.forms and _named(tuple(sorted(it.forms))).search(quote.lower()):
-        return True
-    if it.values:
-        for tok in number_tokens(quote):
-            reading = numbers.read(tok.text)
-            if reading is not None and reading.value in it.values:
-                return True
-    return False
-
-
-def _about(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], About]:
-    """(table, id) -> what a claim about that row may touch: its passages, those of rows linked to it
-    and of rows of its table sharing its actor, the name forms of its actors, a figure's value."""
-    out: dict[tuple[str, str], About] = {k: About() for k in wanted}
-    links: dict[tuple[str, str], set[tuple[str, str]]] = {k: set() for k in wanted}  # -> rows whose passages count
-    actors: dict[tuple[str, str], set[str]] = {k: set() for k in wanted}
-    for table in sorted({t for t, _ in wanted}):
-        if table not in inputs.tables:
-            continue
-        ids = sorted(v for t, v in wanted if t == table)
-        key = inputs.table(table).id_field
-        rels = [r for r in inputs.model.tables[table].relations if len(r.fields) == 1]
-        own_actor = {f.name for f in inputs.model.tables[table].fields if f.required}
-        if key:
-            typed = inputs.typed(table)
-            cols = [c for c in dict.fromkeys([key, *(r.fields[0] for r in rels), "value"]) if c in typed.columns]
-            shared: dict[str, dict[object, list[tuple[str, str]]]] = {}  # actor column -> actor -> subjects
-            for row in typed.select(cols).filter(pl.col(key).is_in(ids)).iter_rows(named=True):
-                k = (table, row[key])
-                for r in rels:
-                    value = row.get(r.fields[0])
-                    if value is None or r.ref_table in ("sources", "places"):
-                        continue
-                    if r.ref_table == "actors":
-                        if r.fields[0] in own_actor:  # the row's own actor (a statement's speaker), not a relay
-                            actors[k].add(value)
-                            shared.setdefault(r.fields[0], {}).setdefault(value, []).append(k)
-                    else:
-                        links[k].add((r.ref_table, value))  # a statement's or figure's event
-                if isinstance(row.get("value"), int):
-                    out[k].values.add(row["value"])
-            # the rows of its table sharing an actor (a speaker's other words): one filter per column
-            for column, by in shared.items():
-                kin = typed.select(key, column).drop_nulls().filter(pl.col(column).is_in(list(by)))
-                for other, value in kin.iter_rows():
-                    for k in by[value]:
-                        links[k].add((table, other))
-        # link tables with no id of their own that tie actors to it (event_actors)
-        for rel in inputs.model.referencing(table):
-            holder = inputs.table(rel.table)
-            if len(rel.fields) != 1 or rel.table == TABLE or holder.id_field is not None:
-                continue
-            for other in inputs.model.tables[rel.table].relations:
-                if len(other.fields) == 1 and other.ref_table == "actors":
-                    pairs = inputs.typed(rel.table).select(rel.fields[0], other.fields[0]).drop_nulls().filter(pl.col(rel.fields[0]).is_in(ids))
-                    for value, actor in pairs.iter_rows():
-                        actors[table, value].add(actor)
-    every = {x for k in wanted for x in (k, *links[k])}
-    spans = _spans(inputs, every)
-    for k in wanted:
-        for row in (k, *links[k]):
-            for source, c, d in spans.get(row[0], {}).get(row, ()):
-                out[k].passages.setdefault(source, []).append((c, d))
-    named = _names(inputs, {("actors", a) for k in wanted for a in actors[k]})
-    for k in wanted:
-        for a in actors[k]:
-            out[k].forms.update(named.get(("actors", a), ()))
-    return out
-
-
-def _names(inputs: Inputs, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
-    if not wanted:
-        return {}
-    only: dict[str, list[str]] = {}
-    for table, value in wanted:
-        only.setdefault(table, []).append(value)
-    forms = named_forms(inputs, groups=True, only=only)
-    return {(t, v): tuple(fs) for t, v, fs in forms.group_by("_target", "_value").agg("_form").iter_rows()}
-
-
-def _spans(inputs: Inputs, wanted: set[tuple[str, str]], *, linked: bool = True) -> dict[str, dict[tuple[str, str], list[tuple[str, int, int]]]]:
-    """table -> (table, id) -> the passages (source, start, end) of the ``wanted`` rows: their own claim
+def _span_frame(inputs: Inputs, wanted: dict[str, list[str]], *, linked: bool = True) -> pl.DataFrame:
+    """table, subject, source, c, d: the passages of the ``wanted`` rows (table -> ids): their own claim
     spans, and those of the rows that point at them: the link tables' (no id of their own: an event's
     event_sources), and when ``linked`` those of rows with ids too (an event's statements and figures)."""
-    out: dict[str, dict[tuple[str, str], list[tuple[str, int, int]]]] = {}
-    for table in sorted({t for t, _ in wanted}):
-        ids = sorted(v for t, v in wanted if t == table)
+    parts = []
+    for table in sorted(wanted):
+        ids = wanted[table]
         if table not in inputs.tables:
             continue
         places: list[tuple[str, str, object]] = []  # (holding table, key column, span)
@@ -220,17 +309,17 @@ def _spans(inputs: Inputs, wanted: set[tuple[str, str]], *, linked: bool = True)
         for rel in inputs.model.referencing(table):
             if len(rel.fields) == 1 and rel.table != TABLE and (linked or inputs.table(rel.table).id_field is None):
                 places += [(rel.table, rel.fields[0], s) for s in inputs.table(rel.table).spans_of("claim")]
-        found: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         for holder, column, span in places:
             if column == span.source:  # type: ignore[attr-defined]
                 continue  # a passage's own source is not what it is about
             cols = (column, span.source, span.start, span.end)  # type: ignore[attr-defined]
             rows = inputs.typed(holder).select(cols).drop_nulls().filter(pl.col(column).is_in(ids))
-            for value, source, a, b in rows.iter_rows():
-                found.setdefault((table, value), []).append((source, a, b))
-        if found:
-            out[table] = found
-    return out
+            parts.append(rows.select(pl.lit(table).alias("table"), pl.col(column).cast(pl.String).alias("subject"),
+                                     pl.col(span.source).cast(pl.String).alias("source"),  # type: ignore[attr-defined]
+                                     pl.col(span.start).cast(pl.Int64).alias("c"), pl.col(span.end).cast(pl.Int64).alias("d")))  # type: ignore[attr-defined]
+    if not parts:
+        return pl.DataFrame(schema={"table": pl.String, "subject": pl.String, "source": pl.String, "c": pl.Int64, "d": pl.Int64})
+    return pl.concat(parts)
 
 
 def _meets(text: str | None, a: int | None, b: int | None, c: int, d: int) -> bool:

@@ -58,6 +58,13 @@ HEADS = "page_furniture"
 PHOTO = frozenset({"photo_credit", "photo_caption"})
 _PHOTO_WORD = re.compile(r"(?<![^\W\d_])(?:foto|photo)(?![^\W\d_])", re.IGNORECASE)
 _LINE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: reasons whose line is read; reasons whose number tokens are read; every reason a check reads
+LINED = ALONE | PHOTO | PROSE | {HEADS}
+NUMBERED = NOT_TEXT | NOT_NUMBER | frozenset(NOT_COUNTED)
+READ = LINED | NUMBERED | {NOT_A_NAME}
+#: n -> a pattern that finds n words (``_LINE_WORD``) in a stretch of text when it holds that many: one search
+#: stops at a line's third word, where counting them all read the whole line
+_AT_LEAST = {n: re.compile(r"[^\W\d_]+" + r"[\W\d_]+[^\W\d_]+" * (n - 1), re.UNICODE) for n in range(1, PROSE_WORDS + 1)}
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+|%|US\$)", re.UNICODE)
 
 
@@ -73,50 +80,53 @@ def next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def measured(word: str) -> bool:
+    """Whether ``word`` (lower case) is a word of measure: one listed, or one starting with a listed word
+    longer than three letters ('tentaranya')."""
+    known = _MEASURED.get(word)
+    if known is None:
+        known = _MEASURED[word] = bool(word) and any(word == w or (len(w) > 3 and word.startswith(w)) for w in measure_words())
+    return known
+
+
+_MEASURED: dict[str, bool] = {}  # word -> measured(word): the articles' words are few, the exclusions many
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "exclusions" not in inputs.tables or not inputs.table("exclusions").has("source_id", "char_start", "char_end", "text", "reason"):
         return  # no exclusions to read: the schema layers say what is missing
     texts = inputs.texts()
     toks = tokens(inputs)
     frame = inputs.strings("exclusions")
-    words = measure_words()
     every = _name_forms(inputs)
     # each name form, and each capitalised word of one, -> the form: what 'not_a_name' may not exclude
     name_words = {w: f for f in reversed(every) for w in (f, *(x for x in f.split() if x[:1].isupper() and len(x) > 2))}
     # excluded words -> the longer name forms that hold them
     holding = _holders(every, frame["text"].drop_nulls().unique().to_list())
+    held = {t for t, forms in holding.items() if forms}
     starts: dict[str, list[int]] = {}  # an article's token starts, to reach the tokens inside an exclusion
-    for i, (sid, a, b, text, reason) in enumerate(
-        frame.select("source_id", "char_start", "char_end", "text", "reason").iter_rows(), 1
-    ):
-        try:
-            a, b = int(a), int(b)
-        except (TypeError, ValueError):
-            continue
-        article = texts.get(sid)
-        if article is None or not 0 <= a <= b <= len(article):
-            continue  # offsets that do not lie in the article: quote-verbatim says so
+    placed = _placed(frame, texts, held)
+    for i, sid, a, b, text, reason in zip(*(placed[c].to_list() for c in placed.columns), strict=True):
+        article = texts[sid]
         if reason == NOT_A_NAME and text and text in name_words:
             yield Finding("exclusions", i, "reason", reason, f"{text!r} is a name form of an actor or place of the package, "
                           f"or a word of one ({name_words[text]!r}): a name that is not linked is {' or '.join(sorted(NAME_PART))}, "
                           f"not {reason}")
             continue
-        name = _inside_name(article, a, b, holding.get(text or "", ()))
-        if name is not None and reason not in NAME_PART:
-            yield Finding("exclusions", i, "reason", reason, f"{text!r} is part of the name {name!r} (a name form of an actor "
-                          f"or place, printed here): proper_name_part, not {reason}")
-            continue
-        if reason in ALONE:
+        if text in held and reason not in NAME_PART:
+            name = _inside_name(article, a, b, holding[text])
+            if name is not None:
+                yield Finding("exclusions", i, "reason", reason, f"{text!r} is part of the name {name!r} (a name form of an actor "
+                              f"or place, printed here): proper_name_part, not {reason}")
+                continue
+        if reason in LINED:
             start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
             end = len(article) if end < 0 else end
-            if spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
+            if reason in ALONE and spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} shares its line with a curated claim: it is "
                               f"the article's own text, not {reason.replace('_', ' ')}")
                 continue
-        if reason == HEADS or reason in PHOTO:
-            start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
-            end = len(article) if end < 0 else end
-            if reason == HEADS and len(_LINE_WORD.findall(article, start, a)) >= PROSE_WORDS:
+            if reason == HEADS and _AT_LEAST[PROSE_WORDS].search(article, start, a):
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} has {len(_LINE_WORD.findall(article, start, a))} "
                               f"words of its line before it: part of a sentence, not page furniture (which heads its line)")
                 continue
@@ -124,20 +134,22 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} is on a line that names no photo ('Foto'): "
                               f"the article's own text, not a {reason.replace('_', ' ')}")
                 continue
-        if reason in PROSE:
-            start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
-            end = len(article) if end < 0 else end
-            if len(_LINE_WORD.findall(article, start, a)) + len(_LINE_WORD.findall(article, b, end)) < PROSE_WORDS:
-                yield Finding("exclusions", i, "reason", reason, f"{text!r} stands on a line of its own (fewer than "
-                              f"{PROSE_WORDS} other words): page furniture, not part of a sentence ({reason.replace('_', ' ')})")
-                continue
-        if reason not in NOT_TEXT | NOT_NUMBER and reason not in NOT_COUNTED:
+            if reason in PROSE:
+                before = PROSE_WORDS if _AT_LEAST[PROSE_WORDS].search(article, start, a) else len(_LINE_WORD.findall(article, start, a))
+                if before < PROSE_WORDS and not _AT_LEAST[PROSE_WORDS - before].search(article, b, end):
+                    yield Finding("exclusions", i, "reason", reason, f"{text!r} stands on a line of its own (fewer than "
+                                  f"{PROSE_WORDS} other words): page furniture, not part of a sentence ({reason.replace('_', ' ')})")
+                    continue
+        if reason not in NUMBERED:
             continue
-        mine = toks.get(sid, [])
+        mine = toks.get(sid)
+        if not mine:
+            continue
         if sid not in starts:
             starts[sid] = [t.start for t in mine]
         # tokens are in order and do not overlap: those inside [a, b) start at or after a
-        for tok in mine[bisect_left(starts[sid], a):]:
+        for j in range(bisect_left(starts[sid], a), len(mine)):
+            tok = mine[j]
             if tok.start >= b:
                 break
             if tok.end > b or tok.is_date:
@@ -146,12 +158,42 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} holds the number {tok.text!r}: not a {reason.replace('_', ' ')}")
                 break
             word = next_word(article, tok.end)
-            if word and any(word == w or (len(w) > 3 and word.startswith(w)) for w in words):
+            if measured(word):
                 if reason in NOT_COUNTED and not _counts(tok.text, NOT_COUNTED[reason]):
                     continue
                 yield Finding("exclusions", i, "reason", reason, f"{tok.text!r} {word!r} is a count or an amount "
                               f"(validators/measure_words.toml), not {reason.replace('_', ' ')}")
                 break
+
+
+def _placed(frame: pl.DataFrame, texts: dict[str, str], held: set[str]) -> pl.DataFrame:
+    """(row, source_id, start, end, text, reason) of the exclusions a check may fault: offsets that read as
+    integers (as Python's ``int`` reads them) and lie in the article (else quote-verbatim says so), and a
+    reason some check reads or words inside a name. Sorted by row, chosen in polars (most rows pass)."""
+    rows = frame.select(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"), "source_id",
+                        pl.col("char_start").alias("a"), pl.col("char_end").alias("b"), "text", "reason")
+    cast = rows.with_columns(pl.col("a", "b").cast(pl.Int64, strict=False))
+    # what polars does not read as an integer Python's int() may (' 12', '1_000'): those few rows read here
+    odd = rows.filter((cast["a"].is_null() & rows["a"].is_not_null()) | (cast["b"].is_null() & rows["b"].is_not_null()))
+    read = [(i, sid, _int(a), _int(b), text, reason) for i, sid, a, b, text, reason in odd.iter_rows()]
+    read = [r for r in read if r[2] is not None and r[3] is not None and 0 <= r[2] <= r[3] < 2**63]
+    if read:
+        cast = pl.concat([cast.drop_nulls(["a", "b"]), pl.DataFrame(read, schema=cast.schema, orient="row")]).sort("row")
+    lengths = pl.DataFrame({"source_id": list(texts), "\0len": [len(t) for t in texts.values()]},
+                           schema={"source_id": pl.String, "\0len": pl.Int64})
+    return (
+        cast.join(lengths, on="source_id", how="inner", maintain_order="left")
+        .filter((pl.col("a") >= 0) & (pl.col("a") <= pl.col("b")) & (pl.col("b") <= pl.col("\0len"))
+                & (pl.col("reason").is_in(list(READ)) | pl.col("text").is_in(list(held))))
+        .drop("\0len")
+    )
+
+
+def _int(raw: str | None) -> int | None:
+    try:
+        return int(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
 
 
 def _counts(text: str, kinds: frozenset[str] | None) -> bool:

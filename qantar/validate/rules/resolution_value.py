@@ -31,6 +31,12 @@ _ID = r"(?<![\w-])(?P<id>[A-Za-z]+\d+)(?![\w-])"
 _KEEPS = re.compile(_ID + r" keeps? " + _NUMBER)
 _VALUE = re.compile(_ID + r"[^.;]{0,30}?\bvalue " + _NUMBER)
 _READ = re.compile(r"(?:^|[.;:]\s+)Read(?: [a-z]+ly)? as " + _NUMBER)
+#: the same forms loosened for Rust's regex (no look-around; no word boundary, whose Unicode differs a little):
+#: every text the pattern above matches in holds a match of its hint
+_START = r"(?:'|\d|[A-Za-z])"
+_KEEPS_HINT = r"[A-Za-z]\d+ keeps? " + _START
+_VALUE_HINT = r"[A-Za-z]\d+[^.;]{0,30}value " + _START
+_READ_HINT = r"Read(?: [a-z]+ly)? as " + _START
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -38,24 +44,31 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return
     if "figures" not in inputs.tables or not inputs.table("figures").has("figure_id", "value"):
         return
+    # which forms a row may hold, asked in Rust over every row: the Python patterns (look-behind, lazy
+    # gaps) then run only on the rows, and for the forms, whose words are there (a superset of each)
+    text = pl.col("resolution_en")
     frame = inputs.strings(TABLE).select(
         pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("\0row"),
-        *(c for c in ("discrepancy_id",) if inputs.table(TABLE).has(c)), "subject_table", "subject_id", "resolution_en",
-    ).filter(pl.col("resolution_en").str.contains(r"\b(?:keeps?|value) |Read(?: [a-z]+ly)? as "))
+        (pl.col("discrepancy_id") if inputs.table(TABLE).has("discrepancy_id") else pl.lit(None, pl.String)).alias("\0name"),
+        "subject_table", "subject_id", "resolution_en",
+        text.str.contains(_KEEPS_HINT).alias("\0keeps"),
+        text.str.contains(_VALUE_HINT).alias("\0value"),
+        (text.str.contains(_READ_HINT) & (pl.col("subject_table") == "figures")).alias("\0read"),
+    ).filter(pl.col("\0keeps") | pl.col("\0value") | pl.col("\0read"))
     if frame.is_empty():
         return
     values = dict(inputs.typed("figures").select("figure_id", "value").drop_nulls("figure_id").iter_rows())
-    for row in frame.iter_rows(named=True):
-        text, name = row["resolution_en"], row.get("discrepancy_id") or "the discrepancy"
-        said = [(m["id"], m["n"]) for pattern in (_KEEPS, _VALUE) for m in pattern.finditer(text)]
-        if row["subject_table"] == "figures":
-            said += [(row["subject_id"], m["n"]) for m in _READ.finditer(text)]
+    for row, name, _, subject, text, keeps, valued, read in frame.iter_rows():
+        name = name or "the discrepancy"
+        said = [(m["id"], m["n"]) for pattern, hinted in ((_KEEPS, keeps), (_VALUE, valued)) if hinted for m in pattern.finditer(text)]
+        if read:
+            said += [(subject, m["n"]) for m in _READ.finditer(text)]
         for figure, words in said:
             if figure not in values:
                 continue  # not a figure's id ('E039 and F020 keep' names no number), or one that does not exist
             number, value = _number(words), values[figure]
             if number is not None and value is not None and number != value:
-                yield Finding(TABLE, row["\0row"], "resolution_en", text,
+                yield Finding(TABLE, row, "resolution_en", text,
                               f"{name}'s resolution gives figure {figure} the number {number} ({words!r}), but {figure} "
                               f"holds the value {value}: the resolution states what the rows adopt")
                 break
