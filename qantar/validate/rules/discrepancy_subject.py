@@ -18,8 +18,9 @@ sharing its own actor (a required link to actors: the speaker's other words); or
 word, an actor linked to it (the event's actors, the speaker); or holds a figure's number (read as the figure's
 value: 'enam' for 6); or, beside a claim that is about it, repeats that claim's words save one (a
 paragraph the article prints twice, the second time with another name: D012). One claim at least meets a
-passage, of the row or of a row linked to it: the actors of an event (Tokayev, the CSTO) are named in the claims
-of many other events, so a discrepancy moved to another event with the same actors still fails.
+passage of the row itself (or of another row of its own actor: the speaker's other words): the actors of an event
+(Tokayev, the CSTO) are named in the claims of many other events, and a statement's event is every other statement's
+of that event too, so a discrepancy moved to a sibling still fails.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 WHY = {"named": "names it (by any of its name forms)", "sources": "is taken from it",
        "passaged": "overlaps or adjoins a passage of it or of a row linked to it, names an actor linked to it"}
 #: what one claim at least of a row with passages does
-WHY_STRICT = "overlaps or adjoins a passage of it or of a row linked to it"
+WHY_STRICT = "overlaps or adjoins a passage of it, or of another row of its own actor"
 _SPACES = re.compile(r"\s*")  # str patterns: \s is str.isspace
 
 
@@ -72,12 +73,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     failing = first.filter((~pl.col("ok")).any().over("_row"))
     # what else a claim may touch, gathered only for the subjects a claim did not meet (few)
     wanted = set(failing.filter(pl.col("kind") == "passaged").select("table", "subject").unique().iter_rows())
-    about, linked, numbered = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
+    about, linked, numbered, close = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
     names = typed["discrepancy_id"] if "discrepancy_id" in typed.columns else None
     rows: dict[int, list[tuple]] = {}
     # rows each claim of which met its subject or a row linked to it say nothing: Python reads the others
-    if linked:
-        met = pl.DataFrame(list(linked), schema={"_claim": pl.Int64, "_row": failing.schema["_row"]}, orient="row")
+    if close:
+        met = pl.DataFrame(list(close), schema={"_claim": pl.Int64, "_row": failing.schema["_row"]}, orient="row")
         unmet = failing.join(met, on=["_row", "_claim"], how="anti").filter(~pl.col("ok")).select("_row").unique()
         failing = failing.join(unmet, on="_row", how="semi").sort("_row", "_claim")
     for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
@@ -93,9 +94,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             # one claim at least meets a passage (its subject's or a linked row's); a name or a number makes
             # the other claim about it too, never the discrepancy: an event's actors (Tokayev, the CSTO)
             # are named in the claims of many other events
-            strict = [fits or (claim, row) in linked for fits, (claim, *_) in zip(ok, said_row, strict=True)]
-            ok = [fits or _touches(quote, about[table, subject])
-                  for fits, (*_, quote, _) in zip(strict, said_row, strict=True)]
+            strict = [fits or (claim, row) in close for fits, (claim, *_) in zip(ok, said_row, strict=True)]
+            ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject])
+                  for fits, (claim, *_, quote, _) in zip(ok, said_row, strict=True)]
             why += ", or holds its number" if (table, subject) in numbered else ""
             why_strict = WHY_STRICT
         name = (names[row - 1] if names is not None else None) or "the discrepancy"
@@ -203,7 +204,8 @@ def _touches(quote: str, it: About) -> bool:
 
 
 def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
-           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]], set[tuple[str, str]]]:
+           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]], set[tuple[str, str]],
+                                           set[tuple[int, int]]]:
     """For the ``failing`` claims (of the ``wanted`` subjects): the (claim, row) of those that meet a passage of
     a row linked to their subject (an event's statements and figures, a statement's event) or of a row of its
     table sharing its actor; (table, id) -> the name forms of its actors and a figure's value, for the
@@ -255,6 +257,7 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
     values = pl.concat(vals) if vals else pl.DataFrame(schema={**strs, "value": pl.Int64})
     numbered = set(values.select("table", "subject").unique().iter_rows())
     linked: set[tuple[int, int]] = set()
+    close: set[tuple[int, int]] = set()  # of those, the ones that meet the subject's own or its actor's rows
     if not failing.is_empty():
         every = pl.concat(direct).unique()
         groups = pl.concat(kin).unique() if kin else pl.DataFrame(schema={**strs, "gt": pl.String, "gc": pl.String, "ga": pl.String})
@@ -266,13 +269,18 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
         claims = failing.select("_row", "_claim", "table", "subject", "source", "a", "b")
         # an actor's passages are gathered once (its rows may be many), then met by source, never listed per subject
         together = group_rows.join(spans, on=["rt", "rid"]).select("gt", "gc", "ga", "source", "c", "d")
+        through = claims.join(every, on=["table", "subject"]).join(spans, on=["rt", "rid", "source"])
+        up = (pl.col("rt") != pl.col("table")) | (pl.col("rid") != pl.col("subject"))
+        cols = ["_row", "_claim", "source", "a", "b", "c", "d"]
         pairs = pl.concat([
-            claims.join(every, on=["table", "subject"]).join(spans, on=["rt", "rid", "source"]).select(
-                "_row", "_claim", "source", "a", "b", "c", "d"),
-            claims.join(groups, on=["table", "subject"]).join(together, on=["gt", "gc", "ga", "source"]).select(
-                "_row", "_claim", "source", "a", "b", "c", "d"),
+            through.filter(~up).select(cols),
+            claims.join(groups, on=["table", "subject"]).join(together, on=["gt", "gc", "ga", "source"]).select(cols),
         ])
+        # a row it refers to (a statement's event) is shared by its siblings: meeting it makes a claim about
+        # the subject, but not the discrepancy (see check)
         met = _met(pairs, texts)
+        close.update((n, r) for r, n, _ in met.iter_rows())
+        met = pl.concat([met, _met(through.filter(up).select(cols), texts)]).unique()
         linked = {(n, r) for r, n, _ in met.iter_rows()}
         failing = failing.join(met, on=["_row", "_claim"], how="anti")
     # the name forms and values of the subjects a claim of which is still unmet, for Python's whole-word search
@@ -286,7 +294,7 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
             out[t, v].forms.update(fs)
     for t, v, value in values.join(still, on=["table", "subject"], how="semi").iter_rows():
         out[t, v].values.add(value)
-    return out, linked, numbered
+    return out, linked, numbered, close
 
 
 def _variant(one: str, other: str) -> bool:
