@@ -2,8 +2,8 @@
 
 The real package (about 480 rows over 12 tables, 5 articles) is replicated ``k`` times. Copy
 ``j`` gets new ids (copy 0 keeps the real ones), and every foreign key of copy ``j`` points at
-copy ``j`` of the row it names, so keys stay valid. ``event_types`` is a vocabulary, not data:
-it is kept once, as a larger dataset would keep it; ``coding_decisions`` records how the real
+copy ``j`` of the row it names, so keys stay valid. ``event_types`` and ``measures`` are vocabularies, not data:
+they are kept once, as a larger dataset would keep them; ``coding_decisions`` records how the real
 rows were adjudicated and is left empty.
 
 Everything structural is read from the model of the real package (``qantar.model``): which
@@ -57,7 +57,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEP = "\n\n"
 COPY_DIGITS = 7  # copy numbers up to 9,999,999
 #: Tables that are not replicated: the vocabulary (kept once) and the adjudication record (emptied).
-KEPT_ONCE, EMPTIED = ("event_types",), ("coding_decisions",)
+KEPT_ONCE, EMPTIED = ("event_types", "measures"), ("coding_decisions",)
 #: Rules a replicated package breaks by design: every copy repeats the real names and name forms
 #: (the articles' words, which quotes and the name rules need), which near-duplicate rightly refuses
 #: in real data. The bench and the tests validate a synthetic package without them (synthetic.json).

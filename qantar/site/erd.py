@@ -18,7 +18,7 @@ from .links import href, key_links
 # Column and order within the column. Picked so that relations run between adjacent columns.
 LAYOUT: list[list[str]] = [
     ["event_types"],
-    ["events", "places"],
+    ["events", "places", "measures"],
     ["event_actors", "event_sources", "statements", "figures"],
     ["actors", "sources"],
     ["memberships", "discrepancies"],

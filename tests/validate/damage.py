@@ -543,6 +543,12 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("measure-split", "a figure's measure, which another figure shares, recoded with a synonym ('fatalities' for "
            "'deaths', 'csto_member_countries' for 'csto_member_states', 'soldiers' for 'troops'), so that the two no longer "
            "compare", "consistency", ("measure-coded-once",)),
+    Damage("measure-off-codebook", "a figure's measure, even one no other figure uses, recoded with a code the measures "
+           "table does not list (a synonym, 'fatalities_reported' for 'deaths', 'arrested' for 'detained', or any other "
+           "code), so that it no longer compares with the figures of its measure", "frictionless", ("foreign-key",)),
+    Damage("unit-off-codebook", "a figure's unit, even one whose measure no other figure uses, set to another unit ('people' "
+           "for 'persons', 'troops' for 'soldiers', the unit of another measure)", "consistency",
+           ("measure-codes-consistent",)),
     # blind probe 15: time
     Damage("source-published-date-moved", "a source's publication date moved off the day its reasoning concludes (inside "
            "its own bounds where they allow: 2022-01-06 to the 7th, its latest possible day), or a bound moved off the day "

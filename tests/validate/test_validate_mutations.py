@@ -76,7 +76,7 @@ LOOKALIKES = {
 #: An id that matches the referenced field's pattern but exists nowhere.
 GHOSTS = {
     "events": "E999", "actors": "ghost-actor", "sources": "999_0123456789abcdef", "places": "atlantis",
-    "event_types": "no_such_type", "country_codes": "XQZ",
+    "event_types": "no_such_type", "country_codes": "XQZ", "measures": "no_such_measure",
 }
 
 
@@ -3452,6 +3452,31 @@ def measure_split(root: Path, draw: Draw) -> Expect:
     new = "_".join(parts)
     assume(new != code and reading(new) == reading(code) and new not in uses)
     return set_cell(root, "figures", row, "measure", new)
+
+
+#: The measures table: the codebook a figure's measure and unit must come from.
+MEASURES = {r[REAL["measures"][0].index("measure")]: r[REAL["measures"][0].index("unit")] for r in REAL["measures"][1]}
+
+
+@kind("measure-off-codebook")
+def measure_off_codebook(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    row = draw(st.integers(0, len(rows) - 1))
+    new = draw(st.sampled_from(["fatalities_reported", "killed", "arrested", "detainees", "soldiers_sent", "troops",
+                                "member_countries", "csto_members", "casualties", "death_toll", "protestors"])
+               | st.from_regex(r"[a-z]{3,10}(_[a-z]{3,10}){0,2}", fullmatch=True))
+    assume(new not in MEASURES)
+    return set_cell(root, "figures", row, "measure", new)
+
+
+@kind("unit-off-codebook")
+def unit_off_codebook(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("figures")
+    row = draw(st.integers(0, len(rows) - 1))
+    unit = rows[row][header.index("unit")]
+    new = draw(st.sampled_from(sorted(set(MEASURES.values()) | {"people", "troops", "individuals", "nations", "USD"})))
+    assume(new != unit)
+    return set_cell(root, "figures", row, "unit", new)
 
 
 @kind("unit-replaced")
