@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from origin import made_from  # bench/ is on the path of its scripts
+
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
@@ -254,7 +256,7 @@ def scale_suite(sizes: list[int], reps: int, seed: int, workdir: Path, names_up_
         root = workdir / f"synthetic-{size}"
         facts_file = root / "synthetic.json"  # written by synth.py, with the rows it was asked for
         facts = json.loads(facts_file.read_text(encoding="utf-8")) if facts_file.is_file() else {}
-        if facts.get("requested_rows") != size:
+        if facts.get("requested_rows") != size or facts.get("made_from") != made_from():
             measure([str(REPO / "bench" / "synth.py"), str(root), "--rows", str(size)], cwd=workdir, env=env)
             facts = json.loads(facts_file.read_text(encoding="utf-8"))
         kinds = ["loader", "pandera", "consistency"] + (["consistency+names"] if size <= names_up_to else [])

@@ -49,6 +49,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from origin import made_from  # bench/ is on the path of its scripts
 from qantar import _atomic, _safe_files, csvfile, model
 from qantar.errors import DataError
 
@@ -383,6 +384,7 @@ def generate(out: Path, rows: int, *, copies_per_article: int = 1, real_root: Pa
         facts = {
             "rows": sum(f.height for f in frames.values()),
             "requested_rows": rows,
+            "made_from": made_from(real_root),
             "copies": k,
             "copies_per_article": m,
             "articles": len(files),

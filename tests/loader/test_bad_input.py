@@ -30,6 +30,8 @@ from qantar.validate import validate
 REPO = Path(__file__).resolve().parents[2]
 TABLES = [r["name"] for r in json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"] if "schema" in r]
 EVENTS = (REPO / "data" / "events.csv").read_bytes()
+#: where the events table is in the real descriptor (test_validate_names_what_is_wrong_with_the_descriptor damages it there)
+EVENTS_AT = [r["name"] for r in json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["resources"]].index("events")
 SOURCES = (REPO / "data" / "sources.csv").read_bytes()
 
 
@@ -134,16 +136,16 @@ def test_descriptor_that_is_not_json(root: Path, capsys, text: str, says: str) -
 @pytest.mark.parametrize(
     ("change", "says"),
     [
-        (lambda p: p["resources"].__setitem__(4, "events"), "resource #5 is not an object"),
-        (lambda p: p["resources"][4].update(name="../events"), "contains a path separator or '..'"),
-        (lambda p: p["resources"][5].update(name="events"), "'events' appears twice"),
-        (lambda p: p["resources"][4]["schema"].update(fields="all of them"), "table 'events': the schema has no list of fields"),
-        (lambda p: p["resources"][4]["schema"]["fields"][0].pop("name"), "table 'events': field #1 has no name"),
+        (lambda p: p["resources"].__setitem__(EVENTS_AT, "events"), f"resource #{EVENTS_AT + 1} is not an object"),
+        (lambda p: p["resources"][EVENTS_AT].update(name="../events"), "contains a path separator or '..'"),
+        (lambda p: p["resources"][EVENTS_AT + 1].update(name="events"), "'events' appears twice"),
+        (lambda p: p["resources"][EVENTS_AT]["schema"].update(fields="all of them"), "table 'events': the schema has no list of fields"),
+        (lambda p: p["resources"][EVENTS_AT]["schema"]["fields"][0].pop("name"), "table 'events': field #1 has no name"),
     ],
 )
 def test_validate_names_what_is_wrong_with_the_descriptor(root: Path, capsys, change, says: str) -> None:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["resources"][4]["name"] == "events"
+    assert descriptor["resources"][EVENTS_AT]["name"] == "events"
     change(descriptor)
     (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     assert validate_main([str(root)]) == 1
