@@ -225,7 +225,8 @@ DAMAGE: tuple[Damage, ...] = (
            "orang' as 'Hundreds of people', 'ratusan' as 'thousands') while the text keeps its word",
            "consistency", ("translation-keeps-numbers",)),
     Damage("translation-negation-flipped", "a 'not' added to a translation whose text negates nothing, or every negation "
-           "dropped from one whose text negates", "consistency", ("translation-keeps-negation",)),
+           "dropped from one whose text negates, or its verb's negation dropped and a 'without' added ('asked not to send "
+           "soldiers' as 'asked to send soldiers without delay')", "consistency", ("translation-keeps-negation",)),
     Damage("speaker-replaced", "a statement given to another actor of its speaker's type (a person, a state, a body), or a "
            "figure to another asserter, while the words of attribution still name the real one", "consistency",
            ("quote-names-speaker", "actor-named")),

@@ -3856,7 +3856,10 @@ def _translated_cells() -> Iterator[tuple[str, str, int, str, str]]:
 def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.translation_negation import _patterns
 
+    from qantar.validate.rules.translation_negation import _verbal
+
     indonesian, english, affixed = (re.compile(p) if isinstance(p, str) else p for p in _patterns())
+    verbal, english_verbal = (re.compile(p) for p in _verbal())
     auxiliary = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had|did|does|should)\b")
     options = []
     for table, column, k, text, said in _translated_cells():
@@ -3864,12 +3867,17 @@ def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
             options.append((table, column, k, "add"))
         elif indonesian.search(text) and english.search(said) and not affixed.search(english.sub("", said)):
             options.append((table, column, k, "drop"))
+            if verbal.search(text) and not affixed.search(english_verbal.sub("", said)):
+                options.append((table, column, k, "without"))
     table, column, row, how = draw(st.sampled_from(options))
     header, rows = REAL[table]
     text = rows[row][header.index(column)]
     if how == "add":  # 'the forces will leave' -> 'the forces will not leave'
         at = draw(st.sampled_from(list(auxiliary.finditer(text))))
         new = text[:at.end()] + " not" + text[at.end():]
+    elif how == "without":  # 'asked not to send soldiers' -> 'asked to send soldiers without delay': a negative word kept
+        new = re.sub(r"\s{2,}", " ", english_verbal.sub("", text)).rstrip(" .") + " " + draw(st.sampled_from(
+            ["without delay", "without conditions", "without hesitation"])) + "."
     else:  # every negation of the translation dropped
         new = re.sub(r"\s{2,}", " ", english.sub("", text))
     return set_cell(root, table, row, column, new)
