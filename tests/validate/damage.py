@@ -224,6 +224,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("translation-magnitude-changed", "a vague quantity's order of magnitude inflated in a translation ('Puluhan "
            "orang' as 'Hundreds of people', 'ratusan' as 'thousands') while the text keeps its word",
            "consistency", ("translation-keeps-numbers",)),
+    Damage("translation-aspect-finished", "a translation that finishes what its text has under way ('tengah meninggalkan "
+           "negara itu', are leaving the country, as 'have left the country'; 'sedang berlangsung', under way, as "
+           "'complete') or drops its 'masih' (still)", "consistency", ("translation-keeps-aspect",)),
     Damage("translation-negation-flipped", "a 'not' added to a translation whose text negates nothing, or every negation "
            "dropped from one whose text negates, or its verb's negation dropped and a 'without' added ('asked not to send "
            "soldiers' as 'asked to send soldiers without delay')", "consistency", ("translation-keeps-negation",)),

@@ -3852,6 +3852,35 @@ def _translated_cells() -> Iterator[tuple[str, str, int, str, str]]:
                 yield span.table, span.translation, k, r[i], r[j]
 
 
+#: an English verb in '-ing' and its past participle, where it is not the stem and 'ed'
+_PARTICIPLES = {"leaving": "left", "working": "worked", "looking": "looked into", "holding": "held", "going": "gone",
+                "taking": "taken", "making": "made", "coming": "come"}
+
+
+@kind("translation-aspect-finished")
+def translation_aspect_finished(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_aspect import _patterns, _progressive
+
+    p = _patterns()
+    be_ing = re.compile(r"(?i)\b(?:am|is|are|was|were)\s+((?:[\w-]+\s+){0,2}?)(\w{2,}ing)\b")
+    options = []
+    for table, column, k, text, said in _translated_cells():
+        if _progressive(text) and (be_ing.search(said) or re.search(r"(?i)\bunder way\b", said)):
+            options.append((table, column, k, "done"))
+        elif p["still"].search(text) and re.search(r"(?i)\bstill\b", said):
+            options.append((table, column, k, "still"))
+    table, column, row, how = draw(st.sampled_from(options))
+    header, rows = REAL[table]
+    said = rows[row][header.index(column)]
+    if how == "done":  # 'are now leaving the country' -> 'have left the country'; 'is under way' -> 'is complete'
+        new = be_ing.sub(lambda m: "have " + _PARTICIPLES.get(m[2].lower(), m[2][:-3] + "ed"), said)
+        new = re.sub(r"(?i)\bunder way\b", draw(st.sampled_from(["complete", "over", "finished"])), new)
+    else:  # 'Kazakhstan is still a middle-income country' -> 'Kazakhstan was a middle-income country'
+        new = re.sub(r"(?i)\s*\bstill\b", "", said)
+        new = re.sub(r"\b(is|are)\b", lambda m: {"is": "was", "are": "were"}[m[1]], new, count=1)
+    return set_cell(root, table, row, column, new)
+
+
 @kind("translation-negation-flipped")
 def translation_negation_flipped(root: Path, draw: Draw) -> Expect:
     from qantar.validate.rules.translation_negation import _patterns
