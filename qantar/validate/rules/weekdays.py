@@ -40,8 +40,9 @@ _THAT = re.compile(r"(?i)\b(?:bahwa|jika|kalau|apakah)\b")
 _WEEK = dt.timedelta(days=7)
 
 
-#: a quote that may name a weekday: a superset of ``weekdays`` (Rust's case folding, as Python's, reads 'K' as 'k')
-_STEMS = r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"
+#: a quote that may name a weekday: a superset of ``weekdays`` (Rust's case folding, as Python's, reads 'K' as 'k'
+#: and 'ſ' as 's'; Python's also reads 'ı' and 'İ' as 'i', which Rust's does not)
+_STEMS = r"(?i)sen[iıİ]n|selasa|rabu|kam[iıİ]s|jum|sabtu|m[iıİ]nggu|ahad"
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -57,14 +58,16 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if link is None:
                 continue
             owner, key, target, _pair = link
-            frame = frame.drop("_row").join(target.select(pl.col("_owner_row").alias("_row"), key, "date_start",
-                                                          "date_end"), on=key, how="inner")
+            # only the columns read (and a date_end of its own: the join keeps it): a join gathers every column
+            kept = (c for c in (key, span.source, span.text, "date_end") if c in frame.columns)
+            frame = frame.select(*dict.fromkeys(kept)).join(
+                target.select(pl.col("_owner_row").alias("_row"), key, "date_start", "date_end"), on=key, how="inner")
             table = owner
         if "date_end" not in frame.columns or span.text not in frame.columns:
             continue
         source = pl.col(span.source).cast(pl.String) if span.source in frame.columns else pl.lit(None, pl.String)
         one_day = (frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end"))
-                                & pl.col(span.text).str.contains(_STEMS))
+                                & pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
                    .select("_row", pl.col("date_start").alias("_day"), pl.col(span.text).alias("_quote"), source.alias("_source"))
                    .with_row_index("_i"))
         # each distinct quote's weekdays read once in Python; polars joins them back to the rows naming some
