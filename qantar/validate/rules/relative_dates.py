@@ -32,8 +32,8 @@ _NONE = dt.timedelta(0)
 
 
 #: a passage that may hold a relative expression: a superset of ``relative_dates``' words (Rust's case
-#: folding, as Python's, reads 'K' as 'k')
-_MAY = r"(?i)tahun|bulan|minggu|pekan|kemarin|hari|besok|lusa"
+#: folding, as Python's, reads 'K' as 'k' and 'ſ' as 's'; Python's also reads 'ı' and 'İ' as 'i')
+_MAY = r"(?i)tahun|bulan|m[iıİ]nggu|pekan|kemar[iıİ]n|har[iıİ]|besok|lusa"
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
