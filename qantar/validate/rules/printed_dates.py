@@ -93,8 +93,9 @@ def _quoted(frame: pl.DataFrame, span: model.Span, pair: tuple[str, str], today:
                          pl.col(pair[0]).alias("_first"), pl.col(pair[1]).alias("_last"))
             .with_row_index("_i")
             .filter(pl.col("_quote").is_not_null() & (pl.col("_quote") != "") & pl.col("_first").is_not_null()
-                    & pl.col("_last").is_not_null() & may)
-            .join(today, on="_sid", how="inner"))
+                    & pl.col("_last").is_not_null())
+            .join(today, on="_sid", how="inner")
+            .filter(may))  # searched last: only in the rows that may be judged
 
 
 def _read(rows: pl.DataFrame) -> dict[tuple[str, dt.date], list]:

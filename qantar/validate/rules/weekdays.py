@@ -66,8 +66,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if "date_end" not in frame.columns or span.text not in frame.columns:
             continue
         source = pl.col(span.source).cast(pl.String) if span.source in frame.columns else pl.lit(None, pl.String)
-        one_day = (frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end"))
-                                & pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
+        # the pattern searched only in the rows dated to one day (a filter of the two at once searches every row)
+        one_day = (frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end")))
+                   .filter(pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
                    .select("_row", pl.col("date_start").alias("_day"), pl.col(span.text).alias("_quote"), source.alias("_source"))
                    .with_row_index("_i"))
         # each distinct quote's weekdays read once in Python; polars joins them back to the rows naming some
