@@ -76,11 +76,23 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     about, linked, numbered, close = _about(inputs, wanted, failing.filter((pl.col("kind") == "passaged") & ~pl.col("ok")), texts)
     names = typed["discrepancy_id"] if "discrepancy_id" in typed.columns else None
     rows: dict[int, list[tuple]] = {}
+    read: dict[str, set] = {}  # a claim's numbers, read once per distinct claim
     # rows each claim of which met its subject or a row linked to it say nothing: Python reads the others
-    if close:
-        met = pl.DataFrame(list(close), schema={"_claim": pl.Int64, "_row": failing.schema["_row"]}, orient="row")
-        unmet = failing.join(met, on=["_row", "_claim"], how="anti").filter(~pl.col("ok")).select("_row").unique()
+    if not close.is_empty():
+        unmet = failing.join(close, on=["_row", "_claim"], how="anti").filter(~pl.col("ok")).select("_row").unique()
         failing = failing.join(unmet, on="_row", how="semi").sort("_row", "_claim")
+    # nor do rows each claim of which is about their subject by a passage (met, or a linked row's) and one of
+    # which meets it: what check reads below, in polars; Python reads names and numbers for the others
+    passaged = pl.col("kind") == "passaged"
+    fits = pl.col("ok") | (passaged & pl.col("_linked"))
+    strict = pl.col("ok") | (passaged & pl.col("_close"))
+    fine = (failing.join(linked.with_columns(pl.lit(True).alias("_linked")), on=["_row", "_claim"], how="left")
+            .join(close.with_columns(pl.lit(True).alias("_close")), on=["_row", "_claim"], how="left")
+            .with_columns(pl.col("_linked", "_close").fill_null(False))
+            .group_by("_row").agg((fits.all() & strict.any()).alias("_fine")).filter(pl.col("_fine")).select("_row"))
+    failing = failing.join(fine, on="_row", how="anti").sort("_row", "_claim")
+    linked = {(n, r) for r, n in linked.join(failing.select("_row").unique(), on="_row", how="semi").iter_rows()}
+    close = {(n, r) for r, n in close.join(failing.select("_row").unique(), on="_row", how="semi").iter_rows()}
     for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
         "_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"
     ).iter_rows():
@@ -95,7 +107,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             # the other claim about it too, never the discrepancy: an event's actors (Tokayev, the CSTO)
             # are named in the claims of many other events
             strict = [fits or (claim, row) in close for fits, (claim, *_) in zip(ok, said_row, strict=True)]
-            ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject])
+            ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject], read)
                   for fits, (claim, *_, quote, _) in zip(ok, said_row, strict=True)]
             why += ", or holds its number" if (table, subject) in numbered else ""
             why_strict = WHY_STRICT
@@ -168,21 +180,44 @@ def _met(pairs: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
     plain = (a >= 0) & (a <= b) & (b <= pl.col("n")) & (c >= 0) & (c <= d) & (d <= pl.col("n"))
     odd = rest.filter(~plain)  # offsets that Python's slicing reads its own way: asked as before
     near = rest.filter(plain).filter(((c >= b) | (d <= a)))
-    claims = near.select("_row", "_claim", "source", "a", "b").unique()
+    claims = _runs(near.select("source", "a", "b").unique(), texts)
+    gap = (near.join(claims, on=["source", "a", "b"], how="inner")
+           .filter(((c >= b) & (c <= pl.col("after"))) | ((d <= a) & (d >= pl.col("before")))).select("_row", "_claim"))
+    slow = [(r, n) for r, n, source, x, y, p, q, _ in odd.iter_rows() if _meets(texts.get(source), x, y, p, q)]
+    slow_frame = pl.DataFrame(slow, schema={"_row": over.schema["_row"], "_claim": pl.Int64}, orient="row")
+    return pl.concat([over, gap, slow_frame]).unique().with_columns(pl.lit(True).alias("ok"))
+
+
+#: how far polars reads a run of blanks from a claim's end or start; a longer run is read in Python
+_WINDOW = 64
+#: a blank as str.isspace() and Python's \s read it: Rust's \s and the separators \x1c-\x1f
+_BLANK = r"[\s\x1c-\x1f]"
+
+
+def _runs(claims: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+    """``claims`` (source, a, b) with after, before: the end of the run of blanks from b, and the start of the
+    run of blanks that ends at a, read in polars within _WINDOW characters (Python reads the longer runs)."""
+    sources = claims["source"].unique().to_list()
+    articles = pl.DataFrame({"source": sources, "_text": [texts[s] for s in sources]}, schema={"source": pl.String, "_text": pl.String})
+    a, b = pl.col("a"), pl.col("b")
+    lo = pl.max_horizontal(a - _WINDOW, pl.lit(0, pl.Int64))
+    runs = claims.join(articles, on="source", how="left").with_columns(
+        pl.col("_text").str.slice(b, _WINDOW).str.extract(rf"^({_BLANK}*)", 1).str.len_chars().cast(pl.Int64).alias("_ahead"),
+        pl.col("_text").str.slice(lo, a - lo).str.extract(rf"({_BLANK}*)$", 1).str.len_chars().cast(pl.Int64).alias("_behind"),
+        lo.alias("_lo"))
+    long = (pl.col("_ahead") >= _WINDOW) | ((pl.col("_behind") >= a - pl.col("_lo")) & (pl.col("_lo") > 0))
+    short = runs.filter(~long).select("source", "a", "b", (b + pl.col("_ahead")).alias("after"), (a - pl.col("_behind")).alias("before"))
     after, before = [], []
-    for _, _, source, x, y in claims.iter_rows():
+    rest = runs.filter(long).select("source", "a", "b")
+    for source, x, y in rest.iter_rows():
         text = texts[source]
         after.append(_SPACES.match(text, y).end())
         q = x
         while q > 0 and text[q - 1].isspace():
             q -= 1
         before.append(q)
-    claims = claims.with_columns(pl.Series("after", after, pl.Int64), pl.Series("before", before, pl.Int64))
-    gap = (near.join(claims, on=["_row", "_claim", "source", "a", "b"], how="inner")
-           .filter(((c >= b) & (c <= pl.col("after"))) | ((d <= a) & (d >= pl.col("before")))).select("_row", "_claim"))
-    slow = [(r, n) for r, n, source, x, y, p, q, _ in odd.iter_rows() if _meets(texts.get(source), x, y, p, q)]
-    slow_frame = pl.DataFrame(slow, schema={"_row": over.schema["_row"], "_claim": pl.Int64}, orient="row")
-    return pl.concat([over, gap, slow_frame]).unique().with_columns(pl.lit(True).alias("ok"))
+    rest = rest.with_columns(pl.Series("after", after, pl.Int64), pl.Series("before", before, pl.Int64))
+    return pl.concat([short, rest])
 
 
 @cache
@@ -191,22 +226,21 @@ def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?!\w)")
 
 
-def _touches(quote: str, it: About) -> bool:
-    """Whether a claim names an actor linked to the subject, or holds its figure's number."""
+def _touches(quote: str, it: About, read: dict[str, set]) -> bool:
+    """Whether a claim names an actor linked to the subject, or holds its figure's number (``read``: the
+    values of the quotes read so far: a claim quoted by several discrepancies is read once)."""
     if it.forms and _named(tuple(sorted(it.forms))).search(quote.lower()):
         return True
     if it.values:
-        for tok in number_tokens(quote):
-            reading = numbers.read(tok.text)
-            if reading is not None and reading.value in it.values:
-                return True
+        if quote not in read:
+            read[quote] = {r.value for tok in number_tokens(quote) if (r := numbers.read(tok.text)) is not None}
+        return not it.values.isdisjoint(read[quote])
     return False
 
 
 def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
-           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], set[tuple[int, int]], set[tuple[str, str]],
-                                           set[tuple[int, int]]]:
-    """For the ``failing`` claims (of the ``wanted`` subjects): the (claim, row) of those that meet a passage of
+           texts: dict[str, str]) -> tuple[dict[tuple[str, str], About], pl.DataFrame, set[tuple[str, str]], pl.DataFrame]:
+    """For the ``failing`` claims (of the ``wanted`` subjects): the _row, _claim of those that meet a passage of
     a row linked to their subject (an event's statements and figures, a statement's event) or of a row of its
     table sharing its actor; (table, id) -> the name forms of its actors and a figure's value, for the
     subjects a claim of which is still unmet; and the subjects with a figure's value."""
@@ -256,8 +290,9 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
                                         pl.col(other.fields[0]).cast(pl.String).alias("actor")))
     values = pl.concat(vals) if vals else pl.DataFrame(schema={**strs, "value": pl.Int64})
     numbered = set(values.select("table", "subject").unique().iter_rows())
-    linked: set[tuple[int, int]] = set()
-    close: set[tuple[int, int]] = set()  # of those, the ones that meet the subject's own or its actor's rows
+    pair = {"_row": failing.schema["_row"], "_claim": pl.Int64}
+    linked = pl.DataFrame(schema=pair)
+    close = pl.DataFrame(schema=pair)  # of those, the ones that meet the subject's own or its actor's rows
     if not failing.is_empty():
         every = pl.concat(direct).unique()
         groups = pl.concat(kin).unique() if kin else pl.DataFrame(schema={**strs, "gt": pl.String, "gc": pl.String, "ga": pl.String})
@@ -279,9 +314,9 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
         # a row it refers to (a statement's event) is shared by its siblings: meeting it makes a claim about
         # the subject, but not the discrepancy (see check)
         met = _met(pairs, texts)
-        close.update((n, r) for r, n, _ in met.iter_rows())
+        close = met.select(pl.col("_row").cast(pair["_row"]), pl.col("_claim").cast(pl.Int64)).unique()
         met = pl.concat([met, _met(through.filter(up).select(cols), texts)]).unique()
-        linked = {(n, r) for r, n, _ in met.iter_rows()}
+        linked = met.select(pl.col("_row").cast(pair["_row"]), pl.col("_claim").cast(pl.Int64)).unique()
         failing = failing.join(met, on=["_row", "_claim"], how="anti")
     # the name forms and values of the subjects a claim of which is still unmet, for Python's whole-word search
     still = failing.select("table", "subject").unique()

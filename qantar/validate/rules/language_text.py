@@ -64,45 +64,89 @@ def _markers() -> tuple[str, frozenset[str], frozenset[str]]:
 
 def spellings(texts: list[str]) -> list[tuple[int, int]]:
     """(Indonesian spellings, Malay spellings) found in each text."""
+    counted = _spelt(pl.DataFrame({"text": texts}, schema={"text": pl.String}), "text")
+    return list(counted.select("_id", "_ms").iter_rows())
+
+
+def _spelt(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """``frame`` with _id, _ms: the Indonesian and Malay spellings its ``column`` holds, counted in polars
+    (each found word read as ' '.join(w.lower().split()): it holds letters and Rust's blanks, which
+    str.split() reads as blanks too)."""
     pattern, indonesian, malay = _markers()
-    found = pl.DataFrame({"text": texts}, schema={"text": pl.String}).select(pl.col("text").str.extract_all(pattern))
-    out = []
-    for words in found["text"].to_list():
-        said = [" ".join(w.lower().split()) for w in words or ()]
-        out.append((sum(w in indonesian for w in said), sum(w in malay for w in said)))
-    return out
+    said = pl.col(column).str.extract_all(pattern).list.eval(pl.element().str.to_lowercase().str.replace_all(r"\s+", " "))
+    return frame.with_columns(said.alias("_said")).with_columns(
+        pl.col("_said").list.eval(pl.element().is_in(sorted(indonesian))).list.sum().fill_null(0).cast(pl.Int64).alias("_id"),
+        pl.col("_said").list.eval(pl.element().is_in(sorted(malay))).list.sum().fill_null(0).cast(pl.Int64).alias("_ms"),
+    ).drop("_said")
 
 
-def shares(texts: dict[str, str]) -> dict[str, tuple[int, dict[str, float]]]:
-    """source_id -> (words read, language -> the share of them that are its stop words).
-
-    All articles at once in polars: their first CHARACTERS cut into words, joined to the stop words.
-    """
+def _counted(texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(sid, n: words read; sid, code, k: how many of them are stop words of ``code``), in polars: each
+    article's first CHARACTERS cut into words, joined to the stop words."""
     ids = list(texts)
-    out: dict[str, tuple[int, dict[str, float]]] = {}
+    counts, hits = [], []
     # a batch of articles at a time: their words, exploded and joined, cost memory by the article
     for lo in range(0, len(ids), _BATCH):
         batch = ids[lo:lo + _BATCH]
         frame = pl.DataFrame({"sid": batch, "text": [texts[i][:CHARACTERS] for i in batch]})
         lists = frame.select("sid", pl.col("text").str.to_lowercase().str.extract_all(_WORD).alias("word"))
-        counted = lists.select("sid", pl.col("word").list.len().alias("n"))  # no group_by: one list a source
-        hits = lists.explode("word").join(_stop_words(), on="word").group_by("sid", "code").len()
-        out.update({sid: (n, {}) for sid, n in counted.iter_rows()})
-        for sid, code, k in hits.iter_rows():
-            n, share = out[sid]
-            share[code] = k / n
+        counts.append(lists.select("sid", pl.col("word").list.len().alias("n")))  # no group_by: one list a source
+        hits.append(lists.explode("word").join(_stop_words(), on="word").group_by("sid", "code").len("k"))
+    empty = (pl.DataFrame(schema={"sid": pl.String, "n": pl.UInt32}), pl.DataFrame(schema={"sid": pl.String, "code": pl.String, "k": pl.UInt32}))
+    return (pl.concat(counts) if counts else empty[0]), (pl.concat(hits) if hits else empty[1])
+
+
+def shares(texts: dict[str, str]) -> dict[str, tuple[int, dict[str, float]]]:
+    """source_id -> (words read, language -> the share of them that are its stop words)."""
+    return _shares(*_counted(texts))
+
+
+def _shares(counts: pl.DataFrame, hits: pl.DataFrame) -> dict[str, tuple[int, dict[str, float]]]:
+    out: dict[str, tuple[int, dict[str, float]]] = {sid: (n, {}) for sid, n in counts.iter_rows()}
+    for sid, code, k in hits.iter_rows():
+        n, share = out[sid]
+        share[code] = k / n
     return out
+
+
+#: the margin by which polars' screen is looser than the verdict: what it passes passes for sure
+_MARGIN = 0.01
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     if "sources" not in inputs.tables or not inputs.table("sources").has("source_id", "language"):
         return
     texts = inputs.texts()
-    frame = inputs.strings("sources").select("source_id", "language").with_row_index("row", offset=1)
-    rows = [(row, sid, code) for row, sid, code in frame.filter(pl.col("language").is_not_null()).iter_rows() if sid in texts]
-    read = shares({sid: texts[sid] for _, sid, _ in rows})
-    between = [sid for _, sid, code in rows if code in ("id", "ms")]
-    spelt = dict(zip(between, spellings([texts[s] for s in between]), strict=True))
+    known = pl.DataFrame({"source_id": list(texts)}, schema={"source_id": pl.String})
+    rows = (inputs.strings("sources").select("source_id", "language").with_row_index("row", offset=1)
+            .filter(pl.col("language").is_not_null()).join(known, on="source_id", how="semi").sort("row"))
+    ids = rows["source_id"].unique(maintain_order=True).to_list()
+    counts, hits = _counted({sid: texts[sid] for sid in ids})
+    between = rows.filter(pl.col("language").is_in(["id", "ms"]))["source_id"].unique(maintain_order=True).to_list()
+    spelt = _spelt(pl.DataFrame({"source_id": between, "text": [texts[s] for s in between]},
+                                schema={"source_id": pl.String, "text": pl.String}), "text").drop("text")
+    # polars screens every row with the verdict's arithmetic (k / n), a little looser: Python judges the rest
+    share = (pl.col("k").cast(pl.Float64) / pl.col("n").cast(pl.Float64))
+    judged = (rows.join(counts.filter(pl.col("n") >= FEWEST), left_on="source_id", right_on="sid")
+              .join(hits, left_on="source_id", right_on="sid").with_columns(share.alias("_share"))
+              .group_by("row").agg(pl.col("language").first(), pl.col("_share").max().alias("_best"),
+                                   pl.col("_share").filter(pl.col("code") == pl.col("language")).max().fill_null(0.0).alias("_own")))
+    listed = pl.col("language").is_in(list(_lists()))
+    doubtful = judged.filter(pl.when(listed).then(pl.col("_own") < (SHARE_OF_BEST + _MARGIN) * pl.col("_best"))
+                             .otherwise(pl.col("_best") >= CLEAR - _MARGIN)).select("row")
+    other = pl.when(pl.col("language") == "id").then(pl.col("_ms") > pl.col("_id")).otherwise(pl.col("_id") > pl.col("_ms"))
+    spells = rows.join(spelt, on="source_id").filter(other).select("row")
+    wanted = rows.join(pl.concat([doubtful, spells]).unique(), on="row", how="semi").sort("row")
+    if wanted.is_empty():
+        return
+    sids = wanted["source_id"].unique()
+    read = _shares(counts.filter(pl.col("sid").is_in(sids.implode())), hits.filter(pl.col("sid").is_in(sids.implode())))
+    spelt_of = {sid: (a, b) for sid, a, b in spelt.filter(pl.col("source_id").is_in(sids.implode())).iter_rows()}
+    yield from _judge(wanted.iter_rows(), read, spelt_of)
+
+
+def _judge(rows, read: dict[str, tuple[int, dict[str, float]]], spelt: dict[str, tuple[int, int]]) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    """The verdict on each row (row, source_id, language), from its shares and its spellings."""
     for row, sid, code in rows:
         n, share = read.get(sid, (0, {}))
         if n < FEWEST or not share:

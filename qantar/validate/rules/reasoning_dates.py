@@ -112,34 +112,47 @@ def _published(inputs: Inputs) -> Iterator[Finding]:
     columns = ("published_date_min", "published_date", "published_date_max", "published_date_reasoning")
     if "sources" not in inputs.tables or not set(columns) <= set(inputs.tables["sources"].field_names):
         return
-    frame = inputs.typed("sources").select(*columns).with_row_index("row", offset=1)
-    for row, earliest, best, latest, reasoning in frame.iter_rows():
-        if best is None or not reasoning or not isinstance(best, dt.date):
-            continue
-        lower = reasoning.lower()
-        for col, day, words in (("published_date_max", latest, _LATEST), ("published_date_min", earliest, _EARLIEST)):
-            for m in words.finditer(lower):
-                bound = _first_day(reasoning, lower, m.end(), best.year, at=True)
-                if bound is not None and day is not None and bound != day:
-                    yield Finding("sources", row, col, day.isoformat(),
-                                  f"{col} is {day.isoformat()}, but its published_date_reasoning writes "
-                                  f"'{m.group(0).strip()} {bound.isoformat()}'")
-        concluded = None
-        for m in reversed(list(_COLON.finditer(reasoning))):
-            concluded = _first_day(reasoning, lower, m.end(), best.year)
-            if concluded is not None:
-                break
-        if concluded is not None and concluded != best:
-            yield Finding("sources", row, "published_date", best.isoformat(),
-                          f"the publication is {best.isoformat()}, but its published_date_reasoning concludes "
-                          f"{concluded.isoformat()} (the first day after its last colon)")
-        elif concluded is None:
-            days, _, yearless = written(reasoning)
-            days |= {dt.date(best.year, m, d) for m, d in yearless if _exists(best.year, m, d)}
-            if days and best not in days:
-                yield Finding("sources", row, "published_date", best.isoformat(),
-                              f"the publication is {best.isoformat()}, but its published_date_reasoning writes "
-                              f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
+    frame = inputs.typed("sources").select(*columns).with_row_index("row", offset=1).filter(
+        pl.col("published_date").is_not_null() & pl.col("published_date_reasoning").is_not_null()
+        & (pl.col("published_date_reasoning") != ""))
+    # a row's findings are those of its four values: each distinct four read once, the rows of those that fail named
+    said = {key: found for key in frame.select(*columns).unique().iter_rows() if (found := _published_row(*key))}
+    failing = pl.DataFrame(list(said), schema=frame.select(*columns).schema, orient="row")
+    for row, *key in frame.join(failing, on=list(columns), how="semi", nulls_equal=True).sort("row").iter_rows():
+        for col, value, message in said[tuple(key)]:
+            yield Finding("sources", row, col, value, message)
+
+
+def _published_row(earliest: dt.date | None, best: dt.date, latest: dt.date | None,
+                   reasoning: str) -> list[tuple[str, str, str]]:
+    """(column, value, message) of what a publication's reasoning says against its dates."""
+    out = []
+    if not isinstance(best, dt.date):
+        return out
+    lower = reasoning.lower()
+    for col, day, words in (("published_date_max", latest, _LATEST), ("published_date_min", earliest, _EARLIEST)):
+        for m in words.finditer(lower):
+            bound = _first_day(reasoning, lower, m.end(), best.year, at=True)
+            if bound is not None and day is not None and bound != day:
+                out.append((col, day.isoformat(), f"{col} is {day.isoformat()}, but its published_date_reasoning writes "
+                                                  f"'{m.group(0).strip()} {bound.isoformat()}'"))
+    concluded = None
+    for m in reversed(list(_COLON.finditer(reasoning))):
+        concluded = _first_day(reasoning, lower, m.end(), best.year)
+        if concluded is not None:
+            break
+    if concluded is not None and concluded != best:
+        out.append(("published_date", best.isoformat(),
+                    f"the publication is {best.isoformat()}, but its published_date_reasoning concludes "
+                    f"{concluded.isoformat()} (the first day after its last colon)"))
+    elif concluded is None:
+        days, _, yearless = written(reasoning)
+        days |= {dt.date(best.year, m, d) for m, d in yearless if _exists(best.year, m, d)}
+        if days and best not in days:
+            out.append(("published_date", best.isoformat(),
+                        f"the publication is {best.isoformat()}, but its published_date_reasoning writes "
+                        f"{', '.join(sorted(d.isoformat() for d in days))} and not this day"))
+    return out
 
 
 #: what polars reads as surely written: an ISO date or month, or a year, between characters that
@@ -193,17 +206,68 @@ def _misses(text: str, precision: str, start: dt.date, end: dt.date | None) -> s
 def _record(name: str, frame: pl.DataFrame) -> Iterator[Finding]:
     """A reference date is the date the record gives: what the clauses naming the public record write.
     A reasoning that misses the row's date as a whole is reported once, by the reading of all of it."""
-    for row, precision, start, end, reasoning, _ in frame.filter(pl.col("_basis") == "reference").iter_rows():
-        said = [c for c in _CLAUSE.split(reasoning) if _RECORD.search(c)]
-        if not said or precision not in ("day", "range", "month", "year") or _misses(reasoning, precision, start, end):
-            continue
-        wrote = _misses(" ".join(said), precision, start, end)
-        if wrote is None:
-            continue
-        yield Finding(name, row, "date_basis", "reference",
-                      f"the date is taken from the public record (basis reference), but the record its date_reasoning "
-                      f"names gives {wrote}, not the row's {start.isoformat()}"
-                      f"{'' if end in (None, start) else '..' + end.isoformat()}: the record does not date this row")
+    # only a reasoning that names the record can fail (a superset of _RECORD: 'record' without word bounds, and
+    # no 'i', which Python's case folding also reads in 'ı' and Rust's does not)
+    rows = frame.filter((pl.col("_basis") == "reference") & pl.col("date_reasoning").str.contains(r"(?i)record")).drop("_basis")
+    yield from _per_value(name, rows, _record_row)
+
+
+def _record_row(precision: str, start: dt.date, end: dt.date | None, reasoning: str) -> tuple[str, str, str] | None:
+    said = [c for c in _CLAUSE.split(reasoning) if _RECORD.search(c)]
+    if not said or precision not in ("day", "range", "month", "year") or _misses(reasoning, precision, start, end):
+        return None
+    wrote = _misses(" ".join(said), precision, start, end)
+    if wrote is None:
+        return None
+    return ("date_basis", "reference",
+            f"the date is taken from the public record (basis reference), but the record its date_reasoning "
+            f"names gives {wrote}, not the row's {start.isoformat()}"
+            f"{'' if end in (None, start) else '..' + end.isoformat()}: the record does not date this row")
+
+
+def _per_value(name: str, rows: pl.DataFrame, judge) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    """The findings of ``judge`` (precision, start, end, reasoning -> column, value, message or None) on each
+    row (row, date_precision, date_start, _end, date_reasoning), each distinct four values judged once."""
+    keys = ["date_precision", "date_start", "_end", "date_reasoning"]
+    rows = rows.with_columns(pl.col("date_precision").cast(pl.String))
+    said = {key: found for key in rows.select(keys).unique().iter_rows() if (found := judge(*key)) is not None}
+    if not said:
+        return
+    failing = pl.DataFrame(list(said), schema=rows.select(keys).schema, orient="row")
+    for row, *key in rows.join(failing, on=keys, how="semi", nulls_equal=True).sort("row").select("row", *keys).iter_rows():
+        column, value, message = said[tuple(key)]
+        yield Finding(name, row, column, value, message)
+
+
+def _row(precision: str, start: dt.date, end: dt.date | None, reasoning: str) -> tuple[str, str, str] | None:
+    """What a row's reasoning writes against its date: (column, value, message), or None."""
+    if precision == "year":
+        years = {int(y) for y in _YEAR.findall(reasoning)}
+        if years and start.year not in years:
+            return ("date_start", start.isoformat(), f"the year is {start.year}, but its date_reasoning writes "
+                                                     f"{', '.join(map(str, sorted(years)))} and not this year")
+        return None
+    days, months, yearless = written(reasoning)
+    if not months and not yearless:
+        return None  # a reasoning in words only: nothing to compare
+    if yearless:  # a day of the month without its year: the row's own year is taken as meant
+        days |= {dt.date(y, m, d) for m, d in yearless for y in {start.year, (end or start).year} if _exists(y, m, d)}
+    if precision == "day" and days and start not in days:
+        return ("date_start", start.isoformat(), f"the day is {start.isoformat()}, but its date_reasoning writes "
+                                                 f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
+    if precision == "day" and not days:
+        return ("date_precision", precision,
+                f"dated to the day {start.isoformat()}, but its date_reasoning writes months only "
+                f"({', '.join(sorted(f'{y}-{m:02d}' for y, m in months))}): it concludes a month")
+    if precision == "range" and days and start not in days and end not in days:
+        return ("date_start", start.isoformat(),
+                f"the range is {start.isoformat()} to {end.isoformat() if end else '?'}, but its "
+                f"date_reasoning writes {', '.join(sorted(d.isoformat() for d in days))}, neither its "
+                "first nor its last day")
+    if precision == "month" and months and (start.year, start.month) not in months:
+        return ("date_start", start.isoformat(), f"the month is {start:%Y-%m}, but its date_reasoning writes "
+                                                 f"{', '.join(sorted(f'{y}-{m:02d}' for y, m in months))} and not this month")
+    return None
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -221,37 +285,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         yield from _record(name, rows)
         rows = rows.drop("_basis")
         rows = rows.filter(_agrees(rows).not_())
-        years_of: dict[str, set[int]] = {}  # each distinct reasoning's years read once
-        for row, precision, start, end, reasoning in rows.iter_rows():
-            if precision == "year":
-                if reasoning not in years_of:
-                    years_of[reasoning] = {int(y) for y in _YEAR.findall(reasoning)}
-                years = years_of[reasoning]
-                if years and start.year not in years:
-                    yield Finding(name, row, "date_start", start.isoformat(),
-                                  f"the year is {start.year}, but its date_reasoning writes "
-                                  f"{', '.join(map(str, sorted(years)))} and not this year")
-                continue
-            days, months, yearless = written(reasoning)
-            if not months and not yearless:
-                continue  # a reasoning in words only: nothing to compare
-            if yearless:  # a day of the month without its year: the row's own year is taken as meant
-                days |= {dt.date(y, m, d) for m, d in yearless for y in {start.year, (end or start).year}
-                         if _exists(y, m, d)}
-            if precision == "day" and days and start not in days:
-                yield Finding(name, row, "date_start", start.isoformat(),
-                              f"the day is {start.isoformat()}, but its date_reasoning writes "
-                              f"{', '.join(sorted(d.isoformat() for d in days))} and not this day")
-            elif precision == "day" and not days:
-                yield Finding(name, row, "date_precision", precision,
-                              f"dated to the day {start.isoformat()}, but its date_reasoning writes months only "
-                              f"({', '.join(sorted(f'{y}-{m:02d}' for y, m in months))}): it concludes a month")
-            elif precision == "range" and days and start not in days and end not in days:
-                yield Finding(name, row, "date_start", start.isoformat(),
-                              f"the range is {start.isoformat()} to {end.isoformat() if end else '?'}, but its "
-                              f"date_reasoning writes {', '.join(sorted(d.isoformat() for d in days))}, neither its "
-                              "first nor its last day")
-            elif precision == "month" and months and (start.year, start.month) not in months:
-                yield Finding(name, row, "date_start", start.isoformat(),
-                              f"the month is {start:%Y-%m}, but its date_reasoning writes "
-                              f"{', '.join(sorted(f'{y}-{m:02d}' for y, m in months))} and not this month")
+        # what Python reads: a year (for a year), an ISO date or a month's name (lower case, as written() reads it)
+        reasoning = pl.col("date_reasoning")
+        year = pl.col("date_precision").cast(pl.String) == "year"
+        rows = rows.filter(pl.when(year).then(reasoning.str.contains(r"1[5-9]\d\d|20\d\d"))
+                           .otherwise(reasoning.str.contains(r"\d{4}-\d{2}")
+                                      | reasoning.str.to_lowercase().str.contains_any(list(_MONTH_NUMBER))))
+        yield from _per_value(name, rows, _row)

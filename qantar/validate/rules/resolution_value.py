@@ -53,25 +53,39 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         "subject_table", "subject_id", "resolution_en",
         text.str.contains(_KEEPS_HINT).alias("\0keeps"),
         text.str.contains(_VALUE_HINT).alias("\0value"),
-        (text.str.contains(_READ_HINT) & (pl.col("subject_table") == "figures")).alias("\0read"),
+        (text.str.contains(_READ_HINT) & (pl.col("subject_table") == "figures")).fill_null(False).alias("\0read"),
     ).filter(pl.col("\0keeps") | pl.col("\0value") | pl.col("\0read"))
     if frame.is_empty():
         return
-    values = dict(inputs.typed("figures").select("figure_id", "value").drop_nulls("figure_id").iter_rows())
-    for row, name, _, subject, text, keeps, valued, read in frame.iter_rows():
+    # each distinct text's numbers read once in Python ((figure or the subject, words, number) in the order the
+    # row reads them); polars meets them with the figures' values, and Python sees only the rows one of which fails
+    flags = ["resolution_en", "\0keeps", "\0value", "\0read"]
+    said = pl.DataFrame([(*key, k, figure, words, number) for key in frame.select(flags).unique().iter_rows()
+                         for k, (figure, words, number) in enumerate(_said(*key))],
+                        schema={**frame.select(flags).schema, "\0k": pl.Int64, "\0figure": pl.String, "\0words": pl.String,
+                                "\0number": pl.Int64}, orient="row")
+    values = (inputs.typed("figures").select(pl.col("figure_id").alias("\0figure"), pl.col("value").alias("\0held"))
+              .drop_nulls("\0figure").unique("\0figure", keep="last", maintain_order=True))
+    wrong = (frame.join(said, on=flags, how="inner")
+             .with_columns(pl.col("\0figure").fill_null(pl.col("subject_id")))
+             .join(values, on="\0figure", how="inner")
+             .filter(pl.col("\0held").is_not_null() & (pl.col("\0number") != pl.col("\0held")))
+             .sort("\0row", "\0k").unique("\0row", keep="first", maintain_order=True))
+    for row, name, text, figure, words, number, value in wrong.select(
+            "\0row", "\0name", "resolution_en", "\0figure", "\0words", "\0number", "\0held").iter_rows():
         name = name or "the discrepancy"
-        said = [(m["id"], m["n"]) for pattern, hinted in ((_KEEPS, keeps), (_VALUE, valued)) if hinted for m in pattern.finditer(text)]
-        if read:
-            said += [(subject, m["n"]) for m in _READ.finditer(text)]
-        for figure, words in said:
-            if figure not in values:
-                continue  # not a figure's id ('E039 and F020 keep' names no number), or one that does not exist
-            number, value = _number(words), values[figure]
-            if number is not None and value is not None and number != value:
-                yield Finding(TABLE, row, "resolution_en", text,
-                              f"{name}'s resolution gives figure {figure} the number {number} ({words!r}), but {figure} "
-                              f"holds the value {value}: the resolution states what the rows adopt")
-                break
+        yield Finding(TABLE, row, "resolution_en", text,
+                      f"{name}'s resolution gives figure {figure} the number {number} ({words!r}), but {figure} "
+                      f"holds the value {value}: the resolution states what the rows adopt")
+
+
+def _said(text: str, keeps: bool, valued: bool, read: bool) -> list[tuple[str | None, str, int]]:
+    """(figure id, or None for the row's subject; the words; the number they say) of each number ``text``
+    gives a figure, in the order read: its 'keeps' forms, its 'value' forms, then its 'Read as' sentences."""
+    found = [(m["id"], m["n"]) for pattern, hinted in ((_KEEPS, keeps), (_VALUE, valued)) if hinted for m in pattern.finditer(text)]
+    if read:
+        found += [(None, m["n"]) for m in _READ.finditer(text)]
+    return [(figure, words, number) for figure, words in found if (number := _number(words)) is not None]
 
 
 def _number(words: str) -> int | None:

@@ -40,12 +40,14 @@ _THAT = re.compile(r"(?i)\b(?:bahwa|jika|kalau|apakah)\b")
 _WEEK = dt.timedelta(days=7)
 
 
+#: a quote that may name a weekday: a superset of ``weekdays`` (Rust's case folding, as Python's, reads 'K' as 'k'
+#: and 'ſ' as 's'; Python's also reads 'ı' and 'İ' as 'i', which Rust's does not)
+_STEMS = r"(?i)sen[iıİ]n|selasa|rabu|kam[iıİ]s|jum|sabtu|m[iıİ]nggu|ahad"
+
+
 def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _pinned(inputs)
-    published = ({s: (a, b) for s, a, b in inputs.typed("sources").select("source_id", "published_date_min", "published_date_max")
-                  .iter_rows() if a is not None and b is not None}
-                 if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_min", "published_date_max")
-                 else {})
+    published = _bounds(inputs)
     for span in inputs.model.spans("claim"):
         if span.table not in inputs.tables:
             continue
@@ -56,64 +58,74 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             if link is None:
                 continue
             owner, key, target, _pair = link
-            frame = frame.drop("_row").join(target.select(pl.col("_owner_row").alias("_row"), key, "date_start",
-                                                          "date_end"), on=key, how="inner")
+            # only the columns read (and a date_end of its own: the join keeps it): a join gathers every column
+            kept = (c for c in (key, span.source, span.text, "date_end") if c in frame.columns)
+            frame = frame.select(*dict.fromkeys(kept)).join(
+                target.select(pl.col("_owner_row").alias("_row"), key, "date_start", "date_end"), on=key, how="inner")
             table = owner
         if "date_end" not in frame.columns or span.text not in frame.columns:
             continue
-        named: dict[int, tuple[dt.date, set[int]]] = {}
-        bare: dict[int, tuple[dt.date, list[tuple[dt.date, dt.date]]]] = {}  # row -> its day, the publications of its bare weekdays
-        one_day = frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end"))
-                               & pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
-        sources = one_day[span.source].cast(pl.String).to_list() if span.source in one_day.columns else [None] * one_day.height
-        unprinted: dict[str, bool] = {}  # each distinct quote read once
-        for (row, day, quote), source in zip(one_day.select("_row", "date_start", span.text).iter_rows(), sources, strict=True):
-            found = weekdays(quote)
-            if not found:
-                continue
-            named.setdefault(row, (day, set()))[1].update(found)
-            when = published.get(source)
-            if day.weekday() in found and when is not None:
-                if quote not in unprinted:
-                    unprinted[quote] = not any(d.precision == "day" for d in printed_dates(quote, when[1]))
-                if unprinted[quote]:
-                    bare.setdefault(row, (day, []))[1].append(when)
-        for row, (day, days) in sorted(named.items()):
-            if day.weekday() not in days:
-                yield Finding(table, row, "date_start", day.isoformat(),
-                              f"{day.isoformat()} is a {_NAMES[day.weekday()]}, but its quote names "
-                              f"{' or '.join(_NAMES[d] for d in sorted(days))}")
-        for row, (day, whens) in sorted(bare.items()):
-            if not any(a - _WEEK <= day <= b + _WEEK for a, b in whens):
-                told = ", ".join(dict.fromkeys(f"{a.isoformat()}" if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in whens))
-                yield Finding(table, row, "date_start", day.isoformat(),
-                              f"{day.isoformat()} is the {_NAMES[day.weekday()]} its quote names with no date beside it, "
-                              f"which is a day within a week of its source's publication ({told}), but it lies further away")
+        source = pl.col(span.source).cast(pl.String) if span.source in frame.columns else pl.lit(None, pl.String)
+        # the pattern searched only in the rows dated to one day (a filter of the two at once searches every row)
+        one_day = (frame.filter(pl.col("date_start").is_not_null() & (pl.col("date_start") == pl.col("date_end")))
+                   .filter(pl.col(span.text).str.contains(r"(?i)senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad"))
+                   .select("_row", pl.col("date_start").alias("_day"), pl.col(span.text).alias("_quote"), source.alias("_source"))
+                   .with_row_index("_i"))
+        # each distinct quote's weekdays read once in Python; polars joins them back to the rows naming some
+        rows = one_day.join(_named_days(one_day["_quote"]), on="_quote", how="inner").sort("_i").with_columns(
+            (pl.col("_day").dt.weekday() - 1).cast(pl.Int64).alias("_wd"))
+        named = (rows.explode("_days").group_by("_row").agg(pl.col("_day").first(), pl.col("_wd").first(),
+                                                             pl.col("_days").unique().sort())
+                 .filter(~pl.col("_days").list.contains(pl.col("_wd"))).sort("_row"))
+        for row, day, _, days in named.iter_rows():
+            yield Finding(table, row, "date_start", day.isoformat(),
+                          f"{day.isoformat()} is a {_NAMES[day.weekday()]}, but its quote names "
+                          f"{' or '.join(_NAMES[d] for d in days)}")
+        # the passages that fall on a weekday they name, of a published source, and print no day: a bare weekday
+        on = rows.filter(pl.col("_days").list.contains(pl.col("_wd"))).join(published, on="_source", how="inner").sort("_i")
+        bare = on.join(_unprinted(on), on="_quote", how="semi").sort("_i")
+        week = pl.duration(days=_WEEK.days)
+        far = (bare.group_by("_row").agg(((pl.col("_a") - week <= pl.col("_day")) & (pl.col("_day") <= pl.col("_b") + week)).any().alias("_near"))
+               .filter(~pl.col("_near")).select("_row"))
+        whens: dict[int, tuple[dt.date, list[tuple[dt.date, dt.date]]]] = {}
+        for row, day, a, b in bare.join(far, on="_row", how="semi").sort("_i").select("_row", "_day", "_a", "_b").iter_rows():
+            whens.setdefault(row, (day, []))[1].append((a, b))
+        for row, (day, said) in sorted(whens.items()):
+            told = ", ".join(dict.fromkeys(f"{a.isoformat()}" if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in said))
+            yield Finding(table, row, "date_start", day.isoformat(),
+                          f"{day.isoformat()} is the {_NAMES[day.weekday()]} its quote names with no date beside it, "
+                          f"which is a day within a week of its source's publication ({told}), but it lies further away")
+
+
+def _bounds(inputs: Inputs) -> pl.DataFrame:
+    """_source, _a, _b: each source's publication bounds, both known (the last row of a source id, as a dict)."""
+    if not ("sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_min", "published_date_max")):
+        return pl.DataFrame(schema={"_source": pl.String, "_a": pl.Date, "_b": pl.Date})
+    return (inputs.typed("sources").select(pl.col("source_id").cast(pl.String).alias("_source"), pl.col("published_date_min").alias("_a"),
+                                           pl.col("published_date_max").alias("_b"))
+            .filter(pl.col("_a").is_not_null() & pl.col("_b").is_not_null() & pl.col("_source").is_not_null())
+            .unique("_source", keep="last", maintain_order=True))
+
+
+def _named_days(quotes: pl.Series) -> pl.DataFrame:
+    """_quote, _days: the weekdays each distinct quote names, for those that name some."""
+    found = [(q, sorted(d)) for q in quotes.unique().to_list() if (d := weekdays(q))]
+    return pl.DataFrame(found, schema={"_quote": pl.String, "_days": pl.List(pl.Int64)}, orient="row")
+
+
+def _unprinted(on: pl.DataFrame) -> pl.DataFrame:
+    """_quote: the quotes that print no day, each read against the publication of the first row that reads it
+    (a day needs a digit: the others print none)."""
+    first = on.group_by("_quote", maintain_order=True).agg(pl.col("_b").first())
+    dated = first.filter(pl.col("_quote").str.contains(r"\d"))
+    printed = [q for q, b in dated.iter_rows() if any(d.precision == "day" for d in printed_dates(q, b))]
+    return first.filter(~pl.col("_quote").is_in(pl.Series(printed, dtype=pl.String).implode())).select("_quote")
 
 
 def _pinned(inputs: Inputs) -> Iterator[Finding]:
     """Rows a weekday pins to one day, dated to more than one."""
     if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "source_id", "quote", "date_start", "date_end"):
-        published = ({s: d for s, d in inputs.typed("sources").select("source_id", "published_date_max").iter_rows()}
-                     if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_max") else {})
-        # the reporter's words: the quote outside its quotation marks
-        rows = (inputs.typed("statements").with_row_index("_row", offset=1)
-                .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
-                .select("_row", "statement_id", "source_id", attribution(pl.col("quote")), "date_start", "date_end"))
-        read: dict[tuple[str, dt.date | None], tuple[set[int], set[dt.date]]] = {}  # each distinct quote read once
-        for row, ident, source, quote, first, last in rows.iter_rows():
-            today = published.get(source)
-            if (quote, today) not in read:
-                read[(quote, today)] = _pins(quote, today)
-            days, printed = read[(quote, today)]
-            if len(days) == 1:
-                yield _widened("statements", row, ident, first, last, days, "its reporter's words")
-            elif not days and len(printed) == 1:
-                day = next(iter(printed))
-                column, value = ("date_start", first) if first != day else ("date_end", last)
-                yield Finding("statements", row, column, value.isoformat(),
-                              f"{ident}: its reporter's words print one day ({day.isoformat()}) and no span of time, "
-                              f"which dates it to that day, but it runs {first.isoformat()}..{last.isoformat()}")
+        yield from _pinned_statements(inputs)
     needed = {"events": ("event_id", "date_basis", "date_start", "date_end"), "event_sources": ("event_id", "quote")}
     if not all(t in inputs.tables and inputs.table(t).has(*c) for t, c in needed.items()):
         return
@@ -122,20 +134,63 @@ def _pinned(inputs: Inputs) -> Iterator[Finding]:
               .select("_row", "event_id", "date_start", "date_end"))
     if events.is_empty():
         return
-    passages: dict[str, list[str]] = {}
-    for event, quote in (inputs.strings("event_sources").select("event_id", "quote")
-                         .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("quote").is_not_null())
-                         .iter_rows()):
-        passages.setdefault(event, []).append(quote)
-    read: dict[str, tuple[set[int], bool]] = {}  # a passage -> its weekdays, and whether it speaks of a span or another day
-    for row, ident, first, last in events.iter_rows():
-        texts = passages.get(ident, [])
-        for t in texts:
-            if t not in read:
-                read[t] = (weekdays(t), bool(_SPAN.search(t) or relative_dates(t, first)))
-        days = set().union(*(read[t][0] for t in texts)) if texts else set()
-        if len(days) == 1 and not any(read[t][1] for t in texts):
-            yield _widened("events", row, ident, first, last, days, "its passages")
+    passages = (inputs.strings("event_sources").select("event_id", pl.col("quote").alias("_quote"))
+                .filter(pl.col("event_id").is_in(events["event_id"].implode()) & pl.col("_quote").is_not_null()))
+    # a passage -> its weekdays, and whether it speaks of a span or another day, read once per distinct passage:
+    # first those that may name a weekday, then the others of the events that one of those names a weekday in
+    named = passages.filter(pl.col("_quote").str.contains(_STEMS))["_quote"].unique().to_list()
+    read = [(t, sorted(weekdays(t)), _free(t)) for t in named]
+    read_frame = pl.DataFrame(read, schema={"_quote": pl.String, "_days": pl.List(pl.Int64), "_span": pl.Boolean}, orient="row")
+    naming = read_frame.filter(pl.col("_days").list.len() > 0)
+    passages = passages.join(passages.join(naming, on="_quote", how="semi").select("event_id").unique(), on="event_id", how="semi")
+    others = passages.join(read_frame, on="_quote", how="anti")["_quote"].unique().to_list()
+    read_frame = pl.concat([read_frame, pl.DataFrame([(t, [], _free(t)) for t in others], schema=read_frame.schema, orient="row")])
+    per = (passages.join(read_frame, on="_quote", how="left").explode("_days")
+           .group_by("event_id").agg(pl.col("_days").drop_nulls().unique(), pl.col("_span").any()))
+    pinned = per.filter((pl.col("_days").list.len() == 1) & ~pl.col("_span"))
+    for row, ident, first, last, days in events.join(pinned, on="event_id", how="inner").sort("_row").select(
+            "_row", "event_id", "date_start", "date_end", "_days").iter_rows():
+        yield _widened("events", row, ident, first, last, set(days), "its passages")
+
+
+def _free(passage: str) -> bool:
+    """Whether a passage speaks of a span of time or of another day (a relative expression: any day reads it)."""
+    return bool(_SPAN.search(passage) or relative_dates(passage, _ANY_DAY))
+
+
+#: the day ``relative_dates`` is asked against when only whether a passage holds an expression matters
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def _pinned_statements(inputs: Inputs) -> Iterator[Finding]:
+    published = (inputs.typed("sources").select(pl.col("source_id").cast(pl.String), "published_date_max")
+                 .unique("source_id", keep="last", maintain_order=True)
+                 if "sources" in inputs.tables and inputs.table("sources").has("source_id", "published_date_max")
+                 else pl.DataFrame(schema={"source_id": pl.String, "published_date_max": pl.Date}))
+    # the reporter's words: the quote outside its quotation marks
+    rows = (inputs.typed("statements").with_row_index("_row", offset=1)
+            .filter((pl.col("date_start") != pl.col("date_end")) & pl.col("quote").is_not_null())
+            .select("_row", "statement_id", pl.col("source_id").cast(pl.String), attribution(pl.col("quote")).alias("_said"), "date_start", "date_end")
+            .join(published, on="source_id", how="left").sort("_row"))
+    # words that name no weekday and print no digit pin nothing: each distinct other (words, publication) read once
+    keys = rows.filter(pl.col("_said").str.contains(_STEMS) | pl.col("_said").str.contains(r"\d")).select(
+        "_said", "published_date_max").unique()
+    read = {key: _pins(*key) for key in keys.iter_rows()}
+    pins = [(q, d, sorted(days), sorted(printed)) for (q, d), (days, printed) in read.items()
+            if len(days) == 1 or (not days and len(printed) == 1)]
+    pin_frame = pl.DataFrame(pins, schema={"_said": pl.String, "published_date_max": pl.Date, "_days": pl.List(pl.Int64),
+                                           "_printed": pl.List(pl.Date)}, orient="row")
+    for row, ident, first, last, days, printed in (rows.join(pin_frame, on=["_said", "published_date_max"], how="inner", nulls_equal=True)
+                                                   .sort("_row").select("_row", "statement_id", "date_start", "date_end", "_days", "_printed")
+                                                   .iter_rows()):
+        if len(days) == 1:
+            yield _widened("statements", row, ident, first, last, set(days), "its reporter's words")
+        else:
+            day = printed[0]
+            column, value = ("date_start", first) if first != day else ("date_end", last)
+            yield Finding("statements", row, column, value.isoformat(),
+                          f"{ident}: its reporter's words print one day ({day.isoformat()}) and no span of time, "
+                          f"which dates it to that day, but it runs {first.isoformat()}..{last.isoformat()}")
 
 
 def _pins(said: str, today: dt.date | None) -> tuple[set[int], set[dt.date]]:
