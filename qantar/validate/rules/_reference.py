@@ -13,13 +13,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qantar.validate.inputs import Inputs
+
+if TYPE_CHECKING:
+    import polars as pl
 
 #: Degrees added around the box of a country's GeoNames places: the box spans its towns, not its borders.
 MARGIN_DEGREES = 0.5
@@ -56,9 +59,14 @@ class Row:
         return [n for n in out if n]
 
 
-def rows(inputs: Inputs, *columns: str) -> Iterator[Row]:
+#: The rows from which a table's rows are cleared by polars: a few dozen rows cost Python less than the query.
+CLEARED_FROM = 100
+
+
+def rows(inputs: Inputs, *columns: str, cleared: Callable[[str, pl.DataFrame], pl.Series] | None = None) -> Iterator[Row]:
     """Every row of every table that has one of ``columns``, where one of them is filled (a row with
-    none has nothing to check)."""
+    none has nothing to check), but the rows ``cleared`` (given the table and its cells, the rows,
+    1-based, a rule has found by polars to pass) lists, in a table of CLEARED_FROM rows or more."""
     import polars as pl
 
     for name, table in inputs.tables.items():
@@ -70,12 +78,15 @@ def rows(inputs: Inputs, *columns: str) -> Iterator[Row]:
         if not held:
             continue
         key = table.id_field or table.field_names[0]
-        # polars keeps the rows with a value and empties the empty cells; Python builds only those rows
-        found = frame.select(
-            pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("\0row"),
-            (pl.col(key) if key in frame.columns else pl.lit(None, pl.String)).alias("\0key"),
-            *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(c) for c in frame.columns),
-        ).filter(pl.any_horizontal(pl.col(c).is_not_null() for c in held))
+        # polars keeps the rows with a value (less those cleared) and empties the empty cells; Python builds
+        # only those rows
+        found = frame.with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("\0row")).filter(
+            pl.any_horizontal(pl.col(c).is_not_null() & (pl.col(c) != "") for c in held))
+        if cleared is not None and frame.height >= CLEARED_FROM:
+            found = found.filter(~pl.col("\0row").is_in(cleared(name, frame).implode()))
+        found = found.select(
+            "\0row", (pl.col(key) if key in frame.columns else pl.lit(None, pl.String)).alias("\0key"),
+            *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(c) for c in frame.columns))
         names = frame.columns
         for i, ident, *values in found.iter_rows():
             yield Row(name, i, str(ident), dict(zip(names, values)))

@@ -9,7 +9,7 @@ article's spaces, quotes and letters). A span's text that differs from its artic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import polars as pl
@@ -27,13 +27,17 @@ class Cell:
     value: str
 
 
-def cells(inputs: Inputs, suspect: Callable[[pl.Expr], pl.Expr]) -> Iterator[Cell]:
+def cells(inputs: Inputs, suspect: Callable[[pl.Expr], pl.Expr],
+          narrow: Callable[[pl.Expr], pl.Expr] | None = None) -> Iterator[Cell]:
     """Every non-empty text cell (each list item apart) that the articles do not vouch for and that
-    ``suspect`` does not clear.
+    ``suspect`` (and ``narrow``) do not clear.
 
     ``suspect`` maps a column of text to a boolean column: False where the rule cannot fail (for
     example, a value of printable ASCII only), so that polars clears most cells at once and the
-    rule's own Python looks at the rest. It must never clear a cell the rule would fail.
+    rule's own Python looks at the rest. It must never clear a cell the rule would fail. ``narrow``,
+    another such test, is read only on the cells ``suspect`` leaves: a pattern dearer per cell than
+    ``suspect`` that clears most of those (quotes of curly marks and accented letters), so that
+    neither Python nor the article's text is read for them.
     """
     texts: dict[str, str] | None = None
     spans = {(s.table, s.text): s for s in inputs.model.spans()}
@@ -50,11 +54,13 @@ def cells(inputs: Inputs, suspect: Callable[[pl.Expr], pl.Expr]) -> Iterator[Cel
             ).with_row_index("row", offset=1)[rows]
             if f.type == "list":
                 found = found.with_columns(pl.col("value").str.split(f.delimiter)).explode("value")
-            for row, value, *at in found.filter(_filled(pl.col("value")) & suspect(pl.col("value"))).iter_rows():
-                if at:
-                    texts = inputs.texts() if texts is None else texts
-                    if _verbatim(texts.get(at[0]), at[1], at[2], value):
-                        continue
+            keep = _filled(pl.col("value")) & suspect(pl.col("value"))
+            found = found.filter(keep if narrow is None else keep & narrow(pl.col("value")))
+            if where and found.height:
+                texts = inputs.texts() if texts is None else texts
+                found = found.filter(pl.Series([not _verbatim(texts.get(s), a, b, v) for v, s, a, b in
+                                                found.select("value", "_0", "_1", "_2").iter_rows()], dtype=pl.Boolean))
+            for row, value in found.select("row", "value").iter_rows():
                 yield Cell(name, row, f.name, value)
 
 
@@ -94,6 +100,18 @@ def _verbatim(article: str | None, start: str | None, end: str | None, text: str
     except (TypeError, ValueError):
         return False
     return article is not None and 0 <= a <= b and article[a:b] == text
+
+
+def outside(chars: Iterable[str]) -> str:
+    """A pattern of polars (Rust regex) that matches any character but ``chars``."""
+    points = sorted({ord(ch) for ch in chars})
+    ranges: list[list[int]] = []
+    for p in points:
+        if ranges and ranges[-1][1] == p - 1:
+            ranges[-1][1] = p
+        else:
+            ranges.append([p, p])
+    return "[^" + "".join(rf"\x{{{a:X}}}" + (rf"-\x{{{b:X}}}" if b > a else "") for a, b in ranges) + "]"
 
 
 def fold(value: str) -> str:

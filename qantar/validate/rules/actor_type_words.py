@@ -39,9 +39,13 @@ def heads() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
 
 #: the heads, found by polars for every name at once (a million actors: no Python per name)
 _EN_TAIL = r"(?is)(?:\s(?:of|for|in|at|on|from|to|with)\s|\s*\().*$"
-_LAST_WORD = r"(\p{L}+(?:-\p{L}+)*)\P{L}*$"
+#: the last word (letters, and hyphens between them) with what follows it, and the first word with what precedes it:
+#: matched whole and then trimmed to the word, at the start of the match (a capture group costs polars six times
+#: more, and a pattern anchored at the end is tried at every character)
+_LAST_WORD = r"\p{L}+(?:-\p{L}+)*\P{L}*$"
+_WORD = r"^\p{L}+(?:-\p{L}+)*"
 _ID_PLURAL = r"(?i)^(?:\P{L}*(?:para|sejumlah|beberapa|kelompok-kelompok)(?:\P{L}+|$))+"
-_FIRST_WORD = r"^\P{L}*(\p{L}+(?:-\p{L}+)*)"
+_FIRST_WORD = r"^\P{L}*\p{L}+(?:-\p{L}+)*"
 #: a role's first phrase ends at a clause mark, or at a preposition, relative or participle after its head
 _ROLE_TAIL = (r"(?is)(?:[,;:(]|\s(?:of|for|in|at|on|from|to|with|by|and|that|who|whose|which|"
               r"cited|credited|said|sent|called|named|accused|based)\s).*$")
@@ -54,16 +58,21 @@ _ROLE_CALLED = r"(?i)^\P{L}*(?:called|named|described as|styled|referred to as|i
 
 def heads_of(names: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """(the English head, the Indonesian head) of each name, lower case (None where it has no word)."""
-    english = names.str.replace(_EN_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
-    indonesian = names.str.replace(_ID_PLURAL, "").str.extract(_FIRST_WORD, 1).str.to_lowercase()
+    english = _last_word(names.str.replace(_EN_TAIL, ""))
+    indonesian = names.str.replace(_ID_PLURAL, "").str.extract(_FIRST_WORD, 0).str.replace(r"^\P{L}+", "").str.to_lowercase()
     return english, indonesian
+
+
+def _last_word(text: pl.Expr) -> pl.Expr:
+    """The last word of each text, lower case."""
+    return text.str.extract(_LAST_WORD, 0).str.extract(_WORD, 0).str.to_lowercase()
 
 
 def role_head(roles: pl.Expr) -> pl.Expr:
     """The head of each role_en, lower case: the last word of its first phrase (None for a role that opens
     with a deed, or has no word)."""
     roles = roles.str.replace(_ROLE_CALLED, "")
-    head = roles.str.replace(_ROLE_TAIL, "").str.extract(_LAST_WORD, 1).str.to_lowercase()
+    head = _last_word(roles.str.replace(_ROLE_TAIL, ""))
     return pl.when(~roles.str.contains(_ROLE_DEED)).then(head)
 
 
@@ -82,16 +91,20 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     # one row per name: the English name first (read as English), then each form (Indonesian, else English)
     en_name = frame.select("row", "actor_id", "kind", pl.col("name_en").alias("name"), pl.lit(0, pl.Int64).alias("order"),
                            pl.lit(True).alias("is_english"))
-    forms = frame.select("row", "actor_id", "kind", pl.col("forms").alias("name")).explode("name").with_columns(
-        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over("row").alias("order"), pl.lit(False).alias("is_english"))
+    forms = frame.select("row", "actor_id", "kind", pl.col("forms").alias("name"),  # each form's place in its list
+                         pl.int_ranges(1, pl.col("forms").list.len() + 1, dtype=pl.Int64).alias("order")).explode(
+        "name", "order").with_columns(pl.lit(False).alias("is_english"))
     names = pl.concat([en_name, forms.select(en_name.columns)]).filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
     en_head, id_head = heads_of(pl.col("name"))
     known_en, known_id = pl.Series(sorted(english)), pl.Series(sorted(indonesian))
+    # each head found once, as a column (polars evaluates an expression in every branch that names it)
+    names = names.with_columns(en_head.alias("_en"), id_head.alias("_id"))
+    en_head, id_head = pl.col("_en"), pl.col("_id")
     names = names.with_columns(
         pl.when(~pl.col("is_english") & id_head.is_in(known_id.implode())).then(id_head)
         .when(en_head.is_in(known_en.implode())).then(en_head).alias("head"),
         (~pl.col("is_english") & id_head.is_in(known_id.implode())).alias("as_indonesian"),
-    ).filter(pl.col("head").is_not_null())
+    ).filter(pl.col("head").is_not_null()).drop("_en", "_id")
     # an actor with no head in its names: its role, read as English, after them
     roles = frame.filter(~pl.col("row").is_in(names["row"].implode()) & pl.col("role_en").is_not_null())
     names = pl.concat([names, roles.select(

@@ -17,7 +17,7 @@ import regex
 
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._text import cells
+from qantar.validate.rules._text import cells, outside
 
 #: control, format (zero-width, BOM, bidi marks), private use, surrogate and unassigned characters, and
 #: every character Unicode ignores by default when it draws text (variation selectors, the Hangul filler):
@@ -49,6 +49,29 @@ def _suspect(value: pl.Expr) -> pl.Expr:
     return value.str.contains(r"[^ -~]|^ | $|  ")
 
 
+#: the blocks of the letters and marks a clean value mostly holds besides ASCII (accented Latin letters,
+#: dashes, curly quotes, currency signs)
+_COMMON = ((0x21, 0x7E), (0xA1, 0x24F), (0x2010, 0x205E), (0x20A0, 0x20C0))
+
+
+def _harmless(ch: str) -> bool:
+    """A character no check of the rule fails, wherever it stands: not bad, no white space, no phonetic
+    letter, its own NFC and NFKC, and no combining mark (which may join the letter before it); so a
+    value of these and single plain spaces between them is NFC and NFKC too (these blocks hold no
+    character that composes with another)."""
+    return (_BAD.match(ch) is None and not ch.isspace() and _PHONETIC.match(ch) is None and unicodedata.combining(ch) == 0
+            and unicodedata.normalize("NFC", ch) == ch and unicodedata.normalize("NFKC", ch) == ch)
+
+
+#: a character outside those, or a space the gaps would read: the values of the others are cleared by
+#: polars (the quotes of a clean package hold curly quotes, dashes and accented letters), never by Python
+_UNUSUAL = outside(ch for a, b in _COMMON for c in range(a, b + 1) if _harmless(ch := chr(c)))[:-1] + " ]|^ | $|  "
+
+
+def _unusual(value: pl.Expr) -> pl.Expr:
+    return value.str.contains(_UNUSUAL)
+
+
 def _article_gaps(inputs: Inputs) -> frozenset[str]:
     """Every odd gap of the articles with its words: a value that copies article text keeps its
     spaces. Built only when a value has such a gap (none has, in a clean package)."""
@@ -72,7 +95,7 @@ def _compatibility(value: str) -> str | None:
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    for c in cells(inputs, _suspect):
+    for c in cells(inputs, _suspect, _unusual):
         bad = _BAD.search(c.value)
         if bad is not None:
             ch = bad.group()
