@@ -471,8 +471,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("reasoning-word-invented", "an event's date_reasoning made to resolve a relative date word of one meaning "
            "('kemarin', 'hari ini', 'minggu depan', 'tahun lalu') that none of its passages holds", "consistency",
            ("reasoning-words-in-passage",)),
-    Damage("reasoning-source-misdated", "a date reasoning's day for a source ('source 002, written on Thursday "
-           "2022-01-06', 'source 003 (2022-01-16)') moved off that source's publication window", "consistency",
+    Damage("reasoning-source-misdated", "a date reasoning's or a resolution's day for a source ('source 002, written on "
+           "Thursday 2022-01-06', 'source 003 (2022-01-16)', 'source 001 is dated 2022-01-07') moved off that source's "
+           "publication window", "consistency",
            ("reasoning-source-dated",)),
     Damage("reference-without-record", "an event whose date_reasoning names no public record ('Not dated by the source; "
            "before the publication of source 002') relabelled basis reference", "pandera", ("basis-fits-reasoning",)),

@@ -1942,8 +1942,10 @@ def reasoning_source_misdated(root: Path, draw: Draw) -> Expect:
 
     low, high = _published("published_date_min"), _published("published_date_max")
     number = {s.split("_")[0]: s for s in low}
-    header, rows = rows_of("events")
-    why = header.index("date_reasoning")
+    # an event's date reasoning, or the prose of a discrepancy's resolution ('source 001 is dated 2022-01-07')
+    table, column = draw(st.sampled_from([("events", "date_reasoning"), ("discrepancies", "resolution_en")]))
+    header, rows = rows_of(table)
+    why = header.index(column)
     options = [(k, m) for k, r in enumerate(rows) for m in _SOURCE_DAY.finditer(r[why]) if m.group(1) in number]
     row, m = draw(st.sampled_from(options))
     sid = number[m.group(1)]
@@ -1951,7 +1953,7 @@ def reasoning_source_misdated(root: Path, draw: Draw) -> Expect:
     day = high[sid] + shift if draw(st.booleans()) else low[sid] - shift
     text = rows[row][why]
     rows[row][why] = text[:m.start(2)] + day.isoformat() + text[m.end(4):]
-    return _rewrite(root, "events", header, rows, row, "date_reasoning")
+    return _rewrite(root, table, header, rows, row, column)
 
 
 @kind("misspelling-claims-swapped")
