@@ -82,6 +82,19 @@ class Worker:
                 process.join(timeout=5)
 
 
+#: The collector's thresholds in a process of the validator's own: the default (a young collection
+#: every 700 new objects) made 290 collections in a ``qantar validate --fast`` of the real package,
+#: 0.1 s of its 2 s, most of them over the objects of the libraries it imports, which live as long as
+#: the process. Larger thresholds only make the rare cyclic garbage wait longer (at most about 50,000
+#: objects more); 3 collections remain (0.035 s).
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
+def fewer_collections() -> None:
+    """Set :data:`GC_THRESHOLDS`; only for a process that runs the validator and ends (nothing else lives in it)."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def offload(chosen: list[str], *, parallel: bool) -> str | None:
     """The layer of ``chosen`` a worker would take, or None when everything runs here."""
     layer = next((name for name in WORKER_LAYERS if name in chosen), None)
@@ -148,6 +161,7 @@ def _task(root: str, layer: str, skip: frozenset[str], fast: bool, report_dir: s
     from qantar.validate.layer import run_layer
 
     engines.OWN_PROCESS = True  # this process runs this one task and ends
+    fewer_collections()
     inputs = Inputs(Path(root))
     results = [run_layer(layer, inputs, skip=skip, fast=fast, report_dir=report_dir, in_worker=True)]
     for name, offered in zip(SHARED_LAYERS, _offers):
