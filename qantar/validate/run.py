@@ -8,9 +8,9 @@ a full run costs about as much as Great Expectations alone. The report is the sa
 In the validator's own process (the ``qantar validate`` program) with Frictionless in the worker,
 pandera goes to whichever process is free first (``worker.SHARED_LAYERS``): this one runs its other
 layers, then takes pandera back unless the worker, done with Frictionless, has taken it. On the
-real package the two processes' shares were 2.0 s here against 1.1 s in the worker; each now ends
-when the other does. A library caller keeps the plain arrangement (one layer in the worker, the
-rest here, in order).
+real package (seconds of CPU) this process's share was about 1.7 s, pandera's 0.4 s included,
+against 1.3 s in the worker: pandera (0.4 s) now waits on neither. A library caller keeps the plain
+arrangement (one layer in the worker, the rest here, in order).
 """
 
 from __future__ import annotations
