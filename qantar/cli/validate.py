@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"qantar validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if _shared.OWN_PROCESS:
+        worker.fewer_collections()  # the process ends with the command
+        worker.OWN_PROCESS = True
         # the worker process starts before this one imports polars and its own layers' libraries
         # (nothing heavy is imported yet): the two processes import at once, on two cores
         layer = worker.offload(chosen, parallel=True)
