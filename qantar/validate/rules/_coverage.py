@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from qantar.text.tokens import MONTHS, Token, number_tokens
+from qantar.text.tokens import MONTHS, Token, number_tokens_of
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
@@ -181,7 +181,8 @@ class _Ids:
 def tokens(inputs: Inputs) -> dict[str, list[Token]]:
     """source_id -> the number-like tokens of its article (cached)."""
     if "coverage.tokens" not in inputs.memo:
-        inputs.memo["coverage.tokens"] = {sid: number_tokens(text) for sid, text in inputs.texts().items()}
+        texts = inputs.texts()
+        inputs.memo["coverage.tokens"] = dict(zip(texts, number_tokens_of(list(texts.values())), strict=True))
     return inputs.memo["coverage.tokens"]
 
 
