@@ -143,21 +143,26 @@ def _countries(inputs: Inputs) -> Iterator[Finding]:
               .filter(pl.col("place_id").is_in(list(wide))))
     if events.height == 0:
         return
-    # first word -> {a form's words: what it names, a country code, or '=' and the id of a place with none};
-    # a form several places share names each of them
-    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    # a form's words -> what it names, a country code, or '=' and the id of a place with none; a form several
+    # places share names each of them
+    tags: dict[tuple[str, ...], set[str]] = {}
     for place, _, code, forms in places.iter_rows():
         for form in set(forms or ()):
             words = tuple(_WORD.findall(form.lower()))
             if words:
-                starts.setdefault(words[0], {}).setdefault(words, set()).add(code or f"={place}")
-    frozen = {w: {form: frozenset(tags) for form, tags in forms.items()} for w, forms in starts.items()}
-    names = _passages_naming(inputs, events, frozen)
+                tags.setdefault(words, set()).add(code or f"={place}")
+    # the passages are read for the forms they print (first word -> {form: form}); what the forms name is
+    # looked up per event: the places with no code a form names may be as many as the places
+    starts: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for words in tags:
+        starts.setdefault(words[0], {})[words] = words
+    codes_of = {form: frozenset(t for t in named if not t.startswith("=")) for form, named in tags.items()}
+    names = _passages_naming(inputs, events, starts)
     for row, event, place in events.iter_rows():
-        named = set().union(*names(event))
-        codes = sorted(t for t in named if not t.startswith("="))
+        forms = names(event)
+        codes = sorted(set().union(*(codes_of[f] for f in forms)))
         own = wide[place]
-        if codes and (own not in codes if own else f"={place}" not in named):
+        if codes and (own not in codes if own else not any(f"={place}" in tags[f] for f in forms)):
             yield Finding("events", row, "place_id", place,
                           f"{event}: its passages name places of {', '.join(codes)} only, never "
                           + (f"{place} ({own}) or a place in it" if own else place))
