@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import accumulate
 from typing import NamedTuple
 
 import polars as pl
 
-from qantar.text.tokens import MONTHS, Token, number_tokens
+from qantar.text.tokens import MONTHS, Token, number_tokens_of
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
@@ -98,6 +98,19 @@ def spans(inputs: Inputs) -> dict[str, _Kinds]:
                 out[sid].runs[kind] = (lo, n)
         inputs.memo["coverage.spans"] = out
     return inputs.memo["coverage.spans"]
+
+
+def spans_of(inputs: Inputs, kind: str, sids: Iterable[str]) -> dict[str, Spans]:
+    """source_id -> its index of the spans of one kind, for the articles ``sids`` only: what
+    ``spans(inputs)[sid][kind]`` holds, without building every article's index of every kind (a rule
+    that asks a few articles for one kind)."""
+    every = _span_frame(inputs).filter((pl.col("kind") == kind) & pl.col("sid").is_in(list(sids)))
+    out: dict[str, Spans] = {}
+    for sid, starts, ends, reach, ids in every.group_by("sid", maintain_order=True).agg("a", "b", "reach", "id").iter_rows():
+        index = Spans.__new__(Spans)
+        index.starts, index.ends, index.reach, index.ids = starts, ends, reach, ids
+        out[sid] = index
+    return out
 
 
 def _span_frame(inputs: Inputs) -> pl.DataFrame:
@@ -181,7 +194,8 @@ class _Ids:
 def tokens(inputs: Inputs) -> dict[str, list[Token]]:
     """source_id -> the number-like tokens of its article (cached)."""
     if "coverage.tokens" not in inputs.memo:
-        inputs.memo["coverage.tokens"] = {sid: number_tokens(text) for sid, text in inputs.texts().items()}
+        texts = inputs.texts()
+        inputs.memo["coverage.tokens"] = dict(zip(texts, number_tokens_of(list(texts.values())), strict=True))
     return inputs.memo["coverage.tokens"]
 
 

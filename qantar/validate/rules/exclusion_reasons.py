@@ -27,7 +27,7 @@ import polars as pl
 from qantar.validate import catalogue
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
-from qantar.validate.rules._coverage import NONE, spans, tokens
+from qantar.validate.rules._coverage import NONE, spans_of, tokens
 from qantar.text import numbers
 
 #: reasons that say the words are not the article's own text, or not meant literally (an idiom): a
@@ -106,6 +106,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     held = {t for t, forms in holding.items() if forms}
     starts: dict[str, list[int]] = {}  # an article's token starts, to reach the tokens inside an exclusion
     placed = _placed(frame, texts, held)
+    # the claims of the articles an advertisement or a spam byline is excluded from (the only spans read)
+    claims = spans_of(inputs, "claim", placed.filter(pl.col("reason").is_in(list(ALONE)))["source_id"].unique().to_list())
     for i, sid, a, b, text, reason in zip(*(placed[c].to_list() for c in placed.columns), strict=True):
         article = texts[sid]
         if reason == NOT_A_NAME and text and text in name_words:
@@ -122,7 +124,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         if reason in LINED:
             start, end = article.rfind("\n", 0, a) + 1, article.find("\n", b)
             end = len(article) if end < 0 else end
-            if reason in ALONE and spans(inputs).get(sid, {}).get("claim", NONE).touches(start, end):
+            if reason in ALONE and claims.get(sid, NONE).touches(start, end):
                 yield Finding("exclusions", i, "reason", reason, f"{text!r} shares its line with a curated claim: it is "
                               f"the article's own text, not {reason.replace('_', ' ')}")
                 continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import polars as pl
@@ -85,7 +85,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if table.has("unit"):
         free = unit_free()
         strange_of: dict[str, list[str]] = {}  # each distinct unit's unknown words read once (a unit is a code)
-        for row, (fid, unit, quote) in enumerate(frame.select("figure_id", "unit", "quote").iter_rows(), 1):
+        flagged = _flagged(frame, "unit", lambda u: bool(unknown(u, free)))
+        for row, fid, unit, quote in frame.select("figure_id", "unit", "quote").with_row_index("_row", offset=1) \
+                .filter(flagged).iter_rows():
             if unit and quote:
                 if unit not in seen:
                     seen[unit] = known(unit)
@@ -104,7 +106,9 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                                   f"(validators/measure_keywords.toml)")
     if table.has("unit", "source_id", "number_char_end"):
         yield from _word_after(inputs, frame)
-    for row, values in enumerate(frame.select(columns).iter_rows(), 1):
+    # the rows polars flags, and those whose passage counts another number (read for nearness)
+    flagged = _flagged(frame, "measure", lambda m: not known(m)) | pl.Series(shared)
+    for row, *values in frame.select(columns).with_row_index("_row", offset=1).filter(flagged).iter_rows():
         fid, measure, quote = values[:3]
         if not measure or not quote:
             continue
@@ -129,6 +133,25 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding("figures", row, "measure", measure,
                           f"{fid}: no word of the measure ({', '.join(k for k, _ in wanted)}) stands within {NEAR} "
                           "words of the number; the quote counts something else there")
+
+
+def _flagged(frame: pl.DataFrame, column: str, strange: Callable[[str], bool]) -> pl.Series:
+    """Per row of ``frame``: whether its ``column`` (a unit or a measure) may be reported: it is ``strange``, or
+    some key of its words (``known``) has none of its Indonesian words in the quote, lower-cased as Python
+    does. Polars reads each distinct value's rows at once (Aho-Corasick per key); a row with no value or no
+    quote is never reported."""
+    rows = frame.select(pl.col(column).alias("_value"), pl.col("quote").str.to_lowercase().alias("_low")) \
+        .with_row_index("_row").filter((pl.col("_value").str.len_bytes() > 0) & (pl.col("_low").str.len_bytes() > 0))
+    out = [rows.head(0).select("_row")]
+    for (value,), part in rows.partition_by("_value", as_dict=True).items():
+        if strange(value):
+            out.append(part.select("_row"))
+            continue
+        lacking = [~pl.col("_low").str.contains_any(list(forms)) if forms else pl.lit(True) for _key, forms in known(value)]
+        if lacking:
+            out.append(part.filter(pl.any_horizontal(lacking)).select("_row"))
+    chosen = pl.concat(out)["_row"]
+    return pl.Series(range(frame.height), dtype=chosen.dtype).is_in(chosen.implode())
 
 
 def _word_after(inputs: Inputs, frame: pl.DataFrame) -> Iterator[Finding]:

@@ -5,22 +5,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import polars as pl
+
 from qantar.validate.inputs import Inputs
 from qantar.validate.rules import Finding
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
+    # (table, row, id, form) of every name form, split and exploded by polars (a row without forms has one
+    # empty form, which occurs nowhere); each distinct form looked for once
     rows = []
     for name, table in inputs.tables.items():
         if not table.has("name_forms") or table.id_field is None:
             continue
-        frame = inputs.strings(name)
-        for i, (ident, forms) in enumerate(frame.select(table.id_field, "name_forms").iter_rows(), 1):
-            rows.extend((name, i, ident, form) for form in (forms or "").split(table.field("name_forms").delimiter))
-    found = occurring({form for *_, form in rows if form}, inputs.texts().values())
-    for name, i, ident, form in rows:
-        if form not in found:
-            yield Finding(name, i, "name_forms", form, f"{ident}: this name form occurs in no article")
+        rows.append(inputs.strings(name).select(
+            pl.lit(name, pl.String).alias("table"), pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row"),
+            pl.col(table.id_field).cast(pl.String).alias("id"),
+            pl.col("name_forms").fill_null("").str.split(table.field("name_forms").delimiter).alias("form"),
+        ).explode("form"))
+    if not rows:
+        return
+    every = pl.concat(rows)
+    found = occurring(set(every["form"].unique().drop_nulls().to_list()) - {""}, inputs.texts().values())
+    for name, i, ident, form in every.filter(~pl.col("form").is_in(list(found))).iter_rows():
+        yield Finding(name, i, "name_forms", form, f"{ident}: this name form occurs in no article")
 
 
 def occurring(forms: set[str], corpus: Iterable[str]) -> set[str]:

@@ -143,21 +143,26 @@ def _countries(inputs: Inputs) -> Iterator[Finding]:
               .filter(pl.col("place_id").is_in(list(wide))))
     if events.height == 0:
         return
-    # first word -> {a form's words: what it names, a country code, or '=' and the id of a place with none};
-    # a form several places share names each of them
-    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    # a form's words -> what it names, a country code, or '=' and the id of a place with none; a form several
+    # places share names each of them
+    tags: dict[tuple[str, ...], set[str]] = {}
     for place, _, code, forms in places.iter_rows():
         for form in set(forms or ()):
             words = tuple(_WORD.findall(form.lower()))
             if words:
-                starts.setdefault(words[0], {}).setdefault(words, set()).add(code or f"={place}")
-    frozen = {w: {form: frozenset(tags) for form, tags in forms.items()} for w, forms in starts.items()}
-    names = _passages_naming(inputs, events, frozen)
+                tags.setdefault(words, set()).add(code or f"={place}")
+    # the passages are read for the forms they print (first word -> {form: form}); what the forms name is
+    # looked up per event: the places with no code a form names may be as many as the places
+    starts: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for words in tags:
+        starts.setdefault(words[0], {})[words] = words
+    codes_of = {form: frozenset(t for t in named if not t.startswith("=")) for form, named in tags.items()}
+    names = _passages_naming(inputs, events, starts)
     for row, event, place in events.iter_rows():
-        named = set().union(*names(event))
-        codes = sorted(t for t in named if not t.startswith("="))
+        forms = names(event)
+        codes = sorted(set().union(*(codes_of[f] for f in forms)))
         own = wide[place]
-        if codes and (own not in codes if own else f"={place}" not in named):
+        if codes and (own not in codes if own else not any(f"={place}" in tags[f] for f in forms)):
             yield Finding("events", row, "place_id", place,
                           f"{event}: its passages name places of {', '.join(codes)} only, never "
                           + (f"{place} ({own}) or a place in it" if own else place))
@@ -170,16 +175,27 @@ def _figures(inputs: Inputs) -> Iterator[Finding]:
             or not inputs.table("places").has("country_code"):
         return
     places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
-    own: dict[str, tuple[str | None, str | None, frozenset[tuple[str, ...]]]] = {}  # place -> kind, country, its forms
-    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}  # first word -> a form's words -> the countries it names
-    for place, kind, code, forms in places.iter_rows():
-        words = frozenset(w for w in (tuple(_WORD.findall(f.lower())) for f in set(forms or ())) if w)
-        own[place] = (kind, code, words)
-        if code:
-            for w in words:
-                starts.setdefault(w[0], {}).setdefault(w, set()).add(code)
     figures = inputs.strings("figures").with_row_index("row", offset=1).select("row", "figure_id", "place_id", "quote") \
         .filter(pl.col("place_id").is_not_null() & pl.col("quote").is_not_null())
+    split: dict[str, tuple[str, ...]] = {}  # a form -> its words, lower case (each distinct form split once)
+
+    def words_of(forms) -> frozenset[tuple[str, ...]]:
+        for f in forms:
+            if f not in split:
+                split[f] = tuple(_WORD.findall(f.lower()))
+        return frozenset(w for w in (split[f] for f in set(forms)) if w)
+
+    # place -> kind, country, its forms: the places the figures name only
+    own: dict[str, tuple[str | None, str | None, frozenset[tuple[str, ...]]]] = {
+        place: (kind, code, words_of(forms or ())) for place, kind, code, forms
+        in places.filter(pl.col("place_id").is_in(figures["place_id"].implode())).iter_rows()}
+    # first word -> a form's words -> the countries it names, from each distinct (country, form) once
+    starts: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    pairs = places.select("country_code", "name_forms").filter(pl.col("country_code").str.len_bytes() > 0) \
+        .filter(pl.col("name_forms").list.len() > 0).explode("name_forms").unique()
+    for code, form in pairs.iter_rows():
+        for w in words_of((form,)):
+            starts.setdefault(w[0], {}).setdefault(w, set()).add(code)
     read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}  # quote -> forms it names, their countries
     for row, figure, place, quote in figures.iter_rows():
         if quote not in read:

@@ -19,8 +19,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         frame = inputs.strings(span.table)
         if not all(c in frame.columns for c in (span.source, span.start, span.text, *notes)):
             continue  # a column the descriptor declares is missing: the schema layers say which
-        for i, rec in enumerate(frame.select(span.source, span.start, span.text, *notes).iter_rows(), 1):
-            sid, start, quote, *note = rec
+        # three columns as lists, not rows as tuples (a row's tuple costs more than its checks); the notes
+        # are read only for the rows that need them
+        columns = (frame[c].to_list() for c in (span.source, span.start, span.text))
+        for i, (sid, start, quote) in enumerate(zip(*columns, strict=True), 1):
             article = texts.get(sid)
             if not quote or article is None:
                 continue
@@ -33,7 +35,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             first = article.find(quote, 0, start + len(quote) - 1)  # an occurrence that starts earlier
             if first < 0 or first == start:
                 continue
-            said = " ".join(n for n in note if n)
+            said = " ".join(n for n in (frame[c][i - 1] for c in notes) if n)
             if str(start) in said or "occurrence" in said.lower():
                 continue
             nth = article.count(quote, 0, start) + 1

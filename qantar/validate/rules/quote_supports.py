@@ -41,10 +41,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         return  # a package without these tables or columns: the schema layers and the SQL rules say so
     types = dict(inputs.strings("events").select("event_id", "event_type").iter_rows())
     known = keywords()
-    for i, (event, quote) in enumerate(inputs.strings("event_sources").select("event_id", "quote").iter_rows(), 1):
-        kind = types.get(event)
-        if not quote or kind is None:
-            continue  # no quote or no event: required and foreign-key say so
+    # the rows with a quote and an event of some type, joined to its type as ``types`` holds it (the last
+    # row of an event id); polars keeps those whose type is unknown or whose quote holds no word of it
+    kinds = _types(inputs)
+    rows = (inputs.strings("event_sources").select("event_id", "quote").with_row_index("_row", offset=1)
+            .filter(pl.col("quote").str.len_bytes() > 0)
+            .join(kinds, on="event_id", how="inner", nulls_equal=True, maintain_order="left")
+            .filter(pl.col("_type").is_not_null()))
+    for i, event, quote, kind in _unsupported(rows, "quote", "_type").iter_rows():
         if kind not in known:
             yield Finding("event_sources", i, "quote", quote, f"{event}: validators/event_keywords.toml lists no words for the type {kind!r}")
         elif not supports(quote, kind):
@@ -56,6 +60,27 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     if "statements" in inputs.tables and inputs.table("statements").has("statement_id", "event_id", "source_id", "quote") \
             and inputs.table("event_sources").has("source_id"):
         yield from _statements(inputs, types)
+
+
+def _types(inputs: Inputs) -> pl.DataFrame:
+    """(event_id, _type): each event id once, with the type of its last row (as a dict of the rows holds it)."""
+    return (inputs.strings("events").select("event_id", pl.col("event_type").alias("_type"))
+            .unique("event_id", keep="last", maintain_order=True))
+
+
+def _unsupported(frame: pl.DataFrame, quote: str, kind: str) -> pl.DataFrame:
+    """The rows of ``frame`` (in order) whose ``quote`` holds no word of their type ``kind`` (``supports``
+    false): polars lower-cases each quote as Python does and looks for its type's words at once
+    (Aho-Corasick), one type at a time."""
+    known = keywords()
+    kept = [frame.filter(pl.col(kind).is_null() | ~pl.col(kind).is_in(list(known)))]
+    for event_type, words in known.items():
+        part = frame.filter(pl.col(kind) == event_type)
+        if words and part.height:
+            part = part.filter(~pl.col(quote).str.to_lowercase().str.contains_any(list(words)))
+        kept.append(part)
+    every = pl.concat(kept)
+    return every.sort(every.columns[0])
 
 
 def _statements(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Finding]:
@@ -74,15 +99,21 @@ def _statements(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Findin
 
 
 def _figures(inputs: Inputs, types: dict[str, str | None]) -> Iterator[Finding]:
-    passages: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for event, source, a, b in inputs.typed("event_sources").select("event_id", "source_id", "char_start", "char_end").iter_rows():
-        if a is not None and b is not None:
-            passages.setdefault((event, source), []).append((a, b))
-    frame = inputs.typed("figures").select("figure_id", "event_id", "source_id", "char_start", "char_end", "quote")
-    for row, (figure, event, source, a, b, quote) in enumerate(frame.iter_rows(), 1):
-        if event is None or event not in types or a is None or b is None or not quote:
-            continue  # no event, or one that does not exist: foreign-key says so
-        if any(c < b and a < d for c, d in passages.get((event, source), ())) or supports(quote, types[event]):
+    """A figure in none of its event's passages of its source (polars: the overlapping passages joined by event
+    and source, a missing source matching a passage without one), whose quote holds no word of the type."""
+    passages = (inputs.typed("event_sources").select("event_id", "source_id", pl.col("char_start").alias("_c"),
+                                                     pl.col("char_end").alias("_d"))
+                .filter(pl.col("_c").is_not_null() & pl.col("_d").is_not_null()))
+    frame = (inputs.typed("figures").select("figure_id", "event_id", "source_id", "char_start", "char_end", "quote")
+             .with_row_index("_row", offset=1)
+             .filter(pl.col("event_id").is_not_null() & pl.col("char_start").is_not_null() & pl.col("char_end").is_not_null()
+                     & (pl.col("quote").str.len_bytes() > 0)))
+    inside = (frame.select("_row", "event_id", "source_id", "char_start", "char_end")
+              .join(passages, on=["event_id", "source_id"], how="inner", nulls_equal=True)
+              .filter((pl.col("_c") < pl.col("char_end")) & (pl.col("char_start") < pl.col("_d"))).select("_row"))
+    outside = frame.join(inside.unique(), on="_row", how="anti").join(_types(inputs), on="event_id", how="inner")
+    for row, figure, event, source, _a, _b, quote, _kind in _unsupported(outside, "quote", "_type").iter_rows():
+        if supports(quote, types[event]):
             continue
         yield Finding("figures", row, "event_id", event,
                       f"{figure}: counts {event} ({types[event]}), but its quote is in none of {event}'s passages of "
