@@ -21,7 +21,7 @@ import heapq
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -69,8 +69,8 @@ class _Watchdog:
                 _, _, state = heapq.heappop(self._due)
                 with state["lock"]:
                     if state["armed"]:
-                        state["asked"] = True
-                        _ask(state["thread"], OutOfTime)
+                        state["fired"] = True
+                        state["fire"]()
 
 
 _WATCHDOG = _Watchdog()
@@ -86,17 +86,30 @@ os.register_at_fork(after_in_child=_after_fork)
 
 
 @contextmanager
+def alarm(seconds: float, action: Callable[[], None]) -> Iterator[dict]:
+    """Call ``action`` (in the watchdog thread) once ``seconds`` have passed, unless the block is left first.
+    Yields the alarm's state: ``state["fired"]`` says whether it went off."""
+    state: dict = {"armed": True, "fired": False, "lock": threading.Lock(), "fire": action}
+    _WATCHDOG.add(seconds, state)
+    try:
+        yield state
+    finally:
+        with state["lock"]:
+            state["armed"] = False
+
+
+@contextmanager
 def budget(seconds: float) -> Iterator[None]:
     """Run the block for at most ``seconds`` (then :class:`OutOfTime` is raised in it)."""
     if seconds <= 0 or not hasattr(ctypes, "pythonapi") or not hasattr(ctypes.pythonapi, "PyThreadState_SetAsyncExc"):
         yield
         return
-    state = {"armed": True, "asked": False, "lock": threading.Lock(), "thread": threading.get_ident()}
-    _WATCHDOG.add(seconds, state)
-    try:
-        yield
-    finally:
-        with state["lock"]:
-            state["armed"] = False
-            if state["asked"]:
-                _ask(state["thread"], None)
+    thread = threading.get_ident()
+    with alarm(seconds, lambda: _ask(thread, OutOfTime)) as state:
+        try:
+            yield
+        finally:
+            with state["lock"]:
+                state["armed"] = False
+                if state["fired"]:
+                    _ask(thread, None)  # asked for just as the block finished: withdrawn, never raised later

@@ -43,7 +43,7 @@ import polars as pl
 
 from qantar._safe_files import MAX_TEXT_BYTES
 from qantar.validate import catalogue
-from qantar.validate.deadline import OutOfTime, budget
+from qantar.validate.deadline import OutOfTime, alarm, budget
 from qantar.validate.inputs import Inputs, report_malformed
 from qantar.validate.report import LayerResult, MissingDependency
 from qantar.versions import cff_value, changelog_version
@@ -324,15 +324,13 @@ def _sql_rules(con: Any, result: LayerResult, skip: frozenset[str], stop: thread
             result.skipped.append((rule.name, "skipped on request (--skip)"))
             continue
         result.check(rule.name)
-        timer = threading.Timer(RULE_SECONDS, con.interrupt)
-        timer.daemon = True
-        timer.start()
         try:
-            cursor = con.execute(rule.sql)
-            names = [d[0] for d in cursor.description]
-            rows = []
-            while len(rows) <= MAX_ROWS and (batch := cursor.fetchmany(_BATCH)):
-                rows.extend(batch)
+            with alarm(RULE_SECONDS, con.interrupt):  # the process's one watchdog thread, not a thread per rule
+                cursor = con.execute(rule.sql)
+                names = [d[0] for d in cursor.description]
+                rows = []
+                while len(rows) <= MAX_ROWS and (batch := cursor.fetchmany(_BATCH)):
+                    rows.extend(batch)
         except duckdb.InterruptException:
             result.fail(rule.name, rule.name, None, None, None, None, _stopped())
             continue
@@ -351,8 +349,6 @@ def _sql_rules(con: Any, result: LayerResult, skip: frozenset[str], stop: thread
         except duckdb.Error as exc:
             result.fail(rule.name, rule.name, None, None, None, None, f"the rule could not run: {exc}")
             continue
-        finally:
-            timer.cancel()
         if len(rows) > MAX_ROWS:
             del rows[MAX_ROWS:]
             result.fail(rule.name, rule.name, None, None, None, None,
