@@ -577,4 +577,14 @@ DAMAGE: tuple[Damage, ...] = (
            "to that city", "consistency", ("coordinates-source-fits",)),
     Damage("exclusion-reason-off-line", "an exclusion relabelled page furniture deep in a sentence ('tanpa banyak bobot'), "
            "or a photo credit or caption on a line that names no photo", "consistency", ("exclusion-reason-fits",)),
+    # blind probe 17: time
+    Damage("reasoning-bound-broken", "an event moved past a bound its date_reasoning writes in words (the arrival 'after "
+           "the start of the deployment (2022-01-06)' made to start on the 5th; an end past 'before the withdrawal began "
+           "on 2022-01-13' or 'at the latest in the early hours of 2022-01-06')", "consistency", ("reasoning-bound-holds",)),
+    Damage("statement-off-occasion", "a statement made through a channel that names its source's occasion (the virtual "
+           "meeting of CSTO leaders, E034 on 2022-01-10) redated out of that occasion's interval, whatever event it is "
+           "about", "consistency", ("statement-after-event",)),
+    Damage("reference-beside-record", "an event whose reasoning concludes its date from the articles and names the public "
+           "record only in an aside that adds nothing ('minggu depan' ...: the week of 2022-01-10 (by public record the "
+           "talks began on 2022-01-10)) relabelled basis reference", "consistency", ("reasoning-names-date",)),
 )

@@ -4840,6 +4840,84 @@ def point_source_mismatched(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "places", header, rows, row, "coordinates_reference")
 
 
+# --- blind probe 17: time ------------------------------------------------------------------------
+
+
+@kind("reasoning-bound-broken")
+def reasoning_bound_broken(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_bounds import _BOUND, _EARLIEST, _first_date, _scope
+
+    header, rows = rows_of("events")
+    p, a, b, why = (header.index(c) for c in ("date_precision", "date_start", "date_end", "date_reasoning"))
+    options = []  # (row, earliest bound or None, latest bound or None) of every day or range row that writes a bound
+    for k, r in enumerate(rows):
+        if r[p] not in ("day", "range") or not r[a] or not r[b]:
+            continue
+        lower = r[why].lower()
+        for m in _BOUND.finditer(lower):
+            if (bound := _first_date(_scope(lower, m.end()), _day(r[a]).year)) is not None:
+                options.append((k, bound[0], None) if m.group(1) in _EARLIEST else (k, None, bound[1]))
+    row, first, last = draw(st.sampled_from(options))
+    r = rows[row]
+    days = dt.timedelta(days=draw(st.integers(1, 400)))
+    if first is not None:  # started before the day the reasoning says it comes after
+        start = first - days
+        r[a] = start.isoformat()
+        if r[p] == "day":
+            r[b] = r[a]
+        return _rewrite(root, "events", header, rows, row, "date_start")
+    r[b] = (last + days).isoformat()  # ended after the day the reasoning says it comes before
+    if r[p] == "day":
+        r[a] = r[b]
+    return _rewrite(root, "events", header, rows, row, "date_end")
+
+
+@kind("statement-off-occasion")
+def statement_off_occasion(root: Path, draw: Draw) -> Expect:
+    header, rows = rows_of("statements")
+    col = {c: header.index(c) for c in ("source_id", "channel", "event_id", "date_start", "date_end")}
+    eh, events = rows_of("events")
+    ecol = {c: eh.index(c) for c in ("event_id", "event_type", "date_start", "date_end", "status")}
+    labels = {t: set(re.findall(r"[a-z]{4,}", label.lower())) for t, label in
+              ((r[0], r[1]) for r in rows_of("event_types")[1])}
+    by_id = {e[ecol["event_id"]]: e for e in events if e[ecol["status"]] in ("occurred", "claimed")}
+    occasions: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for r in rows:
+        event = by_id.get(r[col["event_id"]])
+        if r[col["channel"]] and event and set(re.findall(r"[a-z]{4,}", r[col["channel"]].lower())) & labels.get(event[ecol["event_type"]], set()):
+            occasions[(r[col["source_id"]], r[col["channel"]])].add(r[col["event_id"]])
+    options = [k for k, r in enumerate(rows) if len(occasions.get((r[col["source_id"]], r[col["channel"]]), ())) == 1]
+    row = draw(st.sampled_from(options))
+    r = rows[row]
+    (occasion,) = occasions[(r[col["source_id"]], r[col["channel"]])]
+    begins, ends = _day(by_id[occasion][ecol["date_start"]]), _day(by_id[occasion][ecol["date_end"]])
+    days = dt.timedelta(days=draw(st.integers(1, 30)))
+    start, end = _day(r[col["date_start"]]), _day(r[col["date_end"]])
+    # the whole statement moved out of the occasion, before it or after it (its length kept)
+    shift = (begins - days) - end if draw(st.booleans()) else (ends + days) - start
+    r[col["date_start"]], r[col["date_end"]] = (start + shift).isoformat(), (end + shift).isoformat()
+    write_table(root, "statements", header, rows)
+    return Expect("statements", row + 1, frozenset({"date_start", "date_end"}))
+
+
+@kind("reference-beside-record")
+def reference_beside_record(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.reasoning_dates import _CLAUSE, _RECORD, _beside_record, _misses, _own
+
+    header, rows = rows_of("events")
+    col = {c: header.index(c) for c in ("date_basis", "date_reasoning", "date_precision", "date_start", "date_end")}
+    options = []
+    for k, r in enumerate(rows):
+        why, precision = r[col["date_reasoning"]], r[col["date_precision"]]
+        start, end = _day(r[col["date_start"]]), _day(r[col["date_end"]])
+        said = " ".join(c for c in _CLAUSE.split(why) if _RECORD.search(c))
+        own = _own(_beside_record(why), precision, start, end)
+        if (r[col["date_basis"]] != "reference" and said and not _misses(why, precision, start, end)
+                and not _misses(said, precision, start, end) and own and _own(said, precision, start, end) <= own):
+            options.append(k)
+    return set_cell(root, "events", draw(st.sampled_from(options)), "date_basis", "reference")
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 

@@ -17,7 +17,13 @@ A row of basis ``reference`` takes its date from the public record, which its re
 announced his resignation on 19 March 2019)', 'which ended on 1945-09-02 by the public record') gives
 the record's date, which is the row's day, or its range's first or last day. An event bounded by its
 source ('Not dated by the source; ... By public record the government resigned on 5 January 2022')
-relabelled reference would rest on a record that dates it elsewhere."""
+relabelled reference would rest on a record that dates it elsewhere. Nor does a reference row conclude its
+date before it comes to the record: set aside each parenthesis and clause that names the record, and a
+reasoning that still writes the row's date ('minggu depan' (next week) in source 001, written ...: the week of
+2022-01-10 (by public record the talks began on 2022-01-10)), while the record adds none of the row's dates
+that the rest does not, dates the row from the articles (a relative word relabelled reference). A range may
+take one end from the record and the other from a source ('after the Second World War, which ended on
+1945-09-02 by the public record ... up to the publication of source 003')."""
 
 from __future__ import annotations
 
@@ -218,11 +224,53 @@ def _record_row(precision: str, start: dt.date, end: dt.date | None, reasoning: 
         return None
     wrote = _misses(" ".join(said), precision, start, end)
     if wrote is None:
-        return None
+        # a reference row takes its date from where it names the record: a reasoning that concludes the date
+        # before it comes to the record ('...: the week of 2022-01-10 (by public record ...)') dates it from the
+        # articles, and the record adds nothing (a range may take one end from the record, the other from a source)
+        beside = _beside_record(reasoning)
+        own = _own(beside, precision, start, end)
+        if not own or not _own(" ".join(said), precision, start, end) <= own:
+            return None
+        shown = re.sub(r"\s+(?=[.,;])", "", beside).strip()
+        return ("date_basis", "reference",
+                f"the date is taken from the public record (basis reference), but its date_reasoning concludes the row's "
+                f"date outside what it says of the record ('{shown[:120]}'): the articles date this row, and the "
+                "record only comments on it (a relative, stated or inferred date)")
     return ("date_basis", "reference",
             f"the date is taken from the public record (basis reference), but the record its date_reasoning "
             f"names gives {wrote}, not the row's {start.isoformat()}"
             f"{'' if end in (None, start) else '..' + end.isoformat()}: the record does not date this row")
+
+
+def _beside_record(reasoning: str) -> str:
+    """The reasoning without what it says of the public record: each outermost parenthesis that names the
+    record ('(by public record the talks began on 2022-01-10)'), then each clause that does."""
+    kept, depth, opened = [], 0, 0
+    for i, ch in enumerate(reasoning):
+        if ch == "(":
+            if depth == 0:
+                kept.append(reasoning[opened:i])
+                opened = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                part = reasoning[opened:i + 1]
+                kept.append("" if _RECORD.search(part) else part)
+                opened = i + 1
+    kept.append(reasoning[opened:])
+    return " ".join(c for c in _CLAUSE.split("".join(kept)) if not _RECORD.search(c))
+
+
+def _own(text: str, precision: str, start: dt.date, end: dt.date | None) -> set[object]:
+    """What of the row's own date ``text`` writes: its day, its range's first or last day, its month or year."""
+    days, months, yearless = written(text)
+    days |= {dt.date(y, m, d) for m, d in yearless for y in {start.year, (end or start).year} if _exists(y, m, d)}
+    if precision in ("day", "range"):
+        return set(days & {start, end or start})
+    if precision == "month":
+        return {(start.year, start.month)} & months
+    return {start.year} & ({int(y) for y in _YEAR.findall(text)} | {y for y, _ in months})
 
 
 def _per_value(name: str, rows: pl.DataFrame, judge) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
