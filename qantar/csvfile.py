@@ -219,7 +219,10 @@ def _grid_fast(names: list[str], data: bytes) -> pl.DataFrame | None:
     same = again.matches(terminator)
     if not same:
         return None
-    grid = grid.fill_null("")
+    # One chunk per column (the parallel reader leaves dozens; joining them copies each cell's view,
+    # not its text): DuckDB then reads the frames built from it as Arrow in place, where a row index
+    # added to a frame of the reader's chunks made the export copy every cell (200 MiB at a million rows).
+    grid = grid.rechunk().fill_null("")
     header = grid.row(0)
     body = grid.slice(1)
     first: dict[str, int] = {}
