@@ -18,6 +18,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from array import array
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -145,13 +146,21 @@ def _span_frame(inputs: Inputs) -> pl.DataFrame:
 
 
 class _Columns:
-    """The sorted spans' starts, ends and running maxima as Python lists, shared by every article's index."""
+    """The sorted spans' starts, ends and running maxima, shared by every article's index: arrays of machine
+    integers (8 bytes a value, where a list of Python ints takes 36: 55 MiB less at a million rows, held while
+    the coverage rules run), which ``bisect`` searches as it does lists."""
 
     __slots__ = ("starts", "ends", "reach", "ids")
 
     def __init__(self, every: pl.DataFrame) -> None:
-        self.starts, self.ends, self.reach = (every[c].to_list() for c in ("a", "b", "reach"))
+        self.starts, self.ends, self.reach = (_integers(every[c]) for c in ("a", "b", "reach"))
         self.ids = every["id"]
+
+
+def _integers(column: pl.Series) -> array | list:
+    if column.null_count() or column.dtype not in (pl.Int64, pl.Int32, pl.UInt32, pl.Int16, pl.Int8, pl.UInt16, pl.UInt8):
+        return column.to_list()  # not what the reader gives (typed offsets are Int64 and never null here)
+    return array("q", column.to_list())
 
 
 class _Kinds(Mapping):
