@@ -577,4 +577,8 @@ DAMAGE: tuple[Damage, ...] = (
            "to that city", "consistency", ("coordinates-source-fits",)),
     Damage("exclusion-reason-off-line", "an exclusion relabelled page furniture deep in a sentence ('tanpa banyak bobot'), "
            "or a photo credit or caption on a line that names no photo", "consistency", ("exclusion-reason-fits",)),
+    # blind probe 17: codes, places and sources
+    Damage("crosswalk-precision-swapped", "a date or place precision code of an ACLED or GED crosswalk changed to another "
+           "code of its scheme, even one that fits the row (a city's point from ACLED geo_precision 1 to 2), while its basis "
+           "still quotes the old code's passage", "consistency", ("crosswalk-basis-names-target",)),
 )

@@ -4840,6 +4840,33 @@ def point_source_mismatched(root: Path, draw: Draw) -> Expect:
     return _rewrite(root, "places", header, rows, row, "coordinates_reference")
 
 
+# ---- blind probe 17: codes, places and sources ---------------------------------------------------------
+
+
+@kind("crosswalk-precision-swapped")
+def crosswalk_precision_swapped(root: Path, draw: Draw) -> Expect:
+    # every precision crosswalk (ACLED's and GED's, dates and places), every other code of its scheme,
+    # even one that fits the row's interval or point (a city's point 1 -> 2), which only the basis tells
+    codebooks = _crosswalk_tool("codebooks")
+    names = codebooks.ACLED["precision_names"]
+    options = []
+    for table, column in (("crosswalk_date_precision_acled", "acled_time_precision"), ("crosswalk_date_precision_ucdp", "ucdp_date_prec"),
+                          ("crosswalk_place_precision_acled", "acled_geo_precision"), ("crosswalk_place_precision_ucdp", "ucdp_where_prec")):
+        header, rows = REAL[table]
+        codes = next(f["constraints"]["enum"] for f in FIELDS[table] if f["name"] == column)
+        for k, r in enumerate(rows):
+            old, basis = r[header.index(column)], r[header.index("basis")]
+            if not old:
+                continue
+            for code in codes:
+                quoted = (any(n in basis.lower() for n in names[column][code]) if column in names
+                          else f"'{code}:" in basis)
+                if str(code) != old and not quoted:
+                    options.append((table, column, k, str(code)))
+    table, column, row, code = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, code)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
