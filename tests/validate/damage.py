@@ -581,4 +581,6 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("crosswalk-precision-swapped", "a date or place precision code of an ACLED or GED crosswalk changed to another "
            "code of its scheme, even one that fits the row (a city's point from ACLED geo_precision 1 to 2), while its basis "
            "still quotes the old code's passage", "consistency", ("crosswalk-basis-names-target",)),
+    Damage("figure-place-narrowed", "a figure of an event moved to a city or a region of its event's country that its quote "
+           "does not name (the 8,000 detained nationwide placed in Almaty)", "consistency", ("event-place-named",)),
 )

@@ -4867,6 +4867,32 @@ def crosswalk_precision_swapped(root: Path, draw: Draw) -> Expect:
     return set_cell(root, table, row, column, code)
 
 
+
+@kind("figure-place-narrowed")
+def figure_place_narrowed(root: Path, draw: Draw) -> Expect:
+    # a figure of an event moved to a city or region of its event's country (which figure-place-fits-event
+    # allows) that is not the event's place and that its quote does not name
+    header, rows = rows_of("figures")
+    ph, places = REAL["places"]
+    eh, events = REAL["events"]
+    pc = {c: ph.index(c) for c in ("place_id", "place_type", "country_code", "name_forms")}
+    place_of = {e[eh.index("event_id")]: e[eh.index("place_id")] for e in events}
+    country = {p[pc["place_id"]]: p[pc["country_code"]] for p in places}
+    local = [(p[pc["place_id"]], p[pc["country_code"]], [f.lower() for f in p[pc["name_forms"]].split("|") if f])
+             for p in places if p[pc["place_type"]] in ("city", "region")]
+    col = {c: header.index(c) for c in ("event_id", "place_id", "quote")}
+    options = []
+    for k, r in enumerate(rows):
+        at = place_of.get(r[col["event_id"]])
+        if not at or not r[col["place_id"]] or not r[col["quote"]]:
+            continue
+        words = r[col["quote"]].lower()
+        options += [(k, p) for p, code, forms in local
+                    if p not in (at, r[col["place_id"]]) and code == country.get(at) and not any(f in words for f in forms)]
+    row, place = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "place_id", place)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
