@@ -583,4 +583,7 @@ DAMAGE: tuple[Damage, ...] = (
            "still quotes the old code's passage", "consistency", ("crosswalk-basis-names-target",)),
     Damage("figure-place-narrowed", "a figure of an event moved to a city or a region of its event's country that its quote "
            "does not name (the 8,000 detained nationwide placed in Almaty)", "consistency", ("event-place-named",)),
+    Damage("source-genre-relabelled", "a news report relabelled opinion while its article credits what it reports to other "
+           "outlets ('dikutip dari Reuters'), or an opinion piece that says it is one relabelled news_report",
+           "consistency", ("genre-fits-words",)),
 )

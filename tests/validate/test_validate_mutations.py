@@ -4893,6 +4893,28 @@ def figure_place_narrowed(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "figures", row, "place_id", place)
 
 
+
+@kind("source-genre-relabelled")
+def source_genre_relabelled(root: Path, draw: Draw) -> Expect:
+    # a news report relabelled opinion where its article credits its reports to other outlets, or an
+    # opinion piece relabelled news_report where its article says it is a view (validators/genre_words.toml)
+    import tomllib
+
+    words = tomllib.loads((REPO / "validators" / "genre_words.toml").read_text(encoding="utf-8"))
+    said = {k: re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words[k]) + ")") for k in ("opinion", "credits")}
+    header, rows = rows_of("sources")
+    col = {c: header.index(c) for c in ("source_id", "genre")}
+    options = []
+    for k, r in enumerate(rows):
+        text = ARTICLES[r[col["source_id"]]]["text"] or ""
+        if r[col["genre"]] == "news_report" and said["credits"].search(text) and not said["opinion"].search(text):
+            options.append((k, "opinion"))
+        elif r[col["genre"]] == "opinion" and said["opinion"].search(text):
+            options.append((k, "news_report"))
+    row, genre = draw(st.sampled_from(options))
+    return set_cell(root, "sources", row, "genre", genre)
+
+
 # --- the tests -------------------------------------------------------------------------------
 
 
