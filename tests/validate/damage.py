@@ -587,4 +587,13 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("reference-beside-record", "an event whose reasoning concludes its date from the articles and names the public "
            "record only in an aside that adds nothing ('minggu depan' ...: the week of 2022-01-10 (by public record the "
            "talks began on 2022-01-10)) relabelled basis reference", "consistency", ("reasoning-names-date",)),
+    # blind probe 17: codes, places and sources
+    Damage("crosswalk-precision-swapped", "a date or place precision code of an ACLED or GED crosswalk changed to another "
+           "code of its scheme, even one that fits the row (a city's point from ACLED geo_precision 1 to 2), while its basis "
+           "still quotes the old code's passage", "consistency", ("crosswalk-basis-names-target",)),
+    Damage("figure-place-narrowed", "a figure of an event moved to a city or a region of its event's country that its quote "
+           "does not name (the 8,000 detained nationwide placed in Almaty)", "consistency", ("event-place-named",)),
+    Damage("source-genre-relabelled", "a news report relabelled opinion while its article credits what it reports to other "
+           "outlets ('dikutip dari Reuters'), or an opinion piece that says it is one relabelled news_report",
+           "consistency", ("genre-fits-words",)),
 )

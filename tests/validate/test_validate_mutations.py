@@ -4916,6 +4916,79 @@ def reference_beside_record(root: Path, draw: Draw) -> Expect:
                 and not _misses(said, precision, start, end) and own and _own(said, precision, start, end) <= own):
             options.append(k)
     return set_cell(root, "events", draw(st.sampled_from(options)), "date_basis", "reference")
+# ---- blind probe 17: codes, places and sources ---------------------------------------------------------
+
+
+@kind("crosswalk-precision-swapped")
+def crosswalk_precision_swapped(root: Path, draw: Draw) -> Expect:
+    # every precision crosswalk (ACLED's and GED's, dates and places), every other code of its scheme,
+    # even one that fits the row's interval or point (a city's point 1 -> 2), which only the basis tells
+    codebooks = _crosswalk_tool("codebooks")
+    names = codebooks.ACLED["precision_names"]
+    options = []
+    for table, column in (("crosswalk_date_precision_acled", "acled_time_precision"), ("crosswalk_date_precision_ucdp", "ucdp_date_prec"),
+                          ("crosswalk_place_precision_acled", "acled_geo_precision"), ("crosswalk_place_precision_ucdp", "ucdp_where_prec")):
+        header, rows = REAL[table]
+        codes = next(f["constraints"]["enum"] for f in FIELDS[table] if f["name"] == column)
+        for k, r in enumerate(rows):
+            old, basis = r[header.index(column)], r[header.index("basis")]
+            if not old:
+                continue
+            for code in codes:
+                quoted = (any(n in basis.lower() for n in names[column][code]) if column in names
+                          else f"'{code}:" in basis)
+                if str(code) != old and not quoted:
+                    options.append((table, column, k, str(code)))
+    table, column, row, code = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, code)
+
+
+
+@kind("figure-place-narrowed")
+def figure_place_narrowed(root: Path, draw: Draw) -> Expect:
+    # a figure of an event moved to a city or region of its event's country (which figure-place-fits-event
+    # allows) that is not the event's place and that its quote does not name
+    header, rows = rows_of("figures")
+    ph, places = REAL["places"]
+    eh, events = REAL["events"]
+    pc = {c: ph.index(c) for c in ("place_id", "place_type", "country_code", "name_forms")}
+    place_of = {e[eh.index("event_id")]: e[eh.index("place_id")] for e in events}
+    country = {p[pc["place_id"]]: p[pc["country_code"]] for p in places}
+    local = [(p[pc["place_id"]], p[pc["country_code"]], [f.lower() for f in p[pc["name_forms"]].split("|") if f])
+             for p in places if p[pc["place_type"]] in ("city", "region")]
+    col = {c: header.index(c) for c in ("event_id", "place_id", "quote")}
+    options = []
+    for k, r in enumerate(rows):
+        at = place_of.get(r[col["event_id"]])
+        if not at or not r[col["place_id"]] or not r[col["quote"]]:
+            continue
+        words = r[col["quote"]].lower()
+        options += [(k, p) for p, code, forms in local
+                    if p not in (at, r[col["place_id"]]) and code == country.get(at) and not any(f in words for f in forms)]
+    row, place = draw(st.sampled_from(options))
+    return set_cell(root, "figures", row, "place_id", place)
+
+
+
+@kind("source-genre-relabelled")
+def source_genre_relabelled(root: Path, draw: Draw) -> Expect:
+    # a news report relabelled opinion where its article credits its reports to other outlets, or an
+    # opinion piece relabelled news_report where its article says it is a view (validators/genre_words.toml)
+    import tomllib
+
+    words = tomllib.loads((REPO / "validators" / "genre_words.toml").read_text(encoding="utf-8"))
+    said = {k: re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words[k]) + ")") for k in ("opinion", "credits")}
+    header, rows = rows_of("sources")
+    col = {c: header.index(c) for c in ("source_id", "genre")}
+    options = []
+    for k, r in enumerate(rows):
+        text = ARTICLES[r[col["source_id"]]]["text"] or ""
+        if r[col["genre"]] == "news_report" and said["credits"].search(text) and not said["opinion"].search(text):
+            options.append((k, "opinion"))
+        elif r[col["genre"]] == "opinion" and said["opinion"].search(text):
+            options.append((k, "news_report"))
+    row, genre = draw(st.sampled_from(options))
+    return set_cell(root, "sources", row, "genre", genre)
 
 
 # --- the tests -------------------------------------------------------------------------------

@@ -346,11 +346,16 @@ def basis_rule() -> str:
 
     The pair rules accept any official code; this one reads the row's own citation, so a code changed
     to another valid one (a riot to CAMEO 141, one-sided violence to GED's 1) while the basis still
-    quotes the old entry fails. Each scheme's citations name a code in their own way, written here.
-    ACLED's precision tables are left to the band rules: their citations quote definitions, not codes.
+    quotes the old entry fails. Each scheme's citations name a code in their own way, written here;
+    ACLED's precision passages by the names codebooks.ACLED["precision_names"] gives each code.
     """
     names = cb.UCDP_GED["type_of_violence"]["names"]
     ucdp_names = ", ".join(f"({code}, {_lit(n)})" for code, ns in sorted(names.items()) for n in ns)
+
+    def named(column: str) -> str:
+        values = ", ".join(f"({code}, {_lit(n)})" for code, ns in sorted(cb.ACLED["precision_names"][column].items()) for n in ns)
+        return (f"NOT EXISTS (SELECT 1 FROM (VALUES {values}) AS n (code, name) WHERE n.code = x.{column}"
+                " AND strpos(lower(x.basis), n.name) > 0)")
     q = "''''"  # SQL for one quote mark
     parts = [
         _basis_part("crosswalk_event_types_cameo", "event_type", "cameo_code",
@@ -367,6 +372,10 @@ def basis_rule() -> str:
         _basis_part("crosswalk_actor_types_acled", "actor_type", "acled_inter_code",
                     "NOT regexp_matches(x.basis, '(^|[^0-9])' || CAST(x.acled_inter_code AS VARCHAR) || ': ')",
                     "the heading of the ACLED inter code"),
+        _basis_part("crosswalk_date_precision_acled", "date_precision", "acled_time_precision",
+                    named("acled_time_precision"), "the passage of ACLED time_precision"),
+        _basis_part("crosswalk_place_precision_acled", "place_type", "acled_geo_precision",
+                    named("acled_geo_precision"), "the passage of ACLED geo_precision"),
         _basis_part("crosswalk_date_precision_ucdp", "date_precision", "ucdp_date_prec",
                     f"strpos(x.basis, {q} || CAST(x.ucdp_date_prec AS VARCHAR) || ':') = 0", "the definition of GED date_prec"),
         _basis_part("crosswalk_place_precision_ucdp", "place_type", "ucdp_where_prec",
@@ -374,11 +383,11 @@ def basis_rule() -> str:
     ]
     return _union_rule(
         "crosswalk-basis-names-target", "A crosswalk row's basis quotes the codebook entry of the code it maps to: the "
-        "CAMEO code's table line, the PLOVER type and the mode's definition, the ACLED sub-event type's or inter code's, "
-        "the UCDP type's or precision code's.",
+        "CAMEO code's table line, the PLOVER type and the mode's definition, the ACLED sub-event type's, inter code's or "
+        "precision code's (the code or the case its passage defines), the UCDP type's or precision code's.",
         "a code changed to another valid code of the same scheme while the citation still quotes the old one, e.g. a riot "
         "mapped to CAMEO 141 'Demonstrate or rally', a protest to ACLED's Violent demonstration, one-sided violence to "
-        "GED's state-based conflict", parts)
+        "GED's state-based conflict, a city's point to ACLED's geo_precision 2 while the basis quotes code 1", parts)
 
 
 # ---- citations -------------------------------------------------------------------------------------

@@ -109,6 +109,22 @@ ACLED = {
         3: "Only a larger region is mentioned; the closest natural location noted, or the provincial "
         "capital, represents the region.",
     },
+    # What the codebook's precision passages call each code, lower case: a crosswalk row's basis quotes
+    # the passage of its own code, which says the code ('Geo-precision code 1', 'a Time precision code
+    # of 2') or, where the quotation stops short of it, the case it defines ('the month midpoint', ACLED
+    # recording country-level Strategic developments at its least precise code).
+    "precision_names": {
+        "acled_time_precision": {
+            1: ["code of 1", "code 1", "actual date"],
+            2: ["code of 2", "code 2", "during the week", "similar period"],
+            3: ["code of 3", "code 3", "during a month", "month midpoint"],
+        },
+        "acled_geo_precision": {
+            1: ["code 1", "code of 1", "particular town"],
+            2: ["code 2", "code of 2", "small part of a region", "near a town"],
+            3: ["code 3", "code of 3", "larger region", "provincial capital", "imprecise to the country level"],
+        },
+    },
 }
 
 UCDP_GED = {

@@ -18,7 +18,10 @@ where its passages name places that lie in a country (a country, or a city or re
 code), one of them is its country or lies in it; an event placed in a wider region with no country code
 (Central Asia) whose passages name such places names that region too. A figure whose quote names
 places of some country is placed in one of them, or in a country one of them lies in. An event of Bishkek moved to Kazakhstan, or of
-Kazakhstan to Kyrgyzstan, is placed where its own words do not put it. A country's name forms are
+Kazakhstan to Kyrgyzstan, is placed where its own words do not put it. A figure placed in a city or a
+region narrower than its event's place (figure-place-fits-event lets a figure of a country-wide event lie
+in one of its cities) is placed there by its own quote, which names it: a figure counts what its quote
+says, and a quote that names no place counts the event's whole place. A country's name forms are
 matched as whole words ('AS' is the United States, not the 'as' of 'kelas').
 """
 
@@ -170,12 +173,15 @@ def _countries(inputs: Inputs) -> Iterator[Finding]:
 
 def _figures(inputs: Inputs) -> Iterator[Finding]:
     """A figure whose quote names places of some country is placed in one of them, or in a country one of
-    them lies in ('di negara tetangga Kirgistan' counts people of Kyrgyzstan, not of Kazakhstan)."""
+    them lies in ('di negara tetangga Kirgistan' counts people of Kyrgyzstan, not of Kazakhstan). A figure
+    placed in a city or a region is placed where its event is, or its quote names that place (or, for a
+    region, a city of its subdivision code): '8,000 detained' of a nationwide event is not Almaty's."""
     if "figures" not in inputs.tables or not inputs.table("figures").has("place_id", "quote") \
             or not inputs.table("places").has("country_code"):
         return
     places = inputs.typed("places").select("place_id", "place_type", "country_code", "name_forms")
-    figures = inputs.strings("figures").with_row_index("row", offset=1).select("row", "figure_id", "place_id", "quote") \
+    figures = inputs.strings("figures").with_row_index("row", offset=1).select("row", "figure_id", "place_id", "quote",
+                                                                               *_event_of(inputs)) \
         .filter(pl.col("place_id").is_not_null() & pl.col("quote").is_not_null())
     split: dict[str, tuple[str, ...]] = {}  # a form -> its words, lower case (each distinct form split once)
 
@@ -189,6 +195,7 @@ def _figures(inputs: Inputs) -> Iterator[Finding]:
     own: dict[str, tuple[str | None, str | None, frozenset[tuple[str, ...]]]] = {
         place: (kind, code, words_of(forms or ())) for place, kind, code, forms
         in places.filter(pl.col("place_id").is_in(figures["place_id"].implode())).iter_rows()}
+    within = _cities_within(inputs, [p for p, (kind, _, _) in own.items() if kind == "region"], words_of)
     # first word -> a form's words -> the countries it names, from each distinct (country, form) once
     starts: dict[str, dict[tuple[str, ...], set[str]]] = {}
     pairs = places.select("country_code", "name_forms").filter(pl.col("country_code").str.len_bytes() > 0) \
@@ -196,20 +203,53 @@ def _figures(inputs: Inputs) -> Iterator[Finding]:
     for code, form in pairs.iter_rows():
         for w in words_of((form,)):
             starts.setdefault(w[0], {}).setdefault(w, set()).add(code)
+    # a local place's own forms too, should it have no country code
+    for place, (kind, _, mine) in own.items():
+        if kind in LOCAL:
+            for w in mine | within.get(place, frozenset()):
+                starts.setdefault(w[0], {}).setdefault(w, set())
     read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}  # quote -> forms it names, their countries
-    for row, figure, place, quote in figures.iter_rows():
+    for row, figure, place, quote, event_place in figures.iter_rows():
+        if place not in own:
+            continue
         if quote not in read:
             words = _WORD.findall(quote.lower())
             found = {form for i, w in enumerate(words) for form in starts.get(w, {}) if tuple(words[i:i + len(form)]) == form}
             read[quote] = frozenset(found), frozenset(c for f in found for c in starts[f[0]][f])
         forms, codes = read[quote]
-        if not forms or place not in own:
-            continue
         kind, code, mine = own[place]
+        mine = mine | within.get(place, frozenset())
         if forms & mine or (kind == "country" and code in codes):
             continue
-        yield Finding("figures", row, "place_id", place,
-                      f"{figure}: its quote names {', '.join(sorted(' '.join(f) for f in forms))}, not {place} or a place in it")
+        if forms:
+            yield Finding("figures", row, "place_id", place,
+                          f"{figure}: its quote names {', '.join(sorted(' '.join(f) for f in forms))}, not {place} or a place in it")
+        elif kind in LOCAL and place != event_place:
+            yield Finding("figures", row, "place_id", place,
+                          f"{figure} is placed in {place}, but its quote names no place and {place} is not its event's place"
+                          f" ({event_place or 'no event'})")
+
+
+def _event_of(inputs: Inputs) -> list[pl.Expr]:
+    """The place of each figure's event, as a column of the figures frame (null without one)."""
+    if not inputs.table("figures").has("event_id") or not inputs.table("events").has("event_id", "place_id"):
+        return [pl.lit(None, pl.String).alias("event_place")]
+    places = dict(inputs.strings("events").select("event_id", "place_id").filter(pl.col("place_id").is_not_null()).iter_rows())
+    return [pl.col("event_id").replace_strict(places, default=None, return_dtype=pl.String).alias("event_place")]
+
+
+def _cities_within(inputs: Inputs, regions: list[str], words_of) -> dict[str, frozenset[tuple[str, ...]]]:
+    """region -> the forms of the cities that carry its subdivision code (a city may carry its region's)."""
+    if not regions or not inputs.table("places").has("subdivision_code"):
+        return {}
+    places = inputs.typed("places").select("place_id", "place_type", "subdivision_code", "name_forms") \
+        .filter(pl.col("subdivision_code").is_not_null())
+    codes = {p: c for p, _, c, _ in places.filter(pl.col("place_id").is_in(regions)).iter_rows()}
+    out: dict[str, frozenset[tuple[str, ...]]] = {}
+    for _, kind, c, forms in places.filter((pl.col("place_type") == "city") & pl.col("subdivision_code").is_in(list(codes.values()))).iter_rows():
+        for region in (r for r, rc in codes.items() if rc == c):
+            out[region] = out.get(region, frozenset()) | words_of(forms or ())
+    return out
 
 
 def _summarised(inputs: Inputs) -> Iterator[Finding]:
