@@ -596,4 +596,20 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("source-genre-relabelled", "a news report relabelled opinion while its article credits what it reports to other "
            "outlets ('dikutip dari Reuters'), or an opinion piece that says it is one relabelled news_report",
            "consistency", ("genre-fits-words",)),
+    # blind probe 17: provenance, roles and rules switched off by data
+    Damage("translation-opposite", "a translation turned into its opposite while its text keeps its word ('gagal' given as "
+           "'succeeded' for 'failed', a rise as a fall, the opposed as supported, 'continued' as 'stopped')", "consistency",
+           ("translation-keeps-terms",)),
+    Damage("discrepancy-claim-next-paragraph", "a discrepancy's claim moved to the first clause of the paragraph after its "
+           "subject's passage (D009's claim B made 'Pada tanggal 7 Januari, parlemen Kirgistan menyetujui', after the request "
+           "E022), which names none of the subject's actors: only a paragraph break lies between them", "consistency",
+           ("discrepancy-subject-fits",)),
+    Damage("accusation-occurred", "a claimed event that records only who is said to have done it (an alleged perpetrator or "
+           "instigator, no perpetrator or participant) relabelled occurred (E031, the officials' alleged disinformation)",
+           "consistency", ("hedged-is-claimed",)),
+    Damage("record-relabelled-ambiguity", "a public_record discrepancy (an article against the record: D033's toll "
+           "'puluhan' against the official counts) relabelled an ambiguity, which no claim's source tells apart",
+           "consistency", ("discrepancy-kind-sources",)),
+    Damage("chair-given-to-state", "a chair its quote gives to a person ('dipimpin oleh presiden Armenia Nikol Pasyinyan') "
+           "moved to the person's state (M010: Armenia), which the quote names too", "consistency", ("role-holder-named",)),
 )

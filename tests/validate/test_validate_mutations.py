@@ -4989,6 +4989,172 @@ def source_genre_relabelled(root: Path, draw: Draw) -> Expect:
             options.append((k, "news_report"))
     row, genre = draw(st.sampled_from(options))
     return set_cell(root, "sources", row, "genre", genre)
+# --- blind probe 17: provenance, roles and rules switched off by data -------------------------
+
+#: English words and their opposites: a translation turned into its contrary keeps every name and number
+OPPOSITE_SWAPS = {
+    "failed": "succeeded", "failures": "successes", "failure": "success", "succeeded": "failed",
+    "successful": "failed", "rise": "fall", "growing": "shrinking", "opposed": "supported",
+    "shut down": "opened", "false": "true", "allow": "forbid", "continued": "stopped", "won": "lost",
+}
+
+
+@kind("translation-opposite")
+def translation_opposite(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.translation_terms import sides
+
+    forward, backward = sides()
+    words = [(t, re.compile(rf"(?i)\b{t.asks.pattern.removeprefix('(?i)')}\b"),
+              re.compile(rf"(?i)\b{t.answers.pattern.removeprefix('(?i)')}\b"))
+             for t in forward.terms]
+    options = []
+    for table, column, k, text, english in _translated_cells():
+        for old, new in OPPOSITE_SWAPS.items():
+            for at in re.finditer(rf"\b{old}\b", english):
+                swapped = english[:at.start()] + new + english[at.end():]
+                # the text's word keeps asking for the old sense, or the new word asks for one the text lacks
+                lost = [t for t, asks, answers in words if asks.search(text) and answers.search(english)
+                        and not answers.search(swapped)]
+                added = [t for t in backward.terms if t.asks.fullmatch(new) and not t.answers.search(text)]
+                if lost or added:
+                    options.append((table, column, k, swapped))
+    table, column, row, swapped = draw(st.sampled_from(options))
+    return set_cell(root, table, row, column, swapped)
+
+
+def _subject_passages() -> dict[tuple[str, str], list[tuple[str, int, int]]]:
+    """(table, id) -> (source, start, end) of the passages that may make a claim about an event, statement or
+    figure: its own, its event's (the event's sources, statements and figures), its speaker's or actor's rows'."""
+    def rows(table: str) -> list[dict[str, str]]:
+        header, body = REAL[table]
+        return [dict(zip(header, r, strict=True)) for r in body]
+
+    def at(r: dict[str, str]) -> tuple[str, int, int] | None:
+        ok = r["source_id"] and r["char_start"].isdigit() and r["char_end"].isdigit()
+        return (r["source_id"], int(r["char_start"]), int(r["char_end"])) if ok else None
+
+    of_event: dict[str, list] = collections.defaultdict(list)
+    for table in ("event_sources", "statements", "figures"):
+        for r in rows(table):
+            if r["event_id"]:
+                of_event[r["event_id"]].append(at(r))
+    by_actor: dict[tuple[str, str], list] = collections.defaultdict(list)
+    for table, column in (("statements", "speaker_id"), ("figures", "actor_id")):
+        for r in rows(table):
+            by_actor[table, r[column]].append(at(r))
+    out: dict[tuple[str, str], list] = {("events", e): list(p) for e, p in of_event.items()}
+    for table, key, column in (("statements", "statement_id", "speaker_id"), ("figures", "figure_id", "actor_id")):
+        for r in rows(table):
+            out[table, r[key]] = [at(r), *of_event.get(r["event_id"], []), *(by_actor[table, r[column]] if r[column] else [])]
+    return {k: [p for p in v if p is not None] for k, v in out.items()}
+
+
+@kind("discrepancy-claim-next-paragraph")
+def discrepancy_claim_next_paragraph(root: Path, draw: Draw) -> Expect:
+    import polars as pl
+
+    from qantar.validate.rules.named_by_source import named_forms
+
+    header, rows = rows_of("discrepancies")
+    col = {c: header.index(c) for c in header}
+    forms = collections.defaultdict(set)
+    for actor, form in named_forms(PACKAGE, groups=True).filter(pl.col("_target") == "actors").select("_value", "_form").iter_rows():
+        forms[actor].add(form)
+    # the actors linked to a subject: an event's (event_actors), a statement's speaker, a figure's actor and asserter
+    linked = collections.defaultdict(set)
+    for table, key, columns in (("event_actors", "event_id", ("actor_id",)), ("statements", "statement_id", ("speaker_id",)),
+                                ("figures", "figure_id", ("actor_id", "asserted_by_id"))):
+        th, trows = REAL[table]
+        for r in trows:
+            linked[r[th.index(key)]] |= {f for c in columns for f in forms[r[th.index(c)]]}
+    passages = _subject_passages()
+    own = {"events": ("event_sources", "event_id"), "statements": ("statements", "statement_id"),
+           "figures": ("figures", "figure_id")}
+    options = []
+    for k, r in enumerate(rows):
+        if r[col["subject_table"]] not in own:
+            continue
+        table, key = own[r[col["subject_table"]]]
+        th, trows = REAL[table]
+        for x in ("a", "b"):
+            source = r[col[f"claim_{x}_source_id"]]
+            if not source or source not in PACKAGE_TEXTS:
+                continue
+            text = PACKAGE_TEXTS[source]
+            for p in trows:
+                if p[th.index(key)] != r[col["subject_id"]] or p[th.index("source_id")] != source:
+                    continue
+                # the paragraph after the subject's passage: its first clause, which names none of the subject's actors
+                # (nor a figure's number)
+                end = int(p[th.index("char_end")])
+                gap = re.match(r"\s*", text[end:]).group()
+                start = end + len(gap)
+                clause = re.match(r"[^.,;:\n\"“”]{20,}", text[start:])
+                if "\n" not in gap or not clause:
+                    continue
+                stop = start + len(clause.group().rstrip())
+                quote = text[start:stop]
+                blank = re.compile(r"[^\S\n\r]*")
+                # no passage that makes a claim about the subject overlaps the clause or adjoins it on its line
+                touching = any(c < stop and start < d or (d <= start and blank.fullmatch(text[d:start]))
+                               or (stop <= c and blank.fullmatch(text[stop:c]))
+                               for src, c, d in passages.get((r[col["subject_table"]], r[col["subject_id"]]), [])
+                               if src == source)
+                y = "b" if x == "a" else "a"  # nor the other claim's words (a repeated claim is about what it is about)
+                if r[col[f"claim_{y}_quote"]] and quote.lower() in r[col[f"claim_{y}_quote"]].lower():
+                    continue
+                names = linked[r[col["subject_id"]]]
+                if (touching or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", quote.lower()) for f in names)
+                        or (r[col["subject_table"]] == "figures" and number_tokens(quote))):
+                    continue
+                options.append((k, x, source, start, stop, quote))
+    row, x, source, start, stop, quote = draw(st.sampled_from(options))
+    r = rows[row]
+    r[col[f"claim_{x}_char_start"]], r[col[f"claim_{x}_char_end"]] = str(start), str(stop)
+    r[col[f"claim_{x}_quote"]], r[col[f"claim_{x}_en"]] = quote, quote
+    write_table(root, "discrepancies", header, rows)
+    return Expect("discrepancies", row + 1, frozenset({f"claim_{x}_quote", "subject_id"}))
+
+
+@kind("accusation-occurred")
+def accusation_occurred(root: Path, draw: Draw) -> Expect:
+    from qantar.validate.rules.hedged_status import ALLEGED, DOERS
+
+    roles: dict[str, set[str]] = collections.defaultdict(set)
+    eh, erows = REAL["event_actors"]
+    for r in erows:
+        roles[r[eh.index("event_id")]].add(r[eh.index("role")])
+    header, rows = rows_of("events")
+    i, s = header.index("event_id"), header.index("status")
+    options = [k for k, r in enumerate(rows) if r[s] == "claimed" and roles[r[i]] & set(ALLEGED)
+               and not roles[r[i]] & set(DOERS)]
+    return set_cell(root, "events", draw(st.sampled_from(options)), "status", "occurred")
+
+
+@kind("record-relabelled-ambiguity")
+def record_relabelled_ambiguity(root: Path, draw: Draw) -> Expect:
+    row = draw(st.sampled_from([k for k in cells("discrepancies", "kind")
+                                if REAL["discrepancies"][1][k][REAL["discrepancies"][0].index("kind")] == "public_record"]))
+    return set_cell(root, "discrepancies", row, "kind", "ambiguity")
+
+
+@kind("chair-given-to-state")
+def chair_given_to_state(root: Path, draw: Draw) -> Expect:
+    ah, arows = REAL["actors"]
+    a = {c: ah.index(c) for c in ("actor_id", "actor_type", "country_code", "affiliation_id")}
+    state_of = {r[a["country_code"]]: r[a["actor_id"]] for r in arows if r[a["actor_type"]] == "state"}
+    person = {r[a["actor_id"]]: r for r in arows if r[a["actor_type"]] == "person"}
+    header, rows = rows_of("memberships")
+    m, role = header.index("member_id"), header.index("role")
+    options = []
+    for k, r in enumerate(rows):
+        p = person.get(r[m])
+        if r[role] != "member" and p is not None:
+            # the person's state: its country's, or the state it is affiliated to
+            for state in {state_of.get(p[a["country_code"]]), p[a["affiliation_id"]] if p[a["affiliation_id"]] in state_of.values() else None} - {None}:
+                options.append((k, state))
+    row, state = draw(st.sampled_from(sorted(options)))
+    return set_cell(root, "memberships", row, "member_id", state)
 
 
 # --- the tests -------------------------------------------------------------------------------

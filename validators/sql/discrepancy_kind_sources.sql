@@ -1,6 +1,6 @@
 -- rule: discrepancy-kind-sources
 -- description: A discrepancy's kind fits the articles its claims come from and its description speaks of: a 'sequence' (one article's impossible order) has both claims from one article; an 'ambiguity' (one passage read two ways) whose claim B comes from another article takes it as support for a reading, and its description speaks of claim A's article only (names no 'source NNN' of claim B's); a 'between_sources' row's description names both claims' articles ('source 000 ...; source 002 ...'). An article is named by its id or the digits before its id's '_'.
--- protects: two articles' disagreement relabelled an ambiguity or a sequence (D009: source 000 says Russia, source 001 the CSTO), or one article's ambiguity read with another's support relabelled a disagreement between sources (D001), which the claims' sources alone (discrepancy-kind-fits) do not show
+-- protects: two articles' disagreement relabelled an ambiguity or a sequence (D009: source 000 says Russia, source 001 the CSTO), or one article's ambiguity read with another's support relabelled a disagreement between sources (D001), which the claims' sources alone (discrepancy-kind-fits) do not show; or an article's departure from the public record relabelled an ambiguity (D033: the toll 'puluhan' against the official counts), which no claim's source shows
 WITH d AS (
     SELECT _row, discrepancy_id, kind, coalesce(description_en, '') AS words, claim_a_source_id AS a, claim_b_source_id AS b,
            regexp_extract(claim_a_source_id, '^([0-9]+)_', 1) AS a_no,
@@ -42,4 +42,20 @@ FROM named
 WHERE (kind = 'sequence')
    OR (kind = 'ambiguity' AND names_b)
    OR (kind = 'between_sources' AND NOT (names_a AND names_b))
+UNION ALL
+-- an ambiguity reads one passage two ways and says how; an article set against the record is a public_record,
+-- whatever its claims' sources (one claim, or two of one article)
+SELECT
+    'discrepancies', _row, 'kind', kind,
+    coalesce(discrepancy_id, 'the discrepancy') || CASE
+        WHEN regexp_matches(coalesce(description_en, ''), '(?i)\b(public record|by the record|official (claim|count|figure|total|toll|record)s?)\b')
+        THEN ' is an ambiguity (one passage read two ways), but its description sets the article against the record: public_record'
+        ELSE ' is an ambiguity (one passage read two ways), but neither its description nor its resolution says how the passage '
+            || 'reads (''can be read as'', ''Read as'', ''may mean'', ''two different''): public_record, or another kind?'
+    END
+FROM discrepancies
+WHERE kind = 'ambiguity'
+  AND (regexp_matches(coalesce(description_en, ''), '(?i)\b(public record|by the record|official (claim|count|figure|total|toll|record)s?)\b')
+       OR NOT regexp_matches(coalesce(description_en, '') || ' ' || coalesce(resolution_en, ''),
+                             '(?i)\b(read|reads|reading|readings|mean|means|meant|ambiguous|two different|two ways|either)\b'))
 ORDER BY 2

@@ -4,8 +4,10 @@ A discrepancy records two claims (claim_a, claim_b: passages of the articles) th
 one subject (subject_table, subject_id). An actor or place subject is named in the claims (by
 one of its name forms, a group's too: the claims speak of it; a country also by its cities and regions); a source subject is the
 claims' source; a row with passages of its own (a figure, a statement; an event through event_sources) has
-one that a claim overlaps or adjoins (only spaces between: the sentence that dates a statement
-follows it). A discrepancy re-attached to another subject keeps every key valid; its claims then
+one that a claim overlaps or adjoins (only spaces of one line between; across a line break, the next
+paragraph, only when the claim names the row's actor: the sentence that dates Karin's words ST20 follows them
+in a paragraph of its own and names him, where the Kyrgyz parliament's vote after the request E022 names none
+of its actors). A discrepancy re-attached to another subject keeps every key valid; its claims then
 speak of something else.
 
 Each claim, not only one: a claim swapped for another verbatim passage of its article (D024's claim B
@@ -46,7 +48,11 @@ WHY = {"named": "names it (by any of its name forms)", "sources": "is taken from
        "passaged": "overlaps or adjoins a passage of it or of a row linked to it, names an actor linked to it"}
 #: what one claim at least of a row with passages does
 WHY_STRICT = "overlaps or adjoins a passage of it, or of another row of its own actor"
-_SPACES = re.compile(r"\s*")  # str patterns: \s is str.isspace
+#: where str.splitlines breaks a line: a claim beyond one of them is the next paragraph, about the passage only
+#: when it names the row's actor (ST20's dating sentence names Karin; D009's claim B moved to the paragraph after
+#: the request, the Kyrgyz parliament's vote, names none of E022's)
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_SPACES = {False: re.compile(rf"[^\S{_BREAKS}]*"), True: re.compile(r"\s*")}  # str patterns: \s is str.isspace
 
 
 @dataclass
@@ -93,10 +99,10 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     failing = failing.join(fine, on="_row", how="anti").sort("_row", "_claim")
     linked = {(n, r) for r, n in linked.join(failing.select("_row").unique(), on="_row", how="semi").iter_rows()}
     close = {(n, r) for r, n in close.join(failing.select("_row").unique(), on="_row", how="semi").iter_rows()}
-    for row, claim, kind, table, subject, source, a, b, quote, ok in failing.select(
-        "_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"
+    for row, claim, kind, table, subject, source, a, b, quote, far, ok in failing.select(
+        "_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "far", "ok"
     ).iter_rows():
-        rows.setdefault(row, []).append((claim, kind, table, subject, source, a, b, quote, ok))
+        rows.setdefault(row, []).append((claim, kind, table, subject, source, a, b, quote, far, ok))
     for row, said_row in rows.items():
         _, kind, table, subject, *_ = said_row[0]
         why = WHY[kind]
@@ -106,9 +112,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             # one claim at least meets a passage (its subject's or a linked row's); a name or a number makes
             # the other claim about it too, never the discrepancy: an event's actors (Tokayev, the CSTO)
             # are named in the claims of many other events
-            strict = [fits or (claim, row) in close for fits, (claim, *_) in zip(ok, said_row, strict=True)]
+            # a claim beyond a line break from its passage meets it when it names the row's actor (the next
+            # paragraph's 'Pernyataan Erlan Karin, tiga hari setelah ...' dating Karin's words)
+            it = about.get((table, subject), About())
+            strict = [fits or (claim, row) in close or (far and _names(quote, it))
+                      for fits, (claim, *_, quote, far, _) in zip(ok, said_row, strict=True)]
             ok = [fits or (claim, row) in linked or _touches(quote, about[table, subject], read)
-                  for fits, (claim, *_, quote, _) in zip(ok, said_row, strict=True)]
+                  for fits, (claim, *_, quote, _, _) in zip(ok, said_row, strict=True)]
             why += ", or holds its number" if (table, subject) in numbered else ""
             why_strict = WHY_STRICT
         name = (names[row - 1] if names is not None else None) or "the discrepancy"
@@ -116,7 +126,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
             yield Finding(TABLE, row, "subject_id", subject,
                           f"{name} is about {table} {subject}, but none of its claims {why_strict}")
             continue
-        for (claim, *_, quote, _), fits in zip(said_row, ok, strict=True):
+        for (claim, *_, quote, _, _), fits in zip(said_row, ok, strict=True):
             if not fits and not any(good and _variant(quote, other[7]) for other, good in zip(said_row, ok, strict=True)):
                 yield Finding(TABLE, row, claims[claim].text, quote,
                               f"{name} is about {table} {subject}, but this claim is not (a claim about it {why}): "
@@ -158,14 +168,17 @@ def _judge(inputs: Inputs, said: pl.DataFrame, subjects: pl.DataFrame, texts: di
     own = _span_frame(inputs, ids, linked=False)  # table, subject, source, c, d
     if not passaged.is_empty() and not own.is_empty():
         kept = passaged.join(own.select("table", "subject").unique(), on=["table", "subject"], how="semi")
-        met = _met(kept.join(own, on=["table", "subject", "source"], how="inner"), texts)
-        parts.append(kept.join(met, on=["_row", "_claim"], how="left")
-                     .with_columns(pl.col("ok").fill_null(False), pl.lit("passaged").alias("kind")))
-    cols = ["_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok"]
+        pairs = kept.join(own, on=["table", "subject", "source"], how="inner")
+        met = _met(pairs, texts)
+        far = _met(pairs.join(met, on=["_row", "_claim"], how="anti"), texts, across=True).rename({"ok": "far"})
+        parts.append(kept.join(met, on=["_row", "_claim"], how="left").join(far, on=["_row", "_claim"], how="left")
+                     .with_columns(pl.col("ok", "far").fill_null(False), pl.lit("passaged").alias("kind")))
+    parts = [p if "far" in p.columns else p.with_columns(pl.lit(False).alias("far")) for p in parts]
+    cols = ["_row", "_claim", "kind", "table", "subject", "source", "a", "b", "quote", "ok", "far"]
     return pl.concat([p.select(cols) for p in parts]).sort("_row", "_claim")
 
 
-def _met(pairs: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+def _met(pairs: pl.DataFrame, texts: dict[str, str], *, across: bool = False) -> pl.DataFrame:
     """_row, _claim of the claims that meet a passage of ``pairs`` (a claim's a, b beside a passage's c, d in
     its source): overlap is read in polars; a gap between them is spaces only when the run of spaces after
     the claim reaches the passage (or the run before it reaches back to the passage's end)."""
@@ -180,21 +193,22 @@ def _met(pairs: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
     plain = (a >= 0) & (a <= b) & (b <= pl.col("n")) & (c >= 0) & (c <= d) & (d <= pl.col("n"))
     odd = rest.filter(~plain)  # offsets that Python's slicing reads its own way: asked as before
     near = rest.filter(plain).filter(((c >= b) | (d <= a)))
-    claims = _runs(near.select("source", "a", "b").unique(), texts)
+    claims = _runs(near.select("source", "a", "b").unique(), texts, across)
     gap = (near.join(claims, on=["source", "a", "b"], how="inner")
            .filter(((c >= b) & (c <= pl.col("after"))) | ((d <= a) & (d >= pl.col("before")))).select("_row", "_claim"))
-    slow = [(r, n) for r, n, source, x, y, p, q, _ in odd.iter_rows() if _meets(texts.get(source), x, y, p, q)]
+    slow = [(r, n) for r, n, source, x, y, p, q, _ in odd.iter_rows() if _meets(texts.get(source), x, y, p, q, across)]
     slow_frame = pl.DataFrame(slow, schema={"_row": over.schema["_row"], "_claim": pl.Int64}, orient="row")
     return pl.concat([over, gap, slow_frame]).unique().with_columns(pl.lit(True).alias("ok"))
 
 
 #: how far polars reads a run of blanks from a claim's end or start; a longer run is read in Python
 _WINDOW = 64
-#: a blank as str.isspace() and Python's \s read it: Rust's \s and the separators \x1c-\x1f
-_BLANK = r"[\s\x1c-\x1f]"
+#: a blank of one line as str.isspace() and Python's \s read it: Rust's \s and the separators \x1c-\x1f, less
+#: the line breaks
+_BLANK = {False: r"[[\s\x1c-\x1f]--[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]]", True: r"[\s\x1c-\x1f]"}
 
 
-def _runs(claims: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
+def _runs(claims: pl.DataFrame, texts: dict[str, str], across: bool = False) -> pl.DataFrame:
     """``claims`` (source, a, b) with after, before: the end of the run of blanks from b, and the start of the
     run of blanks that ends at a, read in polars within _WINDOW characters (Python reads the longer runs)."""
     sources = claims["source"].unique().to_list()
@@ -202,8 +216,8 @@ def _runs(claims: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
     a, b = pl.col("a"), pl.col("b")
     lo = pl.max_horizontal(a - _WINDOW, pl.lit(0, pl.Int64))
     runs = claims.join(articles, on="source", how="left").with_columns(
-        pl.col("_text").str.slice(b, _WINDOW).str.extract(rf"^({_BLANK}*)", 1).str.len_chars().cast(pl.Int64).alias("_ahead"),
-        pl.col("_text").str.slice(lo, a - lo).str.extract(rf"({_BLANK}*)$", 1).str.len_chars().cast(pl.Int64).alias("_behind"),
+        pl.col("_text").str.slice(b, _WINDOW).str.extract(rf"^({_BLANK[across]}*)", 1).str.len_chars().cast(pl.Int64).alias("_ahead"),
+        pl.col("_text").str.slice(lo, a - lo).str.extract(rf"({_BLANK[across]}*)$", 1).str.len_chars().cast(pl.Int64).alias("_behind"),
         lo.alias("_lo"))
     long = (pl.col("_ahead") >= _WINDOW) | ((pl.col("_behind") >= a - pl.col("_lo")) & (pl.col("_lo") > 0))
     short = runs.filter(~long).select("source", "a", "b", (b + pl.col("_ahead")).alias("after"), (a - pl.col("_behind")).alias("before"))
@@ -211,9 +225,9 @@ def _runs(claims: pl.DataFrame, texts: dict[str, str]) -> pl.DataFrame:
     rest = runs.filter(long).select("source", "a", "b")
     for source, x, y in rest.iter_rows():
         text = texts[source]
-        after.append(_SPACES.match(text, y).end())
+        after.append(_SPACES[across].match(text, y).end())
         q = x
-        while q > 0 and text[q - 1].isspace():
+        while q > 0 and text[q - 1].isspace() and (across or text[q - 1] not in _BREAKS):
             q -= 1
         before.append(q)
     rest = rest.with_columns(pl.Series("after", after, pl.Int64), pl.Series("before", before, pl.Int64))
@@ -226,10 +240,15 @@ def _named(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?!\w)")
 
 
+def _names(quote: str, it: About) -> bool:
+    """Whether a claim names, as a whole word, an actor linked to the subject."""
+    return bool(it.forms) and _named(tuple(sorted(it.forms))).search(quote.lower()) is not None
+
+
 def _touches(quote: str, it: About, read: dict[str, set]) -> bool:
     """Whether a claim names an actor linked to the subject, or holds its figure's number (``read``: the
     values of the quotes read so far: a claim quoted by several discrepancies is read once)."""
-    if it.forms and _named(tuple(sorted(it.forms))).search(quote.lower()):
+    if _names(quote, it):
         return True
     if it.values:
         if quote not in read:
@@ -288,6 +307,8 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
                                 .filter(pl.col(rel.fields[0]).is_in(ids))
                                 .select(pl.lit(table).alias("table"), pl.col(rel.fields[0]).cast(pl.String).alias("subject"),
                                         pl.col(other.fields[0]).cast(pl.String).alias("actor")))
+    # a claim beyond a line break from a passage needs its subject's names whatever else it meets (see check)
+    far = failing.filter(pl.col("far")).select("table", "subject") if "far" in failing.columns else None
     values = pl.concat(vals) if vals else pl.DataFrame(schema={**strs, "value": pl.Int64})
     numbered = set(values.select("table", "subject").unique().iter_rows())
     pair = {"_row": failing.schema["_row"], "_claim": pl.Int64}
@@ -319,7 +340,7 @@ def _about(inputs: Inputs, wanted: set[tuple[str, str]], failing: pl.DataFrame,
         linked = met.select(pl.col("_row").cast(pair["_row"]), pl.col("_claim").cast(pl.Int64)).unique()
         failing = failing.join(met, on=["_row", "_claim"], how="anti")
     # the name forms and values of the subjects a claim of which is still unmet, for Python's whole-word search
-    still = failing.select("table", "subject").unique()
+    still = pl.concat([failing.select("table", "subject")] + ([far] if far is not None else [])).unique()
     out: dict[tuple[str, str], About] = {k: About() for k in still.iter_rows()}
     if acts and out:
         mine = pl.concat(acts).join(still, on=["table", "subject"], how="semi")
@@ -376,11 +397,11 @@ def _span_frame(inputs: Inputs, wanted: dict[str, list[str]], *, linked: bool = 
     return pl.concat(parts)
 
 
-def _meets(text: str | None, a: int | None, b: int | None, c: int, d: int) -> bool:
-    """Whether [a, b) overlaps [c, d) or only spaces lie between them in ``text``."""
+def _meets(text: str | None, a: int | None, b: int | None, c: int, d: int, across: bool = False) -> bool:
+    """Whether [a, b) overlaps [c, d) or only spaces (of one line unless ``across``) lie between them in ``text``."""
     if a is None or b is None:
         return False
     if a < d and c < b:
         return True
     gap = (text or "")[min(b, d):max(a, c)] if text is not None else None
-    return gap is not None and gap.strip() == ""
+    return gap is not None and gap.strip() == "" and (across or not any(ch in _BREAKS for ch in gap))

@@ -11,6 +11,11 @@ which records who claims it (a claimant), is known only as that claim (E018: 'Ka
 mengatakan "ekstremis dan radikal" telah menyerang 500 warga sipil'): it is claimed, whether or not
 the accused is recorded as alleged (an alleged perpetrator made a perpetrator along with the status
 keeps the claimant, and the words stay someone's).
+
+So, too, is an event whose act is only attributed: one that records who is said to have done or stirred it up
+(alleged_perpetrator, alleged_instigator) and no one who did it (perpetrator, participant) is known only as
+that accusation (E031, officials said by source 003 to have spread false information), whatever its passages'
+words: an occurred riot with alleged terrorists beside its rioters (E011) keeps a doer of its own.
 """
 
 from __future__ import annotations
@@ -41,6 +46,27 @@ def check(inputs: Inputs) -> Iterator[Finding]:
                       f"{event} is occurred, but each of its {n} passage(s) is a hedged report ('Ada laporan bahwa', "
                       "'dikabarkan'; `hearsay` in validators/hedge_words.toml) with no source stating it as fact: claimed?")
     yield from _said_only(inputs)
+    yield from _only_alleged(inputs)
+
+
+#: roles that say who is accused of an act, and roles that say who did it (validators/roles.toml)
+ALLEGED = ("alleged_perpetrator", "alleged_instigator")
+DOERS = ("perpetrator", "participant")
+
+
+def _only_alleged(inputs: Inputs) -> Iterator[Finding]:
+    if "event_actors" not in inputs.tables or not inputs.table("event_actors").has("event_id", "role"):
+        return
+    role = pl.col("role")
+    roles = (inputs.strings("event_actors").filter(pl.col("event_id").is_not_null()).group_by("event_id")
+             .agg(role.filter(role.is_in(ALLEGED)).unique().sort().alias("_alleged"), role.is_in(DOERS).any().alias("_done"))
+             .filter((pl.col("_alleged").list.len() > 0) & ~pl.col("_done")))
+    events = (inputs.strings("events").with_row_index("_row", offset=1).filter(pl.col("status") == "occurred")
+              .join(roles, on="event_id", how="inner").sort("_row"))
+    for row, event, alleged in events.select("_row", "event_id", "_alleged").iter_rows():
+        yield Finding("events", row, "status", "occurred",
+                      f"{event} is occurred, but it records only who is said to have done it ({', '.join(alleged)}) and "
+                      f"no one who did it ({', '.join(DOERS)}): an act known only as an accusation is claimed")
 
 
 def _said_only(inputs: Inputs) -> Iterator[Finding]:
