@@ -122,19 +122,20 @@ def _span_frame(inputs: Inputs) -> pl.DataFrame:
             frame = inputs.strings(span.table)
             key = inputs.table(span.table).field_names[0]
             parts.append(frame.select(
-                pl.col(span.source).alias("sid"), pl.lit(span.kind, pl.String).alias("kind"),
+                # categories, not strings: 617,000 spans at a million rows repeat a few thousand ids and kinds
+                pl.col(span.source).cast(pl.Categorical).alias("sid"), pl.lit(span.kind, pl.Categorical).alias("kind"),
                 pl.col(span.start).cast(pl.Int64, strict=False).alias("a"),
                 pl.col(span.end).cast(pl.Int64, strict=False).alias("b"),
                 # a row whose key is empty still holds its span (the schema layers report the key)
                 (pl.lit(f"{span.table}:") + pl.col(key).fill_null("")).alias("id"),
             ).drop_nulls(subset=["sid", "a", "b"]))
         every = pl.concat(parts) if parts else pl.DataFrame(
-            schema={"sid": pl.String, "kind": pl.String, "a": pl.Int64, "b": pl.Int64, "id": pl.String})
+            schema={"sid": pl.Categorical, "kind": pl.Categorical, "a": pl.Int64, "b": pl.Int64, "id": pl.String})
         # only the spans of readable articles are ever looked up; sorted by integers (the article's place
         # in ``texts()``, the kind's among the kinds) before the ends and the id: strings as the first
         # keys cost the sort several times more
         texts = inputs.texts()
-        order = pl.DataFrame({"sid": pl.Series(list(texts), dtype=pl.String),
+        order = pl.DataFrame({"sid": pl.Series(list(texts), dtype=pl.Categorical),
                               "s": pl.Series(range(len(texts)), dtype=pl.Int64)})
         kinds = sorted({span.kind for span in inputs.model.spans()})
         every = every.join(order, on="sid").with_columns(
