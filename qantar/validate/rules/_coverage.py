@@ -285,7 +285,9 @@ def _held(inputs: Inputs) -> tuple[list[str], dict[str, list[Token]], pl.DataFra
     held = frame.sort("start")
     for kind in ("number", "printed_date", "exclusion", "claim"):
         # the last span that starts at or before a token holds it if the ends reached so far reach it
-        spans_of = every.filter(pl.col("kind") == kind).group_by("s", "a").agg(pl.col("reach").max()).sort("a")
+        # the columns read, before the filter: a filter of the whole frame copies its ids (tens of MB at a million rows)
+        spans_of = every.select("s", "kind", "a", "reach").filter(pl.col("kind") == kind).drop("kind") \
+            .group_by("s", "a").agg(pl.col("reach").max()).sort("a")
         with warnings.catch_warnings():  # both sides are sorted by start: polars cannot check it within groups
             warnings.filterwarnings("ignore", "Sortedness of columns cannot be checked")
             held = held.join_asof(spans_of, left_on="start", right_on="a", by="s", strategy="backward")
@@ -313,7 +315,7 @@ def _holders(every: pl.DataFrame, pending: list[tuple[int, Token]]) -> dict[tupl
         return {}
     wanted = pl.DataFrame({"s": [s for s, _ in pending], "start": [t.start for _, t in pending],
                            "end": [t.end for _, t in pending]}, schema={"s": pl.Int64, "start": pl.Int64, "end": pl.Int64})
-    held = (wanted.unique().join(every.filter(pl.col("kind") == "claim").select("s", "a", "b", "id"), on="s")
+    held = (wanted.unique().join(every.select("s", "kind", "a", "b", "id").filter(pl.col("kind") == "claim").drop("kind"), on="s")
             .filter((pl.col("a") <= pl.col("start")) & (pl.col("b") >= pl.col("end")))
             .group_by("s", "start", "end").agg("id"))
     return {(s, a, b): ids for s, a, b, ids in held.iter_rows()}
