@@ -610,6 +610,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("record-relabelled-ambiguity", "a public_record discrepancy (an article against the record: D033's toll "
            "'puluhan' against the official counts) relabelled an ambiguity, which no claim's source tells apart",
            "consistency", ("discrepancy-kind-sources",)),
+    Damage("disagreement-relabelled-misspelling", "a discrepancy of another kind (an office misstated against the record, "
+           "two articles disagreeing, a figure read two ways) relabelled a misspelling, which the misspelling rule then "
+           "read nothing in", "consistency", ("misspelling-quoted",)),
     Damage("chair-given-to-state", "a chair its quote gives to a person ('dipimpin oleh presiden Armenia Nikol Pasyinyan') "
            "moved to the person's state (M010: Armenia), which the quote names too", "consistency", ("role-holder-named",)),
 )

@@ -5138,6 +5138,13 @@ def record_relabelled_ambiguity(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "discrepancies", row, "kind", "ambiguity")
 
 
+@kind("disagreement-relabelled-misspelling")
+def disagreement_relabelled_misspelling(root: Path, draw: Draw) -> Expect:
+    header, rows = REAL["discrepancies"]
+    row = draw(st.sampled_from([k for k in cells("discrepancies", "kind") if rows[k][header.index("kind")] != "misspelling"]))
+    return set_cell(root, "discrepancies", row, "kind", "misspelling")
+
+
 @kind("chair-given-to-state")
 def chair_given_to_state(root: Path, draw: Draw) -> Expect:
     ah, arows = REAL["actors"]
