@@ -613,6 +613,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("disagreement-relabelled-misspelling", "a discrepancy of another kind (an office misstated against the record, "
            "two articles disagreeing, a figure read two ways) relabelled a misspelling, which the misspelling rule then "
            "read nothing in", "consistency", ("misspelling-quoted",)),
+    Damage("claim-given-to-silent", "an event's claimant or announcer replaced by an actor that speaks nowhere in that "
+           "source (E030's claim given to the United States, whom Karin's words accuse)", "consistency",
+           ("speaking-role-speaks",)),
     Damage("chair-given-to-state", "a chair its quote gives to a person ('dipimpin oleh presiden Armenia Nikol Pasyinyan') "
            "moved to the person's state (M010: Armenia), which the quote names too", "consistency", ("role-holder-named",)),
 )

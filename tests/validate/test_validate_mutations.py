@@ -5145,6 +5145,21 @@ def disagreement_relabelled_misspelling(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "discrepancies", row, "kind", "misspelling")
 
 
+@kind("claim-given-to-silent")
+def claim_given_to_silent(root: Path, draw: Draw) -> Expect:
+    ah, arows = REAL["actors"]
+    fits = sorted(r[ah.index("actor_id")] for r in arows
+                  if r[ah.index("actor_type")] in ("person", "state", "government_body", "international_organisation"))
+    sh, srows = REAL["statements"]
+    speaks = {(r[sh.index("speaker_id")], r[sh.index("source_id")]) for r in srows}
+    header, rows = REAL["event_actors"]
+    i = {c: header.index(c) for c in ("actor_id", "role", "source_id")}
+    options = [(k, a) for k, r in enumerate(rows) if r[i["role"]] in ("claimant", "announcer")
+               for a in fits if a != r[i["actor_id"]] and (a, r[i["source_id"]]) not in speaks]
+    row, actor = draw(st.sampled_from(options))
+    return set_cell(root, "event_actors", row, "actor_id", actor)
+
+
 @kind("chair-given-to-state")
 def chair_given_to_state(root: Path, draw: Draw) -> Expect:
     ah, arows = REAL["actors"]
