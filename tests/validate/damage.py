@@ -616,6 +616,8 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("claim-given-to-silent", "an event's claimant or announcer replaced by an actor that speaks nowhere in that "
            "source (E030's claim given to the United States, whom Karin's words accuse)", "consistency",
            ("speaking-role-speaks",)),
+    Damage("outlet-replaced", "a source's outlet replaced by another outlet's name (Pars Today given as Sputnik) while "
+           "its outlet_evidence still argues for the first", "consistency", ("outlet-in-evidence",)),
     Damage("chair-given-to-state", "a chair its quote gives to a person ('dipimpin oleh presiden Armenia Nikol Pasyinyan') "
            "moved to the person's state (M010: Armenia), which the quote names too", "consistency", ("role-holder-named",)),
 )

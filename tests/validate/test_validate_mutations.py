@@ -5160,6 +5160,18 @@ def claim_given_to_silent(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "event_actors", row, "actor_id", actor)
 
 
+@kind("outlet-replaced")
+def outlet_replaced(root: Path, draw: Draw) -> Expect:
+    header, rows = REAL["sources"]
+    o, e = header.index("outlet"), header.index("outlet_evidence")
+    outlets = {r[o] for r in rows if r[o]} | {"Sputnik (Indonesian service)", "Antara", "Kompas.com", "detikcom",
+                                             "Tempo.co", "CNN Indonesia", "Republika"}
+    options = [(k, other) for k in cells("sources", "outlet") for other in sorted(outlets)
+               if other.split(" (")[0].lower() not in rows[k][e].lower()]
+    row, outlet = draw(st.sampled_from(options))
+    return set_cell(root, "sources", row, "outlet", outlet)
+
+
 @kind("chair-given-to-state")
 def chair_given_to_state(root: Path, draw: Draw) -> Expect:
     ah, arows = REAL["actors"]
