@@ -71,9 +71,12 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 def _near(wrong: list[str], others: set[str]) -> bool:
-    """Whether a word of ``wrong`` is spelled nearly as a word of ``others`` (not the same word)."""
-    return any(SequenceMatcher(None, w.lower(), o).ratio() >= NEAR
-               for w in wrong for o in others if o != w.lower())
+    """Whether a word of a spelling in ``wrong`` is spelled nearly as a word of ``others`` (not the same word):
+    word by word, so that a quoted 'Nikol Pasyinyan' meets the name's 'Pashinyan'; words of four letters or
+    more (two short words one letter apart, 'the' and 'she', are no misspelling of each other)."""
+    mine = {t for w in wrong for t in _WORD.findall(w.lower()) if len(t) >= 4}
+    theirs = {t for o in others for t in _WORD.findall(o) if len(t) >= 4}
+    return any(SequenceMatcher(None, w, o).ratio() >= NEAR for w in mine for o in theirs if o != w)
 
 
 def _english_names(inputs: Inputs, subjects: pl.DataFrame | None) -> dict[tuple[str, str], str]:
