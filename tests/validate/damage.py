@@ -618,6 +618,8 @@ DAMAGE: tuple[Damage, ...] = (
            ("speaking-role-speaks",)),
     Damage("outlet-replaced", "a source's outlet replaced by another outlet's name (Pars Today given as Sputnik) while "
            "its outlet_evidence still argues for the first", "consistency", ("outlet-in-evidence",)),
+    Damage("counts-said-changed", "the prose of reasons made to say a figure counts something else ('F018 counts "
+           "cities' for the regions it counts; 'F020 counts the soldiers')", "consistency", ("counts-said-fit",)),
     Damage("chair-given-to-state", "a chair its quote gives to a person ('dipimpin oleh presiden Armenia Nikol Pasyinyan') "
            "moved to the person's state (M010: Armenia), which the quote names too", "consistency", ("role-holder-named",)),
 )

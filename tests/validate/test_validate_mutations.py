@@ -5172,6 +5172,24 @@ def outlet_replaced(root: Path, draw: Draw) -> Expect:
     return set_cell(root, "sources", row, "outlet", outlet)
 
 
+@kind("counts-said-changed")
+def counts_said_changed(root: Path, draw: Draw) -> Expect:
+    fh, frows = REAL["figures"]
+    counted = {r[fh.index("figure_id")]: (r[fh.index("counted_en")] + " " + r[fh.index("measure")]).lower() for r in frows}
+    options = []
+    for table, column in (("discrepancies", "description_en"), ("discrepancies", "resolution_en"), ("coding_decisions", "reason")):
+        header, rows = REAL[table]
+        for k, r in enumerate(rows):
+            for m in re.finditer(r"\b(F\d+) counts (?:the )?([a-z]+)", r[header.index(column)]):
+                if m.group(1) in counted and m.group(2) not in ("them", "it"):
+                    options.extend((table, column, k, m.start(2), m.end(2), word) for word in
+                                   ("soldiers", "cities", "regions", "deaths", "days", "states") if word[:4] not in counted[m.group(1)])
+    table, column, row, start, end, word = draw(st.sampled_from(options))
+    header, rows = rows_of(table)
+    text = rows[row][header.index(column)]
+    return set_cell(root, table, row, column, text[:start] + word + text[end:])
+
+
 @kind("chair-given-to-state")
 def chair_given_to_state(root: Path, draw: Draw) -> Expect:
     ah, arows = REAL["actors"]

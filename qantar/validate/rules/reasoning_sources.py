@@ -30,11 +30,11 @@ _ANY = r"(?i)\bsource \d+(?:,\s*| \(| is | was )"
 #: the prose in which the package gives its own reasons (a date's reasoning, a discrepancy's resolution, a
 #: decision's reason and adopted value); not coding_decisions' first_value and second_value, which keep the
 #: codings a decision rejected, as they were
-_PROSE = ("resolution_en", "description_en", "reason", "adopted_value")
+PROSE = ("resolution_en", "description_en", "reason", "adopted_value")
 
 
 def _prose(column: str) -> bool:
-    return column.endswith("date_reasoning") or column in _PROSE
+    return column.endswith("date_reasoning") or column in PROSE
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
