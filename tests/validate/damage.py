@@ -433,8 +433,9 @@ DAMAGE: tuple[Damage, ...] = (
     Damage("affiliation-emptied", "an actor whose English name names a state or organisation ('Ministry of Internal "
            "Affairs of Kazakhstan'), or a person whose role names its own state, left with no affiliation, which had "
            "switched affiliation-named off for it", "consistency", ("affiliation-named",)),
-    Damage("statement-event-emptied", "a statement whose words overlap the passage of one event of its source left "
-           "with no event_id, which switches off the rules comparing a statement with its event", "consistency",
+    Damage("statement-event-emptied", "a statement whose words overlap the passage of one event of its source (or of "
+           "several, one of which its speaker holds a role in) left with no event_id, which switches off the rules "
+           "comparing a statement with its event", "consistency",
            ("statement-event-linked",)),
     Damage("actor-code-emptied", "a person, state body or force of a state (Tokayev, Blinken, the Russian Armed Forces) "
            "left with no country_code, which had switched off the rules comparing an actor's country with its name, role "

@@ -2193,17 +2193,21 @@ def added_row_actor_moved(root: Path, draw: Draw) -> Expect:
 
 @kind("statement-event-emptied")
 def statement_event_emptied(root: Path, draw: Draw) -> Expect:
-    # a statement whose words overlap the passages of one event of its source only, its event_id emptied
+    # a statement whose words overlap the passages of one event of its source only, or of several events one of
+    # which its speaker holds a role in (from that source), its event_id emptied
     eh, links = REAL["event_sources"]
     passages = [(r[eh.index("source_id")], int(r[eh.index("char_start")]), int(r[eh.index("char_end")]), r[eh.index("event_id")])
                 for r in links]
+    ah, roles = REAL["event_actors"]
+    roled = {(r[ah.index("event_id")], r[ah.index("actor_id")], r[ah.index("source_id")]) for r in roles}
     header, rows = rows_of("statements")
-    col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "event_id")}
+    col = {c: header.index(c) for c in ("source_id", "char_start", "char_end", "event_id", "speaker_id")}
     options = []
     for k, r in enumerate(rows):
         a, b = int(r[col["char_start"]]), int(r[col["char_end"]])
         events = {e for sid, x, y, e in passages if sid == r[col["source_id"]] and x < b and a < y}
-        if r[col["event_id"]] and len(events) == 1:
+        spoken = any((e, r[col["speaker_id"]], r[col["source_id"]]) in roled for e in events)
+        if r[col["event_id"]] and (len(events) == 1 or spoken):
             options.append(k)
     return set_cell(root, "statements", draw(st.sampled_from(options)), "event_id", "")
 
