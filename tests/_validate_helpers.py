@@ -56,3 +56,24 @@ def set_cells(root: Path, edits: dict[str, dict[tuple[int, str], str]]) -> None:
 def failure_keys(report: Report) -> set[tuple]:
     return {(f.layer, f.rule, f.table, f.row, f.column, str(f.value)) for f in report.failures}
 
+
+
+def report_facts(report: Report) -> list:
+    """What two runs of the validator must agree on: each layer's counts, error and failures (order aside)."""
+    return [
+        (layer.layer, layer.checks_run, layer.failed, layer.error, sorted(str(f.to_dict()) for f in layer.failures))
+        for layer in report.layers
+    ]
+
+
+def misspelt_status_package(dest: Path) -> Path:
+    """A stamped copy of the package whose first event has the status 'ocurred': Frictionless (enum) and
+    pandera both report it, the other layers do not."""
+    from qantar.curate import stamp
+
+    root = copy_package(dest)
+    header, rows = read_table(root, "events")
+    rows[0][header.index("status")] = "ocurred"
+    write_table(root, "events", header, rows)
+    stamp(root)
+    return root

@@ -9,29 +9,18 @@ import time
 from pathlib import Path
 
 import pytest
-from _validate_helpers import REPO, copy_package, read_table, write_table
+from _validate_helpers import REPO, copy_package, misspelt_status_package, read_table, report_facts, write_table
 
 from qantar.curate import stamp
 from qantar.validate import WORKER_LAYERS, validate, worker
 
 
-def _facts(report) -> list:
-    return [
-        (layer.layer, layer.checks_run, layer.failed, layer.error, sorted(str(f.to_dict()) for f in layer.failures))
-        for layer in report.layers
-    ]
-
-
 def test_parallel_and_serial_reports_agree_on_damaged_data(tmp_path: Path) -> None:
-    root = copy_package(tmp_path / "pkg")
-    header, rows = read_table(root, "events")
-    rows[0][header.index("status")] = "ocurred"  # frictionless (enum) and pandera both see it
-    write_table(root, "events", header, rows)
-    stamp(root)
+    root = misspelt_status_package(tmp_path / "pkg")
     parallel = validate(root, fast=True)
     serial = validate(root, fast=True, parallel=False)
     assert [layer.layer for layer in parallel.layers] == ["frictionless", "pandera", "consistency"]
-    assert _facts(parallel) == _facts(serial)
+    assert report_facts(parallel) == report_facts(serial)
     assert {layer for f in parallel.failures for layer in f.layers} >= {"frictionless", "pandera"}
     assert parallel.exit_code == serial.exit_code == 1
 

@@ -8,27 +8,14 @@ from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
-from _validate_helpers import copy_package, read_table, write_table
+from _validate_helpers import misspelt_status_package, report_facts
 
-from qantar.curate import stamp
 from qantar.validate import engines, validate, worker
-
-
-def _facts(report) -> list:
-    return [
-        (layer.layer, layer.checks_run, layer.failed, layer.error, sorted(str(f.to_dict()) for f in layer.failures))
-        for layer in report.layers
-    ]
 
 
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
-    root = copy_package(tmp_path / "pkg")
-    header, rows = read_table(root, "events")
-    rows[0][header.index("status")] = "ocurred"  # frictionless (enum) and pandera both see it
-    write_table(root, "events", header, rows)
-    stamp(root)
-    return root
+    return misspelt_status_package(tmp_path / "pkg")
 
 
 @pytest.fixture
@@ -57,7 +44,7 @@ def test_pandera_run_by_the_worker_is_the_serial_report(damaged: Path, sharing: 
     assert stream.getvalue().count("pandera:") == 2
     serial = validate(damaged, fast=True, parallel=False)
     assert [layer.layer for layer in shared.layers] == ["frictionless", "pandera", "consistency"]
-    assert _facts(shared) == _facts(serial)
+    assert report_facts(shared) == report_facts(serial)
     assert shared.exit_code == serial.exit_code == 1
 
 
@@ -65,7 +52,7 @@ def test_pandera_taken_back_runs_here(damaged: Path, sharing: None) -> None:
     stream = io.StringIO()
     shared = validate(damaged, fast=True, progress=stream)  # the run takes it back unless the worker was first
     assert stream.getvalue().count("pandera:") == 2
-    assert _facts(shared) == _facts(validate(damaged, fast=True, parallel=False))
+    assert report_facts(shared) == report_facts(validate(damaged, fast=True, parallel=False))
 
 
 def test_a_worker_that_took_pandera_and_failed_leaves_it_here(damaged: Path, sharing: None,
@@ -74,7 +61,7 @@ def test_a_worker_that_took_pandera_and_failed_leaves_it_here(damaged: Path, sha
     real = worker.Worker.results
     monkeypatch.setattr(worker.Worker, "results", lambda self: real(self)[:1])  # pandera's result lost
     shared = validate(damaged, fast=True)
-    assert _facts(shared) == _facts(validate(damaged, fast=True, parallel=False))
+    assert report_facts(shared) == report_facts(validate(damaged, fast=True, parallel=False))
 
 
 def test_a_library_caller_offers_nothing(damaged: Path) -> None:
